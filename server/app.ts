@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { devRoutes } from './modules/devtools/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { signUpRoutes, tenantRoutes } from './modules/tenancy/routes.js';
+import { accountRoutes } from './platform/auth/account-routes.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { loadSession } from './platform/auth/sessions.js';
+import { AppError } from './platform/errors.js';
+import { apiDocs } from './platform/http/api-docs.js';
+import { csrfProtection } from './platform/http/csrf.js';
+import type { AppEnv, Deps } from './platform/http/env.js';
+import { respondWithProblem } from './platform/http/problem.js';
+import { preferAccountLocale, requestContext } from './platform/http/request-context.js';
+import { createRouter } from './platform/http/router.js';
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestContext(deps));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large');
+      },
+    }),
+  );
+  app.use('/api/*', csrfProtection, loadSession, preferAccountLocale);
+
+  const v1 = createRouter();
+  v1.route('/', authRoutes);
+  v1.route('/', accountRoutes);
+  v1.route('/', signUpRoutes);
+  v1.route('/', tenantRoutes as unknown as typeof v1);
+
+  const api = createRouter();
+  api.route('/', healthRoutes);
+  api.route('/', devRoutes);
+  api.route('/v1', v1);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Enishi API',
+      version: '1',
+      description:
+        'Alumni network API. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+        'State-changing requests need the `x-csrf-token` header echoing the `enishi_csrf` cookie.',
+    },
+  });
+  app.route('/api', api);
+  app.route('/api/docs', apiDocs('/api/openapi.json'));
+  app.all('/api/*', () => {
+    throw new AppError(404, 'not_found');
+  });
+
+  if (options.webRoot && existsSync(options.webRoot)) serveWeb(app, options.webRoot);
+  app.onError((error, c) => respondWithProblem(error, c));
+  app.notFound((c) => respondWithProblem(new AppError(404, 'not_found'), c));
+  return app;
+}
+
+/** The built PWA: files as they are, any other path gets index.html for client-side routing. */
+function serveWeb(app: Hono<AppEnv>, webRoot: string) {
+  const relativeRoot = path.relative(process.cwd(), webRoot) || '.';
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: relativeRoot }));
+  app.get('*', async (c) => {
+    c.header('cache-control', 'no-cache');
+    return c.html(await readFile(path.join(webRoot, 'index.html'), 'utf8'));
+  });
+}

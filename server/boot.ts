@@ -1,0 +1,51 @@
+import pino, { type Logger } from 'pino';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import type { Deps } from './platform/http/env.js';
+import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
+import { createMailTransport } from './platform/mail/deliver-mail.js';
+import { isOutgoingMail } from './platform/mail/queue-mail.js';
+
+export type Enishi = { deps: Deps; app: ReturnType<typeof createApp>; close(): Promise<void> };
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({ level: config.logLevel, base: { service: 'enishi' } });
+}
+
+/**
+ * Opens the database (migrating it), prepares the job queues and wires the app. Shared by the
+ * server, the CLI and the tests, so all three run the same code paths.
+ */
+export async function bootEnishi(
+  config: Config,
+  options: { workers: boolean; webRoot?: string; logger?: Logger; databaseUrl?: string; ownerUrl?: string } = {
+    workers: true,
+  },
+): Promise<Enishi> {
+  const logger = options.logger ?? createLogger(config);
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    url: options.databaseUrl ?? config.databaseUrl,
+    ownerUrl: options.ownerUrl ?? config.databaseOwnerUrl,
+    appRole: config.appRole,
+    prepare: (owner) => prepareJobs(owner, config.appRole),
+  });
+  const jobs = new Jobs(database.execute, logger);
+  const deps: Deps = { config, database, jobs, logger };
+  const deliver = createMailTransport(config, database.db, logger);
+  jobs.handle('mail.send', async (data) => {
+    if (!isOutgoingMail(data)) throw new Error('mail.send job without to/subject/text');
+    await deliver(data);
+  });
+  await jobs.start({ workers: options.workers });
+  const app = createApp(deps, { webRoot: options.webRoot });
+  return {
+    deps,
+    app,
+    close: async () => {
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

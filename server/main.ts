@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { bootEnishi, createLogger } from './boot.js';
+import { loadConfig } from './config.js';
+import { DEMO_ADMIN_EMAIL, DEMO_OWNER_EMAIL, seedDemo } from './demo/seed-demo.js';
+
+const config = loadConfig();
+const logger = createLogger(config);
+if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+
+const enishi = await bootEnishi(config, {
+  workers: true,
+  logger,
+  webRoot: path.resolve('dist/web'),
+});
+
+if (config.demo && (await seedDemo(enishi.deps.database.db))) {
+  logger.info('created the demo network デモ株式会社 (slug "demo") with an owner, an HR admin and 200 alumni');
+}
+
+const server = serve({ fetch: enishi.app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const mailbox = config.smtpUrl ? '' : `\n  Sign-in links appear at ${config.publicUrl}/dev/mailbox and in this console.`;
+  const demo = config.demo
+    ? `\n  Demo network: sign in as ${DEMO_ADMIN_EMAIL} (HR admin) or ${DEMO_OWNER_EMAIL} (owner).`
+    : '';
+  process.stdout.write(
+    `\nEnishi is running on ${config.publicUrl} (port ${info.port}, ${enishi.deps.database.kind} database)${demo}${mailbox}\n\n`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await enishi.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,35 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { desc } from 'drizzle-orm';
+import { devMailbox } from '../../db/schema/index.js';
+import { notFound } from '../../platform/errors.js';
+import { createRouter, jsonContent, problems } from '../../platform/http/router.js';
+
+export const devRoutes = createRouter();
+
+const MailSchema = z.object({ id: z.uuid(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() });
+
+devRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/dev/mailbox',
+    tags: ['development'],
+    summary: 'Mail kept instead of sent (only when SMTP_URL is not set)',
+    responses: { 200: jsonContent(z.object({ mails: z.array(MailSchema) })), ...problems(404) },
+  }),
+  async (c) => {
+    if (c.var.deps.config.smtpUrl) throw notFound();
+    const rows = await c.var.deps.database.db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt)).limit(50);
+    return c.json(
+      {
+        mails: rows.map((row) => ({
+          id: row.id,
+          to: row.recipient,
+          subject: row.subject,
+          text: row.textBody,
+          createdAt: row.createdAt.toISOString(),
+        })),
+      },
+      200,
+    );
+  },
+);

@@ -1,0 +1,167 @@
+import { and, asc, count, eq, gt, ilike, ne, or, type SQL } from 'drizzle-orm';
+import type { AppTransaction } from '../../db/client.js';
+import { accounts, memberships, type Role } from '../../db/schema/index.js';
+import { recordAudit } from '../../platform/audit.js';
+import { issueMagicLink } from '../../platform/auth/magic-link.js';
+import { conflict, forbidden, notFound } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import type { Deps } from '../../platform/http/env.js';
+import { queueMail } from '../../platform/mail/queue-mail.js';
+import { staffInviteMail } from '../../platform/mail/templates.js';
+import { findOrCreateAccount } from './create-tenant.js';
+import { authorizeRoleChange } from './policies.js';
+import type { Actor, TenantRef } from './tenant-context.js';
+
+export type MemberContext = { deps: Deps; tx: AppTransaction; tenant: TenantRef; actor: Actor; ipAddress: string };
+
+const memberColumns = {
+  tenantId: memberships.tenantId,
+  id: memberships.id,
+  accountId: memberships.accountId,
+  role: memberships.role,
+  displayName: memberships.displayName,
+  status: memberships.status,
+  createdAt: memberships.createdAt,
+  email: accounts.email,
+};
+
+export async function listMembers(
+  ctx: MemberContext,
+  query: { role?: Role | undefined; q?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const after = decodeCursor(query.cursor, 2);
+  const conditions: (SQL | undefined)[] = [eq(memberships.tenantId, ctx.tenant.id), ne(memberships.status, 'removed')];
+  if (query.role) conditions.push(eq(memberships.role, query.role));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conditions.push(or(ilike(memberships.displayName, pattern), ilike(accounts.email, pattern)));
+  }
+  if (after) {
+    const [name, id] = after as [string, string];
+    conditions.push(or(gt(memberships.displayName, name), and(eq(memberships.displayName, name), gt(memberships.id, id))));
+  }
+  const rows = await ctx.tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(and(...conditions))
+    .orderBy(asc(memberships.displayName), asc(memberships.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { members: page, nextCursor: rows.length > query.limit && last ? encodeCursor([last.displayName, last.id]) : null };
+}
+
+export async function getMember(ctx: MemberContext, id: string) {
+  const [row] = await ctx.tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id), ne(memberships.status, 'removed')));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function countMembersByRole(ctx: Pick<MemberContext, 'tx' | 'tenant'>) {
+  const rows = await ctx.tx
+    .select({ role: memberships.role, count: count() })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.status, 'active')))
+    .groupBy(memberships.role);
+  return Object.fromEntries(rows.map((row) => [row.role, Number(row.count)])) as Partial<Record<Role, number>>;
+}
+
+/** Adds a person (usually staff) and e-mails them a sign-in link into this network. */
+export async function addMember(ctx: MemberContext, input: { email: string; displayName: string; role: Role }) {
+  authorizeRoleChange(ctx.actor, null, input.role);
+  const account = await findOrCreateAccount(ctx.tx, input);
+  const [existing] = await ctx.tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.accountId, account.id)));
+  if (existing && existing.status !== 'removed') throw conflict('member_exists');
+  const values = { role: input.role, displayName: input.displayName, status: 'active' as const };
+  const [member] = existing
+    ? await ctx.tx
+        .update(memberships)
+        .set(values)
+        .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, existing.id)))
+        .returning()
+    : await ctx.tx
+        .insert(memberships)
+        .values({ tenantId: ctx.tenant.id, accountId: account.id, ...values })
+        .returning();
+  const link = await issueMagicLink(ctx.deps, ctx.tx, {
+    email: account.email,
+    purpose: 'staff_invite',
+    redirectTo: `/t/${ctx.tenant.slug}`,
+  });
+  const networkName = account.locale === 'ja' ? ctx.tenant.nameJa : ctx.tenant.nameEn;
+  await queueMail(ctx.deps.jobs, ctx.tx, {
+    to: account.email,
+    ...staffInviteMail(account.locale, link, networkName, ctx.actor.displayName),
+  });
+  await audit(ctx, 'member.added', member!.id, { role: input.role });
+  return { ...member!, email: account.email };
+}
+
+export async function updateMember(
+  ctx: MemberContext,
+  id: string,
+  input: { role?: Role | undefined; status?: 'active' | 'suspended' | undefined; displayName?: string | undefined },
+) {
+  const current = await getMember(ctx, id);
+  if (current.id === ctx.actor.membershipId && (input.role || input.status)) throw forbidden('self_change');
+  if (input.role && input.role !== current.role) authorizeRoleChange(ctx.actor, current.role, input.role);
+  if (input.status) authorizeRoleChange(ctx.actor, current.role, current.role);
+  if (current.role === 'owner' && ((input.role && input.role !== 'owner') || input.status === 'suspended')) {
+    await ensureAnotherOwner(ctx, current.id);
+  }
+  const [updated] = await ctx.tx
+    .update(memberships)
+    .set(input)
+    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id)))
+    .returning();
+  await audit(ctx, 'member.updated', id, { before: { role: current.role, status: current.status }, changes: input });
+  return { ...updated!, email: current.email };
+}
+
+/** Removal keeps the row (and so the audit trail that names it) but ends all access. */
+export async function removeMember(ctx: MemberContext, id: string) {
+  const current = await getMember(ctx, id);
+  if (current.id === ctx.actor.membershipId) throw forbidden('self_change');
+  authorizeRoleChange(ctx.actor, current.role, null);
+  if (current.role === 'owner') await ensureAnotherOwner(ctx, current.id);
+  await ctx.tx
+    .update(memberships)
+    .set({ status: 'removed' })
+    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id)));
+  await audit(ctx, 'member.removed', id, { role: current.role });
+}
+
+async function ensureAnotherOwner(ctx: MemberContext, leavingId: string) {
+  const owners = await ctx.tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, ctx.tenant.id),
+        eq(memberships.role, 'owner'),
+        eq(memberships.status, 'active'),
+        ne(memberships.id, leavingId),
+      ),
+    );
+  if (owners.length === 0) throw conflict('last_owner');
+}
+
+function audit(ctx: MemberContext, action: string, targetId: string, data: Record<string, unknown>) {
+  return recordAudit(ctx.tx, {
+    tenantId: ctx.tenant.id,
+    actorMembershipId: ctx.actor.membershipId,
+    action,
+    targetType: 'membership',
+    targetId,
+    data,
+    ipAddress: ctx.ipAddress,
+  });
+}

@@ -1,0 +1,49 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { inTenant } from '../../db/scope.js';
+import { memberships, type Role, tenants } from '../../db/schema/index.js';
+import { requireSignedIn } from '../../platform/auth/sessions.js';
+import { notFound } from '../../platform/errors.js';
+import type { AppEnv } from '../../platform/http/env.js';
+
+export type TenantRef = typeof tenants.$inferSelect;
+export type Actor = { membershipId: string; accountId: string; role: Role; displayName: string };
+
+export type TenantEnv = {
+  Variables: AppEnv['Variables'] & { tenant: TenantRef; actor: Actor };
+};
+
+/**
+ * Resolves /t/{slug}/… to a tenant the signed-in person belongs to. An unknown network and a
+ * network the person is not in get the same 404, so slugs of other companies cannot be probed.
+ */
+export const loadTenant = createMiddleware<TenantEnv>(async (c, next) => {
+  const auth = requireSignedIn(c as unknown as Context<AppEnv>);
+  const slug = c.req.param('slug');
+  if (!slug) throw notFound();
+  const db = c.var.deps.database.db;
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug));
+  if (!tenant) throw notFound();
+  const [membership] = await inTenant(db, tenant.id, (tx) =>
+    tx
+      .select()
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.tenantId, tenant.id),
+          eq(memberships.accountId, auth.account.id),
+          ne(memberships.status, 'removed'),
+        ),
+      ),
+  );
+  if (!membership || membership.status !== 'active') throw notFound();
+  c.set('tenant', tenant);
+  c.set('actor', {
+    membershipId: membership.id,
+    accountId: auth.account.id,
+    role: membership.role,
+    displayName: membership.displayName,
+  });
+  await next();
+});

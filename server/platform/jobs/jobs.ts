@@ -1,0 +1,109 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Queryable } from '../../db/client.js';
+import type { SqlExecutor } from '../../db/migrate.js';
+import { executorFor } from '../../db/raw.js';
+
+type QueuePolicy = Pick<PgBoss.Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds'>;
+
+/** Every queue Enishi uses, with its retry policy. Add new queues here so start-up creates them. */
+export const queueDefinitions = {
+  'mail.send': { retryLimit: 6, retryDelay: 15, retryBackoff: true, expireInSeconds: 120 },
+} satisfies Record<string, QueuePolicy>;
+
+export type QueueName = keyof typeof queueDefinitions;
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+const SCHEMA = 'pgboss';
+
+function bossOptions(execute: SqlExecutor, extra: Partial<PgBoss.ConstructorOptions> = {}): PgBoss.ConstructorOptions {
+  return {
+    db: { executeSql: (text, values) => execute(text, values) },
+    schema: SCHEMA,
+    ...extra,
+  } as PgBoss.ConstructorOptions;
+}
+
+/**
+ * Creates or upgrades pg-boss's tables and our queues as the schema owner, then lets the
+ * application role use them, so the running app needs no DDL rights.
+ */
+export async function prepareJobs(ownerExecute: SqlExecutor, appRole: string): Promise<void> {
+  const boss = new PgBoss(bossOptions(ownerExecute, { supervise: false, schedule: false, migrate: true }));
+  await boss.start();
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+  for (const [name, options] of Object.entries(queueDefinitions)) {
+    if (!existing.has(name)) await boss.createQueue(name, { name, ...options });
+  }
+  await boss.stop({ graceful: false, wait: true });
+  await ownerExecute(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${appRole};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${appRole};
+    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${SCHEMA} TO ${appRole};`);
+}
+
+export class Jobs {
+  readonly #boss: PgBoss;
+  readonly #handlers = new Map<QueueName, JobHandler>();
+  readonly #logger: Logger;
+
+  constructor(execute: SqlExecutor, logger: Logger) {
+    // The app role cannot run DDL; maintenance that drops or creates partitions happens in prepareJobs.
+    this.#boss = new PgBoss(bossOptions(execute, { migrate: false, supervise: true, schedule: false }));
+    this.#boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+    this.#logger = logger;
+  }
+
+  handle(queue: QueueName, handler: JobHandler): void {
+    this.#handlers.set(queue, handler);
+  }
+
+  async start(options: { workers: boolean }): Promise<void> {
+    await this.#boss.start();
+    if (!options.workers) return;
+    for (const [queue, handler] of this.#handlers) {
+      await this.#boss.work(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data as Record<string, unknown>);
+          } catch (error) {
+            this.#logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
+            throw error;
+          }
+        }
+      });
+    }
+  }
+
+  /** Enqueues in the caller's transaction, so the job exists exactly when the data it refers to does. */
+  async send(queryable: Queryable, queue: QueueName, data: Record<string, unknown>): Promise<void> {
+    await this.#boss.send(queue, data, { db: { executeSql: executorFor(queryable) } } as PgBoss.SendOptions);
+  }
+
+  /**
+   * Runs every job that is due, now, in this process. Tests use it instead of waiting for a poll;
+   * a job that throws is failed and left to pg-boss's retry policy, as a worker would.
+   */
+  async drain(): Promise<number> {
+    let processed = 0;
+    for (const [queue, handler] of this.#handlers) {
+      for (;;) {
+        const jobs = await this.#boss.fetch(queue, { batchSize: 20 });
+        if (jobs.length === 0) break;
+        for (const job of jobs) {
+          try {
+            await handler(job.data as Record<string, unknown>);
+            await this.#boss.complete(queue, job.id);
+          } catch (error) {
+            await this.#boss.fail(queue, job.id, { message: String(error) });
+          }
+          processed += 1;
+        }
+      }
+    }
+    return processed;
+  }
+
+  async stop(): Promise<void> {
+    await this.#boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}
