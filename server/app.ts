@@ -59,6 +59,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   api.route('/v1', v1);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: {
       title: 'Enishi API',
       version: '1',

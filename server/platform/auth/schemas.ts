@@ -1,7 +1,11 @@
 import { z } from '@hono/zod-openapi';
 
 export const LocaleSchema = z.enum(['ja', 'en']);
-export const EmailSchema = z.email().max(254).openapi({ example: 'sato@example.jp' });
+export const EmailSchema = z
+  .string()
+  .trim()
+  .pipe(z.email().max(254))
+  .openapi({ type: 'string', format: 'email', example: 'sato@example.jp' });
 
 export const AccountSchema = z
   .object({ id: z.uuid(), email: z.string(), displayName: z.string(), locale: LocaleSchema })

@@ -75,8 +75,10 @@ export class Jobs {
   }
 
   /** Enqueues in the caller's transaction, so the job exists exactly when the data it refers to does. */
-  async send(queryable: Queryable, queue: QueueName, data: Record<string, unknown>): Promise<void> {
-    await this.#boss.send(queue, data, { db: { executeSql: executorFor(queryable) } } as PgBoss.SendOptions);
+  async send(queryable: Queryable, queue: QueueName, data: Record<string, unknown>): Promise<string> {
+    const id = await this.#boss.send(queue, data, { db: { executeSql: executorFor(queryable) } } as PgBoss.SendOptions);
+    if (!id) throw new Error(`queue ${queue} refused the job`);
+    return id;
   }
 
   /**

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import { type Enishi, bootEnishi, createLogger } from '../boot.js';
+import { loadConfig } from '../config.js';
+
+export type TestServer = Enishi & { baseUrl: string; stop(): Promise<void> };
+
+/** Which database engine this run tests: PGlite by default, a PostgreSQL server when asked. */
+export const testTarget = process.env.ENISHI_TEST_TARGET === 'server' ? 'server' : 'embedded';
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function createServerDatabase() {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('ENISHI_TEST_TARGET=server needs TEST_DATABASE_URL');
+  const name = `enishi_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const appUrl = process.env.TEST_DATABASE_APP_URL;
+  return {
+    ownerUrl: withDatabase(adminUrl, name),
+    url: withDatabase(appUrl ?? adminUrl, name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * A whole Enishi on a fresh database, listening on a free port: tests talk to it over real HTTP.
+ * Job workers are off; tests run due jobs with `deps.jobs.drain()` instead of waiting for a poll.
+ */
+export async function startTestServer(environment: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    ENISHI_DEMO: '0',
+    ENISHI_DATA_DIR: 'memory://',
+    PUBLIC_URL: 'http://localhost:3000',
+    ...environment,
+  });
+  config.dataDir = 'memory://';
+  const serverDatabase = testTarget === 'server' ? await createServerDatabase() : null;
+  const enishi = await bootEnishi(config, {
+    workers: false,
+    logger: createLogger(config),
+    databaseUrl: serverDatabase?.url,
+    ownerUrl: serverDatabase?.ownerUrl,
+  });
+  const server = serve({ fetch: enishi.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...enishi,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await enishi.close();
+      await serverDatabase?.drop();
+    },
+  };
+}
