@@ -19,7 +19,13 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
  */
 export async function bootEnishi(
   config: Config,
-  options: { workers: boolean; webRoot?: string; logger?: Logger; databaseUrl?: string; ownerUrl?: string } = {
+  options: {
+    workers: boolean;
+    webRoot?: string;
+    logger?: Logger;
+    databaseUrl?: string;
+    ownerUrl?: string;
+  } = {
     workers: true,
   },
 ): Promise<Enishi> {

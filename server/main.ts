@@ -16,11 +16,15 @@ const enishi = await bootEnishi(config, {
 });
 
 if (config.demo && (await seedDemo(enishi.deps.database.db))) {
-  logger.info('created the demo network デモ株式会社 (slug "demo") with an owner, an HR admin and 200 alumni');
+  logger.info(
+    'created the demo network デモ株式会社 (slug "demo") with an owner, an HR admin and 200 alumni',
+  );
 }
 
 const server = serve({ fetch: enishi.app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const mailbox = config.smtpUrl ? '' : `\n  Sign-in links appear at ${config.publicUrl}/dev/mailbox and in this console.`;
+  const mailbox = config.smtpUrl
+    ? ''
+    : `\n  Sign-in links appear at ${config.publicUrl}/dev/mailbox and in this console.`;
   const demo = config.demo
     ? `\n  Demo network: sign in as ${DEMO_ADMIN_EMAIL} (HR admin) or ${DEMO_OWNER_EMAIL} (owner).`
     : '';

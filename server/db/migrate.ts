@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type SqlExecutor = (text: string, values?: readonly unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+export type SqlExecutor = (
+  text: string,
+  values?: readonly unknown[],
+) => Promise<{ rows: Record<string, unknown>[] }>;
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -35,13 +38,18 @@ export async function migrateDatabase(execute: SqlExecutor, appRole: string): Pr
     await execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
       tag text PRIMARY KEY, hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = new Map(
-      (await execute('SELECT tag, hash FROM schema_migrations')).rows.map((row) => [String(row.tag), String(row.hash)]),
+      (await execute('SELECT tag, hash FROM schema_migrations')).rows.map((row) => [
+        String(row.tag),
+        String(row.hash),
+      ]),
     );
     for (const migration of migrations) {
       const appliedHash = applied.get(migration.tag);
       if (appliedHash !== undefined) {
         if (appliedHash !== migration.hash) {
-          throw new Error(`Migration ${migration.tag} was changed after it was applied; add a new migration instead.`);
+          throw new Error(
+            `Migration ${migration.tag} was changed after it was applied; add a new migration instead.`,
+          );
         }
         continue;
       }
@@ -52,7 +60,10 @@ export async function migrateDatabase(execute: SqlExecutor, appRole: string): Pr
       await execute('BEGIN');
       try {
         for (const statement of statements) await execute(statement);
-        await execute('INSERT INTO schema_migrations (tag, hash) VALUES ($1, $2)', [migration.tag, migration.hash]);
+        await execute('INSERT INTO schema_migrations (tag, hash) VALUES ($1, $2)', [
+          migration.tag,
+          migration.hash,
+        ]);
         await execute('COMMIT');
       } catch (error) {
         await execute('ROLLBACK');
@@ -82,6 +93,8 @@ async function grantApplicationRole(execute: SqlExecutor, role: string): Promise
 
 export async function pendingMigrations(execute: SqlExecutor): Promise<string[]> {
   const migrations = await readMigrations();
-  const applied = new Set((await execute('SELECT tag FROM schema_migrations')).rows.map((row) => String(row.tag)));
+  const applied = new Set(
+    (await execute('SELECT tag FROM schema_migrations')).rows.map((row) => String(row.tag)),
+  );
   return migrations.filter((migration) => !applied.has(migration.tag)).map((migration) => migration.tag);
 }

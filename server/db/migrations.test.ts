@@ -27,11 +27,18 @@ describe('migrations', () => {
   }, 60_000);
 
   it('are immutable once landed: each file still has the checksum recorded when it was added', async () => {
-    const recorded = JSON.parse(await readFile(path.join(migrationsFolder, 'checksums.json'), 'utf8')) as Record<string, string>;
+    const recorded = JSON.parse(
+      await readFile(path.join(migrationsFolder, 'checksums.json'), 'utf8'),
+    ) as Record<string, string>;
     const migrations = await readMigrations();
     for (const migration of migrations) {
-      expect(recorded[migration.tag], `${migration.tag} has no recorded checksum: run npm run db:generate`).toBeDefined();
-      expect(createHash('sha256').update(migration.sql).digest('hex'), migration.tag).toBe(recorded[migration.tag]);
+      expect(
+        recorded[migration.tag],
+        `${migration.tag} has no recorded checksum: run npm run db:generate`,
+      ).toBeDefined();
+      expect(createHash('sha256').update(migration.sql).digest('hex'), migration.tag).toBe(
+        recorded[migration.tag],
+      );
     }
     expect(Object.keys(recorded)).toEqual(migrations.map((m) => m.tag));
   });

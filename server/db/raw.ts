@@ -8,7 +8,9 @@ export function executorFor(queryable: Queryable): SqlExecutor {
     const chunks: SQL[] = text
       .split(/\$(\d+)/)
       .map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`));
-    const result = (await queryable.execute(sql.join(chunks))) as unknown as { rows: Record<string, unknown>[] };
+    const result = (await queryable.execute(sql.join(chunks))) as unknown as {
+      rows: Record<string, unknown>[];
+    };
     return { rows: result.rows };
   };
 }

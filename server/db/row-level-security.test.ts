@@ -66,12 +66,18 @@ describe('row-level security', () => {
     const a = await createTestTenant(server);
     const b = await createTestTenant(server);
     const attempt = inTenant(server.deps.database.db, a.tenant.id, (tx) =>
-      tx.insert(memberships).values({ tenantId: b.tenant.id, accountId: b.account.id, role: 'admin', displayName: 'x' }),
+      tx
+        .insert(memberships)
+        .values({ tenantId: b.tenant.id, accountId: b.account.id, role: 'admin', displayName: 'x' }),
     );
     const error = (await attempt.catch((caught: unknown) => caught)) as Error & { cause?: Error };
     expect(error.cause?.message ?? error.message).toMatch(/row-level security/);
     const updated = await inTenant(server.deps.database.db, a.tenant.id, (tx) =>
-      tx.update(memberships).set({ role: 'alumnus' }).where(sql`${memberships.tenantId} = ${b.tenant.id}`).returning(),
+      tx
+        .update(memberships)
+        .set({ role: 'alumnus' })
+        .where(sql`${memberships.tenantId} = ${b.tenant.id}`)
+        .returning(),
     );
     expect(updated).toEqual([]);
   });

@@ -19,12 +19,24 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
       nameEn: 'Demo Corporation',
       owner: { email: DEMO_OWNER_EMAIL, displayName: '山田 太郎', locale: 'ja' },
     });
-    const admin = await findOrCreateAccount(tx, { email: DEMO_ADMIN_EMAIL, displayName: '佐藤 花子', locale: 'ja' });
-    await tx.insert(memberships).values({ tenantId: tenant.id, accountId: admin.id, role: 'admin', displayName: '佐藤 花子' });
+    const admin = await findOrCreateAccount(tx, {
+      email: DEMO_ADMIN_EMAIL,
+      displayName: '佐藤 花子',
+      locale: 'ja',
+    });
+    await tx
+      .insert(memberships)
+      .values({ tenantId: tenant.id, accountId: admin.id, role: 'admin', displayName: '佐藤 花子' });
     const people = demoAlumni();
     const created = await tx
       .insert(accounts)
-      .values(people.map((p) => ({ email: p.email, displayName: `${p.familyName} ${p.givenName}`, locale: 'ja' as const })))
+      .values(
+        people.map((p) => ({
+          email: p.email,
+          displayName: `${p.familyName} ${p.givenName}`,
+          locale: 'ja' as const,
+        })),
+      )
       .returning({ id: accounts.id, displayName: accounts.displayName });
     await tx.insert(memberships).values(
       created.map((account) => ({

@@ -40,7 +40,12 @@ export class TestClient {
       body = JSON.stringify(init.json);
       headers['content-type'] = 'application/json';
     }
-    const response = await fetch(`${this.server.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    const response = await fetch(`${this.server.baseUrl}${path}`, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = cookie.split(';');
       const [name = '', ...value] = pair.split('=');

@@ -15,7 +15,10 @@ export function uniqueEmail(prefix = 'person'): string {
 }
 
 /** A fresh network with its owner, straight through the service (no mail). */
-export async function createTestTenant(server: TestServer, options: { slug?: string; ownerEmail?: string } = {}) {
+export async function createTestTenant(
+  server: TestServer,
+  options: { slug?: string; ownerEmail?: string } = {},
+) {
   const slug = options.slug ?? uniqueSlug();
   const ownerEmail = options.ownerEmail ?? uniqueEmail('owner');
   const created = await server.deps.database.db.transaction((tx) =>
@@ -37,7 +40,10 @@ export async function addTestMember(
 ) {
   const email = options.email ?? uniqueEmail(role);
   return server.deps.database.db.transaction(async (tx) => {
-    const account = await findOrCreateAccount(tx, { email, displayName: options.displayName ?? `${role} 花子` });
+    const account = await findOrCreateAccount(tx, {
+      email,
+      displayName: options.displayName ?? `${role} 花子`,
+    });
     await enterTenant(tx, tenantId);
     const [membership] = await tx
       .insert(memberships)
@@ -69,7 +75,8 @@ export function tokenFrom(text: string): string {
 export async function signIn(server: TestServer, email: string, language = 'ja'): Promise<TestClient> {
   const client = new TestClient(server, { language });
   const requested = await client.post('/api/v1/auth/magic-link', { email });
-  if (requested.status !== 202) throw new Error(`magic link request failed: ${JSON.stringify(requested.body)}`);
+  if (requested.status !== 202)
+    throw new Error(`magic link request failed: ${JSON.stringify(requested.body)}`);
   const mail = await latestMail(server, email);
   if (!mail) throw new Error(`no mail for ${email}`);
   const verified = await client.post('/api/v1/auth/verify', { token: tokenFrom(mail.textBody) });

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
-import { type Enishi, bootEnishi, createLogger } from '../boot.js';
+import { bootEnishi, createLogger, type Enishi } from '../boot.js';
 import { loadConfig } from '../config.js';
 
-export type TestServer = Enishi & { baseUrl: string; stop(): Promise<void> };
+/** baseUrl for HTTP clients in tests; publicUrl (localhost) for a browser, as WebAuthn needs a host name. */
+export type TestServer = Enishi & { baseUrl: string; publicUrl: string; stop(): Promise<void> };
 
 /** Which database engine this run tests: PGlite by default, a PostgreSQL server when asked. */
 export const testTarget = process.env.ENISHI_TEST_TARGET === 'server' ? 'server' : 'embedded';
@@ -41,12 +42,17 @@ async function createServerDatabase() {
  * A whole Enishi on a fresh database, listening on a free port: tests talk to it over real HTTP.
  * Job workers are off; tests run due jobs with `deps.jobs.drain()` instead of waiting for a poll.
  */
-export async function startTestServer(environment: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  environment: Record<string, string> = {},
+  options: { webRoot?: string } = {},
+): Promise<TestServer> {
+  const port = await freePort();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     ENISHI_DEMO: '0',
     ENISHI_DATA_DIR: 'memory://',
-    PUBLIC_URL: 'http://localhost:3000',
+    // Links in mail and WebAuthn's origin must name the address the browser really uses.
+    PUBLIC_URL: `http://localhost:${port}`,
     ...environment,
   });
   config.dataDir = 'memory://';
@@ -56,17 +62,29 @@ export async function startTestServer(environment: Record<string, string> = {}):
     logger: createLogger(config),
     databaseUrl: serverDatabase?.url,
     ownerUrl: serverDatabase?.ownerUrl,
+    webRoot: options.webRoot,
   });
-  const server = serve({ fetch: enishi.app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: enishi.app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
   return {
     ...enishi,
     baseUrl: `http://127.0.0.1:${port}`,
+    publicUrl: config.publicUrl,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await enishi.close();
       await serverDatabase?.drop();
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

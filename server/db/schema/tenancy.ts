@@ -1,4 +1,14 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts, tenants } from './platform.js';
 
 export const roles = ['owner', 'admin', 'moderator', 'employee', 'alumnus'] as const;

@@ -6,7 +6,13 @@ import { createRouter, jsonContent, problems } from '../../platform/http/router.
 
 export const devRoutes = createRouter();
 
-const MailSchema = z.object({ id: z.uuid(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() });
+const MailSchema = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
 
 devRoutes.openapi(
   createRoute({
@@ -18,7 +24,11 @@ devRoutes.openapi(
   }),
   async (c) => {
     if (c.var.deps.config.smtpUrl) throw notFound();
-    const rows = await c.var.deps.database.db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt)).limit(50);
+    const rows = await c.var.deps.database.db
+      .select()
+      .from(devMailbox)
+      .orderBy(desc(devMailbox.createdAt))
+      .limit(50);
     return c.json(
       {
         mails: rows.map((row) => ({

@@ -34,12 +34,19 @@ healthRoutes.openapi(
       const pending = await pendingMigrations(c.var.deps.database.execute);
       const ready = pending.length === 0;
       return c.json(
-        { status: ready ? ('ready' as const) : ('not_ready' as const), database: 'ok' as const, pendingMigrations: pending },
+        {
+          status: ready ? ('ready' as const) : ('not_ready' as const),
+          database: 'ok' as const,
+          pendingMigrations: pending,
+        },
         ready ? 200 : 503,
       );
     } catch (error) {
       c.var.logger.error({ err: error }, 'readiness check failed');
-      return c.json({ status: 'not_ready' as const, database: 'unreachable' as const, pendingMigrations: [] }, 503);
+      return c.json(
+        { status: 'not_ready' as const, database: 'unreachable' as const, pendingMigrations: [] },
+        503,
+      );
     }
   },
 );

@@ -5,17 +5,28 @@ import type { MemberContext } from './members.js';
 
 export async function listAuditEvents(
   ctx: MemberContext,
-  query: { action?: string | undefined; from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
+  query: {
+    action?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   const after = decodeCursor(query.cursor, 2);
   const conditions: (SQL | undefined)[] = [eq(auditEvents.tenantId, ctx.tenant.id)];
   if (query.action) conditions.push(eq(auditEvents.action, query.action));
   if (query.from) conditions.push(gte(auditEvents.createdAt, new Date(`${query.from}T00:00:00+09:00`)));
-  if (query.to) conditions.push(lt(auditEvents.createdAt, new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000)));
+  if (query.to)
+    conditions.push(
+      lt(auditEvents.createdAt, new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000)),
+    );
   if (after) {
     const [createdAt, id] = after as [string, string];
     // Compared at PostgreSQL's microsecond precision: a JS Date would round and skip rows.
-    conditions.push(sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${createdAt}::timestamptz, ${id}::uuid)`);
+    conditions.push(
+      sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${createdAt}::timestamptz, ${id}::uuid)`,
+    );
   }
   const rows = await ctx.tx
     .select({

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppTransaction } from '../../db/client.js';
-import { enterTenant } from '../../db/scope.js';
 import { accounts, memberships, tenants } from '../../db/schema/index.js';
+import { enterTenant } from '../../db/scope.js';
 import { recordAudit } from '../../platform/audit.js';
 import { conflict } from '../../platform/errors.js';
 
@@ -38,7 +38,12 @@ export async function createTenant(tx: AppTransaction, input: NewTenant) {
   await enterTenant(tx, tenant!.id);
   const [owner] = await tx
     .insert(memberships)
-    .values({ tenantId: tenant!.id, accountId: account.id, role: 'owner', displayName: input.owner.displayName })
+    .values({
+      tenantId: tenant!.id,
+      accountId: account.id,
+      role: 'owner',
+      displayName: input.owner.displayName,
+    })
     .returning();
   await recordAudit(tx, {
     tenantId: tenant!.id,

@@ -70,10 +70,13 @@ describe('tenant isolation through the API', () => {
     const email = uniqueEmail('intruder');
     await expectSameAsUnknown(
       () => ownerOfA.post(`/api/v1/t/${b.slug}/members`, { email, displayName: '侵入 者', role: 'admin' }),
-      () => ownerOfA.post('/api/v1/t/no-such-network/members', { email, displayName: '侵入 者', role: 'admin' }),
+      () =>
+        ownerOfA.post('/api/v1/t/no-such-network/members', { email, displayName: '侵入 者', role: 'admin' }),
     );
     const ownerOfB = await signIn(server, b.ownerEmail);
-    const list = await ownerOfB.get<{ members: { email: string }[] }>(`/api/v1/t/${b.slug}/members?limit=100`);
+    const list = await ownerOfB.get<{ members: { email: string }[] }>(
+      `/api/v1/t/${b.slug}/members?limit=100`,
+    );
     expect(list.body.members.map((m) => m.email)).not.toContain(email);
   });
 

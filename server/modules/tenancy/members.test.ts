@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../db/schema/index.js';
 import { TestClient } from '../../test/client.js';
-import { addTestMember, createTestTenant, latestMail, signIn, tokenFrom, uniqueEmail } from '../../test/factories.js';
+import {
+  addTestMember,
+  createTestTenant,
+  latestMail,
+  signIn,
+  tokenFrom,
+  uniqueEmail,
+} from '../../test/factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 
 let server: TestServer;
@@ -16,58 +23,91 @@ async function memberClient(tenantId: string, role: Role) {
 }
 
 describe('members and roles', () => {
-  it.each(['moderator', 'employee', 'alumnus'] as const)('refuses member management to a %s with 403', async (role) => {
-    const { tenant, slug } = await createTestTenant(server);
-    const { client } = await memberClient(tenant.id, role);
-    expect((await client.get(`/api/v1/t/${slug}/members`)).status).toBe(403);
-    expect((await client.post(`/api/v1/t/${slug}/members`, { email: uniqueEmail(), displayName: 'x', role: 'admin' })).status).toBe(403);
-    expect((await client.get(`/api/v1/t/${slug}/audit-events`)).status).toBe(403);
-    expect((await client.patch(`/api/v1/t/${slug}/settings`, { nameJa: 'x' })).status).toBe(403);
-    const home = await client.get<{ member: { role: string }; tenant: { slug: string } }>(`/api/v1/t/${slug}/home`);
-    expect(home.status).toBe(200);
-    expect(home.body.member.role).toBe(role);
-  });
+  it.each(['moderator', 'employee', 'alumnus'] as const)(
+    'refuses member management to a %s with 403',
+    async (role) => {
+      const { tenant, slug } = await createTestTenant(server);
+      const { client } = await memberClient(tenant.id, role);
+      expect((await client.get(`/api/v1/t/${slug}/members`)).status).toBe(403);
+      expect(
+        (
+          await client.post(`/api/v1/t/${slug}/members`, {
+            email: uniqueEmail(),
+            displayName: 'x',
+            role: 'admin',
+          })
+        ).status,
+      ).toBe(403);
+      expect((await client.get(`/api/v1/t/${slug}/audit-events`)).status).toBe(403);
+      expect((await client.patch(`/api/v1/t/${slug}/settings`, { nameJa: 'x' })).status).toBe(403);
+      const home = await client.get<{ member: { role: string }; tenant: { slug: string } }>(
+        `/api/v1/t/${slug}/home`,
+      );
+      expect(home.status).toBe(200);
+      expect(home.body.member.role).toBe(role);
+    },
+  );
 
   it('lets an HR admin add a moderator, who receives a link into the network', async () => {
     const { tenant, slug } = await createTestTenant(server);
     const { client: admin } = await memberClient(tenant.id, 'admin');
     const email = uniqueEmail('mod');
-    const created = await admin.post<{ id: string; role: string; email: string }>(`/api/v1/t/${slug}/members`, {
-      email,
-      displayName: '鈴木 一郎',
-      role: 'moderator',
-    });
+    const created = await admin.post<{ id: string; role: string; email: string }>(
+      `/api/v1/t/${slug}/members`,
+      {
+        email,
+        displayName: '鈴木 一郎',
+        role: 'moderator',
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ role: 'moderator', email });
     const mail = await latestMail(server, email);
     expect(mail?.subject).toContain('招待');
     const invitee = new TestClient(server);
-    const verified = await invitee.post<{ redirectTo: string }>('/api/v1/auth/verify', { token: tokenFrom(mail!.textBody) });
+    const verified = await invitee.post<{ redirectTo: string }>('/api/v1/auth/verify', {
+      token: tokenFrom(mail!.textBody),
+    });
     expect(verified.body.redirectTo).toBe(`/t/${slug}`);
     expect((await invitee.get(`/api/v1/t/${slug}/home`)).status).toBe(200);
-    expect((await admin.post(`/api/v1/t/${slug}/members`, { email, displayName: '再', role: 'alumnus' })).status).toBe(409);
+    expect(
+      (await admin.post(`/api/v1/t/${slug}/members`, { email, displayName: '再', role: 'alumnus' })).status,
+    ).toBe(409);
   });
 
   it('keeps owner and admin roles an owner’s decision', async () => {
     const { tenant, slug } = await createTestTenant(server);
     const { client: admin } = await memberClient(tenant.id, 'admin');
-    const denied = await admin.post(`/api/v1/t/${slug}/members`, { email: uniqueEmail(), displayName: 'x', role: 'admin' });
+    const denied = await admin.post(`/api/v1/t/${slug}/members`, {
+      email: uniqueEmail(),
+      displayName: 'x',
+      role: 'admin',
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('owner_only');
     const alumnus = await addTestMember(server, tenant.id, 'alumnus');
-    const promote = await admin.patch(`/api/v1/t/${slug}/members/${alumnus.membership.id}`, { role: 'owner' });
-    expect(promote.status).toBe(403);
-    const moderate = await admin.patch<{ role: string }>(`/api/v1/t/${slug}/members/${alumnus.membership.id}`, {
-      role: 'moderator',
+    const promote = await admin.patch(`/api/v1/t/${slug}/members/${alumnus.membership.id}`, {
+      role: 'owner',
     });
+    expect(promote.status).toBe(403);
+    const moderate = await admin.patch<{ role: string }>(
+      `/api/v1/t/${slug}/members/${alumnus.membership.id}`,
+      {
+        role: 'moderator',
+      },
+    );
     expect(moderate.body.role).toBe('moderator');
   });
 
   it('lets an owner hand over ownership but not change their own role', async () => {
     const { tenant, slug, owner } = await createTestTenant(server);
     const { client: secondOwner, membership } = await memberClient(tenant.id, 'owner');
-    expect((await secondOwner.patch(`/api/v1/t/${slug}/members/${owner.id}`, { role: 'admin' })).status).toBe(200);
-    const selfDemotion = await secondOwner.patch(`/api/v1/t/${slug}/members/${membership.id}`, { role: 'admin' });
+    expect((await secondOwner.patch(`/api/v1/t/${slug}/members/${owner.id}`, { role: 'admin' })).status).toBe(
+      200,
+    );
+    const selfDemotion = await secondOwner.patch(`/api/v1/t/${slug}/members/${membership.id}`, {
+      role: 'admin',
+    });
     expect(selfDemotion.status).toBe(403);
     expect(selfDemotion.body.code).toBe('self_change');
     const owners = await secondOwner.get<{ members: unknown[] }>(`/api/v1/t/${slug}/members?role=owner`);
@@ -78,12 +118,20 @@ describe('members and roles', () => {
     const { tenant, slug, ownerEmail } = await createTestTenant(server);
     const owner = await signIn(server, ownerEmail);
     const { client: leaver, membership } = await memberClient(tenant.id, 'alumnus');
-    expect((await owner.patch(`/api/v1/t/${slug}/members/${membership.id}`, { status: 'suspended' })).status).toBe(200);
+    expect(
+      (await owner.patch(`/api/v1/t/${slug}/members/${membership.id}`, { status: 'suspended' })).status,
+    ).toBe(200);
     expect((await leaver.get(`/api/v1/t/${slug}/home`)).status).toBe(404);
     expect((await owner.delete(`/api/v1/t/${slug}/members/${membership.id}`)).status).toBe(200);
     expect((await owner.get(`/api/v1/t/${slug}/members/${membership.id}`)).status).toBe(404);
-    const audit = await owner.get<{ events: { action: string; actorName: string }[] }>(`/api/v1/t/${slug}/audit-events`);
-    expect(audit.body.events.map((e) => e.action)).toEqual(['member.removed', 'member.updated', 'tenant.created']);
+    const audit = await owner.get<{ events: { action: string; actorName: string }[] }>(
+      `/api/v1/t/${slug}/audit-events`,
+    );
+    expect(audit.body.events.map((e) => e.action)).toEqual([
+      'member.removed',
+      'member.updated',
+      'tenant.created',
+    ]);
     expect(audit.body.events[0]!.actorName).toBe('オーナー 太郎');
     const filtered = await owner.get<{ events: { action: string }[] }>(
       `/api/v1/t/${slug}/audit-events?action=member.updated`,
@@ -93,7 +141,8 @@ describe('members and roles', () => {
 
   it('pages through members by name without gaps or repeats', async () => {
     const { tenant, slug, ownerEmail } = await createTestTenant(server);
-    for (let i = 0; i < 7; i += 1) await addTestMember(server, tenant.id, 'alumnus', { displayName: `会員 ${i % 3}` });
+    for (let i = 0; i < 7; i += 1)
+      await addTestMember(server, tenant.id, 'alumnus', { displayName: `会員 ${i % 3}` });
     const owner = await signIn(server, ownerEmail);
     const seen: string[] = [];
     let cursor: string | null = null;

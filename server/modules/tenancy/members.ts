@@ -12,7 +12,13 @@ import { findOrCreateAccount } from './create-tenant.js';
 import { authorizeRoleChange } from './policies.js';
 import type { Actor, TenantRef } from './tenant-context.js';
 
-export type MemberContext = { deps: Deps; tx: AppTransaction; tenant: TenantRef; actor: Actor; ipAddress: string };
+export type MemberContext = {
+  deps: Deps;
+  tx: AppTransaction;
+  tenant: TenantRef;
+  actor: Actor;
+  ipAddress: string;
+};
 
 const memberColumns = {
   tenantId: memberships.tenantId,
@@ -30,7 +36,10 @@ export async function listMembers(
   query: { role?: Role | undefined; q?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
   const after = decodeCursor(query.cursor, 2);
-  const conditions: (SQL | undefined)[] = [eq(memberships.tenantId, ctx.tenant.id), ne(memberships.status, 'removed')];
+  const conditions: (SQL | undefined)[] = [
+    eq(memberships.tenantId, ctx.tenant.id),
+    ne(memberships.status, 'removed'),
+  ];
   if (query.role) conditions.push(eq(memberships.role, query.role));
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -38,7 +47,9 @@ export async function listMembers(
   }
   if (after) {
     const [name, id] = after as [string, string];
-    conditions.push(or(gt(memberships.displayName, name), and(eq(memberships.displayName, name), gt(memberships.id, id))));
+    conditions.push(
+      or(gt(memberships.displayName, name), and(eq(memberships.displayName, name), gt(memberships.id, id))),
+    );
   }
   const rows = await ctx.tx
     .select(memberColumns)
@@ -49,7 +60,10 @@ export async function listMembers(
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { members: page, nextCursor: rows.length > query.limit && last ? encodeCursor([last.displayName, last.id]) : null };
+  return {
+    members: page,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.displayName, last.id]) : null,
+  };
 }
 
 export async function getMember(ctx: MemberContext, id: string) {
@@ -57,7 +71,9 @@ export async function getMember(ctx: MemberContext, id: string) {
     .select(memberColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id), ne(memberships.status, 'removed')));
+    .where(
+      and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id), ne(memberships.status, 'removed')),
+    );
   if (!row) throw notFound();
   return row;
 }
@@ -68,11 +84,16 @@ export async function countMembersByRole(ctx: Pick<MemberContext, 'tx' | 'tenant
     .from(memberships)
     .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.status, 'active')))
     .groupBy(memberships.role);
-  return Object.fromEntries(rows.map((row) => [row.role, Number(row.count)])) as Partial<Record<Role, number>>;
+  return Object.fromEntries(rows.map((row) => [row.role, Number(row.count)])) as Partial<
+    Record<Role, number>
+  >;
 }
 
 /** Adds a person (usually staff) and e-mails them a sign-in link into this network. */
-export async function addMember(ctx: MemberContext, input: { email: string; displayName: string; role: Role }) {
+export async function addMember(
+  ctx: MemberContext,
+  input: { email: string; displayName: string; role: Role },
+) {
   authorizeRoleChange(ctx.actor, null, input.role);
   const account = await findOrCreateAccount(ctx.tx, input);
   const [existing] = await ctx.tx
@@ -108,7 +129,11 @@ export async function addMember(ctx: MemberContext, input: { email: string; disp
 export async function updateMember(
   ctx: MemberContext,
   id: string,
-  input: { role?: Role | undefined; status?: 'active' | 'suspended' | undefined; displayName?: string | undefined },
+  input: {
+    role?: Role | undefined;
+    status?: 'active' | 'suspended' | undefined;
+    displayName?: string | undefined;
+  },
 ) {
   const current = await getMember(ctx, id);
   if (current.id === ctx.actor.membershipId && (input.role || input.status)) throw forbidden('self_change');
@@ -122,7 +147,10 @@ export async function updateMember(
     .set(input)
     .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id)))
     .returning();
-  await audit(ctx, 'member.updated', id, { before: { role: current.role, status: current.status }, changes: input });
+  await audit(ctx, 'member.updated', id, {
+    before: { role: current.role, status: current.status },
+    changes: input,
+  });
   return { ...updated!, email: current.email };
 }
 

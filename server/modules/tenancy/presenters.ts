@@ -12,7 +12,11 @@ export function presentTenantSettings(tenant: Tenant) {
 }
 
 /** What a person sees of themselves on the home screen. */
-export function presentSelf(membership: { membershipId: string; role: Membership['role']; displayName: string }) {
+export function presentSelf(membership: {
+  membershipId: string;
+  role: Membership['role'];
+  displayName: string;
+}) {
   return { id: membership.membershipId, role: membership.role, displayName: membership.displayName };
 }
 

@@ -1,14 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { inTenant } from '../../db/scope.js';
-import { clientAddress } from '../../platform/auth/sessions.js';
 import { OkSchema } from '../../platform/auth/schemas.js';
+import { clientAddress } from '../../platform/auth/sessions.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { listAuditEvents } from './audit-log.js';
-import { addMember, countMembersByRole, getMember, listMembers, type MemberContext, removeMember, updateMember } from './members.js';
+import {
+  addMember,
+  countMembersByRole,
+  getMember,
+  listMembers,
+  type MemberContext,
+  removeMember,
+  updateMember,
+} from './members.js';
 import { authorizeManageMembers, authorizeOwner } from './policies.js';
-import { presentAuditEvent, presentMemberForStaff, presentSelf, presentTenant, presentTenantSettings } from './presenters.js';
+import {
+  presentAuditEvent,
+  presentMemberForStaff,
+  presentSelf,
+  presentTenant,
+  presentTenantSettings,
+} from './presenters.js';
 import {
   AuditEventSchema,
   AuditQuerySchema,
@@ -18,14 +32,15 @@ import {
   MemberParamSchema,
   MemberSchema,
   MemberUpdateSchema,
+  RoleSchema,
   SignUpSchema,
   TenantParamSchema,
   TenantSettingsSchema,
   TenantSettingsUpdateSchema,
 } from './schemas.js';
 import { requestSignUp } from './sign-up.js';
-import { updateTenantSettings } from './tenant-settings.js';
 import { loadTenant, type TenantEnv } from './tenant-context.js';
+import { updateTenantSettings } from './tenant-settings.js';
 
 export const signUpRoutes = createRouter();
 
@@ -75,7 +90,29 @@ tenantRoutes.openapi(
   async (c) => {
     const counts = await withTenant(c, (ctx) => countMembersByRole(ctx));
     const memberCount = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    return c.json({ tenant: presentTenant(c.var.tenant), member: presentSelf(c.var.actor), memberCount }, 200);
+    return c.json(
+      { tenant: presentTenant(c.var.tenant), member: presentSelf(c.var.actor), memberCount },
+      200,
+    );
+  },
+);
+
+const OverviewSchema = z.object({ countsByRole: z.record(RoleSchema, z.number().int()) }).openapi('Overview');
+
+tenantRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/overview',
+    tags: ['tenants'],
+    summary: 'Figures for the admin console (staff)',
+    request: { params: TenantParamSchema },
+    responses: { 200: jsonContent(OverviewSchema), ...problems(401, 403, 404) },
+  }),
+  async (c) => {
+    authorizeManageMembers(c.var.actor);
+    const counts = await withTenant(c, (ctx) => countMembersByRole(ctx));
+    const countsByRole = { owner: 0, admin: 0, moderator: 0, employee: 0, alumnus: 0, ...counts };
+    return c.json({ countsByRole }, 200);
   },
 );
 
@@ -141,7 +178,9 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     authorizeManageMembers(c.var.actor);
-    const member = await withTenant(c, (ctx) => updateMember(ctx, c.req.valid('param').id, c.req.valid('json')));
+    const member = await withTenant(c, (ctx) =>
+      updateMember(ctx, c.req.valid('param').id, c.req.valid('json')),
+    );
     return c.json(presentMemberForStaff(member), 200);
   },
 );

@@ -12,8 +12,12 @@ const NameSchema = z.string().trim().min(1).max(100);
 export const TenantParamSchema = z.object({ slug: SlugSchema });
 export const MemberParamSchema = z.object({ slug: SlugSchema, id: z.uuid() });
 
-export const TenantSchema = z.object({ slug: z.string(), nameJa: z.string(), nameEn: z.string() }).openapi('Tenant');
-export const TenantSettingsSchema = TenantSchema.extend({ employeesMayJoin: z.boolean() }).openapi('TenantSettings');
+export const TenantSchema = z
+  .object({ slug: z.string(), nameJa: z.string(), nameEn: z.string() })
+  .openapi('Tenant');
+export const TenantSettingsSchema = TenantSchema.extend({ employeesMayJoin: z.boolean() }).openapi(
+  'TenantSettings',
+);
 export const TenantSettingsUpdateSchema = z.strictObject({
   nameJa: NameSchema.optional(),
   nameEn: NameSchema.optional(),

@@ -25,11 +25,14 @@ describe("creating a company's alumni network", () => {
     expect((await client.get(`/api/v1/t/${slug}/home`)).status).toBe(401);
     const mail = await latestMail(server, email);
     expect(mail?.subject).toContain('アクメ株式会社');
-    const verified = await client.post<{ redirectTo: string }>('/api/v1/auth/verify', { token: tokenFrom(mail!.textBody) });
+    const verified = await client.post<{ redirectTo: string }>('/api/v1/auth/verify', {
+      token: tokenFrom(mail!.textBody),
+    });
     expect(verified.body.redirectTo).toBe(`/t/${slug}/admin`);
-    const home = await client.get<{ tenant: { nameEn: string }; member: { role: string; displayName: string } }>(
-      `/api/v1/t/${slug}/home`,
-    );
+    const home = await client.get<{
+      tenant: { nameEn: string };
+      member: { role: string; displayName: string };
+    }>(`/api/v1/t/${slug}/home`);
     expect(home.body.tenant.nameEn).toBe('Acme Alumni');
     expect(home.body.member).toMatchObject({ role: 'owner', displayName: '人事 花子' });
   });
@@ -41,12 +44,18 @@ describe("creating a company's alumni network", () => {
     const taken = await new TestClient(server).post('/api/v1/signup', { ...base, slug });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('slug_taken');
-    const malformed = await new TestClient(server).post<{ errors: { path: string; message: string }[] }>('/api/v1/signup', {
-      ...base,
-      slug: 'Bad Slug!',
-    });
+    const malformed = await new TestClient(server).post<{ errors: { path: string; message: string }[] }>(
+      '/api/v1/signup',
+      {
+        ...base,
+        slug: 'Bad Slug!',
+      },
+    );
     expect(malformed.status).toBe(422);
-    expect(malformed.body.errors[0]).toMatchObject({ path: 'slug', message: expect.stringContaining('半角英小文字') });
+    expect(malformed.body.errors[0]).toMatchObject({
+      path: 'slug',
+      message: expect.stringContaining('半角英小文字'),
+    });
     expect(await latestMail(server, email)).toBeNull();
   });
 });

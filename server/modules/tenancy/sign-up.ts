@@ -33,14 +33,20 @@ export async function requestSignUp(deps: Deps, input: SignUpInput, ipAddress: s
   if (!deps.config.signupOpen) throw new AppError(403, 'signup_closed');
   const db = deps.database.db;
   await enforceRateLimit(db, `signup:ip:${ipAddress}`, { limit: 10, windowSeconds: 3600 });
-  await enforceRateLimit(db, `signup:email:${normaliseEmail(input.email)}`, { limit: 5, windowSeconds: 3600 });
+  await enforceRateLimit(db, `signup:email:${normaliseEmail(input.email)}`, {
+    limit: 5,
+    windowSeconds: 3600,
+  });
   await db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
     if (taken) throw conflict('slug_taken');
     const { email, ...pending } = input;
     const link = await issueMagicLink(deps, tx, { email, purpose: 'sign_up', payload: pending });
     const networkName = input.locale === 'ja' ? input.networkNameJa : input.networkNameEn;
-    await queueMail(deps.jobs, tx, { to: normaliseEmail(email), ...signUpMail(input.locale, link, networkName) });
+    await queueMail(deps.jobs, tx, {
+      to: normaliseEmail(email),
+      ...signUpMail(input.locale, link, networkName),
+    });
   });
 }
 

@@ -1,8 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { inTenant } from '../../db/scope.js';
 import { memberships, type Role, tenants } from '../../db/schema/index.js';
+import { inTenant } from '../../db/scope.js';
 import { requireSignedIn } from '../../platform/auth/sessions.js';
 import { notFound } from '../../platform/errors.js';
 import type { AppEnv } from '../../platform/http/env.js';
@@ -37,7 +37,7 @@ export const loadTenant = createMiddleware<TenantEnv>(async (c, next) => {
         ),
       ),
   );
-  if (!membership || membership.status !== 'active') throw notFound();
+  if (membership?.status !== 'active') throw notFound();
   c.set('tenant', tenant);
   c.set('actor', {
     membershipId: membership.id,

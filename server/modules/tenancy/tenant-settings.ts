@@ -8,7 +8,10 @@ export async function updateTenantSettings(
   input: { nameJa?: string | undefined; nameEn?: string | undefined; employeesMayJoin?: boolean | undefined },
 ) {
   const { employeesMayJoin, ...names } = input;
-  const settings = { ...ctx.tenant.settings, ...(employeesMayJoin === undefined ? {} : { employeesMayJoin }) };
+  const settings = {
+    ...ctx.tenant.settings,
+    ...(employeesMayJoin === undefined ? {} : { employeesMayJoin }),
+  };
   const [row] = await ctx.tx
     .update(tenants)
     .set({ ...names, settings })

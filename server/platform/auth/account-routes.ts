@@ -4,7 +4,12 @@ import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema/index.js';
 import { notFound } from '../errors.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../http/router.js';
-import { deletePasskey, finishPasskeyRegistration, listPasskeys, startPasskeyRegistration } from './passkeys.js';
+import {
+  deletePasskey,
+  finishPasskeyRegistration,
+  listPasskeys,
+  startPasskeyRegistration,
+} from './passkeys.js';
 import { presentAccount, presentPasskey, presentSession } from './presenters.js';
 import {
   AccountSchema,

@@ -5,7 +5,11 @@ import { AppError } from '../errors.js';
 import type { Deps } from '../http/env.js';
 
 type MagicLink = typeof magicLinks.$inferSelect;
-export type Completion = (deps: Deps, tx: AppTransaction, link: MagicLink) => Promise<{ accountId: string; redirectTo: string }>;
+export type Completion = (
+  deps: Deps,
+  tx: AppTransaction,
+  link: MagicLink,
+) => Promise<{ accountId: string; redirectTo: string }>;
 
 /** Only same-site paths may be redirect targets, never another host. */
 export function safeRedirect(target: unknown, fallback: string): string {

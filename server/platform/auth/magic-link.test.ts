@@ -16,14 +16,18 @@ describe('magic-link sign-in', () => {
   it('signs in once with a link, and the same link fails the second time', async () => {
     const { ownerEmail, slug } = await createTestTenant(server);
     const client = new TestClient(server);
-    expect((await client.post('/api/v1/auth/magic-link', { email: ` ${ownerEmail.toUpperCase()} ` })).status).toBe(202);
+    expect(
+      (await client.post('/api/v1/auth/magic-link', { email: ` ${ownerEmail.toUpperCase()} ` })).status,
+    ).toBe(202);
     const mail = await latestMail(server, ownerEmail);
     expect(mail?.subject).toContain('サインイン');
     const token = tokenFrom(mail!.textBody);
 
     const first = await client.post('/api/v1/auth/verify', { token });
     expect(first.status).toBe(200);
-    const session = await client.get<{ signedIn: boolean; memberships: { tenant: { slug: string } }[] }>('/api/v1/session');
+    const session = await client.get<{ signedIn: boolean; memberships: { tenant: { slug: string } }[] }>(
+      '/api/v1/session',
+    );
     expect(session.body.signedIn).toBe(true);
     expect(session.body.memberships.map((m) => m.tenant.slug)).toEqual([slug]);
 
@@ -64,7 +68,8 @@ describe('magic-link sign-in', () => {
     const email = uniqueEmail('flood');
     const client = new TestClient(server);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await client.post('/api/v1/auth/magic-link', { email })).status);
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await client.post('/api/v1/auth/magic-link', { email })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     const limited = await client.post('/api/v1/auth/magic-link', { email });
     expect(limited.contentType).toContain('application/problem+json');
@@ -91,7 +96,9 @@ describe('magic-link sign-in', () => {
     const { ownerEmail } = await createTestTenant(server);
     const laptop = await signIn(server, ownerEmail);
     const phone = await signIn(server, ownerEmail);
-    const listed = await laptop.get<{ sessions: { id: string; current: boolean }[] }>('/api/v1/account/sessions');
+    const listed = await laptop.get<{ sessions: { id: string; current: boolean }[] }>(
+      '/api/v1/account/sessions',
+    );
     expect(listed.body.sessions).toHaveLength(2);
     const phoneSession = listed.body.sessions.find((s) => !s.current)!;
     expect((await laptop.delete(`/api/v1/account/sessions/${phoneSession.id}`)).status).toBe(200);

@@ -19,7 +19,12 @@ export function normaliseEmail(email: string): string {
 export async function issueMagicLink(
   deps: Deps,
   tx: AppTransaction,
-  link: { email: string; purpose: MagicLinkPurpose; payload?: Record<string, unknown>; redirectTo?: string | null },
+  link: {
+    email: string;
+    purpose: MagicLinkPurpose;
+    payload?: Record<string, unknown>;
+    redirectTo?: string | null;
+  },
 ): Promise<string> {
   const token = createToken();
   await tx.insert(magicLinks).values({
@@ -57,7 +62,10 @@ export async function requestSignInLink(
       const url = await issueMagicLink(deps, tx, { email, purpose: 'sign_in', redirectTo: input.redirectTo });
       await queueMail(deps.jobs, tx, { to: email, ...signInMail(account.locale, url) });
     } else {
-      await queueMail(deps.jobs, tx, { to: email, ...unknownAddressMail(input.locale, `${deps.config.publicUrl}/signup`) });
+      await queueMail(deps.jobs, tx, {
+        to: email,
+        ...unknownAddressMail(input.locale, `${deps.config.publicUrl}/signup`),
+      });
     }
   });
 }
@@ -67,7 +75,13 @@ export async function consumeMagicLink(tx: AppTransaction, token: string) {
   const [link] = await tx
     .update(magicLinks)
     .set({ usedAt: new Date() })
-    .where(and(eq(magicLinks.tokenHash, hashToken(token)), isNull(magicLinks.usedAt), gt(magicLinks.expiresAt, new Date())))
+    .where(
+      and(
+        eq(magicLinks.tokenHash, hashToken(token)),
+        isNull(magicLinks.usedAt),
+        gt(magicLinks.expiresAt, new Date()),
+      ),
+    )
     .returning();
   if (!link) throw new AppError(400, 'link_invalid');
   return link;

@@ -23,19 +23,41 @@ function relyingParty(deps: Deps) {
   };
 }
 
-async function storeChallenge(db: Queryable, challenge: string, purpose: 'register' | 'authenticate', accountId?: string) {
+async function storeChallenge(
+  db: Queryable,
+  challenge: string,
+  purpose: 'register' | 'authenticate',
+  accountId?: string,
+) {
   const [row] = await db
     .insert(authChallenges)
-    .values({ challenge, purpose, accountId, expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60 * 1000) })
+    .values({
+      challenge,
+      purpose,
+      accountId,
+      expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60 * 1000),
+    })
     .returning({ id: authChallenges.id });
   return row!.id;
 }
 
 /** Takes a challenge out of the table: each one can be answered once. */
-async function takeChallenge(db: Queryable, id: string, purpose: 'register' | 'authenticate', accountId?: string) {
-  const conditions = [eq(authChallenges.id, id), eq(authChallenges.purpose, purpose), gt(authChallenges.expiresAt, new Date())];
+async function takeChallenge(
+  db: Queryable,
+  id: string,
+  purpose: 'register' | 'authenticate',
+  accountId?: string,
+) {
+  const conditions = [
+    eq(authChallenges.id, id),
+    eq(authChallenges.purpose, purpose),
+    gt(authChallenges.expiresAt, new Date()),
+  ];
   if (accountId) conditions.push(eq(authChallenges.accountId, accountId));
-  const [row] = await db.delete(authChallenges).where(and(...conditions)).returning();
+  const [row] = await db
+    .delete(authChallenges)
+    .where(and(...conditions))
+    .returning();
   if (!row) throw new AppError(400, 'passkey_failed');
   return row.challenge;
 }

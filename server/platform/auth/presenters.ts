@@ -5,7 +5,14 @@ export function presentAccount(account: { id: string; email: string; displayName
 }
 
 export function presentSession(
-  session: { id: string; method: string; userAgent: string; ipAddress: string; createdAt: Date; lastSeenAt: Date },
+  session: {
+    id: string;
+    method: string;
+    userAgent: string;
+    ipAddress: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+  },
   currentSessionId: string,
 ) {
   return {
@@ -19,7 +26,13 @@ export function presentSession(
   };
 }
 
-export function presentPasskey(key: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; backedUp: boolean }) {
+export function presentPasskey(key: {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  backedUp: boolean;
+}) {
   return {
     id: key.id,
     name: key.name,

@@ -2,11 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { asAccount } from '../../db/scope.js';
 import { memberships, tenants } from '../../db/schema/index.js';
+import { asAccount } from '../../db/scope.js';
 import type { AppEnv } from '../http/env.js';
-import { createRouter, jsonBody, jsonContent, problems } from '../http/router.js';
 import { enforceRateLimit } from '../http/rate-limit.js';
+import { createRouter, jsonBody, jsonContent, problems } from '../http/router.js';
 import { completionFor } from './completions.js';
 import { consumeMagicLink, requestSignInLink } from './magic-link.js';
 import { finishPasskeySignIn, startPasskeySignIn } from './passkeys.js';
@@ -93,7 +93,10 @@ authRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid('json');
     const deps = c.var.deps;
-    await enforceRateLimit(deps.database.db, `verify:ip:${clientAddress(c)}`, { limit: 60, windowSeconds: 15 * 60 });
+    await enforceRateLimit(deps.database.db, `verify:ip:${clientAddress(c)}`, {
+      limit: 60,
+      windowSeconds: 15 * 60,
+    });
     const result = await deps.database.db.transaction(async (tx) => {
       const link = await consumeMagicLink(tx, token);
       const completed = await completionFor(link.purpose)(deps, tx, link);
@@ -130,7 +133,10 @@ authRoutes.openapi(
     responses: { 200: jsonContent(PasskeyOptionsResponseSchema), ...problems(403, 429) },
   }),
   async (c) => {
-    await enforceRateLimit(c.var.deps.database.db, `passkey:ip:${clientAddress(c)}`, { limit: 60, windowSeconds: 15 * 60 });
+    await enforceRateLimit(c.var.deps.database.db, `passkey:ip:${clientAddress(c)}`, {
+      limit: 60,
+      windowSeconds: 15 * 60,
+    });
     const started = await startPasskeySignIn(c.var.deps);
     return c.json({ challengeId: started.challengeId, options: { ...started.options } }, 200);
   },

@@ -77,6 +77,9 @@ export const PasskeyRegisterSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
   response: CredentialResponseSchema,
 });
-export const PasskeySignInSchema = z.strictObject({ challengeId: z.uuid(), response: CredentialResponseSchema });
+export const PasskeySignInSchema = z.strictObject({
+  challengeId: z.uuid(),
+  response: CredentialResponseSchema,
+});
 export const IdParamSchema = z.object({ id: z.string().min(1).max(1024) });
 export const OkSchema = z.object({ ok: z.literal(true) });

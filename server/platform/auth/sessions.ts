@@ -43,7 +43,10 @@ export function clientAddress(c: Context<AppEnv>): string {
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-async function findSession(db: AppDatabase, token: string): Promise<(SignedIn & { lastSeenAt: Date }) | null> {
+async function findSession(
+  db: AppDatabase,
+  token: string,
+): Promise<(SignedIn & { lastSeenAt: Date }) | null> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -55,7 +58,13 @@ async function findSession(db: AppDatabase, token: string): Promise<(SignedIn & 
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, new Date()),
+      ),
+    );
   if (!row) return null;
   const { sessionId, lastSeenAt, ...account } = row;
   return { sessionId, lastSeenAt, account };
@@ -107,6 +116,8 @@ export async function listSessions(db: Queryable, accountId: string) {
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
-    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .where(
+      and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)),
+    )
     .orderBy(desc(sessions.lastSeenAt));
 }

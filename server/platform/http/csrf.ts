@@ -1,7 +1,7 @@
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.js';
 import { createToken, safeEqual } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 export const CSRF_COOKIE = 'enishi_csrf';

@@ -9,7 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-type Problem = { type: string; title: string; status: number; code: string; errors?: { path: string; message: string }[] };
+type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  errors?: { path: string; message: string }[];
+};
 
 describe('errors are problem+json in the reader’s language', () => {
   it('answers malformed JSON with 400', async () => {
@@ -25,14 +31,20 @@ describe('errors are problem+json in the reader’s language', () => {
   });
 
   it('explains wrong types and missing fields per field, in Japanese and in English', async () => {
-    const ja = await new TestClient(server).post<Problem>('/api/v1/signup', { slug: 42, email: 'not-an-address' });
+    const ja = await new TestClient(server).post<Problem>('/api/v1/signup', {
+      slug: 42,
+      email: 'not-an-address',
+    });
     expect(ja.status).toBe(422);
     const byPath = Object.fromEntries(ja.body.errors!.map((e) => [e.path, e.message]));
     expect(byPath.slug).toBe('値の種類が正しくありません。');
     expect(byPath.email).toBe('メールアドレスの形式が正しくありません。');
     expect(byPath.ownerName).toBe('入力してください。');
 
-    const en = await new TestClient(server, { language: 'en-US,en;q=0.9' }).post<Problem>('/api/v1/signup', {});
+    const en = await new TestClient(server, { language: 'en-US,en;q=0.9' }).post<Problem>(
+      '/api/v1/signup',
+      {},
+    );
     expect(en.body.title).toBe('Please check what you entered.');
     expect(en.body.errors!.find((e) => e.path === 'email')?.message).toBe('This field is required.');
   });
@@ -43,7 +55,9 @@ describe('errors are problem+json in the reader’s language', () => {
       isAdmin: true,
     });
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ path: 'isAdmin', code: 'field_unknown', message: '受け付けていない項目です。' }]);
+    expect(response.body.errors).toEqual([
+      { path: 'isAdmin', code: 'field_unknown', message: '受け付けていない項目です。' },
+    ]);
   });
 
   it('refuses an oversize body with 413 before reading it', async () => {
@@ -60,7 +74,11 @@ describe('errors are problem+json in the reader’s language', () => {
     const { tenant, ownerEmail, slug } = await createTestTenant(server);
     const owner = await signIn(server, ownerEmail);
     const before = await owner.get<{ members: unknown[] }>(`/api/v1/t/${slug}/members`);
-    const bad = await owner.post(`/api/v1/t/${slug}/members`, { email: 'new@example.jp', displayName: '', role: 'owner' });
+    const bad = await owner.post(`/api/v1/t/${slug}/members`, {
+      email: 'new@example.jp',
+      displayName: '',
+      role: 'owner',
+    });
     expect(bad.status).toBe(422);
     const after = await owner.get<{ members: unknown[] }>(`/api/v1/t/${slug}/members`);
     expect(after.body.members).toHaveLength(before.body.members.length);
@@ -90,6 +108,10 @@ describe('errors are problem+json in the reader’s language', () => {
   it('reports health and readiness', async () => {
     const client = new TestClient(server);
     expect((await client.get('/api/health')).body).toEqual({ status: 'ok' });
-    expect((await client.get('/api/ready')).body).toEqual({ status: 'ready', database: 'ok', pendingMigrations: [] });
+    expect((await client.get('/api/ready')).body).toEqual({
+      status: 'ready',
+      database: 'ok',
+      pendingMigrations: [],
+    });
   });
 });

@@ -16,12 +16,20 @@ export function requestContext(deps: Deps) {
     c.set('requestId', requestId);
     c.set('logger', logger);
     c.set('auth', null);
-    c.set('locale', negotiateLocale(c.req.query('lang') ?? getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language')));
+    c.set(
+      'locale',
+      negotiateLocale(c.req.query('lang') ?? getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language')),
+    );
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
     logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });

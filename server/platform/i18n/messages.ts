@@ -11,7 +11,8 @@ export const messages = {
     validation_failed: '入力内容を確認してください。',
     internal_error: 'サーバーでエラーが発生しました。時間をおいてもう一度お試しください。',
     method_not_allowed: 'この操作には対応していません。',
-    link_invalid: 'このリンクは無効か、有効期限が切れています。もう一度サインイン用のリンクをお送りください。',
+    link_invalid:
+      'このリンクは無効か、有効期限が切れています。もう一度サインイン用のリンクをお送りください。',
     passkey_failed: 'パスキーを確認できませんでした。もう一度お試しください。',
     slug_taken: 'この URL はすでに使われています。別の URL を指定してください。',
     signup_closed: '新しいネットワークの作成は現在受け付けていません。',
@@ -68,7 +69,11 @@ export type Locale = keyof typeof messages;
 export type MessageKey = keyof (typeof messages)['ja'];
 export const locales: readonly Locale[] = ['ja', 'en'];
 
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   return messages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -27,7 +27,10 @@ describe.skipIf(testTarget !== 'embedded')('durable jobs on the embedded databas
 
     const second = await bootEnishi(config, { workers: false, logger: createLogger(config) });
     expect(await second.deps.jobs.drain()).toBe(1);
-    const [mail] = await second.deps.database.db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt));
+    const [mail] = await second.deps.database.db
+      .select()
+      .from(devMailbox)
+      .orderBy(desc(devMailbox.createdAt));
     expect(mail).toMatchObject({ recipient: 'later@example.jp', subject: '再起動' });
     await second.close();
   });

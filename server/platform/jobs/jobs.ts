@@ -16,7 +16,10 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
 const SCHEMA = 'pgboss';
 
-function bossOptions(execute: SqlExecutor, extra: Partial<PgBoss.ConstructorOptions> = {}): PgBoss.ConstructorOptions {
+function bossOptions(
+  execute: SqlExecutor,
+  extra: Partial<PgBoss.ConstructorOptions> = {},
+): PgBoss.ConstructorOptions {
   return {
     db: { executeSql: (text, values) => execute(text, values) },
     schema: SCHEMA,
@@ -76,7 +79,9 @@ export class Jobs {
 
   /** Enqueues in the caller's transaction, so the job exists exactly when the data it refers to does. */
   async send(queryable: Queryable, queue: QueueName, data: Record<string, unknown>): Promise<string> {
-    const id = await this.#boss.send(queue, data, { db: { executeSql: executorFor(queryable) } } as PgBoss.SendOptions);
+    const id = await this.#boss.send(queue, data, {
+      db: { executeSql: executorFor(queryable) },
+    } as PgBoss.SendOptions);
     if (!id) throw new Error(`queue ${queue} refused the job`);
     return id;
   }

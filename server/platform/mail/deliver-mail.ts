@@ -15,7 +15,12 @@ export function createMailTransport(config: Config, db: AppDatabase, logger: Log
   if (config.smtpUrl) {
     const transporter = nodemailer.createTransport(config.smtpUrl);
     return async (mail) => {
-      await transporter.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      await transporter.sendMail({
+        from: config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
     };
   }
   return async (mail) => {

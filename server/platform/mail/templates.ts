@@ -43,7 +43,12 @@ export function signUpMail(locale: Locale, link: string, networkName: string): R
       };
 }
 
-export function staffInviteMail(locale: Locale, link: string, networkName: string, inviter: string): Rendered {
+export function staffInviteMail(
+  locale: Locale,
+  link: string,
+  networkName: string,
+  inviter: string,
+): Rendered {
   return locale === 'ja'
     ? {
         subject: `【Enishi】「${networkName}」に招待されました`,

@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTestMember, createTestTenant } from '../server/test/factories.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer({}, { webRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Asks for a link on the sign-in page, then opens it from the dev mailbox, as a person would. */
+async function signInThroughMailbox(
+  page: Page,
+  email: string,
+  labels: { email: string; send: string; sent: string },
+) {
+  await page.goto(`${server.publicUrl}/signin`);
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByRole('button', { name: labels.send }).click();
+  await page.getByText(labels.sent).waitFor();
+  await server.deps.jobs.drain();
+  await page.goto(`${server.publicUrl}/dev/mailbox`);
+  const mail = page.locator('article', { hasText: email }).first();
+  await mail.getByRole('link').first().click();
+}
+
+const japanese = { email: 'メールアドレス', send: 'リンクを送信', sent: 'メールをご確認ください' };
+const english = { email: 'E-mail address', send: 'Send link', sent: 'Check your e-mail' };
+
+describe.skipIf(!hasChromium)('signing in from a phone', () => {
+  it('an alumnus signs in through the dev mailbox and sees the alumni home in Japanese, then in English', async () => {
+    const { tenant, slug } = await createTestTenant(server);
+    const { email } = await addTestMember(server, tenant.id, 'alumnus', { displayName: '田中 美咲' });
+    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await signInThroughMailbox(page, email, japanese);
+    await page.waitForURL(`**/t/${slug}`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'ようこそ、田中 美咲 さん',
+    );
+    await page.getByText('アルムナイ', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Welcome, 田中 美咲' }).waitFor();
+    await page.getByText('Alumnus', { exact: true }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await context.close();
+  });
+
+  it('an HR admin signs in in English, lands in the console and adds a moderator', async () => {
+    const { tenant, slug } = await createTestTenant(server);
+    const { email } = await addTestMember(server, tenant.id, 'admin', { displayName: 'Hanako Sato' });
+    const context = await browser.newContext({ ...phone, locale: 'en-US' });
+    const page = await context.newPage();
+    await signInThroughMailbox(page, email, english);
+    await page.waitForURL(`**/t/${slug}/admin`);
+    await page.getByRole('heading', { name: 'Admin console' }).waitFor();
+    await page.getByRole('link', { name: 'Members and staff' }).click();
+    await page.getByLabel('E-mail address').fill('moderator.e2e@example.jp');
+    await page.getByLabel('Display name').fill('Ichiro Suzuki');
+    await page.getByLabel('Role', { exact: true }).last().selectOption('moderator');
+    await page.getByRole('button', { name: 'Add a member' }).click();
+    await page.getByText('Ichiro Suzuki was added and invited by e-mail.').waitFor();
+    await page.locator('li', { hasText: 'moderator.e2e@example.jp' }).waitFor();
+    await context.close();
+  });
+
+  it('registers a passkey and signs in with it, without e-mail', async () => {
+    const { ownerEmail } = await createTestTenant(server);
+    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await context.newPage();
+    // Chromium's virtual authenticator stands in for the phone's fingerprint sensor.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await signInThroughMailbox(page, ownerEmail, japanese);
+    await page.waitForURL('**/admin');
+    await page.goto(`${server.publicUrl}/account`);
+    await page.getByRole('button', { name: 'パスキーを追加' }).click();
+    await page.getByText('パスキーを登録しました。').waitFor();
+    await page.getByRole('button', { name: 'サインアウト' }).click();
+    await page.waitForURL(`${server.publicUrl}/`);
+
+    await page.goto(`${server.publicUrl}/signin`);
+    await page.getByRole('button', { name: 'パスキーでサインイン' }).click();
+    await page.waitForURL('**/admin');
+    await page.getByRole('heading', { name: '管理コンソール' }).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useNavigate } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { AdminLayout } from '../features/admin/AdminLayout';
+import { AuditPage } from '../features/admin/AuditPage';
+import { MembersPage } from '../features/admin/MembersPage';
+import { OverviewPage } from '../features/admin/OverviewPage';
+import { SettingsPage } from '../features/admin/SettingsPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import { VerifyPage } from '../features/auth/VerifyPage';
+import { MailboxPage } from '../features/devtools/MailboxPage';
+import { HomePage } from '../features/tenancy/HomePage';
+import { LandingPage } from '../features/tenancy/LandingPage';
+import { TenantChooser } from '../features/tenancy/TenantChooser';
+import { api } from './api';
+import { I18nProvider, useI18n } from './i18n';
+import { SessionProvider, useSession } from './session';
+import { Loading } from './ui';
+
+function OfflineBanner() {
+  const { t } = useI18n();
+  const [offline, setOffline] = useState(!navigator.onLine);
+  useEffect(() => {
+    const update = () => setOffline(!navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return offline ? (
+    <p className="alert alert-info offline" role="status">
+      {t('offline.banner')}
+    </p>
+  ) : null;
+}
+
+function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const { session, refresh } = useSession();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    await api('POST', '/auth/sign-out');
+    await refresh();
+    navigate('/');
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link to={session?.signedIn ? '/tenants' : '/'} className="brand" aria-label={t('app.name')}>
+          <span aria-hidden="true">縁</span> Enishi
+        </Link>
+        <nav aria-label={t('nav.account')} className="topnav">
+          <button
+            type="button"
+            className="link-button"
+            lang={locale === 'ja' ? 'en' : 'ja'}
+            onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')}
+          >
+            {locale === 'ja' ? 'English' : '日本語'}
+          </button>
+          {session?.signedIn ? (
+            <>
+              <Link to="/account">{t('nav.account')}</Link>
+              <button type="button" className="link-button" onClick={signOut}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : (
+            <Link to="/signin">{t('nav.signIn')}</Link>
+          )}
+        </nav>
+      </header>
+      <OfflineBanner />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** Pages behind sign-in send a signed-out visitor to the sign-in page and back afterwards. */
+function RequireSignIn() {
+  const { session } = useSession();
+  if (!session) return <Loading />;
+  if (!session.signedIn) {
+    const next = encodeURIComponent(window.location.pathname);
+    return <Navigate to={`/signin?next=${next}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section className="card">
+      <h1>{t('common.notFound')}</h1>
+      <Link to="/">{t('common.backHome')}</Link>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<LandingPage />} />
+              <Route path="signin" element={<SignInPage />} />
+              <Route path="signup" element={<SignUpPage />} />
+              <Route path="auth/verify" element={<VerifyPage />} />
+              <Route path="dev/mailbox" element={<MailboxPage />} />
+              <Route element={<RequireSignIn />}>
+                <Route path="tenants" element={<TenantChooser />} />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="t/:slug" element={<HomePage />} />
+                <Route path="t/:slug/admin" element={<AdminLayout />}>
+                  <Route index element={<OverviewPage />} />
+                  <Route path="members" element={<MembersPage />} />
+                  <Route path="audit" element={<AuditPage />} />
+                  <Route path="settings" element={<SettingsPage />} />
+                </Route>
+              </Route>
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,42 @@
+export type FieldProblem = { path: string; code: string; message: string };
+export type Problem = { status: number; code: string; title: string; errors?: FieldProblem[] };
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+  fieldError(path: string): string | undefined {
+    return this.problem.errors?.find((error) => error.path === path)?.message;
+  }
+}
+
+function csrfToken(): string {
+  return document.cookie.match(/(?:^|; )enishi_csrf=([^;]+)/)?.[1] ?? '';
+}
+
+/** JSON API call: sends the CSRF header, turns problem+json into ApiError with the server's message. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  if (method !== 'GET' && !csrfToken()) await fetch('/api/v1/session', { credentials: 'same-origin' });
+  const response = await fetch(path.startsWith('/api/') ? path : `/api/v1${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken() }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) {
+    const problem = (data ?? {}) as Partial<Problem>;
+    throw new ApiError({
+      status: response.status,
+      code: problem.code ?? 'internal_error',
+      title: problem.title ?? response.statusText,
+      errors: problem.errors,
+    });
+  }
+  return data as T;
+}

@@ -1,0 +1,49 @@
+import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { useI18n } from '../../app/i18n';
+import { isStaffRole } from '../../app/session';
+import { ErrorMessage, Loading } from '../../app/ui';
+import { tenantName } from '../tenancy/tenant-name';
+import { type TenantHome, useTenantHome } from '../tenancy/use-tenant-home';
+
+/** The HR console frame. Each feature module adds its section to `sections` as it lands. */
+export function AdminLayout() {
+  const { slug } = useParams();
+  const { t, locale } = useI18n();
+  const { home, error } = useTenantHome(slug);
+  if (error) return <ErrorMessage error={error} />;
+  if (!home) return <Loading />;
+  if (!isStaffRole(home.member.role)) return <ErrorMessage error={new Error('forbidden')} />;
+  const base = `/t/${home.tenant.slug}/admin`;
+  const sections = [
+    { to: base, label: t('console.overview'), end: true },
+    { to: `${base}/members`, label: t('console.members') },
+    ...(home.member.role === 'owner'
+      ? [
+          { to: `${base}/audit`, label: t('console.audit') },
+          { to: `${base}/settings`, label: t('console.settings') },
+        ]
+      : []),
+  ];
+  return (
+    <div className="console">
+      <div className="console-head">
+        <p className="eyebrow">{tenantName(home.tenant, locale)}</p>
+        <h1>{t('console.title')}</h1>
+      </div>
+      <nav className="console-nav" aria-label={t('console.title')}>
+        {sections.map((section) => (
+          <NavLink key={section.to} to={section.to} end={section.end}>
+            {section.label}
+          </NavLink>
+        ))}
+      </nav>
+      <div className="console-body">
+        <Outlet context={home} />
+      </div>
+    </div>
+  );
+}
+
+export function useConsoleHome(): TenantHome {
+  return useOutletContext<TenantHome>();
+}

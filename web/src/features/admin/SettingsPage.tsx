@@ -1,0 +1,67 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Field, Loading, Notice } from '../../app/ui';
+import { useConsoleHome } from './AdminLayout';
+
+type Settings = { nameJa: string; nameEn: string; employeesMayJoin: boolean };
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  const home = useConsoleHome();
+  const [form, setForm] = useState<Settings | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    api<Settings>('GET', `/t/${home.tenant.slug}/settings`).then(setForm, setError);
+  }, [home.tenant.slug]);
+  if (!form) return error ? <ErrorMessage error={error} /> : <Loading />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    setError(null);
+    try {
+      setForm(await api<Settings>('PATCH', `/t/${home.tenant.slug}/settings`, form));
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
+  return (
+    <form onSubmit={submit} noValidate>
+      <h2>{t('console.settings')}</h2>
+      {saved && <Notice>{t('common.saved')}</Notice>}
+      <Field
+        label={t('settings.nameJa')}
+        name="nameJa"
+        value={form.nameJa}
+        onChange={(nameJa) => setForm({ ...form, nameJa })}
+        error={fieldError('nameJa')}
+        required
+      />
+      <Field
+        label={t('settings.nameEn')}
+        name="nameEn"
+        value={form.nameEn}
+        onChange={(nameEn) => setForm({ ...form, nameEn })}
+        error={fieldError('nameEn')}
+        required
+      />
+      <div className="field checkbox">
+        <input
+          id="employees-may-join"
+          type="checkbox"
+          checked={form.employeesMayJoin}
+          onChange={(event) => setForm({ ...form, employeesMayJoin: event.target.checked })}
+        />
+        <label htmlFor="employees-may-join">{t('settings.employeesMayJoin')}</label>
+      </div>
+      {!(error instanceof ApiError && error.problem.errors?.length) && <ErrorMessage error={error} />}
+      <button type="submit" className="primary">
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}
