@@ -40,7 +40,9 @@ async function createTenantCommand(args: string[]) {
       ownerName: '--owner-name',
     };
     for (const problem of fieldErrorsFromZod(parsed.error)) {
-      console.error(`${flags[problem.path] ?? problem.path}: ${translate('en', problem.code, problem.params)}`);
+      console.error(
+        `${flags[problem.path] ?? problem.path}: ${translate('en', problem.code, problem.params)}`,
+      );
     }
     console.error(`\n${usage}`);
     process.exit(2);
@@ -56,10 +58,16 @@ async function createTenantCommand(args: string[]) {
         owner: { email: parsed.data.email, displayName: parsed.data.ownerName },
       }),
     );
-    console.log(JSON.stringify({ created: { slug: tenant.slug, nameJa: tenant.nameJa, nameEn: tenant.nameEn } }));
+    console.log(
+      JSON.stringify({ created: { slug: tenant.slug, nameJa: tenant.nameJa, nameEn: tenant.nameEn } }),
+    );
     console.log(`The owner signs in at ${config.publicUrl}/signin with ${parsed.data.email}.`);
   } catch (error) {
-    console.error(error instanceof Error && error.message === 'slug_taken' ? `slug "${parsed.data.slug}" is taken` : error);
+    console.error(
+      error instanceof Error && error.message === 'slug_taken'
+        ? `slug "${parsed.data.slug}" is taken`
+        : error,
+    );
     process.exitCode = 1;
   } finally {
     await enishi.close();

@@ -22,12 +22,23 @@ function check(label: string, command: string, args: string[]) {
   else total.failed += 1;
 }
 
-type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+};
 
 function suite(label: string, configArgs: string[], env: Record<string, string> = {}) {
   const report = path.join(outDir, `${label.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
-  const ok = run(label, 'npx', ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  const ok = run(
+    label,
+    'npx',
+    ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   if (!existsSync(report)) {
     total.failed += 1;
     return;
@@ -57,7 +68,9 @@ if (existsSync(chromium)) {
   console.log(`\n✗ end-to-end not run: no Chromium at ${chromium}, and REQUIRE_E2E=1`);
   total.failed += 1;
 } else {
-  console.log(`\n▷ end-to-end not run: no Chromium at ${chromium} (set CHROME_PATH, or apt-get install chromium)`);
+  console.log(
+    `\n▷ end-to-end not run: no Chromium at ${chromium} (set CHROME_PATH, or apt-get install chromium)`,
+  );
 }
 
 const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
