@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { auditEvents, memberships } from '../../db/schema/index.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import type { MemberContext } from './members.js';
 
 export async function listAuditEvents(
@@ -48,10 +48,6 @@ export async function listAuditEvents(
     .where(and(...conditions))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    events: page,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.exactCreatedAt, last.id]) : null,
-  };
+  const { items, nextCursor } = pageOf(rows, query.limit, (row) => [row.exactCreatedAt, row.id]);
+  return { events: items, nextCursor };
 }

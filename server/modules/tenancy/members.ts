@@ -4,7 +4,7 @@ import { accounts, memberships, type Role } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { issueMagicLink } from '../../platform/auth/magic-link.js';
 import { conflict, forbidden, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/env.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { staffInviteMail } from '../../platform/mail/templates.js';
@@ -58,12 +58,8 @@ export async function listMembers(
     .where(and(...conditions))
     .orderBy(asc(memberships.displayName), asc(memberships.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    members: page,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.displayName, last.id]) : null,
-  };
+  const { items, nextCursor } = pageOf(rows, query.limit, (row) => [row.displayName, row.id]);
+  return { members: items, nextCursor };
 }
 
 export async function getMember(ctx: MemberContext, id: string) {

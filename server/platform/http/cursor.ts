@@ -21,3 +21,10 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   }
   throw invalid([{ path: 'cursor', code: 'field_invalid_format' }]);
 }
+
+/** Cuts the one extra row a query fetched (limit + 1) and turns the last kept row into the next cursor. */
+export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => (string | number)[]) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}
