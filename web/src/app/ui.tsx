@@ -76,3 +76,14 @@ export function Loading() {
     </p>
   );
 }
+
+/** The server's message for one field of a failed form, if it named that field. */
+export function fieldErrorOf(error: unknown, path: string): string | undefined {
+  return error instanceof ApiError ? error.fieldError(path) : undefined;
+}
+
+/** A form's overall error, shown only when the server did not already point at particular fields. */
+export function FormError({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.problem.errors?.length) return null;
+  return <ErrorMessage error={error} />;
+}

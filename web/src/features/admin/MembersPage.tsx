@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../app/api';
+import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Role } from '../../app/session';
-import { ErrorMessage, Field, Notice } from '../../app/ui';
+import { ErrorMessage, Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
 import { useConsoleHome } from './AdminLayout';
 
 type Member = { id: string; displayName: string; email: string; role: Role; status: 'active' | 'suspended' };
@@ -23,7 +23,7 @@ function AddMemberForm({ slug, onAdded }: { slug: string; onAdded(member: Member
       setError(caught);
     }
   };
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
+  const fieldError = (name: string) => fieldErrorOf(error, name);
   return (
     <form onSubmit={submit} className="card inset" noValidate>
       <h3>{t('members.add')}</h3>
@@ -59,7 +59,7 @@ function AddMemberForm({ slug, onAdded }: { slug: string; onAdded(member: Member
           ))}
         </select>
       </div>
-      {!(error instanceof ApiError && error.problem.errors?.length) && <ErrorMessage error={error} />}
+      <FormError error={error} />
       <button type="submit" className="primary">
         {t('members.add')}
       </button>

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../app/api';
+import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Field, Loading, Notice } from '../../app/ui';
+import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from './AdminLayout';
 
 type Settings = { nameJa: string; nameEn: string; employeesMayJoin: boolean };
@@ -28,7 +28,7 @@ export function SettingsPage() {
       setError(caught);
     }
   };
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
+  const fieldError = (name: string) => fieldErrorOf(error, name);
   return (
     <form onSubmit={submit} noValidate>
       <h2>{t('console.settings')}</h2>
@@ -58,7 +58,7 @@ export function SettingsPage() {
         />
         <label htmlFor="employees-may-join">{t('settings.employeesMayJoin')}</label>
       </div>
-      {!(error instanceof ApiError && error.problem.errors?.length) && <ErrorMessage error={error} />}
+      <FormError error={error} />
       <button type="submit" className="primary">
         {t('common.save')}
       </button>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../app/api';
+import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Field, Notice } from '../../app/ui';
+import { Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
 
 const empty = { networkNameJa: '', networkNameEn: '', slug: '', ownerName: '', email: '' };
 
@@ -13,7 +13,7 @@ export function SignUpPage() {
   const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof empty) => (value: string) =>
     setForm((current) => ({ ...current, [name]: value }));
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
+  const fieldError = (name: string) => fieldErrorOf(error, name);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +88,7 @@ export function SignUpPage() {
           error={fieldError('email')}
           required
         />
-        {!(error instanceof ApiError && error.problem.errors?.length) && <ErrorMessage error={error} />}
+        <FormError error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('signUp.submit')}
         </button>
