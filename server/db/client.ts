@@ -62,10 +62,13 @@ async function openServerDatabase(options: DatabaseOptions, url: string): Promis
   } finally {
     await owner.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'enishi' });
-  // Whoever logs in, queries run as the application role; when DATABASE_URL already is that role this is a no-op.
-  pool.on('connect', (connection) => {
-    connection.query(`SET ROLE ${options.appRole}`).catch(() => connection.release?.(true));
+  // Whoever logs in, queries run as the application role: set at connection start-up, so no query can
+  // run before it (when DATABASE_URL already is that role this is a no-op).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    application_name: 'enishi',
+    options: `-c role=${options.appRole}`,
   });
   return {
     kind: 'server',

@@ -14,3 +14,12 @@ export function executorFor(queryable: Queryable): SqlExecutor {
     return { rows: result.rows };
   };
 }
+
+/** The rows of a hand-written statement, the same shape on PGlite and node-postgres. */
+export async function queryRows<T = Record<string, unknown>>(
+  queryable: Queryable,
+  statement: SQL,
+): Promise<T[]> {
+  const result = (await queryable.execute(statement)) as unknown as { rows: T[] };
+  return result.rows;
+}

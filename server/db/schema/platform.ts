@@ -22,6 +22,10 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export type TenantSettings = {
   /** Whether current employees may join the community. */
   employeesMayJoin?: boolean;
+  /** Whether people may ask to join without an invitation (default: yes). */
+  joinRequestsOpen?: boolean;
+  /** Whether a strong match with a record approves a join request without HR (default: no). */
+  autoApproveJoinRequests?: boolean;
 };
 
 /** A company's alumni network. Global: the tenant row itself is what tenant-owned rows point at. */
@@ -52,7 +56,7 @@ export const sessions = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    method: text('method').$type<'magic_link' | 'passkey'>().notNull(),
+    method: text('method').$type<'magic_link' | 'passkey' | 'invitation'>().notNull(),
     userAgent: text('user_agent').notNull().default(''),
     ipAddress: text('ip_address').notNull().default(''),
     createdAt: createdAt(),

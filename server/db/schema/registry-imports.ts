@@ -1,0 +1,126 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea } from './platform.js';
+import { memberships } from './tenancy.js';
+import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
+
+/** A saved column mapping (file header → record field) for files from the same HR system. */
+export const importTemplates = pgTable(
+  'import_templates',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    name: text('name').notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    unique('import_templates_name_key').on(table.tenantId, table.name),
+  ],
+);
+
+export const importStatuses = ['uploaded', 'checking', 'checked', 'applying', 'applied', 'failed'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+export type ImportCounts = { new: number; updated: number; unchanged: number; rejected: number };
+
+/** An uploaded file on its way through dry run and apply; the file is kept until applied. */
+export const registryImports = pgTable(
+  'registry_imports',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    fileName: text('file_name').notNull(),
+    format: text('format').$type<'csv' | 'xlsx'>().notNull(),
+    encoding: text('encoding').notNull(),
+    headers: text('headers').array().notNull(),
+    byteSize: integer('byte_size').notNull().default(0),
+    options: jsonb('options').$type<{ consentWordingVersion?: string }>().notNull().default({}),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull().default({}),
+    status: text('status').$type<ImportStatus>().notNull().default('uploaded'),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    counts: jsonb('counts').$type<ImportCounts | null>(),
+    errorCode: text('error_code'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('registry_imports_created_by_fk', [table.tenantId, table.createdBy], memberships),
+    index('registry_imports_created_idx').on(table.tenantId, table.createdAt),
+  ],
+);
+
+/** The uploaded file in pieces of at most 1 MB, so neither upload nor import holds it in memory whole. */
+export const importChunks = pgTable(
+  'import_chunks',
+  {
+    tenantId: tenantId(),
+    importId: uuid('import_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.importId, table.seq] }),
+    tenantForeignKey('import_chunks_import_fk', [table.tenantId, table.importId], registryImports).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/**
+ * The dry run's outcome per accepted row: the complete record as it will be written. Applying is then
+ * one set-based statement in one transaction, so an import lands whole or not at all.
+ */
+export const importStaged = pgTable(
+  'import_staged',
+  {
+    tenantId: tenantId(),
+    importId: uuid('import_id').notNull(),
+    recordId: uuid('record_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    kind: text('kind').$type<'new' | 'updated'>().notNull(),
+    row: jsonb('row').$type<Record<string, unknown>>().notNull(),
+    changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull(),
+    seenUpdatedAt: timestamp('seen_updated_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.importId, table.recordId] }),
+    tenantForeignKey('import_staged_import_fk', [table.tenantId, table.importId], registryImports).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** One reason a row of an import was rejected, shown in the dry run. */
+export const importIssues = pgTable(
+  'import_issues',
+  {
+    tenantId: tenantId(),
+    importId: uuid('import_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    position: integer('position').notNull(),
+    column: text('column'),
+    value: text('value'),
+    code: text('code').notNull(),
+    detail: jsonb('detail').$type<Record<string, string | number>>().notNull().default({}),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.importId, table.rowNumber, table.position] }),
+    tenantForeignKey('import_issues_import_fk', [table.tenantId, table.importId], registryImports).onDelete(
+      'cascade',
+    ),
+  ],
+);

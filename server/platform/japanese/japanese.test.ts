@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseEmail, normalisePhone } from './contact.js';
+import { parseJapaneseDate } from './dates.js';
+import {
+  normaliseReading,
+  queryGrams,
+  readingSortKey,
+  searchGrams,
+  searchKey,
+  splitPersonName,
+} from './text.js';
+
+describe('readings', () => {
+  it('stores hiragana, half-width and mixed kana as full-width katakana', () => {
+    expect(normaliseReading('たかはし たかし')).toBe('タカハシ タカシ');
+    expect(normaliseReading('ｺバﾔｼ ﾀｶｼ')).toBe('コバヤシ タカシ');
+    expect(normaliseReading('ﾔﾏグﾁ　ｹﾝｲﾁ')).toBe('ヤマグチ ケンイチ');
+    expect(normaliseReading('ｲﾄｳ ｼョｳﾀ')).toBe('イトウ ショウタ');
+  });
+
+  it('sorts in 五十音順 with voiced kana next to their plain kana', () => {
+    const names = ['ガクト', 'カワムラ', 'アベ', 'カトウ', 'サイトウ'];
+    expect([...names].sort((a, b) => (readingSortKey(a) < readingSortKey(b) ? -1 : 1))).toEqual([
+      'アベ',
+      'ガクト',
+      'カトウ',
+      'カワムラ',
+      'サイトウ',
+    ]);
+  });
+});
+
+describe('search keys', () => {
+  it('treats variant glyphs, kana forms and spaces as the same', () => {
+    expect(searchKey('髙橋　隆')).toBe(searchKey('高橋 隆'));
+    expect(searchKey('山﨑')).toBe('山崎');
+    expect(searchKey('齋藤')).toBe('斎藤');
+    expect(searchKey('齊藤')).toBe('斎藤');
+    expect(searchKey('渡邊')).toBe('渡辺');
+    expect(searchKey('渡邉')).toBe('渡辺');
+    expect(searchKey('たかはし')).toBe('タカハシ');
+    expect(searchKey('ﾀｶﾊｼ')).toBe('タカハシ');
+    expect(searchKey('User@Example.JP')).toBe('user@example.jp');
+  });
+
+  it('narrows two-letter Japanese names through bigrams', () => {
+    const grams = searchGrams([searchKey('高橋隆'), searchKey('タカハシタカシ')]);
+    for (const gram of queryGrams(searchKey('高橋'))) expect(grams).toContain(gram);
+    expect(queryGrams(searchKey('橋'))).toEqual(['橋']);
+    expect(grams).not.toContain('隆タ');
+  });
+
+  it('splits 氏名 at a half- or full-width space', () => {
+    expect(splitPersonName('池田\u3000花子')).toEqual({ family: '池田', given: '花子' });
+    expect(splitPersonName(' 森 蓮 ')).toEqual({ family: '森', given: '蓮' });
+    expect(splitPersonName('山田')).toEqual({ family: '山田', given: '' });
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2023-04-01', '2023-04-01'],
+    ['2023/4/1', '2023-04-01'],
+    ['2023年4月1日', '2023-04-01'],
+    ['２０１８－０９－０４', '2018-09-04'],
+    ['20230401', '2023-04-01'],
+    ['令和5年4月1日', '2023-04-01'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['R5.4.1', '2023-04-01'],
+    ['H31.4.30', '2019-04-30'],
+    ['平成21年1月14日', '2009-01-14'],
+    ['昭和64年1月7日', '1989-01-07'],
+    ['令和8年10月31日', '2026-10-31'],
+  ])('reads %s', (input, iso) => {
+    expect(parseJapaneseDate(input)).toBe(iso);
+  });
+
+  it.each(['平成-13年8月9日', '2024/2/30', '令和1年4月30日', 'not a date', '2023/13/01', ''])(
+    'refuses %s',
+    (input) => {
+      expect(parseJapaneseDate(input)).toBeNull();
+    },
+  );
+});
+
+describe('contact details', () => {
+  it('normalises e-mail addresses and refuses what cannot be one', () => {
+    expect(normaliseEmail('  User92.11@Example.JP ')).toBe('user92.11@example.jp');
+    expect(normaliseEmail('ｕｓｅｒ＠ｅｘａｍｐｌｅ．ｊｐ')).toBe('user@example.jp');
+    expect(normaliseEmail('not-an-address')).toBeNull();
+    expect(normaliseEmail('a@b')).toBeNull();
+  });
+
+  it('keeps the digits of phone numbers, full-width or not', () => {
+    expect(normalisePhone('０９０－５４２０－６５１９')).toBe('09054206519');
+    expect(normalisePhone('090-1686-7490')).toBe('09016867490');
+    expect(normalisePhone('+81 90 1234 5678')).toBe('+819012345678');
+    expect(normalisePhone('call me')).toBeNull();
+  });
+});
