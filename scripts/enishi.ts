@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { bootEnishi, createLogger } from '../server/boot.js';
+import { registryExportCommand, registryImportCommand, UsageError } from '../server/cli/registry-commands.js';
 import { loadConfig } from '../server/config.js';
 import { createTenant } from '../server/modules/tenancy/create-tenant.js';
 import { SignUpSchema } from '../server/modules/tenancy/schemas.js';
@@ -11,6 +12,13 @@ const usage = `Usage: npm run enishi -- <command>
 Commands:
   tenant create --slug <slug> --name-ja <name> --name-en <name> --owner-email <email> --owner-name <name>
       Create an alumni network and its first owner (who signs in with a link sent to that address).
+
+  registry import --tenant <slug> <file> [--mapping <template>] [--apply] [--lang ja|en]
+      Dry-run a CSV (UTF-8 or CP932) or .xlsx file against the registry and print the result as JSON;
+      with --apply, write the accepted rows (all or none). Exits 1 when rows were rejected.
+
+  registry export --tenant <slug> [--segment <name>] [--encoding cp932|utf8] [--columns a,b] <file>
+      Write the registry (or one segment) as CSV. Letters CP932 cannot hold are listed in the output.
 `;
 
 async function createTenantCommand(args: string[]) {
@@ -74,8 +82,30 @@ async function createTenantCommand(args: string[]) {
   }
 }
 
+async function registryCommand(run: typeof registryImportCommand, args: string[]) {
+  const enishi = await bootEnishi(loadConfig(), {
+    workers: false,
+    logger: createLogger({ logLevel: 'warn' }),
+  });
+  try {
+    const result = await run(enishi.deps, args);
+    console.log(JSON.stringify(result.output, null, 2));
+    process.exitCode = result.exitCode;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${usage}`);
+    process.exitCode = 2;
+  } finally {
+    await enishi.close();
+  }
+}
+
 const [command, subcommand, ...rest] = process.argv.slice(2);
 if (command === 'tenant' && subcommand === 'create') await createTenantCommand(rest);
+else if (command === 'registry' && subcommand === 'import')
+  await registryCommand(registryImportCommand, rest);
+else if (command === 'registry' && subcommand === 'export')
+  await registryCommand(registryExportCommand, rest);
 else {
   console.error(usage);
   process.exit(command ? 2 : 0);

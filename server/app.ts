@@ -7,6 +7,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { devRoutes } from './modules/devtools/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { importRoutes } from './modules/registry/import/import-routes.js';
+import {
+  invitationPublicRoutes,
+  invitationRoutes,
+} from './modules/registry/invitations/invitation-routes.js';
+import { joinRequestPublicRoutes, requestRoutes } from './modules/registry/requests/request-routes.js';
+import { registryRoutes } from './modules/registry/routes.js';
 import { signUpRoutes, tenantRoutes } from './modules/tenancy/routes.js';
 import { accountRoutes } from './platform/auth/account-routes.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -36,15 +43,16 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
       },
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large');
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large');
+    },
+  });
+  // File uploads stream into storage and enforce their own, larger limit as they go.
+  const isUpload = (method: string, path: string) =>
+    method === 'POST' && /^\/api\/v1\/t\/[^/]+\/registry\/imports$/.test(path);
+  app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', csrfProtection, loadSession, preferAccountLocale);
 
   const v1 = createRouter();
@@ -52,6 +60,12 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   v1.route('/', accountRoutes);
   v1.route('/', signUpRoutes);
   v1.route('/', tenantRoutes as unknown as typeof v1);
+  v1.route('/', registryRoutes as unknown as typeof v1);
+  v1.route('/', importRoutes as unknown as typeof v1);
+  v1.route('/', invitationRoutes as unknown as typeof v1);
+  v1.route('/', invitationPublicRoutes);
+  v1.route('/', requestRoutes as unknown as typeof v1);
+  v1.route('/', joinRequestPublicRoutes);
 
   const api = createRouter();
   api.route('/', healthRoutes);

@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
+import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import type { Deps } from './platform/http/env.js';
 import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
 import { createMailTransport } from './platform/mail/deliver-mail.js';
@@ -44,6 +45,7 @@ export async function bootEnishi(
     if (!isOutgoingMail(data)) throw new Error('mail.send job without to/subject/text');
     await deliver(data);
   });
+  registerRegistryJobs(deps);
   await jobs.start({ workers: options.workers });
   const app = createApp(deps, { webRoot: options.webRoot });
   return {

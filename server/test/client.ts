@@ -21,7 +21,7 @@ export class TestClient {
   async request<T = Record<string, unknown>>(
     method: string,
     path: string,
-    init: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+    init: { json?: unknown; body?: string | Blob; headers?: Record<string, string> } = {},
   ): Promise<JsonResponse<T>> {
     if (method !== 'GET' && !this.cookies.has('enishi_csrf') && this.options.csrf !== false) {
       await this.request('GET', '/api/v1/session');
@@ -67,6 +67,15 @@ export class TestClient {
   }
   patch<T = Record<string, unknown>>(path: string, json: unknown) {
     return this.request<T>('PATCH', path, { json });
+  }
+  upload<T = Record<string, unknown>>(path: string, bytes: Uint8Array) {
+    return this.request<T>('POST', path, {
+      body: new Blob([new Uint8Array(bytes)]),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+  }
+  put<T = Record<string, unknown>>(path: string, json: unknown) {
+    return this.request<T>('PUT', path, { json });
   }
   delete<T = Record<string, unknown>>(path: string) {
     return this.request<T>('DELETE', path);

@@ -83,3 +83,10 @@ export async function signIn(server: TestServer, email: string, language = 'ja')
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   return client;
 }
+
+/** A fresh network and a signed-in member of it with the given role. */
+export async function tenantWithMember(server: TestServer, role: Role, language = 'ja') {
+  const tenant = await createTestTenant(server);
+  const member = await addTestMember(server, tenant.tenant.id, role);
+  return { ...tenant, member, client: await signIn(server, member.email, language) };
+}

@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { AppDatabase } from '../../../db/client.js';
+import {
+  alumniRecords,
+  type ImportCounts,
+  importIssues,
+  importStaged,
+  registryImports,
+} from '../../../db/schema/index.js';
+import { inTenant } from '../../../db/scope.js';
+import { AppError } from '../../../platform/errors.js';
+import { listCustomFields } from '../custom-fields.js';
+import { withAnyEmail } from '../record-query.js';
+import {
+  derivedKeys,
+  diffRecord,
+  emptyRecordValues,
+  type RecordRow,
+  type RecordValues,
+  searchTokensOf,
+  statusAfter,
+} from '../record-values.js';
+import type { ColumnMapping } from './columns.js';
+import { storedChunks } from './import-files.js';
+import { openTable, type TableRow } from './read-table.js';
+import { type RowIssue, type RowValues, readRow } from './row-values.js';
+
+const BATCH_ROWS = 500;
+
+type ImportRow = typeof registryImports.$inferSelect;
+type Prepared = { rowNumber: number; values: RowValues; issues: RowIssue[] };
+
+async function* dataRows(db: AppDatabase, imp: ImportRow): AsyncGenerator<TableRow> {
+  const table = await openTable(storedChunks(db, imp.tenantId, imp.id));
+  await table.rows.next(); // the header row
+  yield* table.rows;
+}
+
+/** First pass: where each employee number and e-mail occurs, so duplicates are reported on every row. */
+async function findDuplicates(rows: AsyncIterable<{ values: RowValues; rowNumber: number }>) {
+  const byNumber = new Map<string, number[]>();
+  const byEmail = new Map<string, number[]>();
+  const note = (map: Map<string, number[]>, key: string | null | undefined, row: number) => {
+    if (!key) return;
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for await (const row of rows) {
+    note(byNumber, row.values.employeeNumber, row.rowNumber);
+    note(byEmail, row.values.email, row.rowNumber);
+  }
+  for (const map of [byNumber, byEmail]) for (const [key, list] of map) if (list.length < 2) map.delete(key);
+  return { byNumber, byEmail };
+}
+
+const others = (rows: number[], self: number) =>
+  rows
+    .filter((r) => r !== self)
+    .slice(0, 5)
+    .join(', ');
+
+/** The record as the import would leave it: file values win, lists gain, consent changes are stamped. */
+export function mergeRow(
+  base: RecordValues,
+  values: RowValues,
+  stamp: { at: Date; source: string; wordingVersion: string | null },
+): RecordValues {
+  const { email, hrTags, formerNames, customFields, ...plain } = values;
+  const next: RecordValues = { ...base, ...plain };
+  if (email) next.emails = [email, ...base.emails.filter((e) => e !== email)];
+  if (hrTags) next.hrTags = [...new Set([...base.hrTags, ...hrTags])];
+  if (formerNames) next.formerNames = [...new Set([...base.formerNames, ...formerNames])];
+  if (customFields) next.customFields = { ...base.customFields, ...customFields };
+  if (values.contactConsent && values.contactConsent !== base.contactConsent) {
+    next.consentAt = stamp.at;
+    next.consentSource = stamp.source;
+    next.consentWordingVersion = stamp.wordingVersion;
+  }
+  next.status = statusAfter(base.status, next.eligibility);
+  return next;
+}
+
+const columns = Object.entries(getTableColumns(alumniRecords));
+
+/** The full row under its SQL column names, as jsonb_populate_record reads it at apply time. */
+function toStagedRow(row: Omit<RecordRow, 'createdAt' | 'updatedAt'> & { createdAt?: Date }) {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of columns) {
+    const value = (row as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    out[column.name] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+const emailColumnOf = (imp: ImportRow) =>
+  imp.headers.find((header) => (imp.mapping as ColumnMapping)[header] === 'email') ?? null;
+
+async function resolveBatch(
+  db: AppDatabase,
+  imp: ImportRow,
+  batch: Prepared[],
+  counts: ImportCounts,
+  stamp: { at: Date; source: string; wordingVersion: string | null },
+) {
+  const numbers = batch.flatMap((r) =>
+    r.issues.length === 0 && r.values.employeeNumber ? [r.values.employeeNumber] : [],
+  );
+  const emails = batch.flatMap((r) => (r.issues.length === 0 && r.values.email ? [r.values.email] : []));
+  await inTenant(db, imp.tenantId, async (tx) => {
+    // Two indexed lookups rather than one OR, which the planner would answer by scanning the tenant.
+    const byNumbers = numbers.length
+      ? await tx
+          .select()
+          .from(alumniRecords)
+          .where(
+            and(eq(alumniRecords.tenantId, imp.tenantId), inArray(alumniRecords.employeeNumber, numbers)),
+          )
+      : [];
+    const byEmails = emails.length
+      ? await tx
+          .select()
+          .from(alumniRecords)
+          .where(and(eq(alumniRecords.tenantId, imp.tenantId), withAnyEmail(imp.tenantId, emails)))
+      : [];
+    const matches = [...byNumbers, ...byEmails.filter((r) => !byNumbers.some((n) => n.id === r.id))];
+    const byNumber = new Map(matches.filter((r) => r.employeeNumber).map((r) => [r.employeeNumber!, r]));
+    const withEmail = (email: string) => matches.filter((r) => r.emails.includes(email));
+    const staged: (typeof importStaged.$inferInsert)[] = [];
+
+    for (const row of batch) {
+      if (row.issues.length === 0) {
+        const { employeeNumber, email } = row.values;
+        let existing: RecordRow | null = null;
+        if (employeeNumber) {
+          existing = byNumber.get(employeeNumber) ?? null;
+          const other = email ? withEmail(email).find((r) => r.id !== existing?.id) : undefined;
+          if (other) {
+            row.issues.push({
+              column: emailColumnOf(imp),
+              value: email ?? null,
+              code: 'import_email_conflict',
+              params: { employeeNumber: other.employeeNumber ?? '—' },
+            });
+          }
+        } else if (email) {
+          const candidates = withEmail(email);
+          if (candidates.length > 1)
+            row.issues.push({ column: emailColumnOf(imp), value: email, code: 'import_email_ambiguous' });
+          existing = candidates[0] ?? null;
+        }
+        if (row.issues.length === 0) {
+          const base: RecordValues = existing ?? emptyRecordValues;
+          const next = mergeRow(base, row.values, stamp);
+          const changes = diffRecord(existing ?? {}, next);
+          if (existing && Object.keys(changes).length === 0) {
+            counts.unchanged += 1;
+            continue;
+          }
+          const recordId = existing?.id ?? randomUUID();
+          staged.push({
+            tenantId: imp.tenantId,
+            importId: imp.id,
+            recordId,
+            rowNumber: row.rowNumber,
+            kind: existing ? 'updated' : 'new',
+            row: {
+              ...toStagedRow({
+                ...next,
+                ...derivedKeys(next),
+                tenantId: imp.tenantId,
+                id: recordId,
+                membershipId: existing?.membershipId ?? null,
+                ...(existing ? { createdAt: existing.createdAt } : {}),
+              }),
+              // Not a column: jsonb_populate_record ignores it; the apply writes it to record_search_tokens.
+              search_tokens: searchTokensOf(next),
+              previous_tokens: existing ? searchTokensOf(existing) : [],
+            },
+            // A new record's history says where it came from; its values are the record itself.
+            changes: (existing ? changes : { created: [null, imp.fileName] }) as Record<
+              string,
+              [unknown, unknown]
+            >,
+            seenUpdatedAt: existing?.updatedAt ?? null,
+          });
+          counts[existing ? 'updated' : 'new'] += 1;
+          continue;
+        }
+      }
+      counts.rejected += 1;
+    }
+    const issues = batch.flatMap((row) =>
+      row.issues.map((issue, position) => ({
+        tenantId: imp.tenantId,
+        importId: imp.id,
+        rowNumber: row.rowNumber,
+        position,
+        column: issue.column,
+        value: issue.value,
+        code: issue.code,
+        detail: issue.params ?? {},
+      })),
+    );
+    // One JSON parameter per batch: far cheaper than thousands of bound parameters, most on PGlite.
+    if (staged.length) {
+      await tx.execute(sql`
+        insert into ${importStaged} (tenant_id, import_id, record_id, row_number, kind, row, changes, seen_updated_at)
+        select ${imp.tenantId}::uuid, ${imp.id}::uuid, (e->>'recordId')::uuid, (e->>'rowNumber')::int, e->>'kind',
+               e->'row', e->'changes', (e->>'seenUpdatedAt')::timestamptz
+        from jsonb_array_elements(${JSON.stringify(staged)}::jsonb) e`);
+    }
+    if (issues.length) await tx.insert(importIssues).values(issues);
+    await tx
+      .update(registryImports)
+      .set({ processedRows: batch.at(-1)!.rowNumber - 1, counts: { ...counts } })
+      .where(and(eq(registryImports.tenantId, imp.tenantId), eq(registryImports.id, imp.id)));
+  });
+}
+
+async function loadImport(db: AppDatabase, tenantId: string, importId: string) {
+  const [imp] = await inTenant(db, tenantId, (tx) =>
+    tx
+      .select()
+      .from(registryImports)
+      .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId))),
+  );
+  if (!imp) throw new AppError(404, 'not_found');
+  return imp;
+}
+
+/**
+ * The dry run: reads the whole file twice (duplicates first, then each row against the records),
+ * stages what would be written and lists every rejected row. Nothing in the registry changes.
+ */
+export async function checkImport(
+  db: AppDatabase,
+  tenantId: string,
+  importId: string,
+): Promise<ImportCounts> {
+  const imp = await loadImport(db, tenantId, importId);
+  const customFields = await inTenant(db, tenantId, (tx) =>
+    listCustomFields({ tx, tenant: { id: tenantId } }),
+  );
+  const fieldMap = new Map(customFields.map((f) => [f.key, f]));
+  const mapping = imp.mapping as ColumnMapping;
+  const numberColumn = imp.headers.find((h) => mapping[h] === 'employeeNumber') ?? null;
+  const emailColumn = emailColumnOf(imp);
+  const read = async function* (only = mapping) {
+    for await (const row of dataRows(db, imp)) {
+      yield { rowNumber: row.rowNumber, ...readRow(imp.headers, row.cells, only, fieldMap) };
+    }
+  };
+  // The duplicate pass needs the keys only; reading every column twice would double the work.
+  const keysOnly: ColumnMapping = Object.fromEntries(
+    Object.entries(mapping).map(([header, target]) => [
+      header,
+      target === 'employeeNumber' || target === 'email' ? target : 'ignore',
+    ]),
+  );
+  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, rejected: 0 };
+  try {
+    await inTenant(db, tenantId, async (tx) => {
+      const scope = and(eq(importStaged.tenantId, tenantId), eq(importStaged.importId, importId));
+      await tx.delete(importStaged).where(scope);
+      await tx
+        .delete(importIssues)
+        .where(and(eq(importIssues.tenantId, tenantId), eq(importIssues.importId, importId)));
+      await tx
+        .update(registryImports)
+        .set({ status: 'checking', processedRows: 0, counts: null, errorCode: null })
+        .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId)));
+    });
+    const duplicates = await findDuplicates(read(keysOnly));
+    const stamp = {
+      at: new Date(),
+      source: `import:${imp.fileName}`,
+      wordingVersion: imp.options.consentWordingVersion ?? null,
+    };
+    let batch: Prepared[] = [];
+    for await (const row of read()) {
+      const sameNumber = row.values.employeeNumber
+        ? duplicates.byNumber.get(row.values.employeeNumber)
+        : undefined;
+      if (sameNumber) {
+        row.issues.push({
+          column: numberColumn,
+          value: row.values.employeeNumber!,
+          code: 'import_duplicate_employee_number',
+          params: { rows: others(sameNumber, row.rowNumber) },
+        });
+      }
+      const sameEmail = row.values.email ? duplicates.byEmail.get(row.values.email) : undefined;
+      if (sameEmail) {
+        row.issues.push({
+          column: emailColumn,
+          value: row.values.email!,
+          code: 'import_duplicate_email',
+          params: { rows: others(sameEmail, row.rowNumber) },
+        });
+      }
+      batch.push(row);
+      if (batch.length >= BATCH_ROWS) {
+        await resolveBatch(db, imp, batch, counts, stamp);
+        batch = [];
+      }
+    }
+    if (batch.length) await resolveBatch(db, imp, batch, counts, stamp);
+  } catch (error) {
+    const code = error instanceof AppError ? error.code : 'internal_error';
+    await inTenant(db, tenantId, (tx) =>
+      tx
+        .update(registryImports)
+        .set({ status: 'failed', errorCode: code })
+        .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId))),
+    );
+    throw error;
+  }
+  await inTenant(db, tenantId, (tx) =>
+    tx
+      .update(registryImports)
+      .set({ status: 'checked', counts, checkedAt: new Date() })
+      .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId))),
+  );
+  return counts;
+}

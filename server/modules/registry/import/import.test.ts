@@ -1,0 +1,300 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import type { TestClient } from '../../../test/client.js';
+import { tenantWithMember } from '../../../test/factories.js';
+import { startTestServer, type TestServer } from '../../../test/harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+const fixture = (name: string) =>
+  readFileSync(path.join(import.meta.dirname, '../../../test/fixtures', name));
+
+type Import = {
+  id: string;
+  status: string;
+  encoding: string;
+  format: string;
+  headers: string[];
+  mapping: Record<string, string>;
+  totalRows: number;
+  counts: { new: number; updated: number; unchanged: number; rejected: number } | null;
+  error: string | null;
+};
+type Issue = { row: number; column: string | null; value: string | null; code: string; message: string };
+type Row = {
+  id: string;
+  employeeNumber: string | null;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  leftOn: string | null;
+  email: string | null;
+};
+
+async function upload(client: TestClient, slug: string, bytes: Uint8Array, fileName = 'leavers.csv') {
+  return client.upload<Import>(
+    `/api/v1/t/${slug}/registry/imports?fileName=${encodeURIComponent(fileName)}`,
+    bytes,
+  );
+}
+
+async function dryRun(client: TestClient, slug: string, imp: Import, mapping = imp.mapping) {
+  const queued = await client.post<Import>(`/api/v1/t/${slug}/registry/imports/${imp.id}/check`, { mapping });
+  expect(queued.status).toBe(202);
+  await server.deps.jobs.drain();
+  return (await client.get<Import>(`/api/v1/t/${slug}/registry/imports/${imp.id}`)).body;
+}
+
+async function allIssues(client: TestClient, slug: string, id: string) {
+  const issues: Issue[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { issues: Issue[]; nextCursor: string | null } = (
+      await client.get<{ issues: Issue[]; nextCursor: string | null }>(
+        `/api/v1/t/${slug}/registry/imports/${id}/issues?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+    ).body;
+    issues.push(...page.issues);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return issues;
+}
+
+async function apply(client: TestClient, slug: string, id: string) {
+  const queued = await client.post<Import>(`/api/v1/t/${slug}/registry/imports/${id}/apply`);
+  expect(queued.status).toBe(202);
+  await server.deps.jobs.drain();
+  return (await client.get<Import>(`/api/v1/t/${slug}/registry/imports/${id}`)).body;
+}
+
+const records = async (client: TestClient, slug: string, q = '') =>
+  (
+    await client.get<{ records: Row[]; total: number }>(
+      `/api/v1/t/${slug}/registry/records?limit=200&q=${encodeURIComponent(q)}`,
+    )
+  ).body;
+
+describe('registry import', () => {
+  it('reads the CP932 sample: detects the encoding, pre-fills the mapping and reports each awkward row', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const uploaded = await upload(client, slug, fixture('leavers-sjis.csv'));
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({ format: 'csv', encoding: 'cp932', totalRows: 300 });
+    expect(uploaded.body.mapping).toMatchObject({
+      社員番号: 'employeeNumber',
+      氏名: 'fullName',
+      '氏名（フリガナ）': 'fullNameKana',
+      退職年月日: 'leftOn',
+      最終所属: 'lastDepartment',
+      個人メールアドレス: 'email',
+      会社情報の案内希望: 'contactConsent',
+      再入社希望: 'wouldReturn',
+      備考: 'hrNotes',
+      性別: 'ignore',
+      生年月日: 'ignore',
+    });
+
+    const checked = await dryRun(client, slug, uploaded.body);
+    expect(checked.status).toBe('checked');
+    const counts = checked.counts!;
+    expect(counts.new + counts.rejected).toBe(300);
+    expect(counts.updated + counts.unchanged).toBe(0);
+    expect((await records(client, slug)).total).toBe(0);
+
+    const issues = await allIssues(client, slug, uploaded.body.id);
+    const rowsWith = (code: string) => [...new Set(issues.filter((i) => i.code === code).map((i) => i.row))];
+    // Row 71: "not-an-address"; rows 2 and 17 share user0.11@example.jp; row 5 has no employee number but an e-mail.
+    expect(issues.find((i) => i.row === 71 && i.code === 'field_invalid_email')).toMatchObject({
+      column: '個人メールアドレス',
+      value: 'not-an-address',
+      message: 'メールアドレスの形式が正しくありません。',
+    });
+    expect(rowsWith('import_duplicate_email')).toEqual(expect.arrayContaining([2, 17]));
+    expect(issues.find((i) => i.row === 2 && i.code === 'import_duplicate_email')!.message).toContain('17');
+    expect(rowsWith('import_duplicate_email')).toEqual(expect.arrayContaining([5, 81]));
+    expect(rowsWith('import_missing_key')).toEqual([]);
+    expect(new Set(issues.map((i) => i.row)).size).toBe(counts.rejected);
+
+    const applied = await apply(client, slug, uploaded.body.id);
+    expect(applied.status).toBe('applied');
+    expect((await records(client, slug)).total).toBe(counts.new);
+
+    // Variant glyphs, half-width readings, full-width dates and era dates all land normalised.
+    const takahashi = (await records(client, slug, '高橋 隆')).records;
+    expect(takahashi).toEqual([
+      expect.objectContaining({
+        familyName: '髙橋',
+        givenName: '隆',
+        familyNameKana: 'タカハシ',
+        leftOn: '2001-01-21',
+      }),
+    ]);
+    const kobayashi = (await records(client, slug, 'こばやし たかし')).records;
+    expect(kobayashi).toEqual([
+      expect.objectContaining({
+        employeeNumber: 'E100241',
+        familyNameKana: 'コバヤシ',
+        givenNameKana: 'タカシ',
+      }),
+    ]);
+    const yamamoto = (await records(client, slug, 'E100013')).records[0]!;
+    expect(yamamoto).toMatchObject({ familyName: '山本', givenName: '恵', leftOn: '2006-07-27' });
+    const eraRow = (await records(client, slug, 'E100019')).records[0]!;
+    expect(eraRow.leftOn).toBe('2026-10-31');
+    const blankNumber = (await records(client, slug, 'user3.11@example.jp')).records;
+    expect(blankNumber).toHaveLength(0); // row 5 shares its address with row 81, so both wait for HR
+    const detail = await client.get<{
+      record: { hrNotes: string; phone: string; contactConsent: string; consentSource: string };
+    }>(`/api/v1/t/${slug}/registry/records/${(await records(client, slug, 'E100016')).records[0]!.id}`);
+    expect(detail.body.record.hrNotes).toBe('面談時コメント:\n「また機会があれば戻りたい」');
+    expect(detail.body.record).toMatchObject({
+      phone: '09011935654',
+      contactConsent: 'withdrawn',
+      consentSource: 'import:leavers.csv',
+    });
+  });
+
+  it('is idempotent: the same file again changes nothing, and an edited row updates only that record', async () => {
+    const { slug, client } = await tenantWithMember(server, 'owner');
+    const bytes = fixture('leavers-utf8.csv');
+    const first = await upload(client, slug, bytes);
+    expect(first.body.encoding).toBe('utf8');
+    const firstCheck = await dryRun(client, slug, first.body);
+    await apply(client, slug, first.body.id);
+    const total = (await records(client, slug)).total;
+    expect(total).toBe(firstCheck.counts!.new);
+
+    const again = await upload(client, slug, bytes);
+    const secondCheck = await dryRun(client, slug, again.body);
+    expect(secondCheck.counts).toEqual({
+      new: 0,
+      updated: 0,
+      unchanged: firstCheck.counts!.new,
+      rejected: firstCheck.counts!.rejected,
+    });
+    await apply(client, slug, again.body.id);
+    expect((await records(client, slug)).total).toBe(total);
+
+    const edited = Buffer.from(bytes.toString('utf8').replace('E100001,渡辺 律子', 'E100001,渡部 律子'));
+    const third = await upload(client, slug, edited);
+    expect((await dryRun(client, slug, third.body)).counts).toMatchObject({ new: 0, updated: 1 });
+    await apply(client, slug, third.body.id);
+    const record = (await records(client, slug, 'E100001')).records[0]!;
+    expect(record.familyName).toBe('渡部');
+    // The search tokens follow the new name.
+    expect((await records(client, slug, '渡部 律子')).records.map((r) => r.id)).toEqual([record.id]);
+    expect((await records(client, slug, '渡辺 律子')).records.map((r) => r.id)).not.toContain(record.id);
+    const detail = await client.get<{
+      history: { source: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+    }>(`/api/v1/t/${slug}/registry/records/${record.id}`);
+    expect(detail.body.history[0]).toMatchObject({
+      source: 'import',
+      changes: [{ field: 'familyName', from: '渡辺', to: '渡部' }],
+    });
+  });
+
+  it('refuses to apply over records edited after the dry run, and writes nothing', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const csv = '社員番号,氏名,退職日\nA1,山田 太郎,2020/4/1\nA2,佐藤 花子,2021/4/1\n';
+    const first = await upload(client, slug, Buffer.from(csv));
+    await dryRun(client, slug, first.body);
+    await apply(client, slug, first.body.id);
+    const changed = Buffer.from(csv.replace('2020/4/1', '2020/5/1').replace('2021/4/1', '2021/5/1'));
+    const second = await upload(client, slug, changed);
+    expect((await dryRun(client, slug, second.body)).counts).toMatchObject({ updated: 2 });
+    const yamada = (await records(client, slug, 'A1')).records[0]!;
+    await client.patch(`/api/v1/t/${slug}/registry/records/${yamada.id}`, { lastTitle: '課長' });
+    const failed = await apply(client, slug, second.body.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('もう一度確認');
+    const after = (await records(client, slug)).records.map((r) => r.leftOn).sort();
+    expect(after).toEqual(['2020-04-01', '2021-04-01']);
+  });
+
+  it('reads .xlsx, and refuses files it cannot read or mappings without a key', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const xlsx = await writeXlsxFile([
+      [{ value: '社員番号' }, { value: '氏名' }, { value: 'フリガナ' }, { value: '退職日' }],
+      [
+        { value: 'X1' },
+        { value: '齋藤 恵' },
+        { value: 'さいとう めぐみ' },
+        { value: new Date(Date.UTC(2023, 3, 1)), format: 'yyyy/mm/dd' },
+      ],
+    ]).toBuffer();
+    const uploaded = await upload(client, slug, xlsx, 'leavers.xlsx');
+    expect(uploaded.body).toMatchObject({ format: 'xlsx', totalRows: 1 });
+    const incomplete = await client.post<{ code: string }>(
+      `/api/v1/t/${slug}/registry/imports/${uploaded.body.id}/check`,
+      {
+        mapping: { ...uploaded.body.mapping, 社員番号: 'ignore' },
+      },
+    );
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.code).toBe('import_mapping_incomplete');
+    const checked = await dryRun(client, slug, uploaded.body);
+    expect(checked.counts).toMatchObject({ new: 1, rejected: 0 });
+    await apply(client, slug, uploaded.body.id);
+    expect((await records(client, slug, '斎藤')).records[0]).toMatchObject({
+      familyNameKana: 'サイトウ',
+      leftOn: '2023-04-01',
+    });
+
+    const empty = await upload(client, slug, Buffer.from('社員番号,氏名\n'));
+    expect(empty.status).toBe(422);
+    const broken = await upload(client, slug, Buffer.from('社員番号,氏名\nA1,"山田\n'));
+    expect(broken.status).toBe(422);
+    expect((broken.body as unknown as { code: string }).code).toBe('import_file_malformed');
+    expect(
+      (await client.get<{ imports: unknown[] }>(`/api/v1/t/${slug}/registry/imports`)).body.imports,
+    ).toHaveLength(1);
+    expect((await records(client, slug)).total).toBe(1);
+  });
+
+  it('keeps CP932 glyphs (髙 﨑 ① ㈱) intact through decoding', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const csv = '社員番号,氏名,備考\nB1,山﨑 翔太,①プロジェクト完了後に退職、㈱へ転籍\n';
+    const uploaded = await upload(client, slug, iconv.encode(csv, 'cp932'));
+    expect(uploaded.body.encoding).toBe('cp932');
+    await dryRun(client, slug, uploaded.body);
+    await apply(client, slug, uploaded.body.id);
+    const row = (await records(client, slug, '山崎')).records[0]!;
+    const detail = await client.get<{ record: { familyName: string; hrNotes: string } }>(
+      `/api/v1/t/${slug}/registry/records/${row.id}`,
+    );
+    expect(detail.body.record).toMatchObject({
+      familyName: '山﨑',
+      hrNotes: '①プロジェクト完了後に退職、㈱へ転籍',
+    });
+  });
+});
+
+describe('registry import access', () => {
+  it.each(['moderator', 'alumnus'] as const)('refuses uploads and imports to a %s', async (role) => {
+    const { slug, client } = await tenantWithMember(server, role);
+    expect((await upload(client, slug, Buffer.from('社員番号,氏名\nA1,山田 太郎\n'))).status).toBe(403);
+    expect((await client.get(`/api/v1/t/${slug}/registry/imports`)).status).toBe(403);
+  });
+
+  it("cannot see or drive another network's import", async () => {
+    const a = await tenantWithMember(server, 'admin');
+    const b = await tenantWithMember(server, 'admin');
+    const imp = (await upload(a.client, a.slug, Buffer.from('社員番号,氏名\nA1,山田 太郎\n'))).body;
+    const base = `/api/v1/t/${b.slug}/registry/imports/${imp.id}`;
+    expect((await b.client.get(base)).status).toBe(404);
+    expect((await b.client.get(`${base}/issues`)).status).toBe(404);
+    expect((await b.client.post(`${base}/check`, { mapping: imp.mapping })).status).toBe(404);
+    expect((await b.client.post(`${base}/apply`)).status).toBe(404);
+    expect(
+      (await b.client.get<{ imports: unknown[] }>(`/api/v1/t/${b.slug}/registry/imports`)).body.imports,
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+import type { alumniRecords } from '../../db/schema/index.js';
+import { readingSortKey, searchGrams, searchKey } from '../../platform/japanese/text.js';
+
+export type RecordRow = typeof alumniRecords.$inferSelect;
+export type RecordValues = Omit<
+  RecordRow,
+  'tenantId' | 'id' | 'createdAt' | 'updatedAt' | 'readingKey' | 'searchText' | 'membershipId'
+>;
+
+/** Fields HR edits and history tracks; derived search keys and bookkeeping are left out. */
+export const trackedFields = [
+  'employeeNumber',
+  'familyName',
+  'givenName',
+  'familyNameKana',
+  'givenNameKana',
+  'formerNames',
+  'emails',
+  'phone',
+  'joinedOn',
+  'leftOn',
+  'lastDepartment',
+  'lastTitle',
+  'departmentHistory',
+  'leaveReason',
+  'wouldReturn',
+  'eligibility',
+  'contactConsent',
+  'consentSource',
+  'consentAt',
+  'consentWordingVersion',
+  'hrTags',
+  'hrNotes',
+  'customFields',
+  'status',
+] as const satisfies readonly (keyof RecordValues)[];
+export type TrackedField = (typeof trackedFields)[number];
+
+export const emptyRecordValues: RecordValues = {
+  employeeNumber: null,
+  familyName: '',
+  givenName: '',
+  familyNameKana: '',
+  givenNameKana: '',
+  formerNames: [],
+  emails: [],
+  phone: null,
+  joinedOn: null,
+  leftOn: null,
+  lastDepartment: null,
+  lastTitle: null,
+  departmentHistory: [],
+  leaveReason: null,
+  wouldReturn: 'unanswered',
+  eligibility: 'review',
+  contactConsent: 'unknown',
+  consentSource: null,
+  consentAt: null,
+  consentWordingVersion: null,
+  hrTags: [],
+  hrNotes: '',
+  customFields: {},
+  status: 'record',
+};
+
+/** The derived columns the registry sorts and searches on. */
+export function derivedKeys(
+  values: Pick<
+    RecordValues,
+    | 'familyName'
+    | 'givenName'
+    | 'familyNameKana'
+    | 'givenNameKana'
+    | 'formerNames'
+    | 'emails'
+    | 'employeeNumber'
+  >,
+) {
+  const names = [
+    searchKey(`${values.familyName}${values.givenName}`),
+    searchKey(`${values.familyNameKana}${values.givenNameKana}`),
+    ...values.formerNames.map(searchKey),
+  ].filter((field) => field.length > 0);
+  const ascii = [...values.emails, values.employeeNumber ?? '']
+    .map((field) => field.normalize('NFKC').toLowerCase().trim())
+    .filter((field) => field.length > 0);
+  return {
+    readingKey: readingSortKey(`${values.familyNameKana}${values.givenNameKana}`),
+    searchText: [...names, ...ascii.map(searchKey)].join(' '),
+  };
+}
+
+const han = /\p{Script=Han}/u;
+
+/**
+ * What record_search_tokens holds for a record (see the table's comment): bigrams and kanji letters of
+ * the names, prefixes of the readings (people type a reading from its start), and addresses whole.
+ */
+export function searchTokensOf(values: Parameters<typeof derivedKeys>[0]): string[] {
+  const names = [searchKey(`${values.familyName}${values.givenName}`), ...values.formerNames.map(searchKey)];
+  const tokens = new Set(searchGrams(names.filter((name) => name.length > 1)));
+  for (const name of names) for (const letter of name) if (han.test(letter)) tokens.add(letter);
+  const family = searchKey(values.familyNameKana);
+  const given = searchKey(values.givenNameKana);
+  for (const reading of [family, given]) {
+    const letters = Array.from(reading);
+    // From two letters: a one-letter reading search matches too much for an index to help.
+    for (let end = Math.min(2, letters.length); end <= letters.length; end++) {
+      tokens.add(readingToken(letters.slice(0, end).join('')));
+    }
+  }
+  if (family && given) tokens.add(readingToken(`${family}${given}`));
+  for (const email of values.emails) {
+    tokens.add(asciiToken(email));
+    tokens.add(asciiToken(email.split('@')[0] ?? ''));
+  }
+  if (values.employeeNumber) tokens.add(asciiToken(values.employeeNumber));
+  return [...tokens].filter((token) => token !== asciiToken(''));
+}
+
+export const readingToken = (kana: string) => `~${kana}`;
+const kanaOnly = /^[\u30a0-\u30ffー]+$/u;
+export const isReading = (key: string) => kanaOnly.test(key);
+/** E-mail addresses and employee numbers are looked up whole, lower-cased, under their own prefix. */
+export const asciiToken = (text: string) => `@${text.normalize('NFKC').toLowerCase().trim()}`;
+export const isHanLetter = (text: string) => Array.from(text).length === 1 && han.test(text);
+
+function comparable(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value ?? null);
+}
+
+/** Field-by-field [before, after] for what actually changed; empty when nothing did. */
+export function diffRecord(
+  before: Partial<RecordValues>,
+  after: Partial<RecordValues>,
+): Partial<Record<TrackedField, [unknown, unknown]>> {
+  const changes: Partial<Record<TrackedField, [unknown, unknown]>> = {};
+  for (const field of trackedFields) {
+    if (!(field in after)) continue;
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    if (comparable(from) !== comparable(to)) {
+      changes[field] = [
+        from instanceof Date ? from.toISOString() : from,
+        to instanceof Date ? to.toISOString() : to,
+      ];
+    }
+  }
+  return changes;
+}
+
+/** Status follows eligibility: "not eligible" puts a record that has not joined on the exclusion list. */
+export function statusAfter(current: RecordValues['status'], eligibility: RecordValues['eligibility']) {
+  if (eligibility === 'not_eligible' && current !== 'joined') return 'excluded' as const;
+  if (eligibility !== 'not_eligible' && current === 'excluded') return 'record' as const;
+  return current;
+}
+
+export const isExcluded = (record: Pick<RecordValues, 'eligibility' | 'status'>) =>
+  record.eligibility === 'not_eligible' || record.status === 'excluded';
