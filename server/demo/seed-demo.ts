@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/client.js';
-import { accounts, memberships, tenants } from '../db/schema/index.js';
+import { accounts, alumniRecords, memberships, recordSearchTokens, tenants } from '../db/schema/index.js';
+import { refreshRegistryStatistics } from '../modules/registry/import/apply-import.js';
+import {
+  derivedKeys,
+  emptyRecordValues,
+  searchTokensOf,
+  statusAfter,
+} from '../modules/registry/record-values.js';
 import { createTenant, findOrCreateAccount } from '../modules/tenancy/create-tenant.js';
 import { demoAlumni } from './people.js';
 
@@ -27,25 +34,71 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
     await tx
       .insert(memberships)
       .values({ tenantId: tenant.id, accountId: admin.id, role: 'admin', displayName: '佐藤 花子' });
+    // Most demo alumni have joined; the rest are registry records HR can filter, invite or exclude.
     const people = demoAlumni();
+    const joinedCount = 120;
     const created = await tx
       .insert(accounts)
       .values(
-        people.map((p) => ({
+        people.slice(0, joinedCount).map((p) => ({
           email: p.email,
           displayName: `${p.familyName} ${p.givenName}`,
           locale: 'ja' as const,
         })),
       )
       .returning({ id: accounts.id, displayName: accounts.displayName });
-    await tx.insert(memberships).values(
-      created.map((account) => ({
-        tenantId: tenant.id,
-        accountId: account.id,
-        role: 'alumnus' as const,
-        displayName: account.displayName,
-      })),
-    );
+    const members = await tx
+      .insert(memberships)
+      .values(
+        created.map((account) => ({
+          tenantId: tenant.id,
+          accountId: account.id,
+          role: 'alumnus' as const,
+          displayName: account.displayName,
+        })),
+      )
+      .returning({ id: memberships.id });
+    const answers = ['yes', 'no', 'unanswered'] as const;
+    const records = await tx
+      .insert(alumniRecords)
+      .values(
+        people.map((person, index) => {
+          const values = {
+            ...emptyRecordValues,
+            employeeNumber: `D${String(10_001 + index)}`,
+            familyName: person.familyName,
+            givenName: person.givenName,
+            familyNameKana: person.familyNameKana,
+            givenNameKana: person.givenNameKana,
+            emails: [person.email],
+            joinedOn: person.joinedOn,
+            leftOn: person.leftOn,
+            lastDepartment: person.lastDepartment,
+            wouldReturn: answers[index % 3]!,
+            eligibility: index % 29 === 7 ? ('not_eligible' as const) : ('eligible' as const),
+            contactConsent: index % 5 === 4 ? ('withdrawn' as const) : ('granted' as const),
+            consentSource: 'demo',
+            consentAt: new Date(),
+          };
+          const joined = index < joinedCount && values.eligibility !== 'not_eligible';
+          return {
+            tenantId: tenant.id,
+            ...values,
+            status: joined ? ('joined' as const) : statusAfter('record', values.eligibility),
+            membershipId: joined ? members[index]!.id : null,
+            ...derivedKeys(values),
+          };
+        }),
+      )
+      .returning();
+    await tx
+      .insert(recordSearchTokens)
+      .values(
+        records.flatMap((record) =>
+          searchTokensOf(record).map((token) => ({ tenantId: tenant.id, token, recordId: record.id })),
+        ),
+      );
   });
+  await refreshRegistryStatistics(db);
   return true;
 }

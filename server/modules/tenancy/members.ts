@@ -1,24 +1,16 @@
 import { and, asc, count, eq, gt, ilike, ne, or, type SQL } from 'drizzle-orm';
-import type { AppTransaction } from '../../db/client.js';
 import { accounts, memberships, type Role } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { issueMagicLink } from '../../platform/auth/magic-link.js';
 import { conflict, forbidden, notFound } from '../../platform/errors.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
-import type { Deps } from '../../platform/http/env.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { staffInviteMail } from '../../platform/mail/templates.js';
 import { findOrCreateAccount } from './create-tenant.js';
 import { authorizeRoleChange } from './policies.js';
-import type { Actor, TenantRef } from './tenant-context.js';
+import type { TenantServiceContext } from './tenant-context.js';
 
-export type MemberContext = {
-  deps: Deps;
-  tx: AppTransaction;
-  tenant: TenantRef;
-  actor: Actor;
-  ipAddress: string;
-};
+export type MemberContext = TenantServiceContext;
 
 const memberColumns = {
   tenantId: memberships.tenantId,

@@ -8,7 +8,12 @@ export function presentTenant(tenant: Tenant) {
 }
 
 export function presentTenantSettings(tenant: Tenant) {
-  return { ...presentTenant(tenant), employeesMayJoin: tenant.settings.employeesMayJoin ?? false };
+  return {
+    ...presentTenant(tenant),
+    employeesMayJoin: tenant.settings.employeesMayJoin ?? false,
+    joinRequestsOpen: tenant.settings.joinRequestsOpen ?? true,
+    autoApproveJoinRequests: tenant.settings.autoApproveJoinRequests ?? false,
+  };
 }
 
 /** What a person sees of themselves on the home screen. */

@@ -1,9 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { inTenant } from '../../db/scope.js';
 import { OkSchema } from '../../platform/auth/schemas.js';
 import { clientAddress } from '../../platform/auth/sessions.js';
-import type { AppEnv } from '../../platform/http/env.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { listAuditEvents } from './audit-log.js';
 import {
@@ -11,7 +8,6 @@ import {
   countMembersByRole,
   getMember,
   listMembers,
-  type MemberContext,
   removeMember,
   updateMember,
 } from './members.js';
@@ -39,7 +35,7 @@ import {
   TenantSettingsUpdateSchema,
 } from './schemas.js';
 import { requestSignUp } from './sign-up.js';
-import { loadTenant, type TenantEnv } from './tenant-context.js';
+import { loadTenant, type TenantEnv, withTenant } from './tenant-context.js';
 import { updateTenantSettings } from './tenant-settings.js';
 
 export const signUpRoutes = createRouter();
@@ -63,20 +59,6 @@ signUpRoutes.openapi(
 export const tenantRoutes = createRouter<TenantEnv>();
 tenantRoutes.use('/t/:slug/*', loadTenant);
 tenantRoutes.use('/t/:slug', loadTenant);
-
-/** Runs a service in one tenant-scoped transaction with the acting member. */
-function withTenant<T>(c: Context<TenantEnv>, work: (ctx: MemberContext) => Promise<T>): Promise<T> {
-  const deps = c.var.deps;
-  return inTenant(deps.database.db, c.var.tenant.id, (tx) =>
-    work({
-      deps,
-      tx,
-      tenant: c.var.tenant,
-      actor: c.var.actor,
-      ipAddress: clientAddress(c as unknown as Context<AppEnv>),
-    }),
-  );
-}
 
 tenantRoutes.openapi(
   createRoute({

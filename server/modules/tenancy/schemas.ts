@@ -15,13 +15,17 @@ export const MemberParamSchema = z.object({ slug: SlugSchema, id: z.uuid() });
 export const TenantSchema = z
   .object({ slug: z.string(), nameJa: z.string(), nameEn: z.string() })
   .openapi('Tenant');
-export const TenantSettingsSchema = TenantSchema.extend({ employeesMayJoin: z.boolean() }).openapi(
-  'TenantSettings',
-);
+export const TenantSettingsSchema = TenantSchema.extend({
+  employeesMayJoin: z.boolean(),
+  joinRequestsOpen: z.boolean(),
+  autoApproveJoinRequests: z.boolean(),
+}).openapi('TenantSettings');
 export const TenantSettingsUpdateSchema = z.strictObject({
   nameJa: NameSchema.optional(),
   nameEn: NameSchema.optional(),
   employeesMayJoin: z.boolean().optional(),
+  joinRequestsOpen: z.boolean().optional(),
+  autoApproveJoinRequests: z.boolean().optional(),
 });
 
 export const SignUpSchema = z.strictObject({

@@ -1,11 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { AppTransaction } from '../../db/client.js';
 import { memberships, type Role, tenants } from '../../db/schema/index.js';
 import { inTenant } from '../../db/scope.js';
-import { requireSignedIn } from '../../platform/auth/sessions.js';
+import { clientAddress, requireSignedIn } from '../../platform/auth/sessions.js';
 import { notFound } from '../../platform/errors.js';
-import type { AppEnv } from '../../platform/http/env.js';
+import type { AppEnv, Deps } from '../../platform/http/env.js';
 
 export type TenantRef = typeof tenants.$inferSelect;
 export type Actor = { membershipId: string; accountId: string; role: Role; displayName: string };
@@ -22,6 +23,8 @@ export const loadTenant = createMiddleware<TenantEnv>(async (c, next) => {
   const auth = requireSignedIn(c as unknown as Context<AppEnv>);
   const slug = c.req.param('slug');
   if (!slug) throw notFound();
+  // Several routers guard /t/{slug}/…; the first one resolves the tenant for all of them.
+  if (c.get('tenant')?.slug === slug) return next();
   const db = c.var.deps.database.db;
   const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug));
   if (!tenant) throw notFound();
@@ -47,3 +50,28 @@ export const loadTenant = createMiddleware<TenantEnv>(async (c, next) => {
   });
   await next();
 });
+
+export type TenantServiceContext = {
+  deps: Deps;
+  tx: AppTransaction;
+  tenant: TenantRef;
+  actor: Actor;
+  ipAddress: string;
+};
+
+/** Runs a service in one tenant-scoped transaction with the acting member. */
+export function withTenant<T>(
+  c: Context<TenantEnv>,
+  work: (ctx: TenantServiceContext) => Promise<T>,
+): Promise<T> {
+  const deps = c.var.deps;
+  return inTenant(deps.database.db, c.var.tenant.id, (tx) =>
+    work({
+      deps,
+      tx,
+      tenant: c.var.tenant,
+      actor: c.var.actor,
+      ipAddress: clientAddress(c as unknown as Context<AppEnv>),
+    }),
+  );
+}

@@ -5,12 +5,19 @@ import type { MemberContext } from './members.js';
 
 export async function updateTenantSettings(
   ctx: MemberContext,
-  input: { nameJa?: string | undefined; nameEn?: string | undefined; employeesMayJoin?: boolean | undefined },
+  input: {
+    nameJa?: string | undefined;
+    nameEn?: string | undefined;
+    employeesMayJoin?: boolean | undefined;
+    joinRequestsOpen?: boolean | undefined;
+    autoApproveJoinRequests?: boolean | undefined;
+  },
 ) {
-  const { employeesMayJoin, ...names } = input;
+  const { nameJa, nameEn, ...flags } = input;
+  const names = { ...(nameJa ? { nameJa } : {}), ...(nameEn ? { nameEn } : {}) };
   const settings = {
     ...ctx.tenant.settings,
-    ...(employeesMayJoin === undefined ? {} : { employeesMayJoin }),
+    ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
   };
   const [row] = await ctx.tx
     .update(tenants)

@@ -16,7 +16,7 @@ export async function startSession(
   c: Context<AppEnv>,
   tx: Queryable,
   accountId: string,
-  method: 'magic_link' | 'passkey',
+  method: 'magic_link' | 'passkey' | 'invitation',
 ): Promise<void> {
   const token = createToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);

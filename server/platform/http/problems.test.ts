@@ -97,7 +97,16 @@ describe('errors are problem+json in the reader’s language', () => {
     const spec = await client.get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
     expect(spec.body.openapi).toBe('3.1.0');
     expect(Object.keys(spec.body.paths)).toEqual(
-      expect.arrayContaining(['/v1/auth/magic-link', '/v1/t/{slug}/members/{id}', '/health']),
+      expect.arrayContaining([
+        '/v1/auth/magic-link',
+        '/v1/t/{slug}/members/{id}',
+        '/health',
+        '/v1/t/{slug}/registry/records',
+        '/v1/t/{slug}/registry/imports/{id}/apply',
+        '/v1/t/{slug}/registry/invitations',
+        '/v1/invitations/accept',
+        '/v1/join-requests',
+      ]),
     );
     const docs = await client.get<string>('/api/docs');
     expect(docs.contentType).toContain('text/html');

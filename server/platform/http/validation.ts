@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { type FieldError, invalid } from '../errors.js';
-import { type MessageKey, messages } from '../i18n/messages.js';
-
-function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && value in messages.ja;
-}
+import { isMessageKey, type MessageKey } from '../i18n/messages.js';
 
 // Zod reports issues in English; we keep only a message key here and translate per request.
 z.config({

@@ -31,6 +31,34 @@ export const messages = {
     field_invalid_option: '選択肢の中から選んでください。',
     field_unknown: '受け付けていない項目です。',
     field_invalid_slug: '半角英小文字・数字・ハイフンで 3〜40 文字にしてください。',
+    field_invalid_date: '日付を読み取れません（例: 2023/4/1、2023年4月1日、令和5年4月1日）。',
+    field_invalid_phone: '電話番号の形式が正しくありません。',
+    field_invalid_reading: 'フリガナはカタカナかひらがなで入力してください。',
+    field_invalid_value: '「{value}」は使えません（使える値: {allowed}）。',
+    record_employee_number_taken: 'この社員番号の記録はすでにあります。',
+    record_email_taken: 'このメールアドレスは別の記録で使われています。',
+    import_missing_key: '社員番号とメールアドレスのどちらもないため、記録を特定できません。',
+    import_duplicate_employee_number: '同じ社員番号がファイルの {rows} 行目にもあります。',
+    import_duplicate_email: '同じメールアドレスがファイルの {rows} 行目にもあります。',
+    import_email_conflict: 'このメールアドレスは別の記録（社員番号 {employeeNumber}）で使われています。',
+    import_email_ambiguous: 'このメールアドレスに一致する記録が複数あります。',
+    import_file_unreadable:
+      'ファイルを読み取れませんでした。CSV または Excel（.xlsx）ファイルを指定してください。',
+    import_file_empty: 'ファイルに見出し行とデータ行が見つかりません。',
+    import_file_malformed: 'ファイルの {row} 件目を CSV として読み取れません（引用符「"」の閉じ忘れなど）。',
+    import_file_too_large: 'ファイルが大きすぎます（上限 {max} MB）。',
+    import_mapping_incomplete:
+      '「氏名」（または「姓」）の列と、「社員番号」か「メールアドレス」の列を割り当ててください。',
+    import_not_ready: 'この取り込みは確認中か、すでに反映済みです。画面を更新してください。',
+    import_changed_since_check: '確認後に登録内容が変わりました。もう一度確認（ドライラン）してください。',
+    segment_name_taken: '同じ名前のセグメントがすでにあります。',
+    template_name_taken: '同じ名前のテンプレートがすでにあります。',
+    custom_field_key_taken: '同じキーの項目がすでにあります。',
+    invitation_nobody: '招待できる人がいません。除外理由を確認してください。',
+    invitation_invalid: 'この招待リンクは無効か、有効期限が切れています。人事担当者にお問い合わせください。',
+    join_requests_closed: 'このネットワークは現在、参加申請を受け付けていません。',
+    request_decided: 'この申請はすでに対応済みです。画面を更新してください。',
+    record_excluded: 'この記録は除外リストに入っているため、招待できません。',
   },
   en: {
     not_found: 'Not found.',
@@ -62,6 +90,34 @@ export const messages = {
     field_invalid_option: 'Choose one of the options.',
     field_unknown: 'This field is not accepted.',
     field_invalid_slug: 'Use 3–40 lowercase letters, digits or hyphens.',
+    field_invalid_date: 'This date cannot be read (e.g. 2023-04-01, 2023/4/1, 令和5年4月1日).',
+    field_invalid_phone: 'This phone number is not in a valid format.',
+    field_invalid_reading: 'Enter the reading in katakana or hiragana.',
+    field_invalid_value: '"{value}" is not accepted (allowed: {allowed}).',
+    record_employee_number_taken: 'A record with this employee number already exists.',
+    record_email_taken: 'This e-mail address is used by another record.',
+    import_missing_key: 'Neither an employee number nor an e-mail address: the record cannot be identified.',
+    import_duplicate_employee_number: 'The same employee number is also on row {rows} of the file.',
+    import_duplicate_email: 'The same e-mail address is also on row {rows} of the file.',
+    import_email_conflict:
+      'This e-mail address belongs to another record (employee number {employeeNumber}).',
+    import_email_ambiguous: 'More than one record has this e-mail address.',
+    import_file_unreadable: 'The file could not be read. Choose a CSV or Excel (.xlsx) file.',
+    import_file_empty: 'No header row and data rows were found in the file.',
+    import_file_malformed: 'Record {row} of the file cannot be read as CSV (an unclosed quote "?).',
+    import_file_too_large: 'The file is too large (limit {max} MB).',
+    import_mapping_incomplete:
+      'Map a column to "Name" (or "Family name") and one to "Employee number" or "E-mail".',
+    import_not_ready: 'This import is still being checked or has already been applied. Refresh the page.',
+    import_changed_since_check: 'The records changed after the check. Please run the dry run again.',
+    segment_name_taken: 'A segment with this name already exists.',
+    template_name_taken: 'A template with this name already exists.',
+    custom_field_key_taken: 'A field with this key already exists.',
+    invitation_nobody: 'Nobody can be invited. Check the reasons people were skipped.',
+    invitation_invalid: 'This invitation link is invalid or has expired. Please contact the HR team.',
+    join_requests_closed: 'This network is not accepting requests to join at the moment.',
+    request_decided: 'This request has already been handled. Refresh the page.',
+    record_excluded: 'This record is on the exclusion list and cannot be invited.',
   },
 } as const;
 
@@ -77,6 +133,10 @@ export function translate(
   return messages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && value in messages.ja;
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -9,6 +9,9 @@ type QueuePolicy = Pick<PgBoss.Queue, 'retryLimit' | 'retryDelay' | 'retryBackof
 /** Every queue Enishi uses, with its retry policy. Add new queues here so start-up creates them. */
 export const queueDefinitions = {
   'mail.send': { retryLimit: 6, retryDelay: 15, retryBackoff: true, expireInSeconds: 120 },
+  'registry.import.check': { retryLimit: 2, retryDelay: 30, expireInSeconds: 3600 },
+  'registry.import.apply': { retryLimit: 2, retryDelay: 10, expireInSeconds: 3600 },
+  'registry.invitation.remind': { retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
 } satisfies Record<string, QueuePolicy>;
 
 export type QueueName = keyof typeof queueDefinitions;
@@ -78,9 +81,15 @@ export class Jobs {
   }
 
   /** Enqueues in the caller's transaction, so the job exists exactly when the data it refers to does. */
-  async send(queryable: Queryable, queue: QueueName, data: Record<string, unknown>): Promise<string> {
+  async send(
+    queryable: Queryable,
+    queue: QueueName,
+    data: Record<string, unknown>,
+    options: { startAfter?: Date } = {},
+  ): Promise<string> {
     const id = await this.#boss.send(queue, data, {
       db: { executeSql: executorFor(queryable) },
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     } as PgBoss.SendOptions);
     if (!id) throw new Error(`queue ${queue} refused the job`);
     return id;
