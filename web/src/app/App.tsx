@@ -10,6 +10,17 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { VerifyPage } from '../features/auth/VerifyPage';
 import { MailboxPage } from '../features/devtools/MailboxPage';
+import { InviteLandingPage } from '../features/invite/InviteLandingPage';
+import { JoinRequestPage } from '../features/join/JoinRequestPage';
+import { CustomFieldsPage } from '../features/registry/CustomFieldsPage';
+import { ImportDetailPage } from '../features/registry/ImportDetailPage';
+import { ImportPage } from '../features/registry/ImportPage';
+import { InvitationsPage } from '../features/registry/InvitationsPage';
+import { InvitePage } from '../features/registry/InvitePage';
+import { RecordPage } from '../features/registry/RecordPage';
+import { RegistryPage } from '../features/registry/RegistryPage';
+import { RequestsPage } from '../features/registry/RequestsPage';
+import { SegmentsPage } from '../features/registry/SegmentsPage';
 import { HomePage } from '../features/tenancy/HomePage';
 import { LandingPage } from '../features/tenancy/LandingPage';
 import { TenantChooser } from '../features/tenancy/TenantChooser';
@@ -117,6 +128,8 @@ export function App() {
               <Route path="signup" element={<SignUpPage />} />
               <Route path="auth/verify" element={<VerifyPage />} />
               <Route path="dev/mailbox" element={<MailboxPage />} />
+              <Route path="invite/:slug" element={<InviteLandingPage />} />
+              <Route path="join/:slug" element={<JoinRequestPage />} />
               <Route element={<RequireSignIn />}>
                 <Route path="tenants" element={<TenantChooser />} />
                 <Route path="account" element={<AccountPage />} />
@@ -124,6 +137,15 @@ export function App() {
                 <Route path="t/:slug/admin" element={<AdminLayout />}>
                   <Route index element={<OverviewPage />} />
                   <Route path="members" element={<MembersPage />} />
+                  <Route path="registry" element={<RegistryPage />} />
+                  <Route path="registry/:id" element={<RecordPage />} />
+                  <Route path="import" element={<ImportPage />} />
+                  <Route path="import/:id" element={<ImportDetailPage />} />
+                  <Route path="invite" element={<InvitePage />} />
+                  <Route path="invitations" element={<InvitationsPage />} />
+                  <Route path="segments" element={<SegmentsPage />} />
+                  <Route path="requests" element={<RequestsPage />} />
+                  <Route path="fields" element={<CustomFieldsPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                 </Route>

@@ -14,6 +14,12 @@ function csrfToken(): string {
   return document.cookie.match(/(?:^|; )enishi_csrf=([^;]+)/)?.[1] ?? '';
 }
 
+/** The CSRF header for a state-changing request made without `api` (file uploads and downloads). */
+export async function csrfHeader(): Promise<Record<string, string>> {
+  if (!csrfToken()) await fetch('/api/v1/session', { credentials: 'same-origin' });
+  return { 'x-csrf-token': csrfToken() };
+}
+
 /** JSON API call: sends the CSRF header, turns problem+json into ApiError with the server's message. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   if (method !== 'GET' && !csrfToken()) await fetch('/api/v1/session', { credentials: 'same-origin' });

@@ -1,4 +1,5 @@
 import type { MessageKey } from './ja';
+import { registryEn } from './registry.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Enishi',
@@ -134,4 +135,5 @@ export const en: Record<MessageKey, string> = {
   'mailbox.to': 'To',
   'mailbox.openLink': 'Open link',
   'offline.banner': 'You are offline. The latest information will show once you are back online.',
+  ...registryEn,
 };

@@ -1,3 +1,5 @@
+import { registryJa } from './registry.ja';
+
 export const ja = {
   'app.name': 'Enishi',
   'app.tagline': '会社と、会社を巣立った人をつなぐアルムナイネットワーク',
@@ -133,6 +135,7 @@ export const ja = {
   'mailbox.to': '宛先',
   'mailbox.openLink': 'リンクを開く',
   'offline.banner': 'オフラインです。接続が戻ると最新の情報を表示します。',
+  ...registryJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

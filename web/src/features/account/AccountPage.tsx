@@ -7,7 +7,7 @@ import { ErrorMessage, Field, Notice } from '../../app/ui';
 
 type Session = {
   id: string;
-  method: 'magic_link' | 'passkey';
+  method: 'magic_link' | 'passkey' | 'invitation';
   userAgent: string;
   lastSeenAt: string;
   current: boolean;

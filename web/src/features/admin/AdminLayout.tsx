@@ -16,6 +16,12 @@ export function AdminLayout() {
   const base = `/t/${home.tenant.slug}/admin`;
   const sections = [
     { to: base, label: t('console.overview'), end: true },
+    { to: `${base}/registry`, label: t('console.registry') },
+    { to: `${base}/import`, label: t('console.import') },
+    { to: `${base}/invitations`, label: t('console.invitations') },
+    { to: `${base}/segments`, label: t('console.segments') },
+    { to: `${base}/requests`, label: t('console.requests') },
+    { to: `${base}/fields`, label: t('fields.title') },
     { to: `${base}/members`, label: t('console.members') },
     ...(home.member.role === 'owner'
       ? [

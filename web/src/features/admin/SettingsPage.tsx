@@ -4,7 +4,14 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from './AdminLayout';
 
-type Settings = { nameJa: string; nameEn: string; employeesMayJoin: boolean };
+type Settings = {
+  nameJa: string;
+  nameEn: string;
+  employeesMayJoin: boolean;
+  joinRequestsOpen: boolean;
+  autoApproveJoinRequests: boolean;
+};
+type Flag = 'employeesMayJoin' | 'joinRequestsOpen' | 'autoApproveJoinRequests';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -22,7 +29,16 @@ export function SettingsPage() {
     setSaved(false);
     setError(null);
     try {
-      setForm(await api<Settings>('PATCH', `/t/${home.tenant.slug}/settings`, form));
+      const { nameJa, nameEn, employeesMayJoin, joinRequestsOpen, autoApproveJoinRequests } = form;
+      setForm(
+        await api<Settings>('PATCH', `/t/${home.tenant.slug}/settings`, {
+          nameJa,
+          nameEn,
+          employeesMayJoin,
+          joinRequestsOpen,
+          autoApproveJoinRequests,
+        }),
+      );
       setSaved(true);
     } catch (caught) {
       setError(caught);
@@ -49,15 +65,23 @@ export function SettingsPage() {
         error={fieldError('nameEn')}
         required
       />
-      <div className="field checkbox">
-        <input
-          id="employees-may-join"
-          type="checkbox"
-          checked={form.employeesMayJoin}
-          onChange={(event) => setForm({ ...form, employeesMayJoin: event.target.checked })}
-        />
-        <label htmlFor="employees-may-join">{t('settings.employeesMayJoin')}</label>
-      </div>
+      {(['employeesMayJoin', 'joinRequestsOpen', 'autoApproveJoinRequests'] as Flag[]).map((flag) => (
+        <div className="field checkbox" key={flag}>
+          <input
+            id={`setting-${flag}`}
+            type="checkbox"
+            checked={form[flag]}
+            onChange={(event) => setForm({ ...form, [flag]: event.target.checked })}
+          />
+          <label htmlFor={`setting-${flag}`}>{t(`settings.${flag}`)}</label>
+        </div>
+      ))}
+      <p className="hint">{t('settings.autoApproveHint')}</p>
+      {form.joinRequestsOpen && (
+        <p className="hint">
+          {t('settings.joinPage')} <code>{`${window.location.origin}/join/${home.tenant.slug}`}</code>
+        </p>
+      )}
       <FormError error={error} />
       <button type="submit" className="primary">
         {t('common.save')}

@@ -1,0 +1,96 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
+import { tenantName } from '../tenancy/tenant-name';
+
+type Network = { slug: string; nameJa: string; nameEn: string };
+
+/** Public page for people who were not invited: one short form, the same answer for everyone. */
+export function JoinRequestPage() {
+  const { slug } = useParams();
+  const { t, locale } = useI18n();
+  const [network, setNetwork] = useState<Network | null>(null);
+  const [form, setForm] = useState({
+    email: '',
+    familyName: '',
+    givenName: '',
+    familyNameKana: '',
+    givenNameKana: '',
+    joinedYear: '',
+    leftYear: '',
+    department: '',
+    message: '',
+  });
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api<Network>('GET', `/networks/${slug}/join`).then(setNetwork, setLoadError);
+  }, [slug]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api('POST', '/join-requests', {
+        slug,
+        email: form.email,
+        familyName: form.familyName,
+        givenName: form.givenName,
+        familyNameKana: form.familyNameKana,
+        givenNameKana: form.givenNameKana,
+        ...(form.joinedYear ? { joinedYear: Number(form.joinedYear) } : {}),
+        ...(form.leftYear ? { leftYear: Number(form.leftYear) } : {}),
+        ...(form.department ? { department: form.department } : {}),
+        ...(form.message ? { message: form.message } : {}),
+      });
+      setDone(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!network) return <Loading />;
+  const field = (key: keyof typeof form, type = 'text') => (
+    <Field
+      label={t(`join.${key}`)}
+      name={key}
+      type={type}
+      value={form[key]}
+      onChange={(value) => setForm({ ...form, [key]: value })}
+      error={fieldErrorOf(error, key)}
+      required={!['joinedYear', 'leftYear', 'department', 'message'].includes(key)}
+    />
+  );
+  return (
+    <section className="card narrow">
+      <h1>{t('join.title', { network: tenantName(network, locale) })}</h1>
+      {done ? (
+        <Notice>{t('join.received')}</Notice>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <p>{t('join.lead')}</p>
+          {field('email', 'email')}
+          <div className="grid-2">
+            {field('familyName')}
+            {field('givenName')}
+            {field('familyNameKana')}
+            {field('givenNameKana')}
+            {field('joinedYear', 'number')}
+            {field('leftYear', 'number')}
+          </div>
+          {field('department')}
+          {field('message')}
+          <FormError error={error} />
+          <button type="submit" className="primary">
+            {t('join.submit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

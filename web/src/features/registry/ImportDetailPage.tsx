@@ -1,0 +1,278 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages/ja';
+import { ErrorMessage, Loading, Notice } from '../../app/ui';
+import { useConsoleHome } from '../admin/AdminLayout';
+import type { Import, Issue } from './import-types';
+
+const targetLabels: Record<string, MessageKey> = {
+  ignore: 'import.target.ignore',
+  employeeNumber: 'field.employeeNumber',
+  fullName: 'import.target.fullName',
+  familyName: 'field.familyName',
+  givenName: 'field.givenName',
+  fullNameKana: 'import.target.fullNameKana',
+  familyNameKana: 'field.familyNameKana',
+  givenNameKana: 'field.givenNameKana',
+  formerNames: 'field.formerNames',
+  email: 'import.target.email',
+  phone: 'field.phone',
+  joinedOn: 'field.joinedOn',
+  leftOn: 'field.leftOn',
+  lastDepartment: 'field.lastDepartment',
+  lastTitle: 'field.lastTitle',
+  leaveReason: 'field.leaveReason',
+  wouldReturn: 'field.wouldReturn',
+  eligibility: 'field.eligibility',
+  contactConsent: 'field.contactConsent',
+  hrTags: 'field.hrTags',
+  hrNotes: 'field.hrNotes',
+};
+
+const busyStatuses = new Set(['checking', 'applying']);
+
+/** Mapping → dry run (with progress) → rejected rows → apply. Safe to leave and reopen at any step. */
+export function ImportDetailPage() {
+  const { id } = useParams();
+  const { t, locale } = useI18n();
+  const { tenant } = useConsoleHome();
+  const slug = tenant.slug;
+  const [imp, setImp] = useState<Import | null>(null);
+  const [targets, setTargets] = useState<string[]>([]);
+  const [custom, setCustom] = useState<{ key: string; label: string }[]>([]);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [templateName, setTemplateName] = useState('');
+  const [issues, setIssues] = useState<{ issues: Issue[]; nextCursor: string | null } | null>(null);
+  const [remap, setRemap] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const refresh = useCallback(async () => {
+    const next = await api<Import>('GET', `/t/${slug}/registry/imports/${id}`);
+    setImp(next);
+    return next;
+  }, [slug, id]);
+
+  // The mapping form needs the import, the target list and the custom fields together: a select
+  // rendered before its options exist would show "ignore" for a pre-filled column.
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    Promise.all([
+      refresh(),
+      api<{ targets: string[] }>('GET', `/t/${slug}/registry/imports`),
+      api<{ fields: { key: string; label: string }[] }>('GET', `/t/${slug}/registry/custom-fields`),
+    ]).then(([first, list, fields]) => {
+      setMapping(first.mapping);
+      setTargets(list.targets);
+      setCustom(fields.fields);
+      setReady(true);
+    }, setError);
+  }, [refresh, slug]);
+
+  // Poll while a job works on the import; the page can be closed and reopened meanwhile.
+  useEffect(() => {
+    if (!imp || !busyStatuses.has(imp.status)) return;
+    const timer = window.setTimeout(() => refresh().catch(setError), 1000);
+    return () => window.clearTimeout(timer);
+  }, [imp, refresh]);
+
+  const loadIssues = useCallback(
+    async (cursor?: string) => {
+      const query = new URLSearchParams({ limit: '100' });
+      if (cursor) query.set('cursor', cursor);
+      const page = await api<{ issues: Issue[]; nextCursor: string | null }>(
+        'GET',
+        `/t/${slug}/registry/imports/${id}/issues?${query}`,
+      );
+      setIssues((current) =>
+        cursor && current ? { ...page, issues: [...current.issues, ...page.issues] } : page,
+      );
+    },
+    [slug, id],
+  );
+  useEffect(() => {
+    if (imp?.status === 'checked' && imp.counts?.rejected) loadIssues().catch(setError);
+  }, [imp?.status, imp?.counts?.rejected, loadIssues]);
+
+  const check = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      setImp(
+        await api<Import>('POST', `/t/${slug}/registry/imports/${id}/check`, {
+          mapping,
+          ...(templateName.trim() ? { saveTemplateAs: templateName.trim() } : {}),
+        }),
+      );
+      setRemap(false);
+      setIssues(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const apply = async () => {
+    setError(null);
+    try {
+      setImp(await api<Import>('POST', `/t/${slug}/registry/imports/${id}/apply`));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  if (!imp || !ready) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const changes = (imp.counts?.new ?? 0) + (imp.counts?.updated ?? 0);
+  const showMapping = imp.status === 'uploaded' || imp.status === 'failed' || remap;
+  const options = [...targets, ...custom.map((f) => `custom:${f.key}`), 'ignore'];
+  const labelOf = (target: string) =>
+    target.startsWith('custom:')
+      ? (custom.find((f) => `custom:${f.key}` === target)?.label ?? target)
+      : targetLabels[target]
+        ? t(targetLabels[target]!)
+        : target;
+
+  return (
+    <section>
+      <p>
+        <Link to={`/t/${slug}/admin/import`}>← {t('console.import')}</Link>
+      </p>
+      <h2>{imp.fileName}</h2>
+      <p className="muted">
+        {t('import.rows', { count: imp.totalRows.toLocaleString(locale) })} ・{' '}
+        {t(`import.encoding.${imp.encoding}`)} ・{' '}
+        <span className={`badge ${imp.status === 'failed' ? 'warn' : ''}`}>
+          {t(`import.status.${imp.status}`)}
+        </span>
+      </p>
+      {imp.error && (
+        <p className="alert alert-error" role="alert">
+          {imp.error}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+
+      {busyStatuses.has(imp.status) && (
+        <div className="card" aria-live="polite">
+          <label htmlFor="import-progress">
+            {imp.status === 'checking'
+              ? t('import.progress', {
+                  done: imp.processedRows.toLocaleString(locale),
+                  total: imp.totalRows.toLocaleString(locale),
+                })
+              : t('import.applyingProgress')}
+          </label>
+          <progress
+            id="import-progress"
+            max={imp.totalRows || 1}
+            value={imp.status === 'checking' ? imp.processedRows : undefined}
+          />
+          <p className="hint">{t('import.leaveHint')}</p>
+        </div>
+      )}
+
+      {showMapping && (
+        <form className="card" onSubmit={check}>
+          <h3>{t('import.mapping')}</h3>
+          <p className="hint">{t('import.mappingHint')}</p>
+          <div className="mapping">
+            {imp.headers.map((header, index) => (
+              <div className="field" key={header}>
+                <label htmlFor={`map-${index}`}>{header}</label>
+                <select
+                  id={`map-${index}`}
+                  value={mapping[header] ?? 'ignore'}
+                  onChange={(event) => setMapping({ ...mapping, [header]: event.target.value })}
+                >
+                  {options.map((target) => (
+                    <option key={target} value={target}>
+                      {labelOf(target)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+          <div className="field">
+            <label htmlFor="template-name">{t('import.saveTemplateAs')}</label>
+            <input
+              id="template-name"
+              value={templateName}
+              onChange={(event) => setTemplateName(event.target.value)}
+            />
+            <p className="hint">{t('import.saveTemplateHint')}</p>
+          </div>
+          <button type="submit" className="primary">
+            {t('import.check')}
+          </button>
+        </form>
+      )}
+
+      {imp.counts && (imp.status === 'checked' || imp.status === 'applied') && (
+        <div className="card">
+          <h3>{t('import.result')}</h3>
+          <dl className="stats">
+            {(['new', 'updated', 'unchanged', 'rejected'] as const).map((key) => (
+              <div className="stat" key={key}>
+                <dt>{t(`import.count.${key}`)}</dt>
+                <dd>{imp.counts![key].toLocaleString(locale)}</dd>
+              </div>
+            ))}
+          </dl>
+          {imp.status === 'applied' && <Notice>{t('import.applied', { count: changes })}</Notice>}
+          {imp.status === 'checked' && (
+            <>
+              {changes > 0 ? (
+                <>
+                  <p className="hint">{t('import.applyHint')}</p>
+                  <button type="button" className="primary" onClick={apply}>
+                    {t('import.apply', { count: changes.toLocaleString(locale) })}
+                  </button>
+                </>
+              ) : (
+                <Notice>{t('import.nothingToApply')}</Notice>
+              )}{' '}
+              <button type="button" className="link-button" onClick={() => setRemap(true)}>
+                {t('import.recheck')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+
+      {imp.status === 'checked' && issues && issues.issues.length > 0 && (
+        <div className="card">
+          <h3>{t('import.issues')}</h3>
+          <ul className="list issues">
+            {issues.issues.map((issue) => (
+              <li key={`${issue.row}-${issue.code}-${issue.column}`} className="list-row">
+                <div>
+                  <p className="small muted">
+                    {t('import.issueRow')} {issue.row}
+                    {issue.column && ` ・ ${issue.column}`}
+                    {issue.value && (
+                      <>
+                        {' ・ '}
+                        <span className="value">{issue.value}</span>
+                      </>
+                    )}
+                  </p>
+                  <p>{issue.message}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {issues.nextCursor && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => loadIssues(issues.nextCursor ?? undefined)}
+            >
+              {t('common.more')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages/ja';
+import { ErrorMessage, Loading, Notice } from '../../app/ui';
+import { useConsoleHome } from '../admin/AdminLayout';
+import { RecordForm } from './RecordForm';
+import { type AlumniRecord, fullName, fullReading } from './registry-types';
+
+type HistoryEntry = {
+  id: string;
+  at: string;
+  source: string;
+  actor: string | null;
+  changes: { field: string; from: unknown; to: unknown }[];
+};
+type Detail = { record: AlumniRecord; history: HistoryEntry[] };
+
+const fieldLabels: Record<string, MessageKey> = {
+  employeeNumber: 'field.employeeNumber',
+  familyName: 'field.familyName',
+  givenName: 'field.givenName',
+  familyNameKana: 'field.familyNameKana',
+  givenNameKana: 'field.givenNameKana',
+  formerNames: 'field.formerNames',
+  emails: 'field.emails',
+  phone: 'field.phone',
+  joinedOn: 'field.joinedOn',
+  leftOn: 'field.leftOn',
+  lastDepartment: 'field.lastDepartment',
+  lastTitle: 'field.lastTitle',
+  departmentHistory: 'field.departmentHistory',
+  leaveReason: 'field.leaveReason',
+  wouldReturn: 'field.wouldReturn',
+  eligibility: 'field.eligibility',
+  contactConsent: 'field.contactConsent',
+  consentSource: 'field.consentSource',
+  consentAt: 'field.consentAt',
+  consentWordingVersion: 'field.consentWordingVersion',
+  hrTags: 'field.hrTags',
+  hrNotes: 'field.hrNotes',
+  customFields: 'field.customFields',
+  status: 'field.status',
+  membershipId: 'field.membershipId',
+  created: 'field.created',
+};
+
+const show = (value: unknown) =>
+  value === null || value === undefined || value === ''
+    ? '—'
+    : Array.isArray(value)
+      ? value.join('、') || '—'
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+
+export function RecordPage() {
+  const { id } = useParams();
+  const { t, formatDateTime } = useI18n();
+  const { tenant } = useConsoleHome();
+  const slug = tenant.slug;
+  const navigate = useNavigate();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const isNew = id === 'new';
+
+  useEffect(() => {
+    if (isNew) return;
+    api<Detail>('GET', `/t/${slug}/registry/records/${id}`).then(setDetail, setError);
+  }, [slug, id, isNew]);
+
+  if (isNew) {
+    return (
+      <section>
+        <h2>{t('record.newTitle')}</h2>
+        <RecordForm
+          slug={slug}
+          record={null}
+          onSaved={(saved) => navigate(`/t/${slug}/admin/registry/${saved.id}`, { replace: true })}
+          onCancel={() => navigate(`/t/${slug}/admin/registry`)}
+        />
+      </section>
+    );
+  }
+  if (error) return <ErrorMessage error={error} />;
+  if (!detail) return <Loading />;
+  const { record } = detail;
+
+  const facts: [MessageKey, unknown][] = [
+    ['field.employeeNumber', record.employeeNumber],
+    ['field.formerNames', record.formerNames],
+    ['field.emails', record.emails],
+    ['field.phone', record.phone],
+    ['field.joinedOn', record.joinedOn],
+    ['field.leftOn', record.leftOn],
+    ['field.lastDepartment', record.lastDepartment],
+    ['field.lastTitle', record.lastTitle],
+    ['field.leaveReason', record.leaveReason ? t(`leaveReason.${record.leaveReason}`) : null],
+    ['field.wouldReturn', t(`wouldReturn.${record.wouldReturn}`)],
+    ['field.eligibility', t(`eligibility.${record.eligibility}`)],
+    ['field.contactConsent', t(`consent.${record.contactConsent}`)],
+    ['field.consentSource', record.consentSource],
+    ['field.consentAt', record.consentAt ? formatDateTime(record.consentAt) : null],
+    ['field.consentWordingVersion', record.consentWordingVersion],
+    ['field.hrTags', record.hrTags],
+    ['field.member', record.member?.displayName],
+  ];
+
+  return (
+    <section>
+      <p>
+        <Link to={`/t/${slug}/admin/registry`}>← {t('record.back')}</Link>
+      </p>
+      <div className="section-head">
+        <div>
+          <h2>{fullName(record)}</h2>
+          <p className="muted">{fullReading(record)}</p>
+        </div>
+        <span className={`badge ${record.status === 'excluded' ? 'warn' : ''}`}>
+          {t(`status.${record.status}`)}
+        </span>
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <p className="hint">{t('record.viewAudited')}</p>
+      {editing ? (
+        <RecordForm
+          slug={slug}
+          record={record}
+          onCancel={() => setEditing(false)}
+          onSaved={async () => {
+            setEditing(false);
+            setNotice(t('common.saved'));
+            setDetail(await api<Detail>('GET', `/t/${slug}/registry/records/${id}`));
+          }}
+        />
+      ) : (
+        <div className="card">
+          <dl className="facts">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt>{t(label)}</dt>
+                <dd>{show(value)}</dd>
+              </div>
+            ))}
+          </dl>
+          {record.departmentHistory.length > 0 && (
+            <>
+              <h3>{t('field.departmentHistory')}</h3>
+              <ul className="compact">
+                {record.departmentHistory.map((entry) => (
+                  <li key={`${entry.company ?? ''}-${entry.department}-${entry.from ?? ''}`}>
+                    {[entry.company, entry.department].filter(Boolean).join(' ')}
+                    {(entry.from || entry.to) && ` （${entry.from ?? ''}〜${entry.to ?? ''}）`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {Object.keys(record.customFields).length > 0 && (
+            <dl className="facts">
+              {Object.entries(record.customFields).map(([key, value]) => (
+                <div key={key}>
+                  <dt>{key}</dt>
+                  <dd>{show(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {record.hrNotes && (
+            <>
+              <h3>{t('field.hrNotes')}</h3>
+              <p className="pre">{record.hrNotes}</p>
+            </>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setEditing(true)}>
+              {t('record.edit')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => navigate(`/t/${slug}/admin/invite`, { state: { recordIds: [record.id] } })}
+            >
+              {t('record.invite')}
+            </button>
+          </div>
+        </div>
+      )}
+      <h3>{t('record.history')}</h3>
+      {detail.history.length === 0 && <p className="muted">{t('record.historyEmpty')}</p>}
+      <ol className="timeline">
+        {detail.history.map((entry) => (
+          <li key={entry.id}>
+            <p className="small muted">
+              {formatDateTime(entry.at)} ・ {entry.actor ?? t('record.system')} ・{' '}
+              {t(`record.source.${entry.source}` as MessageKey)}
+            </p>
+            <ul>
+              {entry.changes.map((change) => (
+                <li key={change.field}>
+                  {fieldLabels[change.field] ? t(fieldLabels[change.field]!) : change.field}:{' '}
+                  {show(change.from)} → {show(change.to)}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

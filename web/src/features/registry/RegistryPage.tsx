@@ -1,0 +1,300 @@
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Notice } from '../../app/ui';
+import { useConsoleHome } from '../admin/AdminLayout';
+import { ExportPanel } from './ExportPanel';
+import { RegistryFilters, type Sort } from './RegistryFilters';
+import {
+  compactFilter,
+  filterParams,
+  fullName,
+  fullReading,
+  type InviteSelection,
+  type RecordFilter,
+  type RecordRow,
+  type Segment,
+} from './registry-types';
+
+type Page = { records: RecordRow[]; nextCursor: string | null; total: number };
+
+function filterFromParams(params: URLSearchParams): RecordFilter {
+  const list = <T extends string>(key: string) => params.getAll(key) as T[];
+  const number = (key: string) => (params.get(key) ? Number(params.get(key)) : undefined);
+  return compactFilter({
+    q: params.get('q') ?? undefined,
+    leftFrom: number('leftFrom'),
+    leftTo: number('leftTo'),
+    department: params.get('department') ?? undefined,
+    wouldReturn: list('wouldReturn'),
+    eligibility: list('eligibility'),
+    consent: list('consent'),
+    status: list('status'),
+    tag: params.get('tag') ?? undefined,
+  });
+}
+
+export function RegistryPage() {
+  const { t, locale } = useI18n();
+  const { tenant } = useConsoleHome();
+  const slug = tenant.slug;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const sort = (params.get('sort') as Sort | null) ?? 'reading';
+  const segment = params.get('segment') ?? '';
+  const [page, setPage] = useState<Page | null>(null);
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [tag, setTag] = useState('');
+  const [segmentName, setSegmentName] = useState('');
+  const [panel, setPanel] = useState<'none' | 'export' | 'segment' | 'selection'>('none');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [search, setSearch] = useState(filter.q ?? '');
+
+  const setFilter = (next: RecordFilter, extra: Record<string, string> = {}) => {
+    const query = filterParams(compactFilter(next));
+    if (sort !== 'reading') query.set('sort', sort);
+    if (segment) query.set('segment', segment);
+    for (const [k, v] of Object.entries(extra)) {
+      if (v) query.set(k, v);
+      else query.delete(k);
+    }
+    setParams(query, { replace: true });
+  };
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      const query = filterParams(filter);
+      query.set('sort', sort);
+      query.set('limit', '50');
+      if (segment) query.set('segment', segment);
+      if (cursor) query.set('cursor', cursor);
+      try {
+        const next = await api<Page>('GET', `/t/${slug}/registry/records?${query}`);
+        setPage((current) =>
+          cursor && current ? { ...next, records: [...current.records, ...next.records] } : next,
+        );
+        setError(null);
+      } catch (caught) {
+        setError(caught);
+      }
+    },
+    [slug, filter, sort, segment],
+  );
+  useEffect(() => {
+    void load();
+    setSelected(new Set());
+  }, [load]);
+  useEffect(() => {
+    api<{ segments: Segment[] }>('GET', `/t/${slug}/registry/segments`).then(
+      (data) => setSegments(data.segments),
+      setError,
+    );
+  }, [slug]);
+  // Search as the person types, without a request per keystroke.
+  useEffect(() => {
+    if ((filter.q ?? '') === search) return;
+    const timer = window.setTimeout(() => setFilter({ ...filter, q: search }), 250);
+    return () => window.clearTimeout(timer);
+  });
+
+  const bulk = async (action: 'tag' | 'untag' | 'exclude') => {
+    setNotice(null);
+    if (action === 'exclude' && !window.confirm(t('registry.bulkExcludeConfirm', { count: selected.size })))
+      return;
+    try {
+      const result = await api<{ changed: number }>('POST', `/t/${slug}/registry/records/bulk`, {
+        ids: [...selected],
+        action,
+        ...(action === 'exclude' ? {} : { tag }),
+      });
+      setNotice(t('registry.bulkDone', { changed: result.changed }));
+      await load();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const saveSegment = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const saved = await api<Segment>('POST', `/t/${slug}/registry/segments`, { name: segmentName, filter });
+      setSegments([...segments, saved]);
+      setNotice(t('registry.segmentSaved', { name: saved.name, count: saved.count }));
+      setPanel('none');
+      setSegmentName('');
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const invite = (selection: InviteSelection) => navigate(`/t/${slug}/admin/invite`, { state: selection });
+  const allOnPage = page?.records.map((r) => r.id) ?? [];
+
+  return (
+    <section>
+      <div className="section-head">
+        <h2>{t('console.registry')}</h2>
+        <div className="actions">
+          <Link className="button secondary" to={`/t/${slug}/admin/registry/new`}>
+            {t('registry.new')}
+          </Link>
+          <Link className="button secondary" to={`/t/${slug}/admin/import`}>
+            {t('console.import')}
+          </Link>
+        </div>
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorMessage error={error} />
+      <div className="field">
+        <label htmlFor="registry-search">{t('registry.search')}</label>
+        <input
+          id="registry-search"
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          aria-describedby="registry-search-hint"
+        />
+        <p className="hint" id="registry-search-hint">
+          {t('registry.searchHint')}
+        </p>
+      </div>
+      <RegistryFilters
+        filter={filter}
+        sort={sort}
+        segment={segment}
+        segments={segments}
+        setFilter={setFilter}
+      />
+
+      <div className="toolbar">
+        <span className="muted" aria-live="polite">
+          {page ? t('registry.total', { count: page.total.toLocaleString(locale) }) : ''}
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setPanel(panel === 'segment' ? 'none' : 'segment')}
+        >
+          {t('registry.saveSegment')}
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setPanel(panel === 'export' ? 'none' : 'export')}
+        >
+          {t('registry.export')}
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => invite(segment ? { segment, filter } : { filter })}
+          disabled={!page || page.total === 0}
+        >
+          {t('registry.bulkInvite')}
+        </button>
+      </div>
+      {panel === 'segment' && (
+        <form className="card inset" onSubmit={saveSegment}>
+          <div className="field">
+            <label htmlFor="segment-name">{t('registry.segmentName')}</label>
+            <input
+              id="segment-name"
+              value={segmentName}
+              required
+              onChange={(event) => setSegmentName(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="primary">
+            {t('common.save')}
+          </button>
+        </form>
+      )}
+      {panel === 'export' && <ExportPanel slug={slug} filter={filter} segment={segment || undefined} />}
+
+      {selected.size > 0 && (
+        <section className="bulk-bar" aria-label={t('registry.selected', { count: selected.size })}>
+          <strong>{t('registry.selected', { count: selected.size })}</strong>
+          <div className="field inline">
+            <label htmlFor="bulk-tag">{t('registry.tagName')}</label>
+            <input id="bulk-tag" value={tag} onChange={(event) => setTag(event.target.value)} />
+          </div>
+          <button type="button" className="secondary" disabled={!tag.trim()} onClick={() => bulk('tag')}>
+            {t('registry.bulkTag')}
+          </button>
+          <button type="button" className="secondary" disabled={!tag.trim()} onClick={() => bulk('untag')}>
+            {t('registry.bulkUntag')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setPanel('selection')}>
+            {t('registry.export')}
+          </button>
+          <button type="button" className="primary" onClick={() => invite({ recordIds: [...selected] })}>
+            {t('registry.bulkInvite')}
+          </button>
+          <button type="button" className="danger" onClick={() => bulk('exclude')}>
+            {t('registry.bulkExclude')}
+          </button>
+        </section>
+      )}
+
+      {panel === 'selection' && selected.size > 0 && (
+        <ExportPanel slug={slug} filter={{ ids: [...selected] }} />
+      )}
+      {page && page.records.length === 0 && <p className="muted">{t('registry.empty')}</p>}
+      {page && page.records.length > 0 && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={allOnPage.length > 0 && allOnPage.every((id) => selected.has(id))}
+            onChange={(event) => setSelected(event.target.checked ? new Set(allOnPage) : new Set())}
+          />
+          {t('registry.selectAll')}
+        </label>
+      )}
+      <ul className="list">
+        {page?.records.map((record) => (
+          <li key={record.id} className="list-row record-row">
+            <input
+              type="checkbox"
+              aria-label={fullName(record)}
+              checked={selected.has(record.id)}
+              onChange={(event) => {
+                const next = new Set(selected);
+                if (event.target.checked) next.add(record.id);
+                else next.delete(record.id);
+                setSelected(next);
+              }}
+            />
+            <div>
+              <Link to={`/t/${slug}/admin/registry/${record.id}`}>
+                <strong>{fullName(record)}</strong>
+              </Link>
+              <span className="muted small"> {fullReading(record)}</span>
+              <p className="muted small">
+                {[record.employeeNumber, record.lastDepartment, record.leftOn].filter(Boolean).join(' ・ ')}
+              </p>
+            </div>
+            <div className="badges">
+              <span className={`badge ${record.status === 'excluded' ? 'warn' : ''}`}>
+                {t(`status.${record.status}`)}
+              </span>
+              {record.hrTags.map((tagName) => (
+                <span key={tagName} className="badge subtle">
+                  {tagName}
+                </span>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {page?.nextCursor && (
+        <button type="button" className="secondary" onClick={() => load(page.nextCursor ?? undefined)}>
+          {t('common.more')}
+        </button>
+      )}
+    </section>
+  );
+}
