@@ -2,12 +2,10 @@ import { and, arrayContains, asc, desc, eq, gt, gte, inArray, lt, lte, or, type 
 import type { Queryable } from '../../db/client.js';
 import { alumniRecords, recordSearchTokens } from '../../db/schema/index.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
-import { queryGrams, searchTerms } from '../../platform/japanese/text.js';
-import { asciiToken, isHanLetter, isReading, readingToken } from './record-values.js';
+import { asciiToken, likeEscape, personQueryConditions } from '../../platform/japanese/person-search.js';
 import type { RecordFilter } from './schemas.js';
 
 const NO_RECORD = '00000000-0000-0000-0000-000000000000';
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /**
  * Records holding any of these addresses, found through their tokens: an array operator on the records
@@ -22,55 +20,17 @@ export function withAnyEmail(tenantId: string, emails: string[]): SQL {
     )}))`;
 }
 
-/** The tokens that can find a term: a reading prefix, its bigrams (all needed), a kanji letter, or a whole address. */
-function termTokens(term: { key: string; ascii: string | null }) {
-  if (isReading(term.key)) {
-    return { all: [], whole: Array.from(term.key).length > 1 ? readingToken(term.key) : null };
-  }
-  const letters = Array.from(term.key);
-  const all = letters.length > 1 ? queryGrams(term.key) : isHanLetter(term.key) ? [term.key] : [];
-  return { all, whole: term.ascii ? asciiToken(term.ascii) : null };
-}
-
-/**
- * One lookup in record_search_tokens for the whole query: records whose tokens satisfy every term.
- * Equality is what row-level security lets the planner run on an index, and one grouped subquery
- * keeps the plan simple however many terms there are. Null when no term has tokens.
- */
-function matchingTokens(tenantId: string, terms: { key: string; ascii: string | null }[]): SQL | null {
-  const needs = terms.map(termTokens).filter((t) => t.all.length > 0 || t.whole);
-  if (needs.length === 0) return null;
-  const tokens = [...new Set(needs.flatMap((t) => [...t.all, ...(t.whole ? [t.whole] : [])]))];
-  const list = (items: string[]) =>
-    sql.join(
-      items.map((token) => sql`${token}`),
-      sql`, `,
-    );
-  const satisfied = needs.map((t) => {
-    const grams =
-      t.all.length > 0
-        ? sql`count(*) filter (where ${recordSearchTokens.token} in (${list(t.all)})) = ${t.all.length}`
-        : null;
-    const whole = t.whole ? sql`bool_or(${recordSearchTokens.token} = ${t.whole})` : null;
-    return grams && whole ? sql`(${grams} or ${whole})` : (grams ?? whole)!;
-  });
-  return sql`${alumniRecords.id} in (
-    select ${recordSearchTokens.recordId} from ${recordSearchTokens}
-    where ${recordSearchTokens.tenantId} = ${tenantId} and ${recordSearchTokens.token} in (${list(tokens)})
-    group by ${recordSearchTokens.recordId}
-    having ${sql.join(satisfied, sql` and `)})`;
-}
+const recordTokens = {
+  table: recordSearchTokens,
+  tenantId: recordSearchTokens.tenantId,
+  token: recordSearchTokens.token,
+  owner: recordSearchTokens.recordId,
+};
 
 /** The WHERE clause for a registry filter; shared by the table, segments, exports and invitations. */
 export function recordFilterConditions(tenantId: string, filter: RecordFilter): SQL[] {
   const conditions: (SQL | undefined)[] = [eq(alumniRecords.tenantId, tenantId)];
-  const terms = searchTerms(filter.q ?? '');
-  const tokenMatch = matchingTokens(tenantId, terms);
-  if (tokenMatch) conditions.push(tokenMatch);
-  for (const term of terms) {
-    // Tokens narrow by index; LIKE on the normalised text confirms each whole term.
-    conditions.push(sql`${alumniRecords.searchText} like ${`%${likeEscape(term.key)}%`}`);
-  }
+  conditions.push(...personQueryConditions(recordTokens, alumniRecords, tenantId, filter.q ?? ''));
   if (filter.ids)
     conditions.push(inArray(alumniRecords.id, filter.ids.length > 0 ? filter.ids : [NO_RECORD]));
   if (filter.leftFrom) conditions.push(gte(alumniRecords.leftOn, `${filter.leftFrom}-01-01`));

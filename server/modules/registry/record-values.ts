@@ -1,5 +1,6 @@
 import type { alumniRecords } from '../../db/schema/index.js';
-import { readingSortKey, searchGrams, searchKey } from '../../platform/japanese/text.js';
+import { personSearchTokens } from '../../platform/japanese/person-search.js';
+import { readingSortKey, searchKey } from '../../platform/japanese/text.js';
 
 export type RecordRow = typeof alumniRecords.$inferSelect;
 export type RecordValues = Omit<
@@ -90,40 +91,18 @@ export function derivedKeys(
   };
 }
 
-const han = /\p{Script=Han}/u;
-
-/**
- * What record_search_tokens holds for a record (see the table's comment): bigrams and kanji letters of
- * the names, prefixes of the readings (people type a reading from its start), and addresses whole.
- */
+/** What record_search_tokens holds for a record (see the table's comment). */
 export function searchTokensOf(values: Parameters<typeof derivedKeys>[0]): string[] {
-  const names = [searchKey(`${values.familyName}${values.givenName}`), ...values.formerNames.map(searchKey)];
-  const tokens = new Set(searchGrams(names.filter((name) => name.length > 1)));
-  for (const name of names) for (const letter of name) if (han.test(letter)) tokens.add(letter);
-  const family = searchKey(values.familyNameKana);
-  const given = searchKey(values.givenNameKana);
-  for (const reading of [family, given]) {
-    const letters = Array.from(reading);
-    // From two letters: a one-letter reading search matches too much for an index to help.
-    for (let end = Math.min(2, letters.length); end <= letters.length; end++) {
-      tokens.add(readingToken(letters.slice(0, end).join('')));
-    }
-  }
-  if (family && given) tokens.add(readingToken(`${family}${given}`));
-  for (const email of values.emails) {
-    tokens.add(asciiToken(email));
-    tokens.add(asciiToken(email.split('@')[0] ?? ''));
-  }
-  if (values.employeeNumber) tokens.add(asciiToken(values.employeeNumber));
-  return [...tokens].filter((token) => token !== asciiToken(''));
+  return personSearchTokens({
+    names: [`${values.familyName}${values.givenName}`, ...values.formerNames],
+    family: values.familyNameKana,
+    given: values.givenNameKana,
+    ascii: [
+      ...values.emails.flatMap((email) => [email, email.split('@')[0] ?? '']),
+      values.employeeNumber ?? '',
+    ],
+  });
 }
-
-export const readingToken = (kana: string) => `~${kana}`;
-const kanaOnly = /^[\u30a0-\u30ffー]+$/u;
-export const isReading = (key: string) => kanaOnly.test(key);
-/** E-mail addresses and employee numbers are looked up whole, lower-cased, under their own prefix. */
-export const asciiToken = (text: string) => `@${text.normalize('NFKC').toLowerCase().trim()}`;
-export const isHanLetter = (text: string) => Array.from(text).length === 1 && han.test(text);
 
 function comparable(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
