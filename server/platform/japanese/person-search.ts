@@ -78,7 +78,9 @@ export function matchingTokens(table: TokenTable, ownerColumn: AnyPgColumn, tena
     );
   const satisfied = needs.map((t) => {
     const grams =
-      t.all.length > 0 ? sql`count(*) filter (where ${table.token} in (${list(t.all)})) = ${t.all.length}` : null;
+      t.all.length > 0
+        ? sql`count(*) filter (where ${table.token} in (${list(t.all)})) = ${t.all.length}`
+        : null;
     const whole = t.whole ? sql`bool_or(${table.token} = ${t.whole})` : null;
     return grams && whole ? sql`(${grams} or ${whole})` : (grams ?? whole)!;
   });
