@@ -5,6 +5,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { directoryRoutes } from './modules/community/directory-routes.js';
+import { hashtagRoutes } from './modules/community/hashtags/hashtag-routes.js';
+import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { importRoutes } from './modules/registry/import/import-routes.js';
@@ -27,6 +30,7 @@ import { preferAccountLocale, requestContext } from './platform/http/request-con
 import { createRouter } from './platform/http/router.js';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
 export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const app = new Hono<AppEnv>();
@@ -49,10 +53,21 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
       throw new AppError(413, 'payload_too_large');
     },
   });
-  // File uploads stream into storage and enforce their own, larger limit as they go.
-  const isUpload = (method: string, path: string) =>
+  const photoLimit = bodyLimit({
+    maxSize: MAX_PHOTO_BYTES,
+    onError: () => {
+      throw new AppError(413, 'photo_too_large');
+    },
+  });
+  // File imports stream into storage and enforce their own, larger limit as they go.
+  const isImport = (method: string, path: string) =>
     method === 'POST' && /^\/api\/v1\/t\/[^/]+\/registry\/imports$/.test(path);
-  app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
+  const isPhoto = (method: string, path: string) =>
+    method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/me\/photo$/.test(path);
+  app.use('/api/*', (c, next) => {
+    if (isImport(c.req.method, c.req.path)) return next();
+    return (isPhoto(c.req.method, c.req.path) ? photoLimit : jsonLimit)(c, next);
+  });
   app.use('/api/*', csrfProtection, loadSession, preferAccountLocale);
 
   const v1 = createRouter();
@@ -66,6 +81,9 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   v1.route('/', invitationPublicRoutes);
   v1.route('/', requestRoutes as unknown as typeof v1);
   v1.route('/', joinRequestPublicRoutes);
+  v1.route('/', profileRoutes as unknown as typeof v1);
+  v1.route('/', directoryRoutes as unknown as typeof v1);
+  v1.route('/', hashtagRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);

@@ -1,3 +1,4 @@
+export * from './community.js';
 export * from './platform.js';
 export * from './registry.js';
 export * from './registry-imports.js';

@@ -4,4 +4,11 @@ import type { MemberContext } from '../tenancy/members.js';
 export type RegistryContext = MemberContext;
 
 /** Where a change came from, kept in the record's history. */
-export type ChangeSource = 'console' | 'import' | 'invitation' | 'join_request' | 'referral' | 'cli';
+export type ChangeSource =
+  | 'console'
+  | 'import'
+  | 'invitation'
+  | 'join_request'
+  | 'referral'
+  | 'cli'
+  | 'member';

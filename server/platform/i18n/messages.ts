@@ -59,6 +59,16 @@ export const messages = {
     join_requests_closed: 'このネットワークは現在、参加申請を受け付けていません。',
     request_decided: 'この申請はすでに対応済みです。画面を更新してください。',
     record_excluded: 'この記録は除外リストに入っているため、招待できません。',
+    consent_policy_outdated:
+      '同意事項の内容が更新されました。画面を再読み込みして、最新の内容をご確認ください。',
+    consent_required: '先に個人情報の取り扱いについての選択を済ませてください。',
+    field_invalid_hashtag: 'ハッシュタグには文字・数字・「_」だけを使い、40 文字以内にしてください。',
+    field_too_many: '{max} 個までにしてください。',
+    field_invalid_url: 'http:// または https:// で始まる URL を入力してください。',
+    photo_invalid: '画像を読み取れませんでした。JPEG・PNG・WebP の画像を指定してください。',
+    photo_too_large: '画像が大きすぎます（上限 8 MB）。',
+    member_blocked: 'この方とはやり取りできません。',
+    block_self: 'ご自身をブロックすることはできません。',
   },
   en: {
     not_found: 'Not found.',
@@ -118,6 +128,16 @@ export const messages = {
     join_requests_closed: 'This network is not accepting requests to join at the moment.',
     request_decided: 'This request has already been handled. Refresh the page.',
     record_excluded: 'This record is on the exclusion list and cannot be invited.',
+    consent_policy_outdated:
+      'The consent wording has been updated. Reload the page and review the current version.',
+    consent_required: 'Please make your choices about personal data first.',
+    field_invalid_hashtag: 'Use only letters, digits and "_" in a hashtag, up to 40 characters.',
+    field_too_many: 'Choose at most {max}.',
+    field_invalid_url: 'Enter a URL starting with http:// or https://.',
+    photo_invalid: 'The image could not be read. Use a JPEG, PNG or WebP image.',
+    photo_too_large: 'The image is too large (limit 8 MB).',
+    member_blocked: 'You cannot interact with this member.',
+    block_self: 'You cannot block yourself.',
   },
 } as const;
 

@@ -7,6 +7,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { startSession } from '../../../platform/auth/sessions.js';
 import { AppError } from '../../../platform/errors.js';
 import type { AppEnv } from '../../../platform/http/env.js';
+import { createProfile } from '../../community/profiles.js';
 import { findOrCreateAccount } from '../../tenancy/create-tenant.js';
 import { isExcluded } from '../record-values.js';
 import { findRecord, writeHistory } from '../records.js';
@@ -99,8 +100,16 @@ export async function acceptInvitation(c: Context<AppEnv>, tx: AppTransaction, s
       targetId: record.id,
     });
   }
+  // The profile starts with the reading HR holds; set-up (consent first) follows on the welcome screens.
+  await createProfile(
+    tx,
+    tenant.id,
+    membership!.id,
+    membership!.displayName,
+    `${record.familyNameKana} ${record.givenNameKana}`,
+  );
   await startSession(c, tx, account.id, 'invitation');
-  return { redirectTo: `/t/${tenant.slug}`, accountId: account.id };
+  return { redirectTo: `/t/${tenant.slug}/welcome`, accountId: account.id };
 }
 
 /** "Not for me": the record is marked declined, so nobody invites the person again by accident. */

@@ -105,7 +105,7 @@ describe('invitations', () => {
       token,
     });
     expect(accepted.status).toBe(200);
-    expect(accepted.body.redirectTo).toBe(`/t/${slug}`);
+    expect(accepted.body.redirectTo).toBe(`/t/${slug}/welcome`);
     const home = await invitee.get<Record<string, unknown>>(`/api/v1/t/${slug}/home`);
     expect(home.status).toBe(200);
     expect(home.body).toMatchObject({ member: { role: 'alumnus', displayName: '中村 智博' } });
@@ -116,6 +116,8 @@ describe('invitations', () => {
       '/api/v1/session',
       '/api/v1/account/sessions',
       '/api/v1/account/passkeys',
+      `/api/v1/t/${slug}/community/me`,
+      `/api/v1/t/${slug}/community/people`,
     ]) {
       const response = await invitee.get(path);
       expect(response.status).toBe(200);

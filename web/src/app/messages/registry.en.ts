@@ -108,6 +108,7 @@ export const registryEn: Record<keyof typeof registryJa, string> = {
   'record.source.import': 'File import',
   'record.source.invitation': 'Invitation',
   'record.source.join_request': 'Join request',
+  'record.source.member': 'The member themselves',
   'record.source.referral': 'Referral',
   'record.source.cli': 'Command line',
   'record.by': '{actor}',

@@ -107,6 +107,7 @@ export const registryJa = {
   'record.source.import': 'ファイル取り込み',
   'record.source.invitation': '招待',
   'record.source.join_request': '参加申請',
+  'record.source.member': 'ご本人',
   'record.source.referral': '紹介',
   'record.source.cli': 'コマンド',
   'record.by': '{actor}',

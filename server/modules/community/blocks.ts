@@ -1,0 +1,71 @@
+import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/client.js';
+import { memberBlocks, memberships } from '../../db/schema/index.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+
+/**
+ * A condition on a member column: true unless a block stands between that member and the viewer,
+ * in either direction. Every surface that shows members (and later their posts and messages) uses it.
+ */
+export function notBlockedWith(viewerId: string, tenantId: string, member: AnyPgColumn): SQL {
+  return sql`not exists (
+    select 1 from ${memberBlocks} where ${memberBlocks.tenantId} = ${tenantId} and (
+      (${memberBlocks.blockerId} = ${viewerId} and ${memberBlocks.blockedId} = ${member})
+      or (${memberBlocks.blockerId} = ${member} and ${memberBlocks.blockedId} = ${viewerId})))`;
+}
+
+export async function isBlockedBetween(tx: Queryable, tenantId: string, a: string, b: string) {
+  const [row] = await tx
+    .select({ one: sql`1` })
+    .from(memberBlocks)
+    .where(
+      and(
+        eq(memberBlocks.tenantId, tenantId),
+        or(
+          and(eq(memberBlocks.blockerId, a), eq(memberBlocks.blockedId, b)),
+          and(eq(memberBlocks.blockerId, b), eq(memberBlocks.blockedId, a)),
+        ),
+      ),
+    );
+  return Boolean(row);
+}
+
+export async function blockMember(ctx: TenantServiceContext, membershipId: string) {
+  if (membershipId === ctx.actor.membershipId) throw new AppError(422, 'block_self');
+  const [target] = await ctx.tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, membershipId)));
+  if (!target) throw notFound();
+  await ctx.tx
+    .insert(memberBlocks)
+    .values({ tenantId: ctx.tenant.id, blockerId: ctx.actor.membershipId, blockedId: membershipId })
+    .onConflictDoNothing();
+}
+
+export async function unblockMember(ctx: TenantServiceContext, membershipId: string) {
+  await ctx.tx
+    .delete(memberBlocks)
+    .where(
+      and(
+        eq(memberBlocks.tenantId, ctx.tenant.id),
+        eq(memberBlocks.blockerId, ctx.actor.membershipId),
+        eq(memberBlocks.blockedId, membershipId),
+      ),
+    );
+}
+
+/** The people the member has blocked (only the blocker sees this list; the blocked are never told). */
+export function listBlocked(ctx: TenantServiceContext) {
+  return ctx.tx
+    .select({ id: memberships.id, displayName: memberships.displayName, blockedAt: memberBlocks.createdAt })
+    .from(memberBlocks)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.tenantId, memberBlocks.tenantId), eq(memberships.id, memberBlocks.blockedId)),
+    )
+    .where(and(eq(memberBlocks.tenantId, ctx.tenant.id), eq(memberBlocks.blockerId, ctx.actor.membershipId)))
+    .orderBy(desc(memberBlocks.createdAt));
+}

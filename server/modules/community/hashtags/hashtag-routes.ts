@@ -1,0 +1,130 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, count, eq } from 'drizzle-orm';
+import { hashtagFollows } from '../../../db/schema/index.js';
+import { jsonContent, problems } from '../../../platform/http/router.js';
+import { TenantParamSchema } from '../../tenancy/schemas.js';
+import { withTenant } from '../../tenancy/tenant-context.js';
+import { createCommunityRouter } from '../community-router.js';
+import { searchDirectory } from '../directory.js';
+import { presentPersonCard } from '../presenters.js';
+import {
+  HashtagParamSchema,
+  HashtagSchema,
+  HashtagSuggestQuerySchema,
+  PersonCardSchema,
+} from '../schemas.js';
+import {
+  findHashtag,
+  followedHashtags,
+  followHashtag,
+  suggestHashtags,
+  unfollowHashtag,
+} from './hashtags.js';
+
+export const hashtagRoutes = createCommunityRouter();
+const tags = ['community'];
+
+const FollowStateSchema = z.object({ hashtag: HashtagSchema, following: z.boolean() });
+
+hashtagRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/community/hashtags',
+    tags,
+    summary: 'Hashtags starting with what was typed (＃, full-width and case ignored), most used first',
+    request: { params: TenantParamSchema, query: HashtagSuggestQuerySchema },
+    responses: {
+      200: jsonContent(z.object({ hashtags: z.array(HashtagSchema.extend({ uses: z.number().int() })) })),
+      ...problems(401, 404, 422),
+    },
+  }),
+  async (c) => {
+    const { prefix, limit } = c.req.valid('query');
+    const rows = await withTenant(c, (ctx) => suggestHashtags(ctx, prefix ?? '', limit));
+    return c.json({ hashtags: rows }, 200);
+  },
+);
+
+hashtagRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/community/hashtags/{tag}',
+    tags,
+    summary: 'A hashtag page: the people who carry it and whether I follow it',
+    request: { params: HashtagParamSchema },
+    responses: {
+      200: jsonContent(
+        FollowStateSchema.extend({
+          followers: z.number().int(),
+          people: z.array(PersonCardSchema),
+          nextCursor: z.string().nullable(),
+        }),
+      ),
+      ...problems(401, 404),
+    },
+  }),
+  async (c) => {
+    const body = await withTenant(c, async (ctx) => {
+      const hashtag = await findHashtag(ctx, c.req.valid('param').tag);
+      const following = await followedHashtags(ctx);
+      const [followers] = await ctx.tx
+        .select({ n: count() })
+        .from(hashtagFollows)
+        .where(and(eq(hashtagFollows.tenantId, ctx.tenant.id), eq(hashtagFollows.hashtagId, hashtag.id)));
+      const page = await searchDirectory(ctx, { hashtag: hashtag.key, limit: 30 });
+      return {
+        hashtag: { key: hashtag.key, label: hashtag.label },
+        following: following.some((tag) => tag.key === hashtag.key),
+        followers: Number(followers?.n ?? 0),
+        people: page.people.map((person) => presentPersonCard(ctx.actor, ctx.tenant, person)),
+        nextCursor: page.nextCursor,
+      };
+    });
+    return c.json(body, 200);
+  },
+);
+
+hashtagRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/t/{slug}/community/hashtags/{tag}/follow',
+    tags,
+    summary: 'Follow a hashtag (created if the network does not have it yet)',
+    request: { params: HashtagParamSchema },
+    responses: { 200: jsonContent(FollowStateSchema), ...problems(401, 404) },
+  }),
+  async (c) => {
+    const row = await withTenant(c, (ctx) => followHashtag(ctx, c.req.valid('param').tag));
+    return c.json({ hashtag: { key: row.key, label: row.label }, following: true }, 200);
+  },
+);
+
+hashtagRoutes.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/t/{slug}/community/hashtags/{tag}/follow',
+    tags,
+    summary: 'Stop following a hashtag',
+    request: { params: HashtagParamSchema },
+    responses: { 200: jsonContent(FollowStateSchema), ...problems(401, 404) },
+  }),
+  async (c) => {
+    const row = await withTenant(c, (ctx) => unfollowHashtag(ctx, c.req.valid('param').tag));
+    return c.json({ hashtag: { key: row.key, label: row.label }, following: false }, 200);
+  },
+);
+
+hashtagRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/community/me/following',
+    tags,
+    summary: 'The hashtags I follow',
+    request: { params: TenantParamSchema },
+    responses: { 200: jsonContent(z.object({ hashtags: z.array(HashtagSchema) })), ...problems(401, 404) },
+  }),
+  async (c) => {
+    const rows = await withTenant(c, (ctx) => followedHashtags(ctx));
+    return c.json({ hashtags: rows }, 200);
+  },
+);

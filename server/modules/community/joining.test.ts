@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from '../../test/client.js';
+import { policyVersion } from '../../test/community-factories.js';
+import { latestMail, tenantWithMember, tokenFrom } from '../../test/factories.js';
+import { startTestServer, type TestServer } from '../../test/harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+type Me = {
+  policyVersion: string;
+  profile: {
+    reading: string;
+    onboarded: boolean;
+    consents: {
+      companyNews: boolean;
+      listedInDirectory: boolean;
+      companyContact: boolean;
+      policyVersion: string | null;
+    };
+  };
+  consentHistory: { purpose: string; granted: boolean; policyVersion: string; source: string }[];
+};
+
+/** HR records a leaver and invites them; the invitee accepts and is signed in. */
+async function invitedAlumnus() {
+  const { slug, client: hr } = await tenantWithMember(server, 'admin');
+  const email = `join.${Date.now()}.${Math.random().toString(36).slice(2)}@example.jp`;
+  const created = await hr.post<{ id: string }>(`/api/v1/t/${slug}/registry/records`, {
+    familyName: '髙橋',
+    givenName: '美咲',
+    familyNameKana: 'たかはし',
+    givenNameKana: 'みさき',
+    emails: [email],
+    contactConsent: 'granted',
+  });
+  await hr.post(`/api/v1/t/${slug}/registry/invitations`, {
+    recordIds: [created.body.id],
+    locale: 'ja',
+    subject: 'ご招待',
+    body: '{氏名} 様 {リンク}',
+  });
+  const token = tokenFrom((await latestMail(server, email))!.textBody);
+  const member = new TestClient(server);
+  const accepted = await member.post<{ redirectTo: string }>('/api/v1/invitations/accept', { slug, token });
+  expect(accepted.body.redirectTo).toBe(`/t/${slug}/welcome`);
+  return { slug, hr, member, recordId: created.body.id };
+}
+
+describe('joining', () => {
+  it('starts with the consent screen: reading pre-filled from the record, nothing consented yet', async () => {
+    const { slug, member } = await invitedAlumnus();
+    const me = await member.get<Me>(`/api/v1/t/${slug}/community/me`);
+    expect(me.status).toBe(200);
+    expect(me.body.policyVersion).toBe(policyVersion);
+    expect(me.body.profile).toMatchObject({
+      reading: 'タカハシ ミサキ',
+      onboarded: false,
+      consents: { companyNews: false, listedInDirectory: false, companyContact: false, policyVersion: null },
+    });
+    expect(me.body.consentHistory).toEqual([]);
+    // Set-up cannot be finished without answering the consent questions.
+    const early = await member.post(`/api/v1/t/${slug}/community/me/onboarding/complete`);
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ code: 'consent_required' });
+  });
+
+  it('records each choice with time and wording version, and again on every change', async () => {
+    const { slug, member, hr, recordId } = await invitedAlumnus();
+    const choose = (choices: Record<string, unknown>, source = 'onboarding') =>
+      member.put(`/api/v1/t/${slug}/community/me/consents?source=${source}`, {
+        companyNews: true,
+        listedInDirectory: true,
+        companyContact: false,
+        policyVersion,
+        ...choices,
+      });
+
+    // An outdated wording version is refused and records nothing.
+    const stale = await choose({ policyVersion: '2020-01' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'consent_policy_outdated' });
+    expect((await member.get<Me>(`/api/v1/t/${slug}/community/me`)).body.consentHistory).toEqual([]);
+
+    expect((await choose({})).status).toBe(200);
+    let me = (await member.get<Me>(`/api/v1/t/${slug}/community/me`)).body;
+    expect(me.consentHistory.map((e) => [e.purpose, e.granted, e.policyVersion, e.source]).sort()).toEqual([
+      ['company_contact', false, policyVersion, 'onboarding'],
+      ['company_news', true, policyVersion, 'onboarding'],
+      ['directory_listing', true, policyVersion, 'onboarding'],
+    ]);
+
+    // Answering the same again records nothing; withdrawing one purpose records exactly that.
+    await choose({});
+    await choose({ companyNews: false }, 'settings');
+    me = (await member.get<Me>(`/api/v1/t/${slug}/community/me`)).body;
+    expect(me.consentHistory).toHaveLength(4);
+    expect(me.consentHistory[0]).toMatchObject({
+      purpose: 'company_news',
+      granted: false,
+      source: 'settings',
+    });
+    expect(me.profile.consents).toMatchObject({ companyNews: false, listedInDirectory: true });
+
+    // "Company news" is HR's contact consent: the record follows it, with the change in its history.
+    const record = await hr.get<{
+      record: { contactConsent: string; consentSource: string; consentWordingVersion: string };
+      history: { source: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+    }>(`/api/v1/t/${slug}/registry/records/${recordId}`);
+    expect(record.body.record).toMatchObject({
+      contactConsent: 'withdrawn',
+      consentSource: 'member:settings',
+      consentWordingVersion: policyVersion,
+    });
+    expect(record.body.history.filter((h) => h.source === 'member').map((h) => h.changes)).toEqual([
+      [{ field: 'contactConsent', from: 'granted', to: 'withdrawn' }],
+    ]);
+
+    const done = await member.post<{ onboarded: boolean }>(
+      `/api/v1/t/${slug}/community/me/onboarding/complete`,
+    );
+    expect(done.body.onboarded).toBe(true);
+  });
+
+  it('rejects bad consent and profile input with field errors in the member’s language, changing nothing', async () => {
+    const { slug, member } = await invitedAlumnus();
+    const bad = await member.put(`/api/v1/t/${slug}/community/me/consents`, {
+      companyNews: 'yes',
+      listedInDirectory: true,
+      policyVersion,
+    });
+    expect(bad.status).toBe(422);
+    expect((bad.body as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual([
+      'companyContact',
+      'companyNews',
+    ]);
+    const profile = await member.patch(`/api/v1/t/${slug}/community/me/profile`, {
+      currentCompany: '新しい会社',
+      hashtags: ['起業', '<script>'],
+      links: [{ label: 'blog', url: 'javascript:alert(1)' }],
+    });
+    expect(profile.status).toBe(422);
+    const paths = (profile.body as { errors: { path: string; message: string }[] }).errors;
+    expect(paths.map((e) => e.path)).toContain('links.0.url');
+    expect(paths.find((e) => e.path === 'links.0.url')!.message).toBe(
+      'http:// または https:// で始まる URL を入力してください。',
+    );
+    const hashtagOnly = await member.patch(`/api/v1/t/${slug}/community/me/profile`, {
+      currentCompany: '新しい会社',
+      hashtags: ['起業', '<script>'],
+    });
+    expect(hashtagOnly.status).toBe(422);
+    expect(hashtagOnly.body).toMatchObject({
+      errors: [{ path: 'hashtags.1', code: 'field_invalid_hashtag' }],
+    });
+    const me = await member.get<{ profile: { currentCompany: string; hashtags: unknown[] } }>(
+      `/api/v1/t/${slug}/community/me`,
+    );
+    expect(me.body.profile).toMatchObject({ currentCompany: '', hashtags: [] });
+  });
+});
