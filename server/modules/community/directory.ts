@@ -141,7 +141,7 @@ async function overlapConditions(ctx: TenantServiceContext): Promise<SQL[]> {
         eq(memberProfiles.membershipId, ctx.actor.membershipId),
       ),
     );
-  if (!own || own.visibility.tenure !== 'members') return nobody;
+  if (own?.visibility.tenure !== 'members') return nobody;
   const tenure = await tenureOf(ctx.tx, ctx.tenant.id, ctx.actor.membershipId);
   if (!tenure || tenure.departments.length === 0) return nobody;
   const departments = tenure.departments;
