@@ -1,4 +1,6 @@
-import type { Role } from '../db/schema/index.js';
+import sharp from 'sharp';
+import { alumniRecords, type Role } from '../db/schema/index.js';
+import { enterTenant } from '../db/scope.js';
 import type { TestClient } from './client.js';
 import { addTestMember, signIn } from './factories.js';
 import type { TestServer } from './harness.js';
@@ -39,4 +41,42 @@ export async function communityMember(
   const done = await client.post(`/api/v1/t/${tenant.slug}/community/me/onboarding/complete`);
   if (done.status !== 200) throw new Error(`onboarding failed: ${JSON.stringify(done.body)}`);
   return { ...added, id: added.membership.id, client };
+}
+
+/** HR's record for a member, linked to their membership as an accepted invitation would link it. */
+export async function linkedRecord(
+  server: TestServer,
+  tenant: { id: string },
+  membershipId: string,
+  values: { familyName: string; joinedOn?: string; leftOn?: string; lastDepartment?: string },
+) {
+  await server.deps.database.db.transaction(async (tx) => {
+    await enterTenant(tx, tenant.id);
+    await tx.insert(alumniRecords).values({
+      tenantId: tenant.id,
+      familyName: values.familyName,
+      joinedOn: values.joinedOn ?? null,
+      leftOn: values.leftOn ?? null,
+      lastDepartment: values.lastDepartment ?? null,
+      hrNotes: '人事メモ: 再雇用は慎重に',
+      status: 'joined',
+      membershipId,
+    });
+  });
+}
+
+/** A small real PNG, with EXIF data a phone would add. */
+export function photoBytes(width = 800, height = 600) {
+  return sharp({ create: { width, height, channels: 3, background: '#3a7' } })
+    .png()
+    .withExif({ IFD0: { Copyright: 'GPS 35.68N 139.76E' } })
+    .toBuffer()
+    .then((buffer) => new Uint8Array(buffer));
+}
+
+export function putPhoto(client: TestClient, slug: string, bytes: Uint8Array) {
+  return client.request('PUT', `/api/v1/t/${slug}/community/me/photo`, {
+    body: new Blob([new Uint8Array(bytes)]),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
 }
