@@ -92,9 +92,9 @@ describe.skipIf(!hasChromium)('HR registry, from a Shift_JIS file to a joined al
       .click();
     await phonePage.getByText('高取 亮介 さん、ご招待ありがとうございます。').waitFor();
     await phonePage.getByRole('button', { name: '参加する' }).click();
-    await phonePage.waitForURL(`**/t/${slug}`);
+    await phonePage.waitForURL(`**/t/${slug}/welcome`);
     await phonePage.getByRole('heading', { name: 'ようこそ、高取 亮介 さん' }).waitFor();
-    await phonePage.getByText('アルムナイ', { exact: true }).waitFor();
+    await phonePage.getByRole('heading', { name: '個人情報の取り扱いについて' }).waitFor();
 
     // Back in the console the record is linked to the new member.
     await page.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);

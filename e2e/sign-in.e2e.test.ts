@@ -43,10 +43,19 @@ describe.skipIf(!hasChromium)('signing in from a phone', () => {
     const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await context.newPage();
     await signInThroughMailbox(page, email, japanese);
-    await page.waitForURL(`**/t/${slug}`);
+    // A member who has not answered the consent questions is asked first; choosing nothing is fine.
+    await page.waitForURL(`**/t/${slug}/welcome`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'ようこそ、田中 美咲 さん',
     );
+    await page.getByRole('heading', { name: '個人情報の取り扱いについて' }).waitFor();
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.getByRole('heading', { name: 'あなたについて' }).waitFor();
+    await page.getByRole('button', { name: 'あとで設定する' }).click();
+    await page.getByRole('heading', { name: '得意なこと・興味のあること' }).waitFor();
+    await page.getByRole('button', { name: 'あとで設定する' }).click();
+    await page.waitForURL(`**/t/${slug}`);
+    await page.getByRole('heading', { name: 'ようこそ、田中 美咲 さん' }).waitFor();
     await page.getByText('アルムナイ', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();

@@ -9,6 +9,13 @@ import { SettingsPage } from '../features/admin/SettingsPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { VerifyPage } from '../features/auth/VerifyPage';
+import { CommunityLayout } from '../features/community/CommunityLayout';
+import { DirectoryPage } from '../features/community/DirectoryPage';
+import { HashtagPage } from '../features/community/HashtagPage';
+import { HashtagsPage } from '../features/community/HashtagsPage';
+import { PersonPage } from '../features/community/PersonPage';
+import { ProfilePage } from '../features/community/ProfilePage';
+import { WelcomePage } from '../features/community/WelcomePage';
 import { MailboxPage } from '../features/devtools/MailboxPage';
 import { InviteLandingPage } from '../features/invite/InviteLandingPage';
 import { JoinRequestPage } from '../features/join/JoinRequestPage';
@@ -133,7 +140,15 @@ export function App() {
               <Route element={<RequireSignIn />}>
                 <Route path="tenants" element={<TenantChooser />} />
                 <Route path="account" element={<AccountPage />} />
-                <Route path="t/:slug" element={<HomePage />} />
+                <Route path="t/:slug" element={<CommunityLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="welcome" element={<WelcomePage />} />
+                  <Route path="people" element={<DirectoryPage />} />
+                  <Route path="people/:id" element={<PersonPage />} />
+                  <Route path="hashtags" element={<HashtagsPage />} />
+                  <Route path="hashtags/:tag" element={<HashtagPage />} />
+                  <Route path="me" element={<ProfilePage />} />
+                </Route>
                 <Route path="t/:slug/admin" element={<AdminLayout />}>
                   <Route index element={<OverviewPage />} />
                   <Route path="members" element={<MembersPage />} />

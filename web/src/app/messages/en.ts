@@ -1,3 +1,4 @@
+import { communityEn } from './community.en';
 import type { MessageKey } from './ja';
 import { registryEn } from './registry.en';
 
@@ -136,4 +137,5 @@ export const en: Record<MessageKey, string> = {
   'mailbox.openLink': 'Open link',
   'offline.banner': 'You are offline. The latest information will show once you are back online.',
   ...registryEn,
+  ...communityEn,
 };

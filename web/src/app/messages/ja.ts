@@ -1,3 +1,4 @@
+import { communityJa } from './community.ja';
 import { registryJa } from './registry.ja';
 
 export const ja = {
@@ -136,6 +137,7 @@ export const ja = {
   'mailbox.openLink': 'リンクを開く',
   'offline.banner': 'オフラインです。接続が戻ると最新の情報を表示します。',
   ...registryJa,
+  ...communityJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,18 +1,16 @@
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { isStaffRole } from '../../app/session';
-import { ErrorMessage, Loading } from '../../app/ui';
+import { useCommunity } from '../community/community-context';
 import { ReferralForm } from './ReferralForm';
 import { tenantName } from './tenant-name';
-import { useTenantHome } from './use-tenant-home';
 
-/** The alumni home: who you are in which network. Community features arrive here next. */
+/** The member's home in a network: who they are there, and the ways into the community. */
 export function HomePage() {
-  const { slug } = useParams();
   const { t, locale } = useI18n();
-  const { home, error } = useTenantHome(slug);
-  if (error) return <ErrorMessage error={error} />;
-  if (!home) return <Loading />;
+  const { home, me } = useCommunity();
+  const slug = home.tenant.slug;
+  const profileIsBare = !me.profile.hashtags?.length && !me.profile.currentCompany;
   return (
     <>
       <section className="card">
@@ -37,6 +35,19 @@ export function HomePage() {
           </Link>
         )}
       </section>
+      <nav className="card quick-links" aria-label={t('community.nav')}>
+        {profileIsBare && (
+          <Link className="button" to={`/t/${slug}/me`}>
+            {t('home.editProfile')}
+          </Link>
+        )}
+        <Link className="button secondary" to={`/t/${slug}/people`}>
+          {t('home.findPeople')}
+        </Link>
+        <Link className="button secondary" to={`/t/${slug}/hashtags`}>
+          {t('home.exploreHashtags')}
+        </Link>
+      </nav>
       <ReferralForm slug={home.tenant.slug} />
     </>
   );

@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { communityMember } from '../server/test/community-factories.js';
+import { latestMail, tenantWithMember } from '../server/test/factories.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer({}, { webRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the newest mail to an address from the dev mailbox and follows its first link. */
+async function openMailLink(page: Page, email: string) {
+  await server.deps.jobs.drain();
+  await page.goto(`${server.publicUrl}/dev/mailbox`);
+  await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.publicUrl}/signin`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByRole('button', { name: 'リンクを送信' }).click();
+  await page.getByText('メールをご確認ください').waitFor();
+  await openMailLink(page, email);
+}
+
+describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
+  it('an invited alumnus joins in three screens, adds #起業, finds a fellow founder and can block them', async () => {
+    const { slug, tenant, client: hr } = await tenantWithMember(server, 'admin');
+    const founder = await communityMember(
+      server,
+      { id: tenant.id, slug },
+      {
+        displayName: '起業 先輩',
+        profile: {
+          displayNameKana: 'きぎょう せんぱい',
+          hashtags: ['起業'],
+          currentCompany: '株式会社はじまり',
+        },
+      },
+    );
+    const email = `e2e.join.${Date.now()}@example.jp`;
+    const record = await hr.post<{ id: string }>(`/api/v1/t/${slug}/registry/records`, {
+      familyName: '新井',
+      givenName: '結衣',
+      familyNameKana: 'アライ',
+      givenNameKana: 'ユイ',
+      emails: [email],
+      contactConsent: 'granted',
+    });
+    await hr.post(`/api/v1/t/${slug}/registry/invitations`, {
+      recordIds: [record.body.id],
+      locale: 'ja',
+      subject: 'アルムナイネットワークへのご招待',
+      body: '{氏名} 様\n{リンク}',
+    });
+
+    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await openMailLink(page, email);
+    await page.getByRole('button', { name: '参加する' }).click();
+
+    // Screen 1: consent, nothing pre-ticked.
+    await page.waitForURL(`**/t/${slug}/welcome`);
+    await page.getByText('1 / 3', { exact: false }).waitFor();
+    await page.getByLabel('メンバー名簿に掲載する').check();
+    await page.getByLabel('会社からのお知らせをメールで受け取る').check();
+    await page.getByRole('button', { name: '次へ' }).click();
+    // Screen 2: name and reading come from HR's record.
+    await page.getByRole('heading', { name: 'あなたについて' }).waitFor();
+    await page
+      .getByLabel('フリガナ')
+      .inputValue()
+      .then((value) => {
+        if (value !== 'アライ ユイ') throw new Error(`reading not pre-filled: ${value}`);
+      });
+    await page.getByLabel('現在の勤務先').fill('フリーランス');
+    await page.getByRole('button', { name: '次へ' }).click();
+    // Screen 3: hashtags and intents.
+    await page.getByRole('heading', { name: '得意なこと・興味のあること' }).waitFor();
+    await page.getByLabel('ハッシュタグ').fill('＃起業');
+    await page.getByLabel('ハッシュタグ').press('Enter');
+    await page.getByRole('button', { name: '#起業 を外す' }).waitFor();
+    await page.getByLabel('協業・業務委託').check();
+    await page.getByRole('button', { name: 'はじめる' }).click();
+    await page.waitForURL(`**/t/${slug}`);
+    await page.getByRole('heading', { name: 'ようこそ、新井 結衣 さん' }).waitFor();
+
+    // Through the hashtag, the new member finds someone who shares it, and follows it.
+    await page
+      .getByRole('navigation', { name: 'コミュニティ' })
+      .last()
+      .getByRole('link', { name: 'ハッシュタグ' })
+      .click();
+    await page.getByRole('heading', { name: 'よく使われているハッシュタグ' }).waitFor();
+    await page.getByRole('link', { name: '#起業' }).first().click();
+    await page.getByRole('heading', { name: '#起業' }).waitFor();
+    await page.getByRole('button', { name: 'フォローする' }).click();
+    await page.getByRole('button', { name: '#起業 のフォローをやめる' }).waitFor();
+    await page.getByRole('link', { name: '起業 先輩' }).click();
+    await page.getByRole('heading', { name: /起業 先輩/ }).waitFor();
+    await page.getByText('株式会社はじまり').waitFor();
+
+    // The founder, signed in on their own phone, finds the newcomer by reading in hiragana.
+    const other = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const otherPage = await other.newPage();
+    await signIn(otherPage, founder.email);
+    await otherPage.waitForURL(`**/t/${slug}`);
+    await otherPage.goto(`${server.publicUrl}/t/${slug}/people?q=${encodeURIComponent('あらい')}`);
+    await otherPage.getByRole('link', { name: '新井 結衣' }).waitFor();
+
+    // The newcomer blocks the founder: they vanish from each other's directory.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'ブロックする' }).click();
+    await page.waitForURL(`**/t/${slug}/people`);
+    await page.getByLabel('名前・フリガナで検索').fill('きぎょう');
+    await page.getByRole('button', { name: '検索' }).click();
+    await page.getByText('該当するメンバーはいません。').waitFor();
+    await otherPage.reload();
+    await otherPage.getByText('該当するメンバーはいません。').waitFor();
+
+    // The block can be lifted from the profile settings.
+    await page.goto(`${server.publicUrl}/t/${slug}/me`);
+    await page.getByRole('button', { name: 'ブロックを解除' }).click();
+    await page.getByText('ブロックしているメンバーはいません。').waitFor();
+    await other.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Loading } from '../../app/ui';
+import { useCommunity } from './community-context';
+import type { Profile } from './community-types';
+import { ProfileView } from './ProfileView';
+
+/** Another member's profile, with only what they show; blocking is one confirmed tap away. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { slug } = useCommunity();
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setProfile(null);
+    api<Profile>('GET', `/t/${slug}/community/people/${id}`).then(setProfile, setError);
+  }, [slug, id]);
+
+  const block = async () => {
+    if (!profile || !window.confirm(t('people.blockConfirm', { name: profile.displayName }))) return;
+    try {
+      await api('PUT', `/t/${slug}/community/people/${id}/block`);
+      navigate(`/t/${slug}/people`, { replace: true, state: { notice: t('people.blockedDone') } });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!profile) return <Loading />;
+  return (
+    <section>
+      <ProfileView slug={slug} profile={profile} />
+      {profile.isSelf ? (
+        <Link className="button secondary" to={`/t/${slug}/me`}>
+          {t('profile.edit')}
+        </Link>
+      ) : (
+        <button type="button" className="link-button danger" onClick={block}>
+          {t('people.block')}
+        </button>
+      )}
+    </section>
+  );
+}

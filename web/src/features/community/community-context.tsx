@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { TenantHome } from '../tenancy/use-tenant-home';
+import type { Me } from './community-types';
+
+export type Community = {
+  slug: string;
+  home: TenantHome;
+  me: Me;
+  setMe(me: Me): void;
+  reload(): Promise<void>;
+};
+
+export const CommunityContext = createContext<Community | null>(null);
+
+/** The signed-in member's network and own profile, for every page of the member area. */
+export function useCommunity(): Community {
+  const value = useContext(CommunityContext);
+  if (!value) throw new Error('useCommunity outside CommunityLayout');
+  return value;
+}
