@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
-import { latestMail, tenantWithMember } from '../server/test/factories.js';
+import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
 
