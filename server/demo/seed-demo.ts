@@ -10,6 +10,7 @@ import {
 } from '../modules/registry/record-values.js';
 import { createTenant, findOrCreateAccount } from '../modules/tenancy/create-tenant.js';
 import { demoAlumni } from './people.js';
+import { seedCommunityProfiles } from './seed-community.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_OWNER_EMAIL = 'owner@demo.enishi.example';
@@ -57,7 +58,7 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
           displayName: account.displayName,
         })),
       )
-      .returning({ id: memberships.id });
+      .returning({ id: memberships.id, displayName: memberships.displayName });
     const answers = ['yes', 'no', 'unanswered'] as const;
     const records = await tx
       .insert(alumniRecords)
@@ -98,6 +99,15 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
           searchTokensOf(record).map((token) => ({ tenantId: tenant.id, token, recordId: record.id })),
         ),
       );
+    await seedCommunityProfiles(
+      tx,
+      tenant.id,
+      members.map((member, index) => ({
+        membershipId: member.id,
+        displayName: member.displayName,
+        reading: `${people[index]!.familyNameKana} ${people[index]!.givenNameKana}`,
+      })),
+    );
   });
   await refreshRegistryStatistics(db);
   return true;
