@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
+import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
 import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
 import { createMailTransport } from './platform/mail/deliver-mail.js';
@@ -39,7 +40,7 @@ export async function bootEnishi(
     prepare: (owner) => prepareJobs(owner, config.appRole),
   });
   const jobs = new Jobs(database.execute, logger);
-  const deps: Deps = { config, database, jobs, logger };
+  const deps: Deps = { config, database, jobs, logger, events: new TenantEvents() };
   const deliver = createMailTransport(config, database.db, logger);
   jobs.handle('mail.send', async (data) => {
     if (!isOutgoingMail(data)) throw new Error('mail.send job without to/subject/text');

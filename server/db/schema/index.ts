@@ -1,4 +1,5 @@
 export * from './community.js';
+export * from './community-content.js';
 export * from './platform.js';
 export * from './registry.js';
 export * from './registry-imports.js';

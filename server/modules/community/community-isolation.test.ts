@@ -18,6 +18,8 @@ let inA: CommunityMember;
 let inB: CommunityMember;
 let photoOfB: string;
 let ownerOfA: string;
+let groupOfB: string;
+let postOfB: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -28,6 +30,18 @@ beforeAll(async () => {
   b = { id: tb.tenant.id, slug: tb.slug };
   inA = await communityMember(server, a, { displayName: '甲 一郎', profile: { hashtags: ['起業'] } });
   inB = await communityMember(server, b, { displayName: '乙 二郎', profile: { hashtags: ['起業'] } });
+  groupOfB = (
+    await inB.client.post<{ id: string }>(`/api/v1/t/${b.slug}/community/groups`, {
+      name: '乙の会',
+      visibility: 'open',
+    })
+  ).body.id;
+  postOfB = (
+    await inB.client.post<{ id: string }>(`/api/v1/t/${b.slug}/community/posts`, {
+      body: '乙の投稿 #起業',
+      groupId: groupOfB,
+    })
+  ).body.id;
   photoOfB = ((await putPhoto(inB.client, b.slug, await photoBytes())).body as { photoUrl: string }).photoUrl
     .split('/')
     .pop()!;
@@ -61,6 +75,11 @@ const endpoints = (slug: string): Call[] => [
   ['PUT', `/api/v1/t/${slug}/community/hashtags/起業/follow`, {}],
   ['DELETE', `/api/v1/t/${slug}/community/hashtags/起業/follow`],
   ['GET', `/api/v1/t/${slug}/community/me/following`],
+  ['GET', `/api/v1/t/${slug}/community/groups?scope=discover`],
+  ['POST', `/api/v1/t/${slug}/community/groups`, { name: '侵入グループ', visibility: 'open' }],
+  ['GET', `/api/v1/t/${slug}/community/feed`],
+  ['POST', `/api/v1/t/${slug}/community/posts`, { body: '侵入 #起業' }],
+  ['GET', `/api/v1/t/${slug}/community/hashtags/起業/posts`],
 ];
 
 describe('community isolation between networks', () => {
@@ -101,6 +120,11 @@ describe('community isolation between networks', () => {
     // B's member is untouched by all of the above.
     const me = await inB.client.get<{ profile: { bio: string } }>(`/api/v1/t/${b.slug}/community/me`);
     expect(me.body.profile.bio).toBe('');
+    const untouched = await inB.client.get<{ bodyHtml: string; reactions: object; commentCount: number }>(
+      `/api/v1/t/${b.slug}/community/posts/${postOfB}`,
+    );
+    expect(untouched.body).toMatchObject({ reactions: {}, commentCount: 0 });
+    expect(untouched.body.bodyHtml).toContain('乙の投稿');
   });
 
   it('refuses the signed-out with 401 and suspended members like strangers', async () => {

@@ -11,7 +11,7 @@ type Subject = {
 };
 
 /** Staff and current employees carry a badge so members know who they are talking to. */
-function badgeOf(role: Role): 'staff' | 'employee' | null {
+export function badgeOf(role: Role): 'staff' | 'employee' | null {
   if (role === 'owner' || role === 'admin') return 'staff';
   if (role === 'employee') return 'employee';
   return null;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
+import type { TenantEvents } from '../events/tenant-events.js';
 import type { Locale } from '../i18n/messages.js';
 import type { Jobs } from '../jobs/jobs.js';
 
@@ -9,6 +10,7 @@ export type Deps = {
   database: Database;
   jobs: Jobs;
   logger: Logger;
+  events: TenantEvents;
 };
 
 export type SignedIn = {

@@ -69,6 +69,10 @@ export const messages = {
     photo_too_large: '画像が大きすぎます（上限 8 MB）。',
     member_blocked: 'この方とはやり取りできません。',
     block_self: 'ご自身をブロックすることはできません。',
+    group_last_admin:
+      'グループの管理者がいなくなるため、退出できません。先に他のメンバーを管理者にしてください。',
+    post_not_allowed: 'ここに投稿する権限がありません。',
+    post_empty: '本文を入力してください。',
   },
   en: {
     not_found: 'Not found.',
@@ -138,6 +142,9 @@ export const messages = {
     photo_too_large: 'The image is too large (limit 8 MB).',
     member_blocked: 'You cannot interact with this member.',
     block_self: 'You cannot block yourself.',
+    group_last_admin: 'You are the last admin of this group. Make another member an admin before leaving.',
+    post_not_allowed: 'You cannot post here.',
+    post_empty: 'Write something first.',
   },
 } as const;
 

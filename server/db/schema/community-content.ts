@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { hashtags } from './community.js';
+import { memberships } from './tenancy.js';
+import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
+
+/** open: anyone joins and reads; request: members read after approval; secret: invisible except to members. */
+export const groupVisibilities = ['open', 'request', 'secret'] as const;
+export type GroupVisibility = (typeof groupVisibilities)[number];
+
+export const groups = pgTable(
+  'groups',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    visibility: text('visibility').$type<GroupVisibility>().notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('groups_created_by_fk', [table.tenantId, table.createdBy], memberships),
+  ],
+);
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    tenantId: tenantId(),
+    groupId: uuid('group_id').notNull(),
+    membershipId: uuid('membership_id').notNull(),
+    role: text('role').$type<'admin' | 'member'>().notNull().default('member'),
+    /** requested: asked to join a request-only group; invited: asked in by a group admin. */
+    status: text('status').$type<'active' | 'requested' | 'invited'>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.groupId, table.membershipId] }),
+    tenantForeignKey('group_members_group_fk', [table.tenantId, table.groupId], groups),
+    tenantForeignKey('group_members_membership_fk', [table.tenantId, table.membershipId], memberships),
+    index('group_members_membership_idx').on(table.tenantId, table.membershipId),
+  ],
+);
+
+/** The hashtags a group is about: it is suggested to the members who carry or follow them. */
+export const groupHashtags = pgTable(
+  'group_hashtags',
+  {
+    tenantId: tenantId(),
+    hashtagId: uuid('hashtag_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.hashtagId, table.groupId] }),
+    tenantForeignKey('group_hashtags_hashtag_fk', [table.tenantId, table.hashtagId], hashtags),
+    tenantForeignKey('group_hashtags_group_fk', [table.tenantId, table.groupId], groups),
+    index('group_hashtags_group_idx').on(table.tenantId, table.groupId),
+  ],
+);
+
+/** A post in the network (group_id null) or in a group; announcements come from staff and can be pinned. */
+export const posts = pgTable(
+  'posts',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    authorId: uuid('author_id').notNull(),
+    groupId: uuid('group_id'),
+    kind: text('kind').$type<'post' | 'announcement'>().notNull().default('post'),
+    /** What the author wrote (Markdown subset) and its sanitised HTML, rendered once on write. */
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    pinnedAt: timestamp('pinned_at', { withTimezone: true }),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('posts_author_fk', [table.tenantId, table.authorId], memberships),
+    tenantForeignKey('posts_group_fk', [table.tenantId, table.groupId], groups),
+    index('posts_recent_idx').on(table.tenantId, table.createdAt.desc(), table.id.desc()),
+    index('posts_group_idx').on(table.tenantId, table.groupId, table.createdAt.desc(), table.id.desc()),
+    index('posts_announcements_idx')
+      .on(table.tenantId, table.createdAt.desc(), table.id.desc())
+      .where(sql`kind = 'announcement'`),
+    index('posts_author_idx').on(table.tenantId, table.authorId, table.createdAt.desc()),
+  ],
+);
+
+/** Hashtags of a post, with the post's time copied so a hashtag's feed reads one index in order. */
+export const postHashtags = pgTable(
+  'post_hashtags',
+  {
+    tenantId: tenantId(),
+    hashtagId: uuid('hashtag_id').notNull(),
+    postId: uuid('post_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.hashtagId, table.postId] }),
+    tenantForeignKey('post_hashtags_post_fk', [table.tenantId, table.postId], posts).onDelete('cascade'),
+    tenantForeignKey('post_hashtags_hashtag_fk', [table.tenantId, table.hashtagId], hashtags),
+    index('post_hashtags_recent_idx').on(
+      table.tenantId,
+      table.hashtagId,
+      table.createdAt.desc(),
+      table.postId.desc(),
+    ),
+  ],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    postId: uuid('post_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('comments_post_fk', [table.tenantId, table.postId], posts).onDelete('cascade'),
+    tenantForeignKey('comments_author_fk', [table.tenantId, table.authorId], memberships),
+    index('comments_post_idx').on(table.tenantId, table.postId, table.createdAt),
+  ],
+);
+
+export const reactionKinds = ['like', 'clap', 'idea', 'heart'] as const;
+export type ReactionKind = (typeof reactionKinds)[number];
+
+export const reactions = pgTable(
+  'reactions',
+  {
+    tenantId: tenantId(),
+    postId: uuid('post_id').notNull(),
+    membershipId: uuid('membership_id').notNull(),
+    kind: text('kind').$type<ReactionKind>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.postId, table.membershipId, table.kind] }),
+    tenantForeignKey('reactions_post_fk', [table.tenantId, table.postId], posts).onDelete('cascade'),
+    tenantForeignKey('reactions_membership_fk', [table.tenantId, table.membershipId], memberships),
+  ],
+);
