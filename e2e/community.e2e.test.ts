@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
@@ -34,7 +34,7 @@ async function signIn(page: Page, email: string) {
 }
 
 describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
-  it('an invited alumnus joins in three screens, adds #起業, finds a fellow founder and can block them', async () => {
+  it('an invited alumnus joins in three screens, adds #起業, finds a group through it and posts; another member sees it arrive live; then blocks them', async () => {
     const { slug, tenant, client: hr } = await tenantWithMember(server, 'admin');
     const founder = await communityMember(
       server,
@@ -48,6 +48,12 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
         },
       },
     );
+    await founder.client.post(`/api/v1/t/${slug}/community/groups`, {
+      name: '起業部',
+      description: '起業した人、したい人の集まりです。',
+      visibility: 'open',
+      hashtags: ['起業'],
+    });
     const email = `e2e.join.${Date.now()}@example.jp`;
     const record = await hr.post<{ id: string }>(`/api/v1/t/${slug}/registry/records`, {
       familyName: '新井',
@@ -64,6 +70,13 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
       body: '{氏名} 様\n{リンク}',
     });
 
+    // The founder is already reading their timeline on their phone.
+    const other = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const otherPage = await other.newPage();
+    await signIn(otherPage, founder.email);
+    await otherPage.waitForURL(`**/t/${slug}`);
+    await otherPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
+
     const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await context.newPage();
     await openMailLink(page, email);
@@ -77,12 +90,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await page.getByRole('button', { name: '次へ' }).click();
     // Screen 2: name and reading come from HR's record.
     await page.getByRole('heading', { name: 'あなたについて' }).waitFor();
-    await page
-      .getByLabel('フリガナ')
-      .inputValue()
-      .then((value) => {
-        if (value !== 'アライ ユイ') throw new Error(`reading not pre-filled: ${value}`);
-      });
+    expect(await page.getByLabel('フリガナ').inputValue()).toBe('アライ ユイ');
     await page.getByLabel('現在の勤務先').fill('フリーランス');
     await page.getByRole('button', { name: '次へ' }).click();
     // Screen 3: hashtags and intents.
@@ -95,30 +103,35 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await page.waitForURL(`**/t/${slug}`);
     await page.getByRole('heading', { name: 'ようこそ、新井 結衣 さん' }).waitFor();
 
-    // Through the hashtag, the new member finds someone who shares it, and follows it.
-    await page
-      .getByRole('navigation', { name: 'コミュニティ' })
-      .last()
-      .getByRole('link', { name: 'ハッシュタグ' })
-      .click();
+    // Through the hashtag the newcomer finds the group, joins it and posts there.
+    const tabs = page.getByRole('navigation', { name: 'コミュニティ' }).last();
+    await tabs.getByRole('link', { name: 'ハッシュタグ' }).click();
     await page.getByRole('heading', { name: 'よく使われているハッシュタグ' }).waitFor();
     await page.getByRole('link', { name: '#起業' }).first().click();
     await page.getByRole('heading', { name: '#起業' }).waitFor();
     await page.getByRole('button', { name: 'フォローする' }).click();
     await page.getByRole('button', { name: '#起業 のフォローをやめる' }).waitFor();
-    await page.getByRole('link', { name: '起業 先輩' }).click();
-    await page.getByRole('heading', { name: /起業 先輩/ }).waitFor();
-    await page.getByText('株式会社はじまり').waitFor();
+    await page.getByRole('link', { name: '起業部' }).click();
+    await page.getByRole('heading', { name: '起業部' }).waitFor();
+    await page.getByRole('button', { name: '参加する' }).click();
+    await page.getByRole('button', { name: 'グループから退出する' }).waitFor();
+    await page.getByLabel('投稿する').fill('はじめまして！ **フリーランス**で新規事業を手伝っています #起業');
+    await page.getByRole('button', { name: '投稿', exact: true }).click();
+    await page.getByRole('article', { name: '新井 結衣 さんの投稿' }).waitFor();
 
-    // The founder, signed in on their own phone, finds the newcomer by reading in hiragana.
-    const other = await browser.newContext({ ...phone, locale: 'ja-JP' });
-    const otherPage = await other.newPage();
-    await signIn(otherPage, founder.email);
-    await otherPage.waitForURL(`**/t/${slug}`);
+    // The founder's open timeline shows the post without a reload.
+    await otherPage
+      .getByRole('article', { name: '新井 結衣 さんの投稿' })
+      .getByText('フリーランス')
+      .waitFor();
+
+    // The founder finds the newcomer by reading in hiragana.
     await otherPage.goto(`${server.publicUrl}/t/${slug}/people?q=${encodeURIComponent('あらい')}`);
     await otherPage.getByRole('link', { name: '新井 結衣' }).waitFor();
 
-    // The newcomer blocks the founder: they vanish from each other's directory.
+    // The newcomer blocks the founder: they vanish from each other's directory and timeline.
+    await page.goto(`${server.publicUrl}/t/${slug}/people/${founder.id}`);
+    await page.getByText('株式会社はじまり').waitFor();
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'ブロックする' }).click();
     await page.waitForURL(`**/t/${slug}/people`);
@@ -127,6 +140,9 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await page.getByText('該当するメンバーはいません。').waitFor();
     await otherPage.reload();
     await otherPage.getByText('該当するメンバーはいません。').waitFor();
+    await otherPage.goto(`${server.publicUrl}/t/${slug}`);
+    await otherPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
+    await otherPage.getByText('まだ投稿はありません。', { exact: false }).waitFor();
 
     // The block can be lifted from the profile settings.
     await page.goto(`${server.publicUrl}/t/${slug}/me`);

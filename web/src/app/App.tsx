@@ -11,6 +11,8 @@ import { SignUpPage } from '../features/auth/SignUpPage';
 import { VerifyPage } from '../features/auth/VerifyPage';
 import { CommunityLayout } from '../features/community/CommunityLayout';
 import { DirectoryPage } from '../features/community/DirectoryPage';
+import { GroupPage } from '../features/community/GroupPage';
+import { GroupsPage } from '../features/community/GroupsPage';
 import { HashtagPage } from '../features/community/HashtagPage';
 import { HashtagsPage } from '../features/community/HashtagsPage';
 import { PersonPage } from '../features/community/PersonPage';
@@ -145,6 +147,8 @@ export function App() {
                   <Route path="welcome" element={<WelcomePage />} />
                   <Route path="people" element={<DirectoryPage />} />
                   <Route path="people/:id" element={<PersonPage />} />
+                  <Route path="groups" element={<GroupsPage />} />
+                  <Route path="groups/:id" element={<GroupPage />} />
                   <Route path="hashtags" element={<HashtagsPage />} />
                   <Route path="hashtags/:tag" element={<HashtagPage />} />
                   <Route path="me" element={<ProfilePage />} />

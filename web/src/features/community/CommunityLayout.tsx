@@ -42,6 +42,7 @@ export function CommunityLayout() {
             {t('community.tab.home')}
           </NavLink>
           <NavLink to={`/t/${slug}/people`}>{t('community.tab.people')}</NavLink>
+          <NavLink to={`/t/${slug}/groups`}>{t('community.tab.groups')}</NavLink>
           <NavLink to={`/t/${slug}/hashtags`}>{t('community.tab.hashtags')}</NavLink>
           <NavLink to={`/t/${slug}/me`}>{t('community.tab.me')}</NavLink>
         </nav>

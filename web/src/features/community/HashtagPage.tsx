@@ -5,7 +5,60 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from './community-context';
 import type { Hashtag, PersonCard } from './community-types';
+import { GroupCard } from './GroupsPage';
 import { PersonCardView } from './PersonCardView';
+import { PostList } from './PostList';
+import type { Group } from './post-types';
+import { usePostPage } from './use-post-page';
+
+function HashtagPosts({ slug, tag }: { slug: string; tag: string }) {
+  const { t } = useI18n();
+  const posts = usePostPage(`/t/${slug}/community/hashtags/${encodeURIComponent(tag)}/posts`);
+  return (
+    <>
+      <h2>{t('hashtags.posts')}</h2>
+      <ErrorMessage error={posts.error} />
+      {posts.page ? (
+        <PostList
+          slug={slug}
+          posts={posts.page.posts}
+          nextCursor={posts.page.nextCursor}
+          onMore={() => posts.more()}
+          onChange={posts.setPosts}
+        />
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+function HashtagGroups({ slug, tag }: { slug: string; tag: string }) {
+  const { t } = useI18n();
+  const [groups, setGroups] = useState<Group[]>([]);
+  useEffect(() => {
+    const get = (scope: string) =>
+      api<{ groups: Group[] }>(
+        'GET',
+        `/t/${slug}/community/groups?scope=${scope}&hashtag=${encodeURIComponent(tag)}`,
+      );
+    Promise.all([get('mine'), get('discover')]).then(
+      ([mine, other]) => setGroups([...mine.groups, ...other.groups]),
+      () => setGroups([]),
+    );
+  }, [slug, tag]);
+  if (groups.length === 0) return null;
+  return (
+    <>
+      <h2>{t('hashtags.groups')}</h2>
+      <ul className="people">
+        {groups.map((group) => (
+          <GroupCard key={group.id} slug={slug} group={group} />
+        ))}
+      </ul>
+    </>
+  );
+}
 
 type TagPage = { hashtag: Hashtag; following: boolean; followers: number; people: PersonCard[] };
 
@@ -73,6 +126,8 @@ export function HashtagPage() {
           </button>
         )}
       </div>
+      <HashtagGroups slug={slug} tag={page.hashtag.key} />
+      <HashtagPosts slug={slug} tag={page.hashtag.key} />
       <h2>{t('hashtags.people')}</h2>
       {page.people.length === 0 && <p className="muted">{t('people.none')}</p>}
       <ul className="people">

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { isStaffRole } from '../../app/session';
 import { useCommunity } from '../community/community-context';
+import { HomeFeed } from '../community/HomeFeed';
 import { ReferralForm } from './ReferralForm';
 import { tenantName } from './tenant-name';
 
@@ -48,6 +49,7 @@ export function HomePage() {
           {t('home.exploreHashtags')}
         </Link>
       </nav>
+      <HomeFeed slug={slug} role={home.member.role} />
       <ReferralForm slug={home.tenant.slug} />
     </>
   );

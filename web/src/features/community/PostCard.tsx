@@ -1,0 +1,184 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage } from '../../app/ui';
+import { Avatar, Badge } from './PersonCardView';
+import { type Comment, type Post, reactionKinds } from './post-types';
+
+const reactionIcons = { like: '👍', clap: '👏', idea: '💡', heart: '❤️' } as const;
+
+/** One post: author, where it was posted, the sanitised body, reactions and comments. */
+export function PostCard(props: { slug: string; post: Post; onChange(post: Post | null): void }) {
+  const { t, formatDateTime } = useI18n();
+  const { slug, post } = props;
+  const base = `/t/${slug}/community/posts/${post.id}`;
+  const [comments, setComments] = useState<Comment[] | null>(null);
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const act = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const react = (kind: (typeof reactionKinds)[number]) =>
+    act(async () =>
+      props.onChange(
+        await api<Post>(post.myReactions.includes(kind) ? 'DELETE' : 'PUT', `${base}/reactions/${kind}`),
+      ),
+    );
+  const loadComments = () =>
+    act(async () => setComments((await api<{ comments: Comment[] }>('GET', `${base}/comments`)).comments));
+  const comment = (event: FormEvent) => {
+    event.preventDefault();
+    act(async () => {
+      await api('POST', `${base}/comments`, { body: draft });
+      setDraft('');
+      setComments((await api<{ comments: Comment[] }>('GET', `${base}/comments`)).comments);
+      props.onChange({ ...post, commentCount: post.commentCount + 1 });
+    });
+  };
+  const remove = () => {
+    if (!window.confirm(t('feed.deleteConfirm'))) return;
+    act(async () => {
+      await api('DELETE', base);
+      props.onChange(null);
+    });
+  };
+  const saveEdit = (event: FormEvent) => {
+    event.preventDefault();
+    act(async () => {
+      props.onChange(await api<Post>('PATCH', base, { body: editing }));
+      setEditing(null);
+    });
+  };
+  const pin = () =>
+    act(async () => {
+      await api('PUT', `${base}/pin`, { pinned: !post.pinned });
+      props.onChange({ ...post, pinned: !post.pinned });
+    });
+
+  return (
+    <article
+      className={`card post${post.kind === 'announcement' ? ' announcement' : ''}`}
+      aria-label={t('feed.postBy', { name: post.author.displayName })}
+    >
+      <header className="post-head">
+        <Avatar person={post.author} size={40} />
+        <div>
+          <Link to={`/t/${slug}/people/${post.author.id}`} className="person-name">
+            {post.author.displayName}
+          </Link>{' '}
+          <Badge badge={post.author.badge} />
+          <p className="muted small">
+            <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+            {post.editedAt && ` ・ ${t('feed.edited')}`}
+            {post.group && (
+              <>
+                {' ・ '}
+                <Link to={`/t/${slug}/groups/${post.group.id}`}>{post.group.name}</Link>
+              </>
+            )}
+            {post.kind === 'announcement' && ` ・ ${t('feed.announcement')}`}
+            {post.pinned && ` ・ ${t('feed.pinned')}`}
+          </p>
+        </div>
+      </header>
+      {editing === null ? (
+        // Rendered and sanitised on the server from the Markdown subset (no raw HTML survives).
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      ) : (
+        <form onSubmit={saveEdit}>
+          <label htmlFor={`edit-${post.id}`} className="visually-hidden">
+            {t('feed.edit')}
+          </label>
+          <textarea
+            id={`edit-${post.id}`}
+            rows={4}
+            value={editing}
+            onChange={(e) => setEditing(e.target.value)}
+          />
+          <div className="actions">
+            <button type="submit">{t('common.save')}</button>
+            <button type="button" className="link-button" onClick={() => setEditing(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <ErrorMessage error={error} />
+      <div className="reactions">
+        {reactionKinds.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className={`reaction${post.myReactions.includes(kind) ? ' mine' : ''}`}
+            aria-pressed={post.myReactions.includes(kind)}
+            aria-label={t(`reaction.${kind}`)}
+            onClick={() => react(kind)}
+          >
+            <span aria-hidden="true">{reactionIcons[kind]}</span> {post.reactions[kind] ?? 0}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={comments !== null}
+          onClick={loadComments}
+        >
+          {t('feed.comments', { count: post.commentCount })}
+        </button>
+      </div>
+      <div className="post-actions">
+        {post.canEdit && editing === null && post.body !== undefined && (
+          <button type="button" className="link-button" onClick={() => setEditing(post.body ?? '')}>
+            {t('feed.edit')}
+          </button>
+        )}
+        {post.canPin && (
+          <button type="button" className="link-button" onClick={pin}>
+            {post.pinned ? t('feed.unpin') : t('feed.pin')}
+          </button>
+        )}
+        {post.canDelete && (
+          <button type="button" className="link-button danger" onClick={remove}>
+            {t('feed.delete')}
+          </button>
+        )}
+      </div>
+      {comments && (
+        <section className="comments" aria-label={t('feed.commentsTitle')}>
+          <ul className="plain">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <strong>{c.author.displayName}</strong>
+                {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML */}
+                <div dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+              </li>
+            ))}
+          </ul>
+          <form className="inline-form" onSubmit={comment}>
+            <label htmlFor={`comment-${post.id}`} className="visually-hidden">
+              {t('feed.writeComment')}
+            </label>
+            <input
+              id={`comment-${post.id}`}
+              value={draft}
+              placeholder={t('feed.writeComment')}
+              onChange={(e) => setDraft(e.target.value)}
+            />
+            <button type="submit" className="secondary" disabled={!draft.trim()}>
+              {t('feed.send')}
+            </button>
+          </form>
+        </section>
+      )}
+    </article>
+  );
+}
