@@ -112,16 +112,18 @@ export async function seedCommunityProfiles(
         }));
       }),
     );
-    await tx.insert(memberSearchTokens).values(
-      slice.flatMap((member) => {
-        const [family = '', given = ''] = member.reading.split(' ');
-        return personSearchTokens({ names: [member.displayName], family, given, ascii: [] }).map((token) => ({
-          tenantId,
-          token,
-          membershipId: member.membershipId,
-        }));
-      }),
-    );
+    const tokens = slice.flatMap((member) => {
+      const [family = '', given = ''] = member.reading.split(' ');
+      return personSearchTokens({ names: [member.displayName], family, given, ascii: [] }).map((token) => ({
+        tenantId,
+        token,
+        membershipId: member.membershipId,
+      }));
+    });
+    // Stay well under PostgreSQL's 65,535 parameters per statement.
+    for (let i = 0; i < tokens.length; i += 10_000) {
+      await tx.insert(memberSearchTokens).values(tokens.slice(i, i + 10_000));
+    }
     if (tagIds.length > 0) {
       await tx.insert(memberHashtags).values(
         slice.flatMap((member, offset) => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/client.js';
 import { accounts, alumniRecords, memberships, recordSearchTokens, tenants } from '../db/schema/index.js';
+import { refreshCommunityStatistics } from '../modules/community/community-statistics.js';
 import { refreshRegistryStatistics } from '../modules/registry/import/apply-import.js';
 import {
   derivedKeys,
@@ -110,5 +111,6 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
     );
   });
   await refreshRegistryStatistics(db);
+  await refreshCommunityStatistics(db);
   return true;
 }

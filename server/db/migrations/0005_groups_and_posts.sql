@@ -111,3 +111,13 @@ SELECT enishi_guard_tenant_table('post_hashtags');
 SELECT enishi_guard_tenant_table('comments');
 --> statement-breakpoint
 SELECT enishi_guard_tenant_table('reactions');
+--> statement-breakpoint
+-- Fresh planner statistics for the community tables, callable by the application role after bulk
+-- changes (demo data, benchmarks) and by a periodic job: PGlite has no autovacuum.
+CREATE FUNCTION enishi_analyze_community() RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
+  AS $$ BEGIN
+    ANALYZE memberships; ANALYZE member_profiles; ANALYZE member_search_tokens; ANALYZE hashtags;
+    ANALYZE member_hashtags; ANALYZE hashtag_follows; ANALYZE member_blocks; ANALYZE groups;
+    ANALYZE group_members; ANALYZE group_hashtags; ANALYZE posts; ANALYZE post_hashtags;
+  END $$;
