@@ -18,6 +18,7 @@ import {
   followedHashtags,
   followHashtag,
   suggestHashtags,
+  trendingHashtags,
   unfollowHashtag,
 } from './hashtags.js';
 
@@ -41,6 +42,27 @@ hashtagRoutes.openapi(
   async (c) => {
     const { prefix, limit } = c.req.valid('query');
     const rows = await withTenant(c, (ctx) => suggestHashtags(ctx, prefix ?? '', limit));
+    return c.json({ hashtags: rows }, 200);
+  },
+);
+
+hashtagRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/community/hashtags/trending',
+    tags,
+    summary: 'Hashtags used in the most posts this week',
+    request: {
+      params: TenantParamSchema,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(30).default(10) }),
+    },
+    responses: {
+      200: jsonContent(z.object({ hashtags: z.array(HashtagSchema.extend({ uses: z.number().int() })) })),
+      ...problems(401, 404, 422),
+    },
+  }),
+  async (c) => {
+    const rows = await withTenant(c, (ctx) => trendingHashtags(ctx, c.req.valid('query').limit));
     return c.json({ hashtags: rows }, 200);
   },
 );

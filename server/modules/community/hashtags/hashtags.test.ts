@@ -83,4 +83,21 @@ describe('hashtags in a network', () => {
         .status,
     ).toBe(404);
   });
+
+  it('ranks this week’s hashtags by the posts that use them', async () => {
+    const created = await createTestTenant(server);
+    const tenant = { id: created.tenant.id, slug: created.slug };
+    const member = await communityMember(server, tenant);
+    for (const body of ['#AWS 入門', '#aws と #起業', 'ＡＷＳ の話 #ＡＷＳ', '#起業']) {
+      await member.client.post(`/api/v1/t/${tenant.slug}/community/posts`, { body });
+    }
+    await communityMember(server, tenant, { profile: { hashtags: ['子育て'] } });
+    const trending = await member.client.get<{ hashtags: { label: string; uses: number }[] }>(
+      `/api/v1/t/${tenant.slug}/community/hashtags/trending`,
+    );
+    expect(trending.body.hashtags).toEqual([
+      { key: 'aws', label: 'AWS', uses: 3 },
+      { key: '起業', label: '起業', uses: 2 },
+    ]);
+  });
 });

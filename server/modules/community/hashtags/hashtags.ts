@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { hashtagFollows, hashtags, memberHashtags } from '../../../db/schema/index.js';
+import { hashtagFollows, hashtags, memberHashtags, postHashtags } from '../../../db/schema/index.js';
 import { invalid, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { type NormalisedHashtag, normaliseHashtag } from './normalise-hashtag.js';
@@ -161,6 +161,28 @@ export async function suggestHashtags(ctx: TenantServiceContext, typed: string, 
     .from(hashtags)
     .where(and(...conditions))
     .orderBy(desc(usage), asc(hashtags.key))
+    .limit(limit);
+  return rows;
+}
+
+/** Hashtags used in the most posts over the last seven days (posts the viewer may read or not: counts only). */
+export async function trendingHashtags(ctx: TenantServiceContext, limit: number) {
+  const since = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+  const rows = await ctx.tx
+    .select({ key: hashtags.key, label: hashtags.label, uses: sql<number>`count(*)`.mapWith(Number) })
+    .from(postHashtags)
+    .innerJoin(
+      hashtags,
+      and(eq(hashtags.tenantId, postHashtags.tenantId), eq(hashtags.id, postHashtags.hashtagId)),
+    )
+    .where(
+      and(
+        eq(postHashtags.tenantId, ctx.tenant.id),
+        sql`${postHashtags.createdAt} >= ${since.toISOString()}::timestamptz`,
+      ),
+    )
+    .groupBy(hashtags.key, hashtags.label)
+    .orderBy(desc(sql`count(*)`), asc(hashtags.key))
     .limit(limit);
   return rows;
 }

@@ -202,4 +202,6 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'group.admin': 'Admin',
   'hashtags.posts': 'Posts with this hashtag',
   'hashtags.groups': 'Groups about this hashtag',
+  'hashtags.trending': 'Trending this week',
+  'hashtags.postCount': '{count} posts',
 };

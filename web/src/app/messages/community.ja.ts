@@ -202,4 +202,6 @@ export const communityJa = {
   'group.admin': '管理者',
   'hashtags.posts': 'このハッシュタグの投稿',
   'hashtags.groups': 'このハッシュタグのグループ',
+  'hashtags.trending': '今週よく使われているハッシュタグ',
+  'hashtags.postCount': '{count} 件の投稿',
 } as const;

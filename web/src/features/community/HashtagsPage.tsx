@@ -14,6 +14,13 @@ export function HashtagsPage() {
   const [following, setFollowing] = useState<Hashtag[] | null>(null);
   const [prefix, setPrefix] = useState('');
   const [popular, setPopular] = useState<(Hashtag & { uses: number })[]>([]);
+  const [trending, setTrending] = useState<(Hashtag & { uses: number })[]>([]);
+  useEffect(() => {
+    api<{ hashtags: (Hashtag & { uses: number })[] }>('GET', `/t/${slug}/community/hashtags/trending`).then(
+      (r) => setTrending(r.hashtags),
+      setError,
+    );
+  }, [slug]);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api<{ hashtags: Hashtag[] }>('GET', `/t/${slug}/community/me/following`).then(
@@ -46,6 +53,19 @@ export function HashtagsPage() {
       <form className="card" onSubmit={open}>
         <Field label={t('hashtags.search')} name="prefix" type="search" value={prefix} onChange={setPrefix} />
       </form>
+      {trending.length > 0 && (
+        <>
+          <h2>{t('hashtags.trending')}</h2>
+          <ol className="pills">
+            {trending.map((tag) => (
+              <li key={tag.key}>
+                {link(tag)}{' '}
+                <span className="muted small">{t('hashtags.postCount', { count: tag.uses })}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h2>{t('hashtags.following')}</h2>
       {following && following.length === 0 && <p className="muted">{t('hashtags.followingNone')}</p>}
       <ul className="pills">
