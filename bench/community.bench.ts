@@ -166,7 +166,7 @@ async function seedNetwork(db: AppDatabase, slug: string, members: number, postT
     for (let from = 1; from <= postTotal; from += 100_000) {
       const to = Math.min(postTotal, from + 99_999);
       await tx.execute(sql`insert into posts (tenant_id, author_id, group_id, kind, body, body_html, created_at)
-        select ${tenant.id}, (${idArray})[1 + (g * 7919) % ${ids.length}],
+        select ${tenant.id}, (${idArray})[1 + ((g::bigint * 7919) % ${ids.length})::int],
           case when g % 4 = 0 then (${groupArray})[1 + g % ${groupIds.length}] end,
           case when g % 2000 = 0 then 'announcement' else 'post' end,
           'ベンチマーク投稿 ' || g, '<p>ベンチマーク投稿 ' || g || '</p>',

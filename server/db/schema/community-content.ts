@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { hashtags } from './community.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
@@ -60,6 +60,19 @@ export const groupHashtags = pgTable(
   ],
 );
 
+/**
+ * published: everyone who may read it sees it. held: the word list sent it to moderators first.
+ * hidden: a moderator took it down; only its author still sees it, with the reason.
+ */
+export const contentStatuses = ['published', 'held', 'hidden'] as const;
+export type ContentStatus = (typeof contentStatuses)[number];
+const moderationColumns = () => ({
+  status: text('status').$type<ContentStatus>().notNull().default('published'),
+  moderationReason: text('moderation_reason'),
+  moderatedBy: uuid('moderated_by'),
+  moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+});
+
 /** A post in the network (group_id null) or in a group; announcements come from staff and can be pinned. */
 export const posts = pgTable(
   'posts',
@@ -74,6 +87,7 @@ export const posts = pgTable(
     bodyHtml: text('body_html').notNull(),
     pinnedAt: timestamp('pinned_at', { withTimezone: true }),
     editedAt: timestamp('edited_at', { withTimezone: true }),
+    ...moderationColumns(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
@@ -121,6 +135,7 @@ export const comments = pgTable(
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
+    ...moderationColumns(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
@@ -147,5 +162,51 @@ export const reactions = pgTable(
     primaryKey({ columns: [table.tenantId, table.postId, table.membershipId, table.kind] }),
     tenantForeignKey('reactions_post_fk', [table.tenantId, table.postId], posts).onDelete('cascade'),
     tenantForeignKey('reactions_membership_fk', [table.tenantId, table.membershipId], memberships),
+  ],
+);
+
+export const reportTargets = ['post', 'comment', 'member'] as const;
+export type ReportTarget = (typeof reportTargets)[number];
+export const reportReasons = ['spam', 'harassment', 'confidential', 'inappropriate', 'other'] as const;
+export type ReportReason = (typeof reportReasons)[number];
+
+/** A member's report of a post, comment or member, waiting in the moderators' queue until resolved. */
+export const reports = pgTable(
+  'reports',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    reporterId: uuid('reporter_id').notNull(),
+    targetType: text('target_type').$type<ReportTarget>().notNull(),
+    targetId: uuid('target_id').notNull(),
+    reason: text('reason').$type<ReportReason>().notNull(),
+    note: text('note').notNull().default(''),
+    status: text('status').$type<'open' | 'actioned' | 'dismissed'>().notNull().default('open'),
+    resolvedBy: uuid('resolved_by'),
+    resolution: text('resolution'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('reports_reporter_fk', [table.tenantId, table.reporterId], memberships),
+    index('reports_open_idx').on(table.tenantId, table.status, table.createdAt),
+    index('reports_target_idx').on(table.tenantId, table.targetType, table.targetId),
+  ],
+);
+
+/** The network's word list: a post or comment containing a word is refused (block) or held for review. */
+export const moderationWords = pgTable(
+  'moderation_words',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    word: text('word').notNull(),
+    action: text('action').$type<'block' | 'hold'>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex('moderation_words_word_key').on(table.tenantId, table.word),
   ],
 );

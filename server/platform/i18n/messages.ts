@@ -73,6 +73,11 @@ export const messages = {
       'グループの管理者がいなくなるため、退出できません。先に他のメンバーを管理者にしてください。',
     post_not_allowed: 'ここに投稿する権限がありません。',
     post_empty: '本文を入力してください。',
+    content_blocked:
+      'このネットワークでは使えない言葉が含まれているため、投稿できません。表現を変えてお試しください。',
+    word_exists: 'この言葉はすでに登録されています。',
+    report_duplicate: 'この内容はすでに通報済みです。モデレーターが確認します。',
+    suspend_staff: '会社の担当者（オーナー・人事）を利用停止にすることはできません。',
   },
   en: {
     not_found: 'Not found.',
@@ -145,6 +150,10 @@ export const messages = {
     group_last_admin: 'You are the last admin of this group. Make another member an admin before leaving.',
     post_not_allowed: 'You cannot post here.',
     post_empty: 'Write something first.',
+    content_blocked: 'This contains words that are not allowed in this network. Please rephrase it.',
+    word_exists: 'This word is already on the list.',
+    report_duplicate: 'You have already reported this. A moderator will look at it.',
+    suspend_staff: 'Company staff (owners and HR) cannot be suspended.',
   },
 } as const;
 

@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import { comments, memberships, type ReactionKind, reactions } from '../../../db/schema/index.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError, forbidden, notFound } from '../../../platform/errors.js';
-import { isStaff } from '../../tenancy/policies.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { notBlockedWith } from '../blocks.js';
+import { canModerate } from '../moderation/moderation-policy.js';
+import { screenText } from '../moderation/word-list.js';
 import { renderMarkdown } from './render-markdown.js';
 import { findReadablePost } from './write-posts.js';
 
@@ -22,6 +23,7 @@ export async function listComments(ctx: TenantServiceContext, postId: string) {
         eq(comments.tenantId, ctx.tenant.id),
         eq(comments.postId, postId),
         notBlockedWith(ctx.actor.membershipId, ctx.tenant.id, comments.authorId),
+        or(eq(comments.status, 'published'), eq(comments.authorId, ctx.actor.membershipId)),
       ),
     )
     .orderBy(asc(comments.createdAt), asc(comments.id))
@@ -32,6 +34,7 @@ export async function addComment(ctx: TenantServiceContext, postId: string, body
   await findReadablePost(ctx, postId);
   const text = body.trim();
   if (!text) throw new AppError(422, 'post_empty');
+  const status = await screenText(ctx, text);
   const [comment] = await ctx.tx
     .insert(comments)
     .values({
@@ -40,6 +43,7 @@ export async function addComment(ctx: TenantServiceContext, postId: string, body
       authorId: ctx.actor.membershipId,
       body: text,
       bodyHtml: renderMarkdown(text, ctx.tenant.slug),
+      status,
     })
     .returning();
   return comment!;
@@ -55,7 +59,7 @@ export async function deleteComment(ctx: TenantServiceContext, postId: string, c
     );
   if (!comment) throw notFound();
   const own = comment.authorId === ctx.actor.membershipId;
-  if (!own && !isStaff(ctx.actor) && ctx.actor.role !== 'moderator') throw forbidden();
+  if (!own && !canModerate(ctx.actor)) throw forbidden();
   await ctx.tx.delete(comments).where(and(eq(comments.tenantId, ctx.tenant.id), eq(comments.id, commentId)));
   if (!own) {
     await recordAudit(ctx.tx, {

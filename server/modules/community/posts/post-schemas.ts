@@ -40,6 +40,10 @@ export const PostSchema = z
     canEdit: z.boolean(),
     canDelete: z.boolean(),
     canPin: z.boolean(),
+    moderation: z
+      .object({ status: z.enum(['held', 'hidden', 'published']), reason: z.string().nullable() })
+      .optional()
+      .openapi({ description: 'For the author only: why the post is hidden, or that it waits for review' }),
   })
   .openapi('Post');
 

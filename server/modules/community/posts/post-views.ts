@@ -100,5 +100,9 @@ export function presentPost(viewer: Actor, tenant: TenantRef, view: PostView) {
     canEdit: own,
     canDelete: own || moderates,
     canPin: isStaff(viewer) && view.post.kind === 'announcement',
+    // The author learns why a moderator took the post down, or that it waits for review.
+    ...(own && view.post.status !== 'published'
+      ? { moderation: { status: view.post.status, reason: view.post.moderationReason } }
+      : {}),
   };
 }

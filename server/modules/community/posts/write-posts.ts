@@ -8,6 +8,8 @@ import { isBlockedBetween } from '../blocks.js';
 import { canReadGroupPosts, loadGroup } from '../groups/groups.js';
 import { upsertHashtags } from '../hashtags/hashtags.js';
 import { hashtagsInText } from '../hashtags/normalise-hashtag.js';
+import { canModerate } from '../moderation/moderation-policy.js';
+import { screenText } from '../moderation/word-list.js';
 import { renderMarkdown } from './render-markdown.js';
 
 export type PostRow = typeof posts.$inferSelect;
@@ -24,6 +26,7 @@ export async function createPost(
     const { membership } = await loadGroup(ctx, input.groupId);
     if (membership?.status !== 'active') throw forbidden('post_not_allowed');
   }
+  const status = await screenText(ctx, body);
   const [post] = await ctx.tx
     .insert(posts)
     .values({
@@ -33,6 +36,7 @@ export async function createPost(
       kind: input.announcement ? 'announcement' : 'post',
       body,
       bodyHtml: renderMarkdown(body, ctx.tenant.slug),
+      status,
     })
     .returning();
   await writePostHashtags(ctx, post!);
@@ -63,6 +67,9 @@ export async function findReadablePost(ctx: TenantServiceContext, postId: string
     .from(posts)
     .where(and(eq(posts.tenantId, ctx.tenant.id), eq(posts.id, postId)));
   if (!post) throw notFound();
+  if (post.status !== 'published' && post.authorId !== ctx.actor.membershipId && !canModerate(ctx.actor)) {
+    throw notFound();
+  }
   if (post.groupId) {
     const { group, membership } = await loadGroup(ctx, post.groupId);
     if (!canReadGroupPosts(group, membership)) throw notFound();
@@ -81,9 +88,11 @@ export async function editPost(ctx: TenantServiceContext, postId: string, body: 
   if (post.authorId !== ctx.actor.membershipId) throw forbidden();
   const text = body.trim();
   if (!text) throw new AppError(422, 'post_empty');
+  // A post a moderator hid stays hidden; otherwise the edited text is screened like a new one.
+  const status = post.status === 'hidden' ? 'hidden' : await screenText(ctx, text);
   const [updated] = await ctx.tx
     .update(posts)
-    .set({ body: text, bodyHtml: renderMarkdown(text, ctx.tenant.slug), editedAt: new Date() })
+    .set({ body: text, bodyHtml: renderMarkdown(text, ctx.tenant.slug), editedAt: new Date(), status })
     .where(and(eq(posts.tenantId, ctx.tenant.id), eq(posts.id, postId)))
     .returning();
   await writePostHashtags(ctx, updated!);
@@ -94,7 +103,7 @@ export async function editPost(ctx: TenantServiceContext, postId: string, body: 
 export async function deletePost(ctx: TenantServiceContext, postId: string) {
   const post = await findReadablePost(ctx, postId);
   const own = post.authorId === ctx.actor.membershipId;
-  if (!own && !isStaff(ctx.actor) && ctx.actor.role !== 'moderator') throw forbidden();
+  if (!own && !canModerate(ctx.actor)) throw forbidden();
   await ctx.tx.delete(posts).where(and(eq(posts.tenantId, ctx.tenant.id), eq(posts.id, postId)));
   if (!own) {
     await recordAudit(ctx.tx, {
