@@ -151,4 +151,57 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await other.close();
     await context.close();
   });
+
+  it('a member reports a post and a moderator hides it; the author sees why', async () => {
+    const { slug, tenant } = await tenantWithMember(server, 'admin');
+    const network = { id: tenant.id, slug };
+    const author = await communityMember(server, network, { displayName: '投稿 太郎' });
+    const reporter = await communityMember(server, network, { displayName: '通報 花子' });
+    const moderator = await communityMember(server, network, {
+      role: 'moderator',
+      displayName: '見守り 次郎',
+    });
+    await reporter.client.put(`/api/v1/t/${slug}/community/hashtags/起業/follow`, {});
+    await author.client.post(`/api/v1/t/${slug}/community/posts`, {
+      body: '来期の社外秘の売上計画を共有します #起業',
+    });
+
+    const reporterContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const reporterPage = await reporterContext.newPage();
+    await signIn(reporterPage, reporter.email);
+    const post = reporterPage.getByRole('article', { name: '投稿 太郎 さんの投稿' });
+    await post.getByText('社外秘の売上計画').waitFor();
+    await post.getByRole('button', { name: '通報する' }).click();
+    await post.getByLabel('通報の理由').selectOption('confidential');
+    await post.getByLabel('補足（任意）').fill('社外秘の資料のようです');
+    await post.getByRole('button', { name: '通報を送る' }).click();
+    await post.getByText('通報を受け付けました。', { exact: false }).waitFor();
+
+    const moderatorContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const moderatorPage = await moderatorContext.newPage();
+    await signIn(moderatorPage, moderator.email);
+    await moderatorPage.getByRole('link', { name: 'モデレーション' }).click();
+    const report = moderatorPage.getByRole('article', { name: '通報 花子 さんからの通報' });
+    await report.getByText('社外秘の資料のようです').waitFor();
+    await report.getByText('社外秘の売上計画').waitFor();
+    await report
+      .getByLabel('対応の理由（投稿者に表示されます）')
+      .fill('社外秘の情報が含まれていたため非表示にしました。');
+    await report.getByRole('button', { name: '非表示にする' }).click();
+    await moderatorPage.getByText('対応が必要な通報はありません。').waitFor();
+
+    await reporterPage.reload();
+    await reporterPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
+    await reporterPage.getByText('まだ投稿はありません。', { exact: false }).waitFor();
+
+    const authorContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const authorPage = await authorContext.newPage();
+    await signIn(authorPage, author.email);
+    await authorPage
+      .getByText(
+        'この投稿はモデレーターにより非表示になりました。理由：社外秘の情報が含まれていたため非表示にしました。',
+      )
+      .waitFor();
+    await Promise.all([reporterContext.close(), moderatorContext.close(), authorContext.close()]);
+  });
 });

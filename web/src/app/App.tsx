@@ -15,6 +15,7 @@ import { GroupPage } from '../features/community/GroupPage';
 import { GroupsPage } from '../features/community/GroupsPage';
 import { HashtagPage } from '../features/community/HashtagPage';
 import { HashtagsPage } from '../features/community/HashtagsPage';
+import { ModerationPage } from '../features/community/ModerationPage';
 import { PersonPage } from '../features/community/PersonPage';
 import { ProfilePage } from '../features/community/ProfilePage';
 import { WelcomePage } from '../features/community/WelcomePage';
@@ -152,6 +153,7 @@ export function App() {
                   <Route path="hashtags" element={<HashtagsPage />} />
                   <Route path="hashtags/:tag" element={<HashtagPage />} />
                   <Route path="me" element={<ProfilePage />} />
+                  <Route path="moderation" element={<ModerationPage />} />
                 </Route>
                 <Route path="t/:slug/admin" element={<AdminLayout />}>
                   <Route index element={<OverviewPage />} />

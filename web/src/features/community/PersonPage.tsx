@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from './community-context';
 import type { Profile } from './community-types';
 import { ProfileView } from './ProfileView';
+import { ReportForm } from './ReportForm';
 
 /** Another member's profile, with only what they show; blocking is one confirmed tap away. */
 export function PersonPage() {
@@ -40,9 +41,12 @@ export function PersonPage() {
           {t('profile.edit')}
         </Link>
       ) : (
-        <button type="button" className="link-button danger" onClick={block}>
-          {t('people.block')}
-        </button>
+        <div className="post-actions">
+          <button type="button" className="link-button danger" onClick={block}>
+            {t('people.block')}
+          </button>
+          <ReportForm slug={slug} targetType="member" targetId={profile.id} />
+        </div>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
 import { Avatar, Badge } from './PersonCardView';
 import { type Comment, type Post, reactionKinds } from './post-types';
+import { ReportForm } from './ReportForm';
 
 const reactionIcons = { like: '👍', clap: '👏', idea: '💡', heart: '❤️' } as const;
 
@@ -89,6 +90,13 @@ export function PostCard(props: { slug: string; post: Post; onChange(post: Post 
           </p>
         </div>
       </header>
+      {post.moderation && (
+        <p className="alert alert-error" role="status">
+          {post.moderation.status === 'held'
+            ? t('feed.held')
+            : t('feed.hidden', { reason: post.moderation.reason ?? '' })}
+        </p>
+      )}
       {editing === null ? (
         // Rendered and sanitised on the server from the Markdown subset (no raw HTML survives).
         // biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML
@@ -151,6 +159,7 @@ export function PostCard(props: { slug: string; post: Post; onChange(post: Post 
             {t('feed.delete')}
           </button>
         )}
+        {!post.canEdit && <ReportForm slug={slug} targetType="post" targetId={post.id} />}
       </div>
       {comments && (
         <section className="comments" aria-label={t('feed.commentsTitle')}>

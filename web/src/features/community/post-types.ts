@@ -17,6 +17,7 @@ export type Post = {
   canEdit: boolean;
   canDelete: boolean;
   canPin: boolean;
+  moderation?: { status: 'held' | 'hidden' | 'published'; reason: string | null };
 };
 
 export type Comment = {

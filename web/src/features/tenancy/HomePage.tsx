@@ -48,6 +48,11 @@ export function HomePage() {
         <Link className="button secondary" to={`/t/${slug}/hashtags`}>
           {t('home.exploreHashtags')}
         </Link>
+        {(isStaffRole(home.member.role) || home.member.role === 'moderator') && (
+          <Link className="button secondary" to={`/t/${slug}/moderation`}>
+            {t('moderation.link')}
+          </Link>
+        )}
       </nav>
       <HomeFeed slug={slug} role={home.member.role} />
       <ReferralForm slug={home.tenant.slug} />

@@ -1,0 +1,274 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Field, Loading } from '../../app/ui';
+import { useCommunity } from './community-context';
+
+type Queue = {
+  reports: {
+    id: string;
+    targetType: 'post' | 'comment' | 'member';
+    targetId: string;
+    reason: string;
+    note: string;
+    reporter: string;
+    status: string;
+    resolution: string | null;
+    createdAt: string;
+  }[];
+  posts: {
+    id: string;
+    author: { id: string; displayName: string };
+    bodyHtml: string;
+    status: string;
+    reason: string | null;
+  }[];
+  comments: {
+    id: string;
+    postId: string;
+    author: { id: string; displayName: string };
+    bodyHtml: string;
+    status: string;
+  }[];
+  members: { id: string; displayName: string; role: string; status: string }[];
+};
+type Word = { id: string; word: string; action: 'block' | 'hold' };
+
+/** The moderators' desk: reports with the reported content, held posts, and the word list. */
+export function ModerationPage() {
+  const { t, formatDateTime } = useI18n();
+  const { slug } = useCommunity();
+  const base = `/t/${slug}/community/moderation`;
+  const [status, setStatus] = useState<'open' | 'resolved'>('open');
+  const [queue, setQueue] = useState<Queue | null>(null);
+  const [words, setWords] = useState<Word[]>([]);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [newWord, setNewWord] = useState({ word: '', action: 'hold' as 'block' | 'hold' });
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(async () => {
+    setQueue(await api<Queue>('GET', `${base}/queue?status=${status}`));
+    setWords((await api<{ words: Word[] }>('GET', `${base}/words`)).words);
+  }, [base, status]);
+  useEffect(() => {
+    load().catch(setError);
+  }, [load]);
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      await load();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const reasonFor = (id: string) => reasons[id] ?? '';
+  const reasonField = (id: string) => (
+    <div className="field">
+      <label htmlFor={`reason-${id}`}>{t('moderation.reasonLabel')}</label>
+      <textarea
+        id={`reason-${id}`}
+        rows={2}
+        value={reasonFor(id)}
+        onChange={(e) => setReasons({ ...reasons, [id]: e.target.value })}
+      />
+    </div>
+  );
+  const contentActions = (kind: 'posts' | 'comments', id: string, current: string, key = id) => (
+    <div className="actions">
+      {current !== 'hidden' && (
+        <button
+          type="button"
+          className="danger-button"
+          disabled={!reasonFor(key).trim()}
+          onClick={() =>
+            act(() => api('POST', `${base}/${kind}/${id}`, { action: 'hide', reason: reasonFor(key) }))
+          }
+        >
+          {t('moderation.hide')}
+        </button>
+      )}
+      {current !== 'published' && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            act(() =>
+              api('POST', `${base}/${kind}/${id}`, {
+                action: 'publish',
+                reason: reasonFor(key) || t('moderation.noProblem'),
+              }),
+            )
+          }
+        >
+          {t('moderation.publish')}
+        </button>
+      )}
+    </div>
+  );
+  const addWord = (event: FormEvent) => {
+    event.preventDefault();
+    act(async () => {
+      await api('POST', `${base}/words`, newWord);
+      setNewWord({ ...newWord, word: '' });
+    });
+  };
+
+  if (!queue) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const reportedIds = new Set(queue.reports.map((r) => r.targetId));
+  const heldPosts = queue.posts.filter((p) => p.status === 'held' && !reportedIds.has(p.id));
+  return (
+    <section>
+      <h1>{t('moderation.title')}</h1>
+      <ErrorMessage error={error} />
+      <fieldset className="actions choices">
+        <legend className="visually-hidden">{t('moderation.show')}</legend>
+        {(['open', 'resolved'] as const).map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={s === status ? '' : 'secondary'}
+            aria-pressed={s === status}
+            onClick={() => setStatus(s)}
+          >
+            {t(`moderation.status.${s}`)}
+          </button>
+        ))}
+      </fieldset>
+      {queue.reports.length === 0 && heldPosts.length === 0 && (
+        <p className="muted">{t('moderation.empty')}</p>
+      )}
+      {queue.reports.map((report) => {
+        const post =
+          report.targetType === 'post' ? queue.posts.find((p) => p.id === report.targetId) : undefined;
+        const comment =
+          report.targetType === 'comment' ? queue.comments.find((c) => c.id === report.targetId) : undefined;
+        const member =
+          report.targetType === 'member' ? queue.members.find((m) => m.id === report.targetId) : undefined;
+        return (
+          <article
+            key={report.id}
+            className="card"
+            aria-label={t('moderation.reportOf', { reporter: report.reporter })}
+          >
+            <p className="muted small">
+              {formatDateTime(report.createdAt)} ・ {t(`report.reason.${report.reason as 'spam'}`)} ・{' '}
+              {t('moderation.by', { name: report.reporter })}
+            </p>
+            {report.note && <p className="prewrap">{report.note}</p>}
+            {post && (
+              <blockquote>
+                <strong>{post.author.displayName}</strong>
+                {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML */}
+                <div dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+              </blockquote>
+            )}
+            {comment && (
+              <blockquote>
+                <strong>{comment.author.displayName}</strong>
+                {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML */}
+                <div dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+              </blockquote>
+            )}
+            {member && (
+              <p>
+                <Link to={`/t/${slug}/people/${member.id}`}>{member.displayName}</Link>{' '}
+                <span className="badge">{t(`role.${member.role as 'alumnus'}`)}</span>
+              </p>
+            )}
+            {report.status === 'open' ? (
+              <>
+                {reasonField(report.id)}
+                {post && contentActions('posts', post.id, post.status, report.id)}
+                {comment && contentActions('comments', comment.id, comment.status, report.id)}
+                {member && member.status === 'active' && (
+                  <button
+                    type="button"
+                    className="danger-button"
+                    disabled={!reasonFor(report.id).trim()}
+                    onClick={() =>
+                      act(() =>
+                        api('POST', `${base}/members/${member.id}/suspend`, { reason: reasonFor(report.id) }),
+                      )
+                    }
+                  >
+                    {t('moderation.suspend')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    act(() =>
+                      api('POST', `${base}/reports/${report.id}/dismiss`, { note: reasonFor(report.id) }),
+                    )
+                  }
+                >
+                  {t('moderation.dismiss')}
+                </button>
+              </>
+            ) : (
+              <p className="muted small">
+                {t(`moderation.outcome.${report.status as 'actioned'}`)}
+                {report.resolution && ` ・ ${report.resolution}`}
+              </p>
+            )}
+          </article>
+        );
+      })}
+      {status === 'open' &&
+        heldPosts.map((post) => (
+          <article key={post.id} className="card" aria-label={t('moderation.heldPost')}>
+            <p className="muted small">{t('moderation.heldPost')}</p>
+            <blockquote>
+              <strong>{post.author.displayName}</strong>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML */}
+              <div dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+            </blockquote>
+            {reasonField(post.id)}
+            {contentActions('posts', post.id, post.status)}
+          </article>
+        ))}
+      <section className="card" aria-labelledby="words-title">
+        <h2 id="words-title">{t('moderation.words')}</h2>
+        <p className="hint">{t('moderation.wordsHint')}</p>
+        <ul className="plain">
+          {words.map((w) => (
+            <li key={w.id}>
+              {w.word} <span className="badge">{t(`moderation.word.${w.action}`)}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => act(() => api('DELETE', `${base}/words/${w.id}`))}
+              >
+                {t('common.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form className="row" onSubmit={addWord}>
+          <Field
+            label={t('moderation.word')}
+            name="word"
+            value={newWord.word}
+            onChange={(word) => setNewWord({ ...newWord, word })}
+          />
+          <div className="field">
+            <label htmlFor="word-action">{t('moderation.wordAction')}</label>
+            <select
+              id="word-action"
+              value={newWord.action}
+              onChange={(e) => setNewWord({ ...newWord, action: e.target.value as 'block' | 'hold' })}
+            >
+              <option value="hold">{t('moderation.word.hold')}</option>
+              <option value="block">{t('moderation.word.block')}</option>
+            </select>
+          </div>
+          <button type="submit" disabled={!newWord.word.trim()}>
+            {t('moderation.addWord')}
+          </button>
+        </form>
+      </section>
+    </section>
+  );
+}
