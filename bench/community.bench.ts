@@ -7,16 +7,16 @@
  *
  *   node --import tsx bench/community.bench.ts [members=100000] [posts=1000000] [requests=200]
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../server/db/client.js';
 import { queryRows } from '../server/db/raw.js';
 import { accounts, memberships } from '../server/db/schema/index.js';
 import { inTenant } from '../server/db/scope.js';
 import { demoHashtags, seedCommunityProfiles } from '../server/demo/seed-community.js';
 import { refreshCommunityStatistics } from '../server/modules/community/community-statistics.js';
-import { searchDirectory } from '../server/modules/community/directory.js';
+import { directoryQuery, searchDirectory } from '../server/modules/community/directory.js';
 import { findHashtag } from '../server/modules/community/hashtags/hashtags.js';
-import { hashtagFeed, homeFeed } from '../server/modules/community/posts/feeds.js';
+import { hashtagFeed, homeFeed, homeFeedQuery } from '../server/modules/community/posts/feeds.js';
 import { loadPostViews } from '../server/modules/community/posts/post-views.js';
 import { createTenant } from '../server/modules/tenancy/create-tenant.js';
 import type { Actor, TenantRef, TenantServiceContext } from '../server/modules/tenancy/tenant-context.js';
@@ -85,6 +85,69 @@ const givens: [string, string][] = [
   ['悠斗', 'ユウト'],
   ['花子', 'ハナコ'],
 ];
+// A long tail of surnames as in Japan: a quarter of members carry a common one (each ~0.7%), the
+// rest one of 600 rarer ones, read character by character.
+const firstKanji: [string, string][] = [
+  ['山', 'ヤマ'],
+  ['川', 'カワ'],
+  ['田', 'タ'],
+  ['中', 'ナカ'],
+  ['小', 'コ'],
+  ['大', 'オオ'],
+  ['石', 'イシ'],
+  ['松', 'マツ'],
+  ['井', 'イ'],
+  ['木', 'キ'],
+  ['森', 'モリ'],
+  ['林', 'ハヤシ'],
+  ['高', 'タカ'],
+  ['佐', 'サ'],
+  ['藤', 'フジ'],
+  ['原', 'ハラ'],
+  ['岡', 'オカ'],
+  ['村', 'ムラ'],
+  ['野', 'ノ'],
+  ['上', 'ウエ'],
+  ['西', 'ニシ'],
+  ['東', 'ヒガシ'],
+  ['北', 'キタ'],
+  ['南', 'ミナミ'],
+  ['宮', 'ミヤ'],
+  ['長', 'ナガ'],
+  ['吉', 'ヨシ'],
+  ['清', 'キヨ'],
+  ['今', 'イマ'],
+  ['平', 'ヒラ'],
+];
+const secondKanji: [string, string][] = [
+  ['田', 'ダ'],
+  ['川', 'ガワ'],
+  ['本', 'モト'],
+  ['村', 'ムラ'],
+  ['野', 'ノ'],
+  ['原', 'ハラ'],
+  ['口', 'グチ'],
+  ['崎', 'サキ'],
+  ['島', 'ジマ'],
+  ['谷', 'タニ'],
+  ['沢', 'サワ'],
+  ['井', 'イ'],
+  ['木', 'キ'],
+  ['山', 'ヤマ'],
+  ['部', 'ベ'],
+  ['岡', 'オカ'],
+  ['内', 'ウチ'],
+  ['橋', 'ハシ'],
+  ['沼', 'ヌマ'],
+  ['浦', 'ウラ'],
+];
+function familyOf(i: number): [string, string] {
+  if (i % 4 === 0) return families[(i / 4) % families.length]!;
+  const n = Math.floor((i * 2654435761) % 600);
+  const [a, ak] = firstKanji[n % firstKanji.length]!;
+  const [b, bk] = secondKanji[Math.floor(n / firstKanji.length) % secondKanji.length]!;
+  return [`${a}${b}`, `${ak}${bk}`];
+}
 const tags = [...demoHashtags, ...Array.from({ length: 184 }, (_, i) => `テーマ${i}`)];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -103,8 +166,8 @@ async function seedNetwork(db: AppDatabase, slug: string, members: number, postT
     }),
   );
   const people = Array.from({ length: members }, (_, i) => {
-    const [family, familyKana] = families[i % families.length]!;
-    const [given, givenKana] = givens[Math.floor(i / families.length) % givens.length]!;
+    const [family, familyKana] = familyOf(i);
+    const [given, givenKana] = givens[Math.floor(i / 7) % givens.length]!;
     return {
       displayName: `${family} ${given}`,
       reading: `${familyKana} ${givenKana}`,
@@ -248,7 +311,7 @@ await measure('home feed: first page of 20', (i) =>
 );
 // Deeper pages: each viewer's cursor after four pages, found before the clock starts.
 const cursors = new Map<string, string | undefined>();
-for (let i = 0; i < requests + 5; i++) {
+for (let i = 0; i < Math.min(requests + 5, 60); i++) {
   await asMember(viewer(i), async (ctx) => {
     let page = await homeFeed(ctx, { limit: 20 });
     for (let p = 0; p < 3 && page.nextCursor; p++)
@@ -257,7 +320,7 @@ for (let i = 0; i < requests + 5; i++) {
   });
 }
 await measure('home feed: page 5 (cursor)', (i) =>
-  asMember(viewer(i), async (ctx) => {
+  asMember(viewer(i % 60), async (ctx) => {
     const page = await homeFeed(ctx, { cursor: cursors.get(ctx.actor.membershipId), limit: 20 });
     await loadPostViews(
       ctx,
@@ -265,5 +328,23 @@ await measure('home feed: page 5 (cursor)', (i) =>
     );
   }),
 );
+if (process.env.BENCH_EXPLAIN) {
+  const explain = async (label: string, build: (ctx: TenantServiceContext) => Promise<SQL>) => {
+    await asMember(viewer(1), async (ctx) => {
+      const plan = await queryRows<{ 'QUERY PLAN': string }>(
+        ctx.tx,
+        sql`explain analyze ${await build(ctx)}`,
+      );
+      console.log(`plan for ${label}:\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
+    });
+  };
+  await explain('directory 高橋', async (ctx) =>
+    (await directoryQuery(ctx, { q: '高橋', limit: 30 })).select.getSQL(),
+  );
+  await explain('directory #起業', async (ctx) =>
+    (await directoryQuery(ctx, { hashtag: '起業', limit: 30 })).select.getSQL(),
+  );
+  await explain('home feed', async (ctx) => homeFeedQuery(ctx, { limit: 20 }));
+}
 console.log(`memory: RSS ${mb(process.memoryUsage().rss)}`);
 await server.stop();

@@ -30,13 +30,25 @@ function page(rows: Entry[], limit: number) {
  * so a page costs the same however large the network grows.
  */
 export async function homeFeed(ctx: TenantServiceContext, query: FeedQuery) {
+  const result = await ctx.tx.execute<{ id: string; created_at: string }>(homeFeedQuery(ctx, query));
+  const rows = (result as unknown as { rows: { id: string; created_at: string | Date }[] }).rows.map(
+    (row) => ({
+      id: row.id,
+      createdAt: new Date(row.created_at),
+    }),
+  );
+  return page(rows, query.limit);
+}
+
+/** The home feed's SQL (exported for the benchmark's query plans). */
+export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL {
   const tenantId = ctx.tenant.id;
   const me = ctx.actor.membershipId;
   const n = query.limit + 1;
   const visible = postVisibleTo(ctx.actor, tenantId);
   const cursor = (at: AnyPgColumn, id: AnyPgColumn) => after(query.cursor, at, id) ?? sql`true`;
   const order = sql`order by ${posts.createdAt} desc, ${posts.id} desc limit ${n}`;
-  const result = await ctx.tx.execute<{ id: string; created_at: string }>(sql`
+  return sql`
     select id, created_at from (
       (select ${posts.id}, ${posts.createdAt} from ${posts}
         where ${posts.tenantId} = ${tenantId} and ${posts.kind} = 'announcement' and ${cursor(posts.createdAt, posts.id)} and ${visible}
@@ -61,14 +73,7 @@ export async function homeFeed(ctx: TenantServiceContext, query: FeedQuery) {
         where hf.tenant_id = ${tenantId} and hf.membership_id = ${me})
     ) feed
     order by created_at desc, id desc
-    limit ${n}`);
-  const rows = (result as unknown as { rows: { id: string; created_at: string | Date }[] }).rows.map(
-    (row) => ({
-      id: row.id,
-      createdAt: new Date(row.created_at),
-    }),
-  );
-  return page(rows, query.limit);
+    limit ${n}`;
 }
 
 /** A group's posts, for those who may read them. */
