@@ -3,7 +3,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { bootEnishi, createLogger } from './boot.js';
 import { loadConfig } from './config.js';
-import { DEMO_ADMIN_EMAIL, DEMO_OWNER_EMAIL, seedDemo } from './demo/seed-demo.js';
+import { DEMO_ADMIN_EMAIL, DEMO_ALUMNUS_EMAIL, DEMO_OWNER_EMAIL, seedDemo } from './demo/seed-demo.js';
 
 const config = loadConfig();
 const logger = createLogger(config);
@@ -17,7 +17,7 @@ const enishi = await bootEnishi(config, {
 
 if (config.demo && (await seedDemo(enishi.deps.database.db))) {
   logger.info(
-    'created the demo network デモ株式会社 (slug "demo") with an owner, an HR admin and 200 alumni',
+    'created the demo network デモ株式会社 (slug "demo") with an owner, an HR admin and 200 alumni (120 in the community)',
   );
 }
 
@@ -26,7 +26,7 @@ const server = serve({ fetch: enishi.app.fetch, port: config.port, hostname: con
     ? ''
     : `\n  Sign-in links appear at ${config.publicUrl}/dev/mailbox and in this console.`;
   const demo = config.demo
-    ? `\n  Demo network: sign in as ${DEMO_ADMIN_EMAIL} (HR admin) or ${DEMO_OWNER_EMAIL} (owner).`
+    ? `\n  Demo network: sign in as ${DEMO_ADMIN_EMAIL} (HR admin), ${DEMO_OWNER_EMAIL} (owner) or ${DEMO_ALUMNUS_EMAIL} (alumnus).`
     : '';
   process.stdout.write(
     `\nEnishi is running on ${config.publicUrl} (port ${info.port}, ${enishi.deps.database.kind} database)${demo}${mailbox}\n\n`,

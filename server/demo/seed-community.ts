@@ -1,15 +1,22 @@
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
 import {
   consentEvents,
+  groupHashtags,
+  groupMembers,
+  groups,
   hashtagFollows,
   hashtags,
   type Intent,
   memberHashtags,
   memberProfiles,
   memberSearchTokens,
+  postHashtags,
+  posts,
 } from '../db/schema/index.js';
 import { consentPolicyVersion } from '../modules/community/consents.js';
-import { normaliseHashtag } from '../modules/community/hashtags/normalise-hashtag.js';
+import { hashtagsInText, normaliseHashtag } from '../modules/community/hashtags/normalise-hashtag.js';
+import { renderMarkdown } from '../modules/community/posts/render-markdown.js';
 import { personSearchTokens } from '../platform/japanese/person-search.js';
 import { readingSortKey, searchKey } from '../platform/japanese/text.js';
 
@@ -149,6 +156,115 @@ export async function seedCommunityProfiles(
           }));
         }),
       );
+    }
+  }
+}
+
+const demoGroups = [
+  {
+    name: '起業・独立の会',
+    description: '起業した人、これからの人。資金調達や採用の悩みも気軽に。',
+    hashtags: ['起業'],
+  },
+  {
+    name: 'AWS・クラウド勉強会',
+    description: '月に一度のオンライン勉強会と、資料の共有をしています。',
+    hashtags: ['AWS'],
+  },
+  {
+    name: '子育てしながら働く',
+    description: '両立の工夫や、復職・転職の体験談を話す場です。',
+    hashtags: ['子育て'],
+  },
+  {
+    name: 'データ分析・生成AI',
+    description: '業務での活用事例を持ち寄りましょう。',
+    hashtags: ['データ分析', '生成AI'],
+  },
+];
+const demoPostBodies = [
+  '独立して 2 年になりました。受託開発の相談があればお気軽にどうぞ。 #起業 #副業',
+  '来月、AWS の資格勉強会をオンラインでやります。参加したい方はコメントください！ #AWS',
+  '育休から復帰して半年。**時短勤務**の工夫を共有します。 #子育て',
+  '生成AIを社内のデータ分析に使い始めました。事例を書いたのでご覧ください。 #生成AI #データ分析',
+  '地方でのサテライトオフィス立ち上げを手伝っています。 #地方創生',
+  'プロダクトマネージャーの採用、どこも苦労していますね。情報交換しませんか。 #採用 #プロダクトマネジメント',
+];
+
+/** A few groups and a lively-looking timeline for the demo network, with one pinned announcement. */
+export async function seedDemoPosts(
+  tx: Queryable,
+  tenant: { id: string; slug: string },
+  memberIds: string[],
+  staffId: string,
+) {
+  const tagRows = await tx
+    .select({ id: hashtags.id, key: hashtags.key })
+    .from(hashtags)
+    .where(eq(hashtags.tenantId, tenant.id));
+  const tagId = (label: string) => tagRows.find((row) => row.key === normaliseHashtag(label)!.key)?.id;
+  for (const [index, group] of demoGroups.entries()) {
+    const [created] = await tx
+      .insert(groups)
+      .values({
+        tenantId: tenant.id,
+        name: group.name,
+        description: group.description,
+        visibility: 'open',
+        createdBy: memberIds[index]!,
+      })
+      .returning({ id: groups.id });
+    await tx.insert(groupMembers).values(
+      memberIds
+        .filter((_, i) => i % demoGroups.length === index || i === index)
+        .map((membershipId) => ({
+          tenantId: tenant.id,
+          groupId: created!.id,
+          membershipId,
+          role: membershipId === memberIds[index] ? ('admin' as const) : ('member' as const),
+          status: 'active' as const,
+        })),
+    );
+    const ids = group.hashtags.map(tagId).filter((id): id is string => Boolean(id));
+    if (ids.length > 0)
+      await tx
+        .insert(groupHashtags)
+        .values(ids.map((hashtagId) => ({ tenantId: tenant.id, hashtagId, groupId: created!.id })));
+  }
+  const now = Date.now();
+  const bodies = [
+    {
+      author: staffId,
+      body: '**アルムナイネットワークへようこそ。** 会社の近況やイベントをここでお知らせします。投稿しなくても、読むだけで大歓迎です。',
+      kind: 'announcement' as const,
+    },
+    ...Array.from({ length: 24 }, (_, i) => ({
+      author: memberIds[(i * 7) % memberIds.length]!,
+      body: demoPostBodies[i % demoPostBodies.length]!,
+      kind: 'post' as const,
+    })),
+  ];
+  for (const [i, entry] of bodies.entries()) {
+    const createdAt = new Date(now - (i === 0 ? 0 : i * 3 * 3600 * 1000));
+    const [post] = await tx
+      .insert(posts)
+      .values({
+        tenantId: tenant.id,
+        authorId: entry.author,
+        kind: entry.kind,
+        body: entry.body,
+        bodyHtml: renderMarkdown(entry.body, tenant.slug),
+        pinnedAt: entry.kind === 'announcement' ? createdAt : null,
+        createdAt,
+      })
+      .returning({ id: posts.id });
+    const ids = hashtagsInText(entry.body)
+      .map((tag) => tagId(tag.label))
+      .filter((id): id is string => Boolean(id));
+    if (ids.length > 0) {
+      await tx
+        .insert(postHashtags)
+        .values(ids.map((hashtagId) => ({ tenantId: tenant.id, hashtagId, postId: post!.id, createdAt })));
     }
   }
 }

@@ -35,6 +35,15 @@ describe('demo network', () => {
     );
     expect(tag.body.people.length).toBeGreaterThan(0);
     expect(tag.body.followers).toBeGreaterThan(0);
+    const feed = await alumnus.get<{ pinned: { kind: string }[]; posts: { bodyHtml: string }[] }>(
+      `/api/v1/t/${DEMO_SLUG}/community/feed`,
+    );
+    expect(feed.body.pinned).toMatchObject([{ kind: 'announcement' }]);
+    expect(feed.body.posts.length).toBeGreaterThan(0);
+    const groups = await alumnus.get<{ groups: unknown[] }>(
+      `/api/v1/t/${DEMO_SLUG}/community/groups?scope=mine`,
+    );
+    expect(groups.body.groups.length).toBeGreaterThan(0);
     const found = await alumnus.get<{ people: { displayName: string }[] }>(
       `/api/v1/t/${DEMO_SLUG}/community/people?q=${encodeURIComponent('たかはし')}`,
     );

@@ -11,11 +11,12 @@ import {
 } from '../modules/registry/record-values.js';
 import { createTenant, findOrCreateAccount } from '../modules/tenancy/create-tenant.js';
 import { demoAlumni } from './people.js';
-import { seedCommunityProfiles } from './seed-community.js';
+import { seedCommunityProfiles, seedDemoPosts } from './seed-community.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_OWNER_EMAIL = 'owner@demo.enishi.example';
 export const DEMO_ADMIN_EMAIL = 'hr@demo.enishi.example';
+export const DEMO_ALUMNUS_EMAIL = 'alumni001@demo.enishi.example';
 
 /** Creates the demo network on an empty database; does nothing once any network exists. */
 export async function seedDemo(db: AppDatabase): Promise<boolean> {
@@ -33,9 +34,10 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
       displayName: '佐藤 花子',
       locale: 'ja',
     });
-    await tx
+    const [adminMember] = await tx
       .insert(memberships)
-      .values({ tenantId: tenant.id, accountId: admin.id, role: 'admin', displayName: '佐藤 花子' });
+      .values({ tenantId: tenant.id, accountId: admin.id, role: 'admin', displayName: '佐藤 花子' })
+      .returning({ id: memberships.id });
     // Most demo alumni have joined; the rest are registry records HR can filter, invite or exclude.
     const people = demoAlumni();
     const joinedCount = 120;
@@ -108,6 +110,12 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
         displayName: member.displayName,
         reading: `${people[index]!.familyNameKana} ${people[index]!.givenNameKana}`,
       })),
+    );
+    await seedDemoPosts(
+      tx,
+      { id: tenant.id, slug: DEMO_SLUG },
+      members.map((member) => member.id),
+      adminMember!.id,
     );
   });
   await refreshRegistryStatistics(db);
