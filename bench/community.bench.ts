@@ -237,8 +237,8 @@ async function seedNetwork(db: AppDatabase, slug: string, members: number, postT
         from generate_series(${from}::int, ${to}::int) g`);
     }
     // About two posts in five carry a hashtag.
-    await tx.execute(sql`insert into post_hashtags (tenant_id, hashtag_id, post_id, created_at)
-      select p.tenant_id, h.id, p.id, p.created_at
+    await tx.execute(sql`insert into post_hashtags (tenant_id, hashtag_id, post_id, created_at, author_id, group_id, status)
+      select p.tenant_id, h.id, p.id, p.created_at, p.author_id, p.group_id, p.status
       from posts p
       join lateral (select id from hashtags where tenant_id = ${tenant.id} order by id
         offset (abs(hashtext(p.id::text)) % ${tags.length}) limit 1) h on true

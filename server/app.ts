@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { directoryRoutes } from './modules/community/directory-routes.js';
 import { groupRoutes } from './modules/community/groups/group-routes.js';
 import { hashtagRoutes } from './modules/community/hashtags/hashtag-routes.js';
+import { messageRoutes } from './modules/community/messages/message-routes.js';
 import { moderationRoutes } from './modules/community/moderation/moderation-routes.js';
 import { postRoutes } from './modules/community/posts/post-routes.js';
 import { profileRoutes } from './modules/community/profile-routes.js';
@@ -90,6 +91,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   v1.route('/', groupRoutes as unknown as typeof v1);
   v1.route('/', postRoutes as unknown as typeof v1);
   v1.route('/', moderationRoutes as unknown as typeof v1);
+  v1.route('/', messageRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);

@@ -68,7 +68,9 @@ async function openServerDatabase(options: DatabaseOptions, url: string): Promis
     connectionString: url,
     max: 10,
     application_name: 'enishi',
-    options: `-c role=${options.appRole}`,
+    // JIT compilation costs more than it saves on short, index-driven requests (measured: +140 ms on a
+    // feed query whose execution takes under 10 ms), so it is off for the application's connections.
+    options: `-c role=${options.appRole} -c jit=off`,
   });
   return {
     kind: 'server',

@@ -17,6 +17,7 @@ import {
 import { consentPolicyVersion } from '../modules/community/consents.js';
 import { hashtagsInText, normaliseHashtag } from '../modules/community/hashtags/normalise-hashtag.js';
 import { renderMarkdown } from '../modules/community/posts/render-markdown.js';
+import { postHashtagCopy } from '../modules/community/posts/write-posts.js';
 import { personSearchTokens } from '../platform/japanese/person-search.js';
 import { readingSortKey, searchKey } from '../platform/japanese/text.js';
 
@@ -257,14 +258,14 @@ export async function seedDemoPosts(
         pinnedAt: entry.kind === 'announcement' ? createdAt : null,
         createdAt,
       })
-      .returning({ id: posts.id });
+      .returning();
     const ids = hashtagsInText(entry.body)
       .map((tag) => tagId(tag.label))
       .filter((id): id is string => Boolean(id));
     if (ids.length > 0) {
       await tx
         .insert(postHashtags)
-        .values(ids.map((hashtagId) => ({ tenantId: tenant.id, hashtagId, postId: post!.id, createdAt })));
+        .values(ids.map((hashtagId) => ({ tenantId: tenant.id, hashtagId, ...postHashtagCopy(post!) })));
     }
   }
 }

@@ -94,12 +94,21 @@ export const posts = pgTable(
     primaryKey({ columns: [table.tenantId, table.id] }),
     tenantForeignKey('posts_author_fk', [table.tenantId, table.authorId], memberships),
     tenantForeignKey('posts_group_fk', [table.tenantId, table.groupId], groups),
-    index('posts_recent_idx').on(table.tenantId, table.createdAt.desc(), table.id.desc()),
-    index('posts_group_idx').on(table.tenantId, table.groupId, table.createdAt.desc(), table.id.desc()),
+    index('posts_recent_idx').on(
+      table.tenantId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('posts_group_idx').on(
+      table.tenantId,
+      table.groupId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index('posts_announcements_idx')
-      .on(table.tenantId, table.createdAt.desc(), table.id.desc())
+      .on(table.tenantId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst())
       .where(sql`kind = 'announcement'`),
-    index('posts_author_idx').on(table.tenantId, table.authorId, table.createdAt.desc()),
+    index('posts_author_idx').on(table.tenantId, table.authorId, table.createdAt.desc().nullsFirst()),
   ],
 );
 
@@ -110,7 +119,11 @@ export const postHashtags = pgTable(
     tenantId: tenantId(),
     hashtagId: uuid('hashtag_id').notNull(),
     postId: uuid('post_id').notNull(),
+    // Copied from the post, so a hashtag's feed filters on this index's rows without visiting posts.
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+    authorId: uuid('author_id').notNull(),
+    groupId: uuid('group_id'),
+    status: text('status').$type<ContentStatus>().notNull().default('published'),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.hashtagId, table.postId] }),
@@ -119,8 +132,8 @@ export const postHashtags = pgTable(
     index('post_hashtags_recent_idx').on(
       table.tenantId,
       table.hashtagId,
-      table.createdAt.desc(),
-      table.postId.desc(),
+      table.createdAt.desc().nullsFirst(),
+      table.postId.desc().nullsFirst(),
     ),
   ],
 );

@@ -64,6 +64,8 @@ export const memberProfiles = pgTable(
     companyNews: boolean('company_news').notNull().default(false),
     listedInDirectory: boolean('listed_in_directory').notNull().default(false),
     companyContact: boolean('company_contact').notNull().default(false),
+    /** Whether other members may start a private conversation with this member. */
+    acceptsMessages: boolean('accepts_messages').notNull().default(true),
     consentPolicyVersion: text('consent_policy_version'),
     /** Normalised sort key for 五十音順 and text the directory search confirms terms against. */
     readingKey: text('reading_key').notNull().default(''),

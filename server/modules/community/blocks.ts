@@ -1,6 +1,7 @@
 import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
+import { qualified } from '../../db/qualified.js';
 import { memberBlocks, memberships } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
@@ -12,7 +13,7 @@ import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 export function notBlockedWith(viewerId: string, tenantId: string, member: AnyPgColumn): SQL {
   // NOT IN over one small set (everyone the viewer blocked or is blocked by) lets the planner hash it
   // once per query, instead of probing the blocks table for every candidate row.
-  return sql`${member} not in (
+  return sql`${qualified(member)} not in (
     select ${memberBlocks.blockedId} from ${memberBlocks} where ${memberBlocks.tenantId} = ${tenantId} and ${memberBlocks.blockerId} = ${viewerId}
     union all
     select ${memberBlocks.blockerId} from ${memberBlocks} where ${memberBlocks.tenantId} = ${tenantId} and ${memberBlocks.blockedId} = ${viewerId})`;

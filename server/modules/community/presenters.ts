@@ -43,6 +43,7 @@ export function presentProfile(viewer: Actor, tenant: TenantRef, subject: Subjec
     ...(p && shows('links') ? { links: p.links } : {}),
     ...(subject.tenure && shows('tenure') ? { tenure: subject.tenure } : {}),
     isSelf,
+    acceptsMessages: p?.acceptsMessages ?? true,
   };
 }
 
@@ -87,5 +88,6 @@ export function presentOwnProfile(
     },
     onboarded: p.onboardedAt !== null,
     role: subject.membership.role,
+    acceptsMessages: p.acceptsMessages,
   };
 }

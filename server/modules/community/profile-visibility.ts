@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { qualified } from '../../db/qualified.js';
 import type { ProfileField, ProfileVisibility, Visibility } from '../../db/schema/index.js';
 import { memberProfiles } from '../../db/schema/index.js';
 import { isStaff } from '../tenancy/policies.js';
@@ -37,10 +38,10 @@ export function canSee(
 
 /** The same rule in SQL, for filters that must not match on a field the viewer cannot see. */
 export function fieldVisibleTo(viewer: Actor, field: ProfileField): SQL {
-  const level = sql`coalesce(${memberProfiles.visibility} ->> ${field}, ${defaultVisibility[field]})`;
+  const level = sql`coalesce(${qualified(memberProfiles.visibility)} ->> ${field}, ${defaultVisibility[field]})`;
   const levels = sql.join(
     levelsSeenBy(viewer).map((l) => sql`${l}`),
     sql`, `,
   );
-  return sql`(${memberProfiles.membershipId} = ${viewer.membershipId} or ${level} in (${levels}))`;
+  return sql`(${qualified(memberProfiles.membershipId)} = ${viewer.membershipId} or ${level} in (${levels}))`;
 }

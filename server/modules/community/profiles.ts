@@ -100,6 +100,7 @@ export type ProfileUpdate = {
   links?: ProfileLink[] | undefined;
   hashtags?: string[] | undefined;
   visibility?: ProfileVisibility | undefined;
+  acceptsMessages?: boolean | undefined;
 };
 
 export async function updateOwnProfile(ctx: TenantServiceContext, input: ProfileUpdate) {
@@ -127,6 +128,7 @@ export async function updateOwnProfile(ctx: TenantServiceContext, input: Profile
       ...(input.intents === undefined ? {} : { intents: [...new Set(input.intents)] }),
       ...(input.bio === undefined ? {} : { bio: input.bio.trim() }),
       ...(input.links === undefined ? {} : { links: input.links }),
+      ...(input.acceptsMessages === undefined ? {} : { acceptsMessages: input.acceptsMessages }),
       visibility,
       ...searchColumns(displayName, kana, visibility),
       updatedAt: new Date(),

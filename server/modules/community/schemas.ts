@@ -49,6 +49,7 @@ export const ProfileUpdateSchema = z
       .optional(),
     hashtags: z.array(z.string().max(80)).max(30).optional(),
     visibility: z.partialRecord(z.enum(profileFields), VisibilitySchema).optional(),
+    acceptsMessages: z.boolean().optional(),
   })
   .openapi('ProfileUpdate');
 
@@ -82,7 +83,7 @@ export const ProfileSchema = z
     links: z.array(z.object({ label: z.string(), url: z.string() })).optional(),
     tenure: TenureSchema.optional(),
     isSelf: z.boolean(),
-    blocked: z.boolean().optional(),
+    acceptsMessages: z.boolean(),
   })
   .openapi('Profile');
 
@@ -96,6 +97,7 @@ export const OwnProfileSchema = ProfileSchema.extend({
   }),
   onboarded: z.boolean(),
   role: z.string(),
+  acceptsMessages: z.boolean(),
 }).openapi('OwnProfile');
 
 export const OnboardingSchema = z

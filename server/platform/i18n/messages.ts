@@ -73,6 +73,7 @@ export const messages = {
       'グループの管理者がいなくなるため、退出できません。先に他のメンバーを管理者にしてください。',
     post_not_allowed: 'ここに投稿する権限がありません。',
     post_empty: '本文を入力してください。',
+    company_contact_not_allowed: 'この方は会社からの個別の連絡を希望していません。',
     content_blocked:
       'このネットワークでは使えない言葉が含まれているため、投稿できません。表現を変えてお試しください。',
     word_exists: 'この言葉はすでに登録されています。',
@@ -150,6 +151,7 @@ export const messages = {
     group_last_admin: 'You are the last admin of this group. Make another member an admin before leaving.',
     post_not_allowed: 'You cannot post here.',
     post_empty: 'Write something first.',
+    company_contact_not_allowed: 'This member has not agreed to be contacted by the company.',
     content_blocked: 'This contains words that are not allowed in this network. Please rephrase it.',
     word_exists: 'This word is already on the list.',
     report_duplicate: 'You have already reported this. A moderator will look at it.',

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
+import { qualified } from '../../../db/qualified.js';
 import {
   type GroupVisibility,
   groupHashtags,

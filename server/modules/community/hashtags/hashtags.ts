@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
+import { qualified } from '../../../db/qualified.js';
 import { hashtagFollows, hashtags, memberHashtags, postHashtags } from '../../../db/schema/index.js';
 import { invalid, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
@@ -150,8 +151,8 @@ export async function suggestHashtags(ctx: TenantServiceContext, typed: string, 
     .replace(/^[#\s]+/, '')
     .trim()
     .toLowerCase();
-  const usage = sql<number>`(select count(*) from ${memberHashtags} where ${memberHashtags.tenantId} = ${hashtags.tenantId} and ${memberHashtags.hashtagId} = ${hashtags.id})
-    + (select count(*) from ${hashtagFollows} where ${hashtagFollows.tenantId} = ${hashtags.tenantId} and ${hashtagFollows.hashtagId} = ${hashtags.id})`;
+  const usage = sql<number>`(select count(*) from member_hashtags mh where mh.tenant_id = ${qualified(hashtags.tenantId)} and mh.hashtag_id = ${qualified(hashtags.id)})
+    + (select count(*) from hashtag_follows hf where hf.tenant_id = ${qualified(hashtags.tenantId)} and hf.hashtag_id = ${qualified(hashtags.id)})`;
   const conditions = [eq(hashtags.tenantId, ctx.tenant.id)];
   if (prefix) {
     conditions.push(sql`${hashtags.key} >= ${prefix}`, sql`${hashtags.key} < ${`${prefix}\u{10ffff}`}`);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { comments, memberships, posts, reports } from '../../../db/schema/index.js';
+import { comments, memberships, postHashtags, posts, reports } from '../../../db/schema/index.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
@@ -52,6 +52,10 @@ export async function moderatePost(ctx: TenantServiceContext, postId: string, in
     .where(and(eq(posts.tenantId, ctx.tenant.id), eq(posts.id, postId)))
     .returning({ id: posts.id, authorId: posts.authorId });
   if (!post) throw notFound();
+  await ctx.tx
+    .update(postHashtags)
+    .set({ status: input.action === 'hide' ? 'hidden' : 'published' })
+    .where(and(eq(postHashtags.tenantId, ctx.tenant.id), eq(postHashtags.postId, postId)));
   await closeReportsOn(ctx, postId, input.action === 'hide' ? 'actioned' : 'dismissed', input.reason.trim());
   await audit(ctx, `moderation.post_${input.action === 'hide' ? 'hidden' : 'published'}`, 'post', postId, {
     authorId: post.authorId,

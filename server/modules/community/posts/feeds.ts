@@ -46,6 +46,7 @@ export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL 
   const me = ctx.actor.membershipId;
   const n = query.limit + 1;
   const visible = postVisibleTo(ctx.actor, tenantId);
+  const taggedVisible = postVisibleTo(ctx.actor, tenantId, postHashtags);
   const cursor = (at: AnyPgColumn, id: AnyPgColumn) => after(query.cursor, at, id) ?? sql`true`;
   const order = sql`order by ${posts.createdAt} desc, ${posts.id} desc limit ${n}`;
   return sql`
@@ -65,10 +66,9 @@ export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL 
         where gm.tenant_id = ${tenantId} and gm.membership_id = ${me} and gm.status = 'active')
       union
       (select tagged.id, tagged.created_at from ${hashtagFollows} hf cross join lateral (
-        select ${posts.id}, ${posts.createdAt} from ${postHashtags}
-        inner join ${posts} on ${posts.tenantId} = ${postHashtags.tenantId} and ${posts.id} = ${postHashtags.postId}
+        select ${postHashtags.postId} as id, ${postHashtags.createdAt} from ${postHashtags}
         where ${postHashtags.tenantId} = ${tenantId} and ${postHashtags.hashtagId} = hf.hashtag_id
-          and ${cursor(postHashtags.createdAt, postHashtags.postId)} and ${visible}
+          and ${cursor(postHashtags.createdAt, postHashtags.postId)} and ${taggedVisible}
         order by ${postHashtags.createdAt} desc, ${postHashtags.postId} desc limit ${n}) tagged
         where hf.tenant_id = ${tenantId} and hf.membership_id = ${me})
     ) feed
@@ -102,13 +102,12 @@ export async function hashtagFeed(ctx: TenantServiceContext, typed: string, quer
   const rows = await ctx.tx
     .select({ id: postHashtags.postId, createdAt: postHashtags.createdAt })
     .from(postHashtags)
-    .innerJoin(posts, and(eq(posts.tenantId, postHashtags.tenantId), eq(posts.id, postHashtags.postId)))
     .where(
       and(
         eq(postHashtags.tenantId, ctx.tenant.id),
         eq(postHashtags.hashtagId, hashtag.id),
         after(query.cursor, postHashtags.createdAt, postHashtags.postId),
-        postVisibleTo(ctx.actor, ctx.tenant.id),
+        postVisibleTo(ctx.actor, ctx.tenant.id, postHashtags),
       ),
     )
     .orderBy(desc(postHashtags.createdAt), desc(postHashtags.postId))

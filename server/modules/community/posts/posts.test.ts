@@ -165,6 +165,45 @@ describe('posts and the home feed', () => {
     expect((await author.client.get(url)).status).toBe(404);
   });
 
+  it('keeps posts of closed groups and hidden posts out of hashtag feeds for those who may not read them', async () => {
+    const tenant = await network();
+    const insider = await communityMember(server, tenant);
+    const outsider = await communityMember(server, tenant);
+    const moderator = await communityMember(server, tenant, { role: 'moderator' });
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const closed = (
+      await insider.client.post<{ id: string }>(`${base}/groups`, { name: '役員会', visibility: 'request' })
+    ).body.id;
+    const open = (
+      await insider.client.post<{ id: string }>(`${base}/groups`, { name: '雑談', visibility: 'open' })
+    ).body.id;
+    await outsider.client.put(`${base}/hashtags/起業/follow`, {});
+    const secret = (await post(insider, tenant.slug, { body: '非公開の相談 #起業', groupId: closed })).body;
+    const shared = (await post(insider, tenant.slug, { body: '公開グループの話 #起業', groupId: open })).body;
+    const plain = (await post(insider, tenant.slug, { body: '誰でも読める #起業' })).body;
+    const tagged = async () =>
+      (await outsider.client.get<{ posts: Post[] }>(`${base}/hashtags/起業/posts`)).body.posts.map(
+        (p) => p.id,
+      );
+    expect(await tagged()).toEqual([plain.id, shared.id]);
+    expect(await wholeFeed(outsider, tenant.slug, 10)).toEqual([
+      '誰でも読める #起業',
+      '公開グループの話 #起業',
+    ]);
+    expect((await outsider.client.get(`${base}/posts/${secret.id}`)).status).toBe(404);
+    // A hidden post leaves the hashtag feed too, and comes back when a moderator publishes it again.
+    await moderator.client.post(`${base}/moderation/posts/${plain.id}`, {
+      action: 'hide',
+      reason: '確認のため',
+    });
+    expect(await tagged()).toEqual([shared.id]);
+    await moderator.client.post(`${base}/moderation/posts/${plain.id}`, {
+      action: 'publish',
+      reason: '問題なし',
+    });
+    expect(await tagged()).toEqual([plain.id, shared.id]);
+  });
+
   it('hides posts and comments between blocked members, both ways', async () => {
     const tenant = await network();
     const alice = await communityMember(server, tenant);

@@ -14,6 +14,17 @@ import { renderMarkdown } from './render-markdown.js';
 
 export type PostRow = typeof posts.$inferSelect;
 
+/** What post_hashtags copies from its post (see the table): kept in step on edit and moderation. */
+export const postHashtagCopy = (
+  post: Pick<PostRow, 'id' | 'createdAt' | 'authorId' | 'groupId' | 'status'>,
+) => ({
+  postId: post.id,
+  createdAt: post.createdAt,
+  authorId: post.authorId,
+  groupId: post.groupId,
+  status: post.status,
+});
+
 /** A post in the network or in a group the author belongs to; staff may post announcements. */
 export async function createPost(
   ctx: TenantServiceContext,
@@ -49,14 +60,9 @@ async function writePostHashtags(ctx: TenantServiceContext, post: PostRow) {
     .where(and(eq(postHashtags.tenantId, ctx.tenant.id), eq(postHashtags.postId, post.id)));
   const tags = await upsertHashtags(ctx.tx, ctx.tenant.id, hashtagsInText(post.body).slice(0, 20));
   if (tags.length > 0) {
-    await ctx.tx.insert(postHashtags).values(
-      tags.map((tag) => ({
-        tenantId: ctx.tenant.id,
-        hashtagId: tag.id,
-        postId: post.id,
-        createdAt: post.createdAt,
-      })),
-    );
+    await ctx.tx
+      .insert(postHashtags)
+      .values(tags.map((tag) => ({ tenantId: ctx.tenant.id, hashtagId: tag.id, ...postHashtagCopy(post) })));
   }
 }
 

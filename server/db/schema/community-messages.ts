@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { memberships } from './tenancy.js';
+import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
+
+/**
+ * A private thread. direct: two members (member_a < member_b). company: one member and the company's
+ * staff, who answer it as a shared inbox (member_b is null; staff_read_at tracks the company side).
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    kind: text('kind').$type<'direct' | 'company'>().notNull(),
+    memberA: uuid('member_a').notNull(),
+    memberB: uuid('member_b'),
+    aReadAt: timestamp('a_read_at', { withTimezone: true, precision: 3 }),
+    bReadAt: timestamp('b_read_at', { withTimezone: true, precision: 3 }),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('conversations_member_a_fk', [table.tenantId, table.memberA], memberships),
+    tenantForeignKey('conversations_member_b_fk', [table.tenantId, table.memberB], memberships),
+    uniqueIndex('conversations_direct_key')
+      .on(table.tenantId, table.memberA, table.memberB)
+      .where(sql`kind = 'direct'`),
+    uniqueIndex('conversations_company_key').on(table.tenantId, table.memberA).where(sql`kind = 'company'`),
+    index('conversations_member_b_idx').on(table.tenantId, table.memberB),
+    index('conversations_company_idx').on(table.tenantId, table.kind, table.lastMessageAt),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    conversationId: uuid('conversation_id').notNull(),
+    senderId: uuid('sender_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('messages_conversation_fk', [table.tenantId, table.conversationId], conversations),
+    tenantForeignKey('messages_sender_fk', [table.tenantId, table.senderId], memberships),
+    index('messages_conversation_idx').on(table.tenantId, table.conversationId, table.createdAt),
+  ],
+);
