@@ -240,7 +240,7 @@ export async function manageGroupMember(
 }
 
 const memberCount =
-  sql<number>`(select count(*) from ${groupMembers} gm where gm.tenant_id = ${groups.tenantId} and gm.group_id = ${groups.id} and gm.status = 'active')`.mapWith(
+  sql<number>`(select count(*) from group_members gm where gm.tenant_id = ${qualified(groups.tenantId)} and gm.group_id = ${qualified(groups.id)} and gm.status = 'active')`.mapWith(
     Number,
   );
 
@@ -277,7 +277,7 @@ export async function listGroups(
     );
   }
   const affinity =
-    sql<number>`(select count(*) from ${groupHashtags} gh where gh.tenant_id = ${groups.tenantId} and gh.group_id = ${groups.id}
+    sql<number>`(select count(*) from group_hashtags gh where gh.tenant_id = ${qualified(groups.tenantId)} and gh.group_id = ${qualified(groups.id)}
       and gh.hashtag_id in (
         select ${memberHashtags.hashtagId} from ${memberHashtags} where ${memberHashtags.tenantId} = ${ctx.tenant.id} and ${memberHashtags.membershipId} = ${ctx.actor.membershipId}
         union select ${hashtagFollows.hashtagId} from ${hashtagFollows} where ${hashtagFollows.tenantId} = ${ctx.tenant.id} and ${hashtagFollows.membershipId} = ${ctx.actor.membershipId}))`.mapWith(
