@@ -10,11 +10,14 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { VerifyPage } from '../features/auth/VerifyPage';
 import { CommunityLayout } from '../features/community/CommunityLayout';
+import { ConversationPage } from '../features/community/ConversationPage';
 import { DirectoryPage } from '../features/community/DirectoryPage';
 import { GroupPage } from '../features/community/GroupPage';
 import { GroupsPage } from '../features/community/GroupsPage';
 import { HashtagPage } from '../features/community/HashtagPage';
 import { HashtagsPage } from '../features/community/HashtagsPage';
+import { InboxPage } from '../features/community/InboxPage';
+import { MessagesPage } from '../features/community/MessagesPage';
 import { ModerationPage } from '../features/community/ModerationPage';
 import { PersonPage } from '../features/community/PersonPage';
 import { ProfilePage } from '../features/community/ProfilePage';
@@ -154,6 +157,10 @@ export function App() {
                   <Route path="hashtags/:tag" element={<HashtagPage />} />
                   <Route path="me" element={<ProfilePage />} />
                   <Route path="moderation" element={<ModerationPage />} />
+                  <Route path="messages" element={<MessagesPage />} />
+                  <Route path="messages/:id" element={<ConversationPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
+                  <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
                 </Route>
                 <Route path="t/:slug/admin" element={<AdminLayout />}>
                   <Route index element={<OverviewPage />} />

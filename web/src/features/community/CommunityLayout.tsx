@@ -29,6 +29,21 @@ export function CommunityLayout() {
     [slug, home, me, reload],
   );
 
+  // Unread messages, refreshed as the member moves between pages; a missing badge is not worth an error.
+  const [unread, setUnread] = useState(0);
+  const onboarded = Boolean(me?.profile.onboarded);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch on navigation
+  useEffect(() => {
+    if (!onboarded) return;
+    api<{ unread: { conversations: number; companyInbox: number } }>(
+      'GET',
+      `/t/${slug}/community/conversations`,
+    ).then(
+      (result) => setUnread(result.unread.conversations + result.unread.companyInbox),
+      () => setUnread(0),
+    );
+  }, [slug, onboarded, location.pathname]);
+
   if (error || homeError) return <ErrorMessage error={error ?? homeError} />;
   if (!value) return <Loading />;
   const inWelcome = location.pathname.endsWith('/welcome');
@@ -44,7 +59,15 @@ export function CommunityLayout() {
           <NavLink to={`/t/${slug}/people`}>{t('community.tab.people')}</NavLink>
           <NavLink to={`/t/${slug}/groups`}>{t('community.tab.groups')}</NavLink>
           <NavLink to={`/t/${slug}/hashtags`}>{t('community.tab.hashtags')}</NavLink>
-          <NavLink to={`/t/${slug}/me`}>{t('community.tab.me')}</NavLink>
+          <NavLink to={`/t/${slug}/messages`}>
+            {t('community.tab.messages')}
+            {unread > 0 && (
+              <span className="badge warn">
+                {unread}
+                <span className="visually-hidden">{t('messages.unreadCount', { count: unread })}</span>
+              </span>
+            )}
+          </NavLink>
         </nav>
       )}
     </CommunityContext.Provider>

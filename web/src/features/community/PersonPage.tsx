@@ -31,6 +31,17 @@ export function PersonPage() {
     }
   };
 
+  const startConversation = async () => {
+    try {
+      const opened = await api<{ id: string }>('POST', `/t/${slug}/community/conversations`, {
+        memberId: id,
+      });
+      navigate(`/t/${slug}/messages/${opened.id}`);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
   if (error) return <ErrorMessage error={error} />;
   if (!profile) return <Loading />;
   return (
@@ -42,6 +53,11 @@ export function PersonPage() {
         </Link>
       ) : (
         <div className="post-actions">
+          {profile.acceptsMessages && (
+            <button type="button" onClick={startConversation}>
+              {t('messages.start')}
+            </button>
+          )}
           <button type="button" className="link-button danger" onClick={block}>
             {t('people.block')}
           </button>

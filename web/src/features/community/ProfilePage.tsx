@@ -36,6 +36,7 @@ export function ProfilePage() {
   const [career, setCareer] = useState<CareerEntry[]>(profile.career ?? []);
   const [links, setLinks] = useState<ProfileLink[]>(profile.links ?? []);
   const [visibility, setVisibility] = useState(profile.visibility);
+  const [acceptsMessages, setAcceptsMessages] = useState(profile.acceptsMessages);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [photoError, setPhotoError] = useState<unknown>(null);
@@ -62,6 +63,7 @@ export function ProfilePage() {
           career: career.filter((entry) => entry.company.trim()).map(withoutBlanks),
           links: links.filter((link) => link.url.trim()),
           visibility,
+          acceptsMessages,
         }),
       );
       setNotice(t('profile.saved'));
@@ -272,6 +274,15 @@ export function ProfilePage() {
         <p className="hint">{t('profile.showTenureHint')}</p>
         {visible('tenure')}
 
+        <div className="choice">
+          <input
+            type="checkbox"
+            id="accepts-messages"
+            checked={acceptsMessages}
+            onChange={(event) => setAcceptsMessages(event.target.checked)}
+          />
+          <label htmlFor="accepts-messages">{t('profile.acceptsMessages')}</label>
+        </div>
         <FormError error={error} />
         {notice && <Notice>{notice}</Notice>}
         <button type="submit">{t('profile.save')}</button>

@@ -34,6 +34,7 @@ export type Profile = {
   links?: Link[];
   tenure?: { joinedYear: number | null; leftYear: number | null; departments: string[] };
   isSelf: boolean;
+  acceptsMessages: boolean;
 };
 
 export type Consents = {

@@ -42,6 +42,9 @@ export function HomePage() {
             {t('home.editProfile')}
           </Link>
         )}
+        <Link className="button secondary" to={`/t/${slug}/me`}>
+          {t('profile.viewProfile')}
+        </Link>
         <Link className="button secondary" to={`/t/${slug}/people`}>
           {t('home.findPeople')}
         </Link>

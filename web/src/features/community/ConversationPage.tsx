@@ -1,0 +1,75 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Loading } from '../../app/ui';
+import { useCommunity } from './community-context';
+import { Badge } from './PersonCardView';
+
+type Thread = {
+  id: string;
+  kind: 'direct' | 'company';
+  messages: {
+    id: string;
+    body: string;
+    createdAt: string;
+    mine: boolean;
+    sender: { id: string; displayName: string; badge: 'staff' | 'employee' | null };
+  }[];
+};
+
+/** One conversation: messages oldest first, and a box to reply. Opening it marks it read. */
+export function ConversationPage({ backTo }: { backTo?: 'inbox' }) {
+  const { id = '' } = useParams();
+  const { t, formatDateTime } = useI18n();
+  const { slug } = useCommunity();
+  const [thread, setThread] = useState<Thread | null>(null);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const path = `/t/${slug}/community/conversations/${id}`;
+  const load = useCallback(async () => setThread(await api<Thread>('GET', path)), [path]);
+  useEffect(() => {
+    load().catch(setError);
+  }, [load]);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      setThread(await api<Thread>('POST', `${path}/messages`, { body: draft }));
+      setDraft('');
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  if (!thread) return error ? <ErrorMessage error={error} /> : <Loading />;
+  return (
+    <section>
+      <p>
+        <Link to={backTo === 'inbox' ? `/t/${slug}/inbox` : `/t/${slug}/messages`}>
+          ← {backTo === 'inbox' ? t('messages.inbox') : t('messages.title')}
+        </Link>
+      </p>
+      <h1>{thread.kind === 'company' ? t('messages.withCompany') : t('messages.conversation')}</h1>
+      <ol className="messages" aria-live="polite">
+        {thread.messages.map((m) => (
+          <li key={m.id} className={`message${m.mine ? ' mine' : ''}`}>
+            <p className="small muted">
+              {m.sender.displayName} <Badge badge={m.sender.badge} /> ・{' '}
+              <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+            </p>
+            <p className="prewrap">{m.body}</p>
+          </li>
+        ))}
+      </ol>
+      {thread.messages.length === 0 && <p className="muted">{t('messages.empty')}</p>}
+      <form className="card" onSubmit={send}>
+        <label htmlFor="message-body">{t('messages.write')}</label>
+        <textarea id="message-body" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <ErrorMessage error={error} />
+        <button type="submit" disabled={!draft.trim()}>
+          {t('messages.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
