@@ -15,6 +15,7 @@ import { inTenant } from '../server/db/scope.js';
 import { demoHashtags, seedCommunityProfiles } from '../server/demo/seed-community.js';
 import { refreshCommunityStatistics } from '../server/modules/community/community-statistics.js';
 import { directoryQuery, searchDirectory } from '../server/modules/community/directory.js';
+import { hashtagPagePeople } from '../server/modules/community/hashtags/hashtag-routes.js';
 import { findHashtag } from '../server/modules/community/hashtags/hashtags.js';
 import { hashtagFeed, homeFeed, homeFeedQuery } from '../server/modules/community/posts/feeds.js';
 import { loadPostViews } from '../server/modules/community/posts/post-views.js';
@@ -292,7 +293,7 @@ await measure('hashtag page: people + posts', (i) =>
   asMember(viewer(i), async (ctx) => {
     const tag = tags[i % tags.length]!;
     await findHashtag(ctx, tag);
-    await searchDirectory(ctx, { hashtag: tag, limit: 30 });
+    await searchDirectory(ctx, { hashtag: tag, limit: hashtagPagePeople });
     const page = await hashtagFeed(ctx, tag, { limit: 20 });
     await loadPostViews(
       ctx,

@@ -23,6 +23,8 @@ import {
 } from './hashtags.js';
 
 export const hashtagRoutes = createCommunityRouter();
+/** A hashtag page shows a first few people; "see all" opens the directory filtered by the tag. */
+export const hashtagPagePeople = 12;
 const tags = ['community'];
 
 const FollowStateSchema = z.object({ hashtag: HashtagSchema, following: z.boolean() });
@@ -93,7 +95,7 @@ hashtagRoutes.openapi(
         .select({ n: count() })
         .from(hashtagFollows)
         .where(and(eq(hashtagFollows.tenantId, ctx.tenant.id), eq(hashtagFollows.hashtagId, hashtag.id)));
-      const page = await searchDirectory(ctx, { hashtag: hashtag.key, limit: 30 });
+      const page = await searchDirectory(ctx, { hashtag: hashtag.key, limit: hashtagPagePeople });
       return {
         hashtag: { key: hashtag.key, label: hashtag.label },
         following: following.some((tag) => tag.key === hashtag.key),

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import {
   comments,
   groups,
@@ -32,21 +32,17 @@ export async function loadPostViews(ctx: TenantServiceContext, ids: string[]) {
     )
     .leftJoin(groups, and(eq(groups.tenantId, posts.tenantId), eq(groups.id, posts.groupId)))
     .where(and(eq(posts.tenantId, tenantId), inArray(posts.id, ids)));
+  // Counts per kind and whether the viewer is among them, in one pass over the posts' reactions.
   const counts = await ctx.tx
-    .select({ postId: reactions.postId, kind: reactions.kind, n: count() })
+    .select({
+      postId: reactions.postId,
+      kind: reactions.kind,
+      n: count(),
+      mine: sql<boolean>`bool_or(${reactions.membershipId} = ${ctx.actor.membershipId})`,
+    })
     .from(reactions)
     .where(and(eq(reactions.tenantId, tenantId), inArray(reactions.postId, ids)))
     .groupBy(reactions.postId, reactions.kind);
-  const mine = await ctx.tx
-    .select({ postId: reactions.postId, kind: reactions.kind })
-    .from(reactions)
-    .where(
-      and(
-        eq(reactions.tenantId, tenantId),
-        inArray(reactions.postId, ids),
-        eq(reactions.membershipId, ctx.actor.membershipId),
-      ),
-    );
   const commentCounts = await ctx.tx
     .select({ postId: comments.postId, n: count() })
     .from(comments)
@@ -62,7 +58,7 @@ export async function loadPostViews(ctx: TenantServiceContext, ids: string[]) {
       {
         ...row,
         reactionCounts,
-        myReactions: mine.filter((m) => m.postId === id).map((m) => m.kind),
+        myReactions: counts.filter((c) => c.postId === id && c.mine).map((c) => c.kind),
         commentCount: Number(commentCounts.find((c) => c.postId === id)?.n ?? 0),
       },
     ];

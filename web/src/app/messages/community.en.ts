@@ -259,4 +259,5 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'profile.acceptsMessages': 'Let other members send me messages',
   'profile.viewProfile': 'Profile',
   'messages.unreadCount': '{count} unread',
+  'hashtags.allPeople': 'See everyone with this hashtag',
 };

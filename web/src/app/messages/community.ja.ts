@@ -259,4 +259,5 @@ export const communityJa = {
   'profile.acceptsMessages': '他のメンバーからのメッセージを受け取る',
   'profile.viewProfile': 'プロフィール',
   'messages.unreadCount': '未読 {count} 件',
+  'hashtags.allPeople': 'このハッシュタグのメンバーをすべて見る',
 } as const;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
@@ -60,7 +60,13 @@ function HashtagGroups({ slug, tag }: { slug: string; tag: string }) {
   );
 }
 
-type TagPage = { hashtag: Hashtag; following: boolean; followers: number; people: PersonCard[] };
+type TagPage = {
+  hashtag: Hashtag;
+  following: boolean;
+  followers: number;
+  people: PersonCard[];
+  nextCursor: string | null;
+};
 
 /** A hashtag's page: follow it, and see who carries it. A tag nobody uses yet can still be followed. */
 export function HashtagPage() {
@@ -135,6 +141,11 @@ export function HashtagPage() {
           <PersonCardView key={person.id} slug={slug} person={person} />
         ))}
       </ul>
+      {page.nextCursor && (
+        <Link to={`/t/${slug}/people?hashtag=${encodeURIComponent(page.hashtag.key)}`}>
+          {t('hashtags.allPeople')}
+        </Link>
+      )}
     </section>
   );
 }
