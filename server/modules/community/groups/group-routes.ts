@@ -7,17 +7,15 @@ import { withTenant } from '../../tenancy/tenant-context.js';
 import { createCommunityRouter } from '../community-router.js';
 import { MemberParamSchema } from '../schemas.js';
 import {
-  countActiveMembers,
   createGroup,
-  hashtagsOfGroups,
   joinGroup,
   leaveGroup,
   listGroupMembers,
-  listGroups,
   loadGroup,
   manageGroupMember,
   updateGroup,
 } from './groups.js';
+import { countActiveMembers, hashtagsOfGroups, listGroups } from './list-groups.js';
 
 export const groupRoutes = createCommunityRouter();
 const tags = ['community'];

@@ -4,25 +4,19 @@ import { streamSSE } from 'hono/streaming';
 import { OkSchema } from '../../../platform/auth/schemas.js';
 import { enforceRateLimit } from '../../../platform/http/rate-limit.js';
 import { jsonBody, jsonContent, problems } from '../../../platform/http/router.js';
-import { isStaff } from '../../tenancy/policies.js';
 import { TenantParamSchema } from '../../tenancy/schemas.js';
 import { type TenantEnv, type TenantServiceContext, withTenant } from '../../tenancy/tenant-context.js';
 import { createCommunityRouter } from '../community-router.js';
 import { HashtagParamSchema, MemberParamSchema } from '../schemas.js';
-import { addComment, deleteComment, listComments, setReaction } from './comments-and-reactions.js';
 import { groupFeed, hashtagFeed, homeFeed, pinnedPosts } from './feeds.js';
 import {
-  CommentParamSchema,
-  CommentSchema,
   EditPostSchema,
   FeedQuerySchema,
   FeedSchema,
-  NewCommentSchema,
   NewPostSchema,
   PinSchema,
   PostParamSchema,
   PostSchema,
-  ReactionParamSchema,
 } from './post-schemas.js';
 import { loadPostViews, presentPost } from './post-views.js';
 import { createPost, deletePost, editPost, findReadablePost, pinPost } from './write-posts.js';
@@ -31,12 +25,12 @@ export const postRoutes = createCommunityRouter();
 const tags = ['community'];
 const PostsPageSchema = z.object({ posts: z.array(PostSchema), nextCursor: z.string().nullable() });
 
-async function present(ctx: TenantServiceContext, ids: string[]) {
+export async function present(ctx: TenantServiceContext, ids: string[]) {
   return (await loadPostViews(ctx, ids)).map((view) => presentPost(ctx.actor, ctx.tenant, view));
 }
 
 /** Posting and commenting are rate-limited per member: generous for people, tight for scripts. */
-function limitWrites(c: Context<TenantEnv>, what: 'post' | 'comment') {
+export function limitWrites(c: Context<TenantEnv>, what: 'post' | 'comment') {
   return enforceRateLimit(c.var.deps.database.db, `${what}:${c.var.tenant.id}:${c.var.actor.membershipId}`, {
     limit: what === 'post' ? 10 : 30,
     windowSeconds: 60,
@@ -193,83 +187,6 @@ postRoutes.openapi(
     return c.json({ ok: true as const }, 200);
   },
 );
-
-postRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/t/{slug}/community/posts/{id}/comments',
-    tags,
-    summary: 'Comments on a post, oldest first',
-    request: { params: PostParamSchema },
-    responses: { 200: jsonContent(z.object({ comments: z.array(CommentSchema) })), ...problems(401, 404) },
-  }),
-  async (c) => {
-    const body = await withTenant(c, async (ctx) => ({
-      comments: (await listComments(ctx, c.req.valid('param').id)).map(({ comment, author }) => ({
-        id: comment.id,
-        author,
-        bodyHtml: comment.bodyHtml,
-        createdAt: comment.createdAt.toISOString(),
-        canDelete:
-          author.id === ctx.actor.membershipId || isStaff(ctx.actor) || ctx.actor.role === 'moderator',
-      })),
-    }));
-    return c.json(body, 200);
-  },
-);
-
-postRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/t/{slug}/community/posts/{id}/comments',
-    tags,
-    summary: 'Comment on a post',
-    request: { params: PostParamSchema, ...jsonBody(NewCommentSchema) },
-    responses: { 201: jsonContent(OkSchema), ...problems(401, 404, 422, 429) },
-  }),
-  async (c) => {
-    await limitWrites(c, 'comment');
-    await withTenant(c, (ctx) => addComment(ctx, c.req.valid('param').id, c.req.valid('json').body));
-    return c.json({ ok: true as const }, 201);
-  },
-);
-
-postRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/t/{slug}/community/posts/{id}/comments/{commentId}',
-    tags,
-    summary: 'Delete my comment (staff and moderators may delete any; audited)',
-    request: { params: CommentParamSchema },
-    responses: { 200: jsonContent(OkSchema), ...problems(401, 403, 404) },
-  }),
-  async (c) => {
-    const { id, commentId } = c.req.valid('param');
-    await withTenant(c, (ctx) => deleteComment(ctx, id, commentId));
-    return c.json({ ok: true as const }, 200);
-  },
-);
-
-for (const method of ['put', 'delete'] as const) {
-  postRoutes.openapi(
-    createRoute({
-      method,
-      path: '/t/{slug}/community/posts/{id}/reactions/{kind}',
-      tags,
-      summary: method === 'put' ? 'React to a post' : 'Take back my reaction',
-      request: { params: ReactionParamSchema },
-      responses: { 200: jsonContent(PostSchema), ...problems(401, 404) },
-    }),
-    async (c) => {
-      const { id, kind } = c.req.valid('param');
-      const body = await withTenant(c, async (ctx) => {
-        await setReaction(ctx, id, kind, method === 'put');
-        return (await present(ctx, [id]))[0]!;
-      });
-      return c.json(body, 200);
-    },
-  );
-}
 
 postRoutes.openapi(
   createRoute({
