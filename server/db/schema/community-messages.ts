@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -48,5 +48,45 @@ export const messages = pgTable(
     tenantForeignKey('messages_conversation_fk', [table.tenantId, table.conversationId], conversations),
     tenantForeignKey('messages_sender_fk', [table.tenantId, table.senderId], memberships),
     index('messages_conversation_idx').on(table.tenantId, table.conversationId, table.createdAt),
+  ],
+);
+
+export const notificationKinds = [
+  'comment',
+  'message',
+  'company_reply',
+  'group_request',
+  'group_approved',
+  'group_invited',
+  'post_hidden',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * The in-app bell. Written in the same transaction as what it reports; `data` holds only what the
+ * recipient may already see (a group's name, a moderator's reason, the start of a comment).
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    recipientId: uuid('recipient_id').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    actorId: uuid('actor_id'),
+    targetType: text('target_type').$type<'post' | 'conversation' | 'group'>().notNull(),
+    targetId: uuid('target_id').notNull(),
+    data: jsonb('data').$type<Record<string, string>>().notNull().default({}),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('notifications_recipient_fk', [table.tenantId, table.recipientId], memberships),
+    index('notifications_recipient_idx').on(
+      table.tenantId,
+      table.recipientId,
+      table.createdAt.desc().nullsFirst(),
+    ),
   ],
 );

@@ -19,7 +19,9 @@ import { HashtagsPage } from '../features/community/HashtagsPage';
 import { InboxPage } from '../features/community/InboxPage';
 import { MessagesPage } from '../features/community/MessagesPage';
 import { ModerationPage } from '../features/community/ModerationPage';
+import { NotificationsPage } from '../features/community/NotificationsPage';
 import { PersonPage } from '../features/community/PersonPage';
+import { PostPage } from '../features/community/PostPage';
 import { ProfilePage } from '../features/community/ProfilePage';
 import { WelcomePage } from '../features/community/WelcomePage';
 import { MailboxPage } from '../features/devtools/MailboxPage';
@@ -157,6 +159,8 @@ export function App() {
                   <Route path="hashtags/:tag" element={<HashtagPage />} />
                   <Route path="me" element={<ProfilePage />} />
                   <Route path="moderation" element={<ModerationPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
+                  <Route path="posts/:id" element={<PostPage />} />
                   <Route path="messages" element={<MessagesPage />} />
                   <Route path="messages/:id" element={<ConversationPage />} />
                   <Route path="inbox" element={<InboxPage />} />

@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { notBlockedWith } from '../blocks.js';
 import { parseHashtagList, upsertHashtags } from '../hashtags/hashtags.js';
+import { notify } from '../notifications/notify.js';
 
 export type GroupRow = typeof groups.$inferSelect;
 export type Membership = { role: 'admin' | 'member'; status: 'active' | 'requested' | 'invited' } | null;
@@ -133,6 +134,27 @@ export async function joinGroup(ctx: TenantServiceContext, groupId: string) {
   }
   if (group.visibility === 'secret') throw notFound();
   await upsertGroupMember(ctx.tx, ctx.tenant.id, groupId, ctx.actor.membershipId, 'requested');
+  const admins = await ctx.tx
+    .select({ id: groupMembers.membershipId })
+    .from(groupMembers)
+    .where(
+      and(
+        eq(groupMembers.tenantId, ctx.tenant.id),
+        eq(groupMembers.groupId, groupId),
+        eq(groupMembers.role, 'admin'),
+        eq(groupMembers.status, 'active'),
+      ),
+    );
+  await notify(
+    ctx,
+    admins.map((admin) => ({
+      recipientId: admin.id,
+      kind: 'group_request' as const,
+      targetType: 'group' as const,
+      targetId: groupId,
+      data: { group: group.name },
+    })),
+  );
   return 'requested' as const;
 }
 
@@ -191,8 +213,18 @@ export async function manageGroupMember(
   membershipId: string,
   action: 'invite' | 'approve' | 'decline' | 'make_admin' | 'remove',
 ) {
-  const { membership } = await loadGroup(ctx, groupId);
+  const { group, membership } = await loadGroup(ctx, groupId);
   if (!isGroupAdmin(membership)) throw forbidden();
+  const tell = (kind: 'group_approved' | 'group_invited') =>
+    notify(ctx, [
+      {
+        recipientId: membershipId,
+        kind,
+        targetType: 'group',
+        targetId: groupId,
+        data: { group: group.name },
+      },
+    ]);
   const [target] = await ctx.tx
     .select({ id: memberships.id })
     .from(memberships)
@@ -207,13 +239,18 @@ export async function manageGroupMember(
   const current = await membershipIn(ctx.tx, ctx.tenant.id, groupId, membershipId);
   switch (action) {
     case 'invite':
-      if (!current) await upsertGroupMember(ctx.tx, ctx.tenant.id, groupId, membershipId, 'invited');
-      else if (current.status === 'requested')
+      if (!current) {
+        await upsertGroupMember(ctx.tx, ctx.tenant.id, groupId, membershipId, 'invited');
+        await tell('group_invited');
+      } else if (current.status === 'requested') {
         await upsertGroupMember(ctx.tx, ctx.tenant.id, groupId, membershipId, 'active');
+        await tell('group_approved');
+      }
       return;
     case 'approve':
       if (current?.status !== 'requested') throw notFound();
       await upsertGroupMember(ctx.tx, ctx.tenant.id, groupId, membershipId, 'active');
+      await tell('group_approved');
       return;
     case 'decline':
     case 'remove':

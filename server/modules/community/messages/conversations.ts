@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound } from '../../../platform/errors.js';
 import { isStaff } from '../../tenancy/policies.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { isBlockedBetween, notBlockedWith } from '../blocks.js';
+import { notify, snippet } from '../notifications/notify.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 
@@ -130,6 +131,26 @@ export async function sendMessage(ctx: TenantServiceContext, conversationId: str
     .update(conversations)
     .set({ lastMessageAt: now, ...(side === 'a' ? { aReadAt: now } : { bReadAt: now }) })
     .where(and(eq(conversations.tenantId, ctx.tenant.id), eq(conversations.id, conversationId)));
+  // The company's side is told through its inbox; a member is told of a reply or a direct message.
+  const recipientId =
+    conversation.kind === 'direct'
+      ? side === 'a'
+        ? conversation.memberB!
+        : conversation.memberA
+      : side === 'b'
+        ? conversation.memberA
+        : null;
+  if (recipientId) {
+    await notify(ctx, [
+      {
+        recipientId,
+        kind: conversation.kind === 'direct' ? 'message' : 'company_reply',
+        targetType: 'conversation',
+        targetId: conversationId,
+        data: { snippet: snippet(text) },
+      },
+    ]);
+  }
   return message!;
 }
 

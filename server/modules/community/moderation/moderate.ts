@@ -3,6 +3,7 @@ import { comments, memberships, postHashtags, posts, reports } from '../../../db
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
+import { notify } from '../notifications/notify.js';
 
 type ContentAction = { action: 'hide' | 'publish'; reason: string };
 
@@ -57,6 +58,17 @@ export async function moderatePost(ctx: TenantServiceContext, postId: string, in
     .set({ status: input.action === 'hide' ? 'hidden' : 'published' })
     .where(and(eq(postHashtags.tenantId, ctx.tenant.id), eq(postHashtags.postId, postId)));
   await closeReportsOn(ctx, postId, input.action === 'hide' ? 'actioned' : 'dismissed', input.reason.trim());
+  if (input.action === 'hide') {
+    await notify(ctx, [
+      {
+        recipientId: post.authorId,
+        kind: 'post_hidden',
+        targetType: 'post',
+        targetId: postId,
+        data: { reason: input.reason.trim() },
+      },
+    ]);
+  }
   await audit(ctx, `moderation.post_${input.action === 'hide' ? 'hidden' : 'published'}`, 'post', postId, {
     authorId: post.authorId,
     reason: input.reason.trim(),

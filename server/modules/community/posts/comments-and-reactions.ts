@@ -6,6 +6,7 @@ import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { notBlockedWith } from '../blocks.js';
 import { canModerate } from '../moderation/moderation-policy.js';
 import { screenText } from '../moderation/word-list.js';
+import { notify, snippet } from '../notifications/notify.js';
 import { renderMarkdown } from './render-markdown.js';
 import { findReadablePost } from './write-posts.js';
 
@@ -31,7 +32,7 @@ export async function listComments(ctx: TenantServiceContext, postId: string) {
 }
 
 export async function addComment(ctx: TenantServiceContext, postId: string, body: string) {
-  await findReadablePost(ctx, postId);
+  const post = await findReadablePost(ctx, postId);
   const text = body.trim();
   if (!text) throw new AppError(422, 'post_empty');
   const status = await screenText(ctx, text);
@@ -46,6 +47,17 @@ export async function addComment(ctx: TenantServiceContext, postId: string, body
       status,
     })
     .returning();
+  if (status === 'published') {
+    await notify(ctx, [
+      {
+        recipientId: post.authorId,
+        kind: 'comment',
+        targetType: 'post',
+        targetId: postId,
+        data: { snippet: snippet(text) },
+      },
+    ]);
+  }
   return comment!;
 }
 

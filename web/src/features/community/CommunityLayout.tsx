@@ -31,8 +31,8 @@ export function CommunityLayout() {
 
   // Unread messages, refreshed as the member moves between pages; a missing badge is not worth an error.
   const [unread, setUnread] = useState(0);
+  const [bell, setBell] = useState(0);
   const onboarded = Boolean(me?.profile.onboarded);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch on navigation
   useEffect(() => {
     if (!onboarded) return;
     api<{ unread: { conversations: number; companyInbox: number } }>(
@@ -42,6 +42,10 @@ export function CommunityLayout() {
       (result) => setUnread(result.unread.conversations + result.unread.companyInbox),
       () => setUnread(0),
     );
+    api<{ unread: number }>('GET', `/t/${slug}/community/notifications?limit=1`).then(
+      (result) => setBell(location.pathname.endsWith('/notifications') ? 0 : result.unread),
+      () => setBell(0),
+    );
   }, [slug, onboarded, location.pathname]);
 
   if (error || homeError) return <ErrorMessage error={error ?? homeError} />;
@@ -50,6 +54,19 @@ export function CommunityLayout() {
   if (!value.me.profile.onboarded && !inWelcome) return <Navigate to={`/t/${slug}/welcome`} replace />;
   return (
     <CommunityContext.Provider value={value}>
+      {!inWelcome && (
+        <p className="community-bar">
+          <NavLink to={`/t/${slug}/notifications`}>
+            <span aria-hidden="true">🔔</span> {t('notifications.link')}
+            {bell > 0 && (
+              <span className="badge warn">
+                {bell}
+                <span className="visually-hidden">{t('messages.unreadCount', { count: bell })}</span>
+              </span>
+            )}
+          </NavLink>
+        </p>
+      )}
       <Outlet />
       {!inWelcome && (
         <nav className="tabbar" aria-label={t('community.nav')}>

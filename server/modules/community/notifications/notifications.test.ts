@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communityMember } from '../../../test/community-factories.js';
+import { createTestTenant } from '../../../test/factories.js';
+import { startTestServer, type TestServer } from '../../../test/harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+type Bell = {
+  notifications: {
+    id: string;
+    kind: string;
+    actor: string | null;
+    target: { type: string; id: string };
+    data: Record<string, string>;
+    read: boolean;
+  }[];
+  unread: number;
+};
+
+async function network() {
+  const created = await createTestTenant(server);
+  return { id: created.tenant.id, slug: created.slug };
+}
+
+describe('notifications', () => {
+  it('tells members about comments, messages, group requests and approvals, and hidden posts', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const author = await communityMember(server, tenant, { displayName: '投稿 太郎' });
+    const friend = await communityMember(server, tenant, { displayName: '友人 花子' });
+    const moderator = await communityMember(server, tenant, {
+      role: 'moderator',
+      displayName: '見守り 次郎',
+    });
+    const bell = async (who: typeof author) => (await who.client.get<Bell>(`${base}/notifications`)).body;
+
+    const post = (await author.client.post<{ id: string }>(`${base}/posts`, { body: '近況です' })).body;
+    await author.client.post(`${base}/posts/${post.id}/comments`, { body: '自分のコメント' });
+    await friend.client.post(`${base}/posts/${post.id}/comments`, { body: 'おめでとうございます！' });
+    const conversation = (
+      await friend.client.post<{ id: string }>(`${base}/conversations`, { memberId: author.id })
+    ).body;
+    await friend.client.post(`${base}/conversations/${conversation.id}/messages`, {
+      body: '今度お茶しませんか',
+    });
+    const group = (
+      await author.client.post<{ id: string }>(`${base}/groups`, { name: '読書会', visibility: 'request' })
+    ).body;
+    await friend.client.post(`${base}/groups/${group.id}/join`);
+    await author.client.post(`${base}/groups/${group.id}/members/${friend.id}`, { action: 'approve' });
+    await moderator.client.post(`${base}/moderation/posts/${post.id}`, {
+      action: 'hide',
+      reason: '個人情報が含まれていました',
+    });
+
+    const authorBell = await bell(author);
+    expect(authorBell.unread).toBe(4);
+    expect(authorBell.notifications.map((n) => [n.kind, n.actor, n.data])).toEqual([
+      ['post_hidden', '見守り 次郎', { reason: '個人情報が含まれていました' }],
+      ['group_request', '友人 花子', { group: '読書会' }],
+      ['message', '友人 花子', { snippet: '今度お茶しませんか' }],
+      ['comment', '友人 花子', { snippet: 'おめでとうございます！' }],
+    ]);
+    const friendBell = await bell(friend);
+    expect(friendBell.notifications.map((n) => [n.kind, n.target])).toEqual([
+      ['group_approved', { type: 'group', id: group.id }],
+    ]);
+
+    // Reading one, then all; nobody else's are touched.
+    await author.client.post(`${base}/notifications/read`, {
+      ids: [authorBell.notifications[0]!.id, friendBell.notifications[0]!.id],
+    });
+    expect((await bell(author)).unread).toBe(3);
+    expect((await bell(friend)).unread).toBe(1);
+    await author.client.post(`${base}/notifications/read`, {});
+    expect((await bell(author)).unread).toBe(0);
+  });
+
+  it('sends nothing across a block, and nothing to another network', async () => {
+    const tenant = await network();
+    const other = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const author = await communityMember(server, tenant);
+    const blocked = await communityMember(server, tenant);
+    const outsider = await communityMember(server, other);
+    await author.client.post<{ id: string }>(`${base}/groups`, { name: '会', visibility: 'request' });
+    const group = (await author.client.get<{ groups: { id: string }[] }>(`${base}/groups?scope=mine`)).body
+      .groups[0]!;
+    await author.client.put(`${base}/people/${blocked.id}/block`, {});
+    await blocked.client.post(`${base}/groups/${group.id}/join`);
+    expect((await author.client.get<Bell>(`${base}/notifications`)).body.notifications).toEqual([]);
+    expect((await outsider.client.get(`${base}/notifications`)).status).toBe(404);
+    expect((await outsider.client.post(`${base}/notifications/read`, {})).status).toBe(404);
+  });
+});
