@@ -11,6 +11,7 @@ import { hashtagRoutes } from './modules/community/hashtags/hashtag-routes.js';
 import { messageRoutes } from './modules/community/messages/message-routes.js';
 import { moderationRoutes } from './modules/community/moderation/moderation-routes.js';
 import { notificationRoutes } from './modules/community/notifications/notification-routes.js';
+import { unsubscribeRoutes } from './modules/community/notifications/unsubscribe-routes.js';
 import { commentRoutes } from './modules/community/posts/comment-routes.js';
 import { postRoutes } from './modules/community/posts/post-routes.js';
 import { profileRoutes } from './modules/community/profile-routes.js';
@@ -96,6 +97,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   v1.route('/', moderationRoutes as unknown as typeof v1);
   v1.route('/', messageRoutes as unknown as typeof v1);
   v1.route('/', notificationRoutes as unknown as typeof v1);
+  v1.route('/', unsubscribeRoutes);
 
   const api = createRouter();
   api.route('/', healthRoutes);

@@ -66,6 +66,10 @@ export const memberProfiles = pgTable(
     companyContact: boolean('company_contact').notNull().default(false),
     /** Whether other members may start a private conversation with this member. */
     acceptsMessages: boolean('accepts_messages').notNull().default(true),
+    /** Whether notifications also go out by e-mail; every such mail carries a link that turns this off. */
+    emailNotifications: boolean('email_notifications').notNull().default(true),
+    /** The capability in that unsubscribe link: it works without signing in, for this member only. */
+    unsubscribeKey: uuid('unsubscribe_key').notNull().defaultRandom(),
     consentPolicyVersion: text('consent_policy_version'),
     /** Normalised sort key for 五十音順 and text the directory search confirms terms against. */
     readingKey: text('reading_key').notNull().default(''),

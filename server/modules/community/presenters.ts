@@ -89,5 +89,6 @@ export function presentOwnProfile(
     onboarded: p.onboardedAt !== null,
     role: subject.membership.role,
     acceptsMessages: p.acceptsMessages,
+    emailNotifications: p.emailNotifications,
   };
 }

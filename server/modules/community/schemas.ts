@@ -50,6 +50,7 @@ export const ProfileUpdateSchema = z
     hashtags: z.array(z.string().max(80)).max(30).optional(),
     visibility: z.partialRecord(z.enum(profileFields), VisibilitySchema).optional(),
     acceptsMessages: z.boolean().optional(),
+    emailNotifications: z.boolean().optional(),
   })
   .openapi('ProfileUpdate');
 
@@ -98,6 +99,7 @@ export const OwnProfileSchema = ProfileSchema.extend({
   onboarded: z.boolean(),
   role: z.string(),
   acceptsMessages: z.boolean(),
+  emailNotifications: z.boolean(),
 }).openapi('OwnProfile');
 
 export const OnboardingSchema = z

@@ -23,6 +23,7 @@ import { NotificationsPage } from '../features/community/NotificationsPage';
 import { PersonPage } from '../features/community/PersonPage';
 import { PostPage } from '../features/community/PostPage';
 import { ProfilePage } from '../features/community/ProfilePage';
+import { UnsubscribePage } from '../features/community/UnsubscribePage';
 import { WelcomePage } from '../features/community/WelcomePage';
 import { MailboxPage } from '../features/devtools/MailboxPage';
 import { InviteLandingPage } from '../features/invite/InviteLandingPage';
@@ -145,6 +146,7 @@ export function App() {
               <Route path="dev/mailbox" element={<MailboxPage />} />
               <Route path="invite/:slug" element={<InviteLandingPage />} />
               <Route path="join/:slug" element={<JoinRequestPage />} />
+              <Route path="unsubscribe/:slug" element={<UnsubscribePage />} />
               <Route element={<RequireSignIn />}>
                 <Route path="tenants" element={<TenantChooser />} />
                 <Route path="account" element={<AccountPage />} />

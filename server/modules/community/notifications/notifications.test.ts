@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from '../../../test/client.js';
 import { communityMember } from '../../../test/community-factories.js';
-import { createTestTenant } from '../../../test/factories.js';
+import { createTestTenant, latestMail } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 
 let server: TestServer;
@@ -95,5 +96,44 @@ describe('notifications', () => {
     expect((await author.client.get<Bell>(`${base}/notifications`)).body.notifications).toEqual([]);
     expect((await outsider.client.get(`${base}/notifications`)).status).toBe(404);
     expect((await outsider.client.post(`${base}/notifications/read`, {})).status).toBe(404);
+  });
+
+  it('e-mails notifications with a link that stops them without signing in', async () => {
+    const created = await createTestTenant(server);
+    const tenant = { id: created.tenant.id, slug: created.slug };
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const author = await communityMember(server, tenant, { displayName: '投稿 太郎' });
+    const friend = await communityMember(server, tenant, { displayName: '友人 花子' });
+    const post = (await author.client.post<{ id: string }>(`${base}/posts`, { body: '転職しました' })).body;
+    await friend.client.post(`${base}/posts/${post.id}/comments`, { body: 'おめでとう！' });
+    const mail = await latestMail(server, author.email);
+    expect(mail!.subject).toBe(
+      `【${created.tenant.nameJa}】友人 花子 さんがあなたの投稿にコメントしました。`,
+    );
+    expect(mail!.textBody).toContain('「おめでとう！」');
+    expect(mail!.textBody).toContain(`/t/${tenant.slug}/posts/${post.id}`);
+    const link = /\/unsubscribe\/([\w-]+)#member=([\w-]+)&key=([\w-]+)/.exec(mail!.textBody)!;
+    expect(link[1]).toBe(tenant.slug);
+
+    const anonymous = new TestClient(server);
+    const wrong = await anonymous.post('/api/v1/unsubscribe', {
+      slug: tenant.slug,
+      member: link[2],
+      key: author.id,
+    });
+    expect(wrong.status).toBe(404);
+    const stopped = await anonymous.post('/api/v1/unsubscribe', {
+      slug: tenant.slug,
+      member: link[2],
+      key: link[3],
+    });
+    expect(stopped.status).toBe(200);
+    const me = await author.client.get<{ profile: { emailNotifications: boolean } }>(`${base}/me`);
+    expect(me.body.profile.emailNotifications).toBe(false);
+
+    await friend.client.post(`${base}/posts/${post.id}/comments`, { body: '二通目' });
+    expect((await latestMail(server, author.email))!.id).toBe(mail!.id);
+    // The bell still rings in the app.
+    expect((await author.client.get<Bell>(`${base}/notifications`)).body.unread).toBe(2);
   });
 });

@@ -1,8 +1,16 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { memberships, type NotificationKind, notifications } from '../../../db/schema/index.js';
+import {
+  accounts,
+  memberProfiles,
+  memberships,
+  type NotificationKind,
+  notifications,
+} from '../../../db/schema/index.js';
+import { queueMail } from '../../../platform/mail/queue-mail.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { isBlockedBetween } from '../blocks.js';
+import { emailedKinds, notificationMail } from './notification-mail.js';
 
 export type NewNotification = {
   recipientId: string;
@@ -22,9 +30,79 @@ export async function notify(ctx: TenantServiceContext, entries: NewNotification
   for (const entry of entries) {
     if (entry.recipientId === actorId) continue;
     if (await isBlockedBetween(ctx.tx, ctx.tenant.id, actorId, entry.recipientId)) continue;
-    rows.push({ tenantId: ctx.tenant.id, actorId, data: {}, ...entry });
+    rows.push({ tenantId: ctx.tenant.id, actorId, ...entry, data: entry.data ?? {} });
   }
-  if (rows.length > 0) await ctx.tx.insert(notifications).values(rows);
+  if (rows.length === 0) return;
+  await ctx.tx.insert(notifications).values(rows);
+  await mailNotifications(ctx, rows);
+}
+
+const targetPath: Record<NewNotification['targetType'], string> = {
+  post: 'posts',
+  conversation: 'messages',
+  group: 'groups',
+};
+
+/** The e-mail side of notify(): for recipients who keep e-mail notifications on, queued in the same transaction. */
+async function mailNotifications(
+  ctx: TenantServiceContext,
+  rows: (NewNotification & { data: Record<string, string> })[],
+) {
+  const emailed = rows.filter((row) => emailedKinds.has(row.kind));
+  if (emailed.length === 0) return;
+  const recipients = await ctx.tx
+    .select({
+      id: memberships.id,
+      email: accounts.email,
+      locale: accounts.locale,
+      wantsEmail: memberProfiles.emailNotifications,
+      key: memberProfiles.unsubscribeKey,
+    })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .innerJoin(
+      memberProfiles,
+      and(eq(memberProfiles.tenantId, memberships.tenantId), eq(memberProfiles.membershipId, memberships.id)),
+    )
+    .where(
+      and(
+        eq(memberships.tenantId, ctx.tenant.id),
+        inArray(
+          memberships.id,
+          emailed.map((row) => row.recipientId),
+        ),
+        eq(memberships.status, 'active'),
+      ),
+    );
+  const base = ctx.deps.config.publicUrl;
+  for (const row of emailed) {
+    const recipient = recipients.find((r) => r.id === row.recipientId);
+    if (!recipient?.wantsEmail) continue;
+    const mail = notificationMail(recipient.locale, {
+      kind: row.kind,
+      network: recipient.locale === 'ja' ? ctx.tenant.nameJa : ctx.tenant.nameEn,
+      data: { actor: ctx.actor.displayName, ...row.data },
+      link: `${base}/t/${ctx.tenant.slug}/${targetPath[row.targetType]}/${row.targetId}`,
+      unsubscribe: `${base}/unsubscribe/${ctx.tenant.slug}#member=${recipient.id}&key=${recipient.key}`,
+    });
+    await queueMail(ctx.deps.jobs, ctx.tx, { to: recipient.email, ...mail });
+  }
+}
+
+/** The link in every notification e-mail: turns e-mail notifications off without signing in. */
+export async function unsubscribeByKey(tx: Queryable, tenantId: string, membershipId: string, key: string) {
+  const [row] = await tx
+    .update(memberProfiles)
+    .set({ emailNotifications: false, updatedAt: new Date() })
+    .where(
+      and(
+        eq(memberProfiles.tenantId, tenantId),
+        eq(memberProfiles.membershipId, membershipId),
+        eq(memberProfiles.unsubscribeKey, key),
+      ),
+    )
+    .returning({ id: memberProfiles.membershipId });
+  return Boolean(row);
 }
 
 /** The start of a text, for a notification line. */

@@ -270,4 +270,10 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'notifications.group_approved': 'You have been accepted into “{group}”',
   'notifications.group_invited': 'You are invited to “{group}”',
   'notifications.post_hidden': 'A moderator hid your post (reason: {reason})',
+  'unsubscribe.title': 'Stop notification e-mails',
+  'unsubscribe.explain':
+    'You will no longer receive e-mails about comments, messages and the like. Notifications in the app stay.',
+  'unsubscribe.confirm': 'Stop notification e-mails',
+  'unsubscribe.done': 'Notification e-mails are off. To turn them back on, sign in and open “Profile”.',
+  'profile.emailNotifications': 'Also send me notifications by e-mail',
 };

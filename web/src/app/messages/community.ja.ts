@@ -270,4 +270,11 @@ export const communityJa = {
   'notifications.group_approved': '「{group}」への参加が承認されました',
   'notifications.group_invited': '「{group}」に招待されました',
   'notifications.post_hidden': 'あなたの投稿がモデレーターにより非表示になりました（理由：{reason}）',
+  'unsubscribe.title': 'メール通知の停止',
+  'unsubscribe.explain':
+    'コメントやメッセージなどのお知らせを、メールで受け取らないようにします。アプリ内のお知らせは引き続き表示されます。',
+  'unsubscribe.confirm': 'メール通知を停止する',
+  'unsubscribe.done':
+    'メール通知を停止しました。再開するときは、サインインして「プロフィール」から設定してください。',
+  'profile.emailNotifications': 'お知らせをメールでも受け取る',
 } as const;

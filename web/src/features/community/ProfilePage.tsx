@@ -37,6 +37,7 @@ export function ProfilePage() {
   const [links, setLinks] = useState<ProfileLink[]>(profile.links ?? []);
   const [visibility, setVisibility] = useState(profile.visibility);
   const [acceptsMessages, setAcceptsMessages] = useState(profile.acceptsMessages);
+  const [emailNotifications, setEmailNotifications] = useState(profile.emailNotifications);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [photoError, setPhotoError] = useState<unknown>(null);
@@ -64,6 +65,7 @@ export function ProfilePage() {
           links: links.filter((link) => link.url.trim()),
           visibility,
           acceptsMessages,
+          emailNotifications,
         }),
       );
       setNotice(t('profile.saved'));
@@ -282,6 +284,15 @@ export function ProfilePage() {
             onChange={(event) => setAcceptsMessages(event.target.checked)}
           />
           <label htmlFor="accepts-messages">{t('profile.acceptsMessages')}</label>
+        </div>
+        <div className="choice">
+          <input
+            type="checkbox"
+            id="email-notifications"
+            checked={emailNotifications}
+            onChange={(event) => setEmailNotifications(event.target.checked)}
+          />
+          <label htmlFor="email-notifications">{t('profile.emailNotifications')}</label>
         </div>
         <FormError error={error} />
         {notice && <Notice>{notice}</Notice>}

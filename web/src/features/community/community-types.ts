@@ -49,6 +49,7 @@ export type OwnProfile = Profile & {
   consents: Consents;
   onboarded: boolean;
   role: string;
+  emailNotifications: boolean;
 };
 
 export type Me = {

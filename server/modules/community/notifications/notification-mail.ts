@@ -1,0 +1,61 @@
+import type { NotificationKind } from '../../../db/schema/index.js';
+import type { Locale } from '../../../platform/i18n/messages.js';
+
+/** Kinds worth an e-mail; reactions and the like stay in the app. */
+export const emailedKinds: ReadonlySet<NotificationKind> = new Set([
+  'comment',
+  'message',
+  'company_reply',
+  'group_approved',
+  'group_invited',
+  'post_hidden',
+]);
+
+const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>) => string>> = {
+  ja: {
+    comment: (d) => `${d.actor} さんがあなたの投稿にコメントしました。`,
+    message: (d) => `${d.actor} さんからメッセージが届きました。`,
+    company_reply: () => '会社から返信が届きました。',
+    group_request: (d) => `${d.actor} さんが「${d.group}」への参加を申請しました。`,
+    group_approved: (d) => `「${d.group}」への参加が承認されました。`,
+    group_invited: (d) => `「${d.group}」に招待されました。`,
+    post_hidden: (d) => `あなたの投稿がモデレーターにより非表示になりました。理由：${d.reason}`,
+  },
+  en: {
+    comment: (d) => `${d.actor} commented on your post.`,
+    message: (d) => `${d.actor} sent you a message.`,
+    company_reply: () => 'The company replied to you.',
+    group_request: (d) => `${d.actor} asked to join “${d.group}”.`,
+    group_approved: (d) => `You have been accepted into “${d.group}”.`,
+    group_invited: (d) => `You are invited to “${d.group}”.`,
+    post_hidden: (d) => `A moderator hid your post. Reason: ${d.reason}`,
+  },
+};
+
+/**
+ * A notification e-mail. Only the first words of a message travel by mail; the rest is read signed in.
+ * Every mail names its sender network and ends with a one-click way to stop these e-mails
+ * (特定電子メール法: sender shown, opt-out without signing in).
+ */
+export function notificationMail(
+  locale: Locale,
+  input: {
+    kind: NotificationKind;
+    network: string;
+    data: Record<string, string>;
+    link: string;
+    unsubscribe: string;
+  },
+) {
+  const line = lines[locale][input.kind](input.data);
+  const snippet = input.data.snippet ? `\n\n「${input.data.snippet}」` : '';
+  return locale === 'ja'
+    ? {
+        subject: `【${input.network}】${line}`,
+        text: `${line}${snippet}\n\n開く: ${input.link}\n\n-- \n${input.network} アルムナイネットワーク（Enishi）\nこの種類のメールを停止する（サインイン不要）: ${input.unsubscribe}`,
+      }
+    : {
+        subject: `[${input.network}] ${line}`,
+        text: `${line}${snippet}\n\nOpen: ${input.link}\n\n-- \n${input.network} alumni network (Enishi)\nStop these e-mails (no sign-in needed): ${input.unsubscribe}`,
+      };
+}

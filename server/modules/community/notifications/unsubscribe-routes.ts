@@ -1,0 +1,46 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { tenants } from '../../../db/schema/index.js';
+import { enterTenant } from '../../../db/scope.js';
+import { OkSchema } from '../../../platform/auth/schemas.js';
+import { clientAddress } from '../../../platform/auth/sessions.js';
+import { notFound } from '../../../platform/errors.js';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { enforceRateLimit } from '../../../platform/http/rate-limit.js';
+import { createRouter, jsonBody, jsonContent, problems } from '../../../platform/http/router.js';
+import { SlugSchema } from '../../tenancy/schemas.js';
+import { unsubscribeByKey } from './notify.js';
+
+/** Public: the unsubscribe link in notification e-mails works without signing in. */
+export const unsubscribeRoutes = createRouter();
+
+unsubscribeRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/unsubscribe',
+    tags: ['notifications'],
+    summary: 'Stop notification e-mails from the link in one (no sign-in); unknown links get 404',
+    request: jsonBody(z.strictObject({ slug: SlugSchema, member: z.uuid(), key: z.uuid() })),
+    responses: { 200: jsonContent(OkSchema), ...problems(404, 422, 429) },
+  }),
+  async (c) => {
+    await enforceRateLimit(
+      c.var.deps.database.db,
+      `unsubscribe:ip:${clientAddress(c as unknown as Context<AppEnv>)}`,
+      {
+        limit: 30,
+        windowSeconds: 15 * 60,
+      },
+    );
+    const { slug, member, key } = c.req.valid('json');
+    const done = await c.var.deps.database.db.transaction(async (tx) => {
+      const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
+      if (!tenant) return false;
+      await enterTenant(tx, tenant.id);
+      return unsubscribeByKey(tx, tenant.id, member, key);
+    });
+    if (!done) throw notFound();
+    return c.json({ ok: true as const }, 200);
+  },
+);

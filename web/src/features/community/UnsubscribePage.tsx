@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Notice } from '../../app/ui';
+
+/** From the link in a notification e-mail: one click stops these e-mails, no sign-in needed. */
+export function UnsubscribePage() {
+  const { slug = '' } = useParams();
+  const { t } = useI18n();
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const stop = async () => {
+    setError(null);
+    try {
+      await api('POST', '/unsubscribe', {
+        slug,
+        member: params.get('member') ?? '',
+        key: params.get('key') ?? '',
+      });
+      setDone(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <section className="card narrow">
+      <h1>{t('unsubscribe.title')}</h1>
+      {done ? (
+        <Notice>{t('unsubscribe.done')}</Notice>
+      ) : (
+        <>
+          <p>{t('unsubscribe.explain')}</p>
+          <ErrorMessage error={error} />
+          <button type="button" onClick={stop}>
+            {t('unsubscribe.confirm')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
