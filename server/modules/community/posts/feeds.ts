@@ -72,6 +72,9 @@ export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL 
         order by ${postHashtags.createdAt} desc, ${postHashtags.postId} desc limit ${n}) tagged
         where hf.tenant_id = ${tenantId} and hf.membership_id = ${me})
     ) feed
+    -- Pinned announcements are shown above the feed, not a second time inside it.
+    where not exists (select 1 from ${posts} pinned where pinned.tenant_id = ${tenantId} and pinned.id = feed.id
+      and pinned.pinned_at is not null)
     order by created_at desc, id desc
     limit ${n}`;
 }

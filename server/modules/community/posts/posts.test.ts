@@ -83,6 +83,12 @@ describe('posts and the home feed', () => {
     await staff.client.put(`/api/v1/t/${tenant.slug}/community/posts/${news.body.id}/pin`, { pinned: true });
     const feed = await reader.client.get<Feed>(`/api/v1/t/${tenant.slug}/community/feed`);
     expect(feed.body.pinned.map((p) => p.id)).toEqual([news.body.id]);
+    // Shown once, above the feed, not again inside it; unpinned, it returns to its place.
+    expect(feed.body.posts.map((p) => p.id)).not.toContain(news.body.id);
+    await staff.client.put(`/api/v1/t/${tenant.slug}/community/posts/${news.body.id}/pin`, { pinned: false });
+    const unpinned = await reader.client.get<Feed>(`/api/v1/t/${tenant.slug}/community/feed`);
+    expect(unpinned.body.pinned).toEqual([]);
+    expect(unpinned.body.posts[0]!.id).toBe(news.body.id);
   });
 
   it('renders a safe Markdown subset: no script, event handler or javascript: link survives', async () => {
