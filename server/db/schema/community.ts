@@ -202,3 +202,19 @@ export const memberBlocks = pgTable(
     index('member_blocks_blocked_idx').on(table.tenantId, table.blockedId),
   ],
 );
+
+/** A mute hides a member's posts and comments from the muter's feeds, without telling or blocking them. */
+export const memberMutes = pgTable(
+  'member_mutes',
+  {
+    tenantId: tenantId(),
+    muterId: uuid('muter_id').notNull(),
+    mutedId: uuid('muted_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.muterId, table.mutedId] }),
+    tenantForeignKey('member_mutes_muter_fk', [table.tenantId, table.muterId], memberships),
+    tenantForeignKey('member_mutes_muted_fk', [table.tenantId, table.mutedId], memberships),
+  ],
+);

@@ -2,7 +2,7 @@ import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import { qualified } from '../../db/qualified.js';
-import { memberBlocks, memberships } from '../../db/schema/index.js';
+import { memberBlocks, memberMutes, memberships } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 
@@ -71,4 +71,61 @@ export function listBlocked(ctx: TenantServiceContext) {
     )
     .where(and(eq(memberBlocks.tenantId, ctx.tenant.id), eq(memberBlocks.blockerId, ctx.actor.membershipId)))
     .orderBy(desc(memberBlocks.createdAt));
+}
+
+/** Posts and comments by members the viewer muted stay out of the viewer's feeds (the muted are not told). */
+export function notMutedBy(viewerId: string, tenantId: string, member: AnyPgColumn): SQL {
+  return sql`${qualified(member)} not in (
+    select ${memberMutes.mutedId} from ${memberMutes} where ${memberMutes.tenantId} = ${tenantId} and ${memberMutes.muterId} = ${viewerId})`;
+}
+
+export async function muteMember(ctx: TenantServiceContext, membershipId: string, muted: boolean) {
+  if (membershipId === ctx.actor.membershipId) throw notFound();
+  const [target] = await ctx.tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, membershipId)));
+  if (!target) throw notFound();
+  if (muted) {
+    await ctx.tx
+      .insert(memberMutes)
+      .values({ tenantId: ctx.tenant.id, muterId: ctx.actor.membershipId, mutedId: membershipId })
+      .onConflictDoNothing();
+  } else {
+    await ctx.tx
+      .delete(memberMutes)
+      .where(
+        and(
+          eq(memberMutes.tenantId, ctx.tenant.id),
+          eq(memberMutes.muterId, ctx.actor.membershipId),
+          eq(memberMutes.mutedId, membershipId),
+        ),
+      );
+  }
+}
+
+export function listMuted(ctx: TenantServiceContext) {
+  return ctx.tx
+    .select({ id: memberships.id, displayName: memberships.displayName, mutedAt: memberMutes.createdAt })
+    .from(memberMutes)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.tenantId, memberMutes.tenantId), eq(memberships.id, memberMutes.mutedId)),
+    )
+    .where(and(eq(memberMutes.tenantId, ctx.tenant.id), eq(memberMutes.muterId, ctx.actor.membershipId)))
+    .orderBy(desc(memberMutes.createdAt));
+}
+
+export async function hasMuted(tx: Queryable, tenantId: string, muterId: string, mutedId: string) {
+  const [row] = await tx
+    .select({ one: sql`1` })
+    .from(memberMutes)
+    .where(
+      and(
+        eq(memberMutes.tenantId, tenantId),
+        eq(memberMutes.muterId, muterId),
+        eq(memberMutes.mutedId, mutedId),
+      ),
+    );
+  return Boolean(row);
 }

@@ -4,7 +4,14 @@ import { notFound } from '../../platform/errors.js';
 import { jsonContent, problems } from '../../platform/http/router.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
-import { blockMember, isBlockedBetween, listBlocked, unblockMember } from './blocks.js';
+import {
+  blockMember,
+  isBlockedBetween,
+  listBlocked,
+  listMuted,
+  muteMember,
+  unblockMember,
+} from './blocks.js';
 import { createCommunityRouter } from './community-router.js';
 import { searchDirectory } from './directory.js';
 import { presentPersonCard, presentProfile } from './presenters.js';
@@ -114,6 +121,57 @@ directoryRoutes.openapi(
           id: row.id,
           displayName: row.displayName,
           blockedAt: row.blockedAt.toISOString(),
+        })),
+      },
+      200,
+    );
+  },
+);
+
+for (const method of ['put', 'delete'] as const) {
+  directoryRoutes.openapi(
+    createRoute({
+      method,
+      path: '/t/{slug}/community/people/{id}/mute',
+      tags,
+      summary:
+        method === 'put'
+          ? 'Mute a member: their posts and comments leave my feeds (they are not told)'
+          : 'Unmute a member',
+      request: { params: MemberParamSchema },
+      responses: { 200: jsonContent(OkSchema), ...problems(401, 404) },
+    }),
+    async (c) => {
+      await withTenant(c, (ctx) => muteMember(ctx, c.req.valid('param').id, method === 'put'));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+}
+
+directoryRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/community/me/mutes',
+    tags,
+    summary: 'The members I have muted',
+    request: { params: TenantParamSchema },
+    responses: {
+      200: jsonContent(
+        z.object({
+          muted: z.array(z.object({ id: z.uuid(), displayName: z.string(), mutedAt: z.string() })),
+        }),
+      ),
+      ...problems(401, 404),
+    },
+  }),
+  async (c) => {
+    const rows = await withTenant(c, (ctx) => listMuted(ctx));
+    return c.json(
+      {
+        muted: rows.map((row) => ({
+          id: row.id,
+          displayName: row.displayName,
+          mutedAt: row.mutedAt.toISOString(),
         })),
       },
       200,

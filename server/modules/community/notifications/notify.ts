@@ -9,7 +9,7 @@ import {
 } from '../../../db/schema/index.js';
 import { queueMail } from '../../../platform/mail/queue-mail.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
-import { isBlockedBetween } from '../blocks.js';
+import { hasMuted, isBlockedBetween } from '../blocks.js';
 import { emailedKinds, notificationMail } from './notification-mail.js';
 
 export type NewNotification = {
@@ -30,6 +30,7 @@ export async function notify(ctx: TenantServiceContext, entries: NewNotification
   for (const entry of entries) {
     if (entry.recipientId === actorId) continue;
     if (await isBlockedBetween(ctx.tx, ctx.tenant.id, actorId, entry.recipientId)) continue;
+    if (await hasMuted(ctx.tx, ctx.tenant.id, entry.recipientId, actorId)) continue;
     rows.push({ tenantId: ctx.tenant.id, actorId, ...entry, data: entry.data ?? {} });
   }
   if (rows.length === 0) return;

@@ -3,7 +3,7 @@ import { comments, memberships, type ReactionKind, reactions } from '../../../db
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError, forbidden, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
-import { notBlockedWith } from '../blocks.js';
+import { notBlockedWith, notMutedBy } from '../blocks.js';
 import { canModerate } from '../moderation/moderation-policy.js';
 import { screenText } from '../moderation/word-list.js';
 import { notify, snippet } from '../notifications/notify.js';
@@ -24,6 +24,7 @@ export async function listComments(ctx: TenantServiceContext, postId: string) {
         eq(comments.tenantId, ctx.tenant.id),
         eq(comments.postId, postId),
         notBlockedWith(ctx.actor.membershipId, ctx.tenant.id, comments.authorId),
+        notMutedBy(ctx.actor.membershipId, ctx.tenant.id, comments.authorId),
         or(eq(comments.status, 'published'), eq(comments.authorId, ctx.actor.membershipId)),
       ),
     )

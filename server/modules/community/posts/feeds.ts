@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { groupMembers, hashtagFollows, postHashtags, posts } from '../../../db/schema/index.js';
 import { decodeCursor, pageOf } from '../../../platform/http/cursor.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
+import { notMutedBy } from '../blocks.js';
 import { canReadGroupPosts, loadGroup } from '../groups/groups.js';
 import { findHashtag } from '../hashtags/hashtags.js';
 import { postVisibleTo } from './post-visibility.js';
@@ -46,7 +47,8 @@ export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL 
   const me = ctx.actor.membershipId;
   const n = query.limit + 1;
   const visible = postVisibleTo(ctx.actor, tenantId);
-  const taggedVisible = postVisibleTo(ctx.actor, tenantId, postHashtags);
+  const taggedVisible = sql`${postVisibleTo(ctx.actor, tenantId, postHashtags)} and ${notMutedBy(me, tenantId, postHashtags.authorId)}`;
+  const notMuted = notMutedBy(me, tenantId, posts.authorId);
   const cursor = (at: AnyPgColumn, id: AnyPgColumn) => after(query.cursor, at, id) ?? sql`true`;
   const order = sql`order by ${posts.createdAt} desc, ${posts.id} desc limit ${n}`;
   return sql`
@@ -61,7 +63,7 @@ export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL 
       union
       (select mine.id, mine.created_at from ${groupMembers} gm cross join lateral (
         select ${posts.id}, ${posts.createdAt} from ${posts}
-        where ${posts.tenantId} = ${tenantId} and ${posts.groupId} = gm.group_id and ${cursor(posts.createdAt, posts.id)} and ${visible}
+        where ${posts.tenantId} = ${tenantId} and ${posts.groupId} = gm.group_id and ${cursor(posts.createdAt, posts.id)} and ${visible} and ${notMuted}
         ${order}) mine
         where gm.tenant_id = ${tenantId} and gm.membership_id = ${me} and gm.status = 'active')
       union
@@ -111,6 +113,7 @@ export async function hashtagFeed(ctx: TenantServiceContext, typed: string, quer
         eq(postHashtags.hashtagId, hashtag.id),
         after(query.cursor, postHashtags.createdAt, postHashtags.postId),
         postVisibleTo(ctx.actor, ctx.tenant.id, postHashtags),
+        notMutedBy(ctx.actor.membershipId, ctx.tenant.id, postHashtags.authorId),
       ),
     )
     .orderBy(desc(postHashtags.createdAt), desc(postHashtags.postId))

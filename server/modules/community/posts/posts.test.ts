@@ -241,6 +241,40 @@ describe('posts and the home feed', () => {
     expect(tag.body.posts.map((p) => p.id)).toEqual([alices.id]);
   });
 
+  it('keeps a muted member out of my feeds and my bell, without blocking them or telling them', async () => {
+    const tenant = await network();
+    const me = await communityMember(server, tenant);
+    const loud = await communityMember(server, tenant);
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    await me.client.put(`${base}/hashtags/起業/follow`, {});
+    const mine = (await post(me, tenant.slug, { body: '自分の投稿' })).body;
+    await post(loud, tenant.slug, { body: '宣伝です #起業' });
+    expect(await wholeFeed(me, tenant.slug, 10)).toEqual(['宣伝です #起業', '自分の投稿']);
+
+    expect((await me.client.put(`${base}/people/${loud.id}/mute`, {})).status).toBe(200);
+    expect(await wholeFeed(me, tenant.slug, 10)).toEqual(['自分の投稿']);
+    expect((await me.client.get<{ posts: Post[] }>(`${base}/hashtags/起業/posts`)).body.posts).toEqual([]);
+    await loud.client.post(`${base}/posts/${mine.id}/comments`, { body: 'さらに宣伝' });
+    expect(
+      (await me.client.get<{ notifications: unknown[] }>(`${base}/notifications`)).body.notifications,
+    ).toEqual([]);
+    expect(
+      (await me.client.get<{ comments: unknown[] }>(`${base}/posts/${mine.id}/comments`)).body.comments,
+    ).toEqual([]);
+    // Not a block: the muted member still sees me, and I can still open their profile.
+    expect((await loud.client.get(`${base}/posts/${mine.id}`)).status).toBe(200);
+    expect((await me.client.get(`${base}/people/${loud.id}`)).status).toBe(200);
+    const list = await me.client.get<{ muted: { id: string }[] }>(`${base}/me/mutes`);
+    expect(list.body.muted.map((m) => m.id)).toEqual([loud.id]);
+
+    await me.client.delete(`${base}/people/${loud.id}/mute`);
+    expect(await wholeFeed(me, tenant.slug, 10)).toEqual(['宣伝です #起業', '自分の投稿']);
+    const outsider = await communityMember(server, await network());
+    expect(
+      (await outsider.client.put(`/api/v1/t/${tenant.slug}/community/people/${loud.id}/mute`, {})).status,
+    ).toBe(404);
+  });
+
   it('limits posting to 10 a minute per member with 429 and Retry-After, writing nothing more', async () => {
     const tenant = await network();
     const member = await communityMember(server, tenant);

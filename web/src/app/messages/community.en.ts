@@ -276,4 +276,9 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'unsubscribe.confirm': 'Stop notification e-mails',
   'unsubscribe.done': 'Notification e-mails are off. To turn them back on, sign in and open “Profile”.',
   'profile.emailNotifications': 'Also send me notifications by e-mail',
+  'people.mute': 'Mute',
+  'people.mutedDone': 'Muted. Their posts and comments no longer appear in your timeline. They are not told.',
+  'profile.muted': 'Muted members',
+  'profile.mutedNone': 'You have not muted anyone.',
+  'profile.unmute': 'Unmute',
 };

@@ -277,4 +277,10 @@ export const communityJa = {
   'unsubscribe.done':
     'メール通知を停止しました。再開するときは、サインインして「プロフィール」から設定してください。',
   'profile.emailNotifications': 'お知らせをメールでも受け取る',
+  'people.mute': 'ミュートする',
+  'people.mutedDone':
+    'ミュートしました。この方の投稿やコメントはあなたのタイムラインに表示されません。相手には通知されません。',
+  'profile.muted': 'ミュートしたメンバー',
+  'profile.mutedNone': 'ミュートしているメンバーはいません。',
+  'profile.unmute': 'ミュートを解除',
 } as const;

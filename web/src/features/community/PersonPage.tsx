@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading } from '../../app/ui';
+import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useCommunity } from './community-context';
 import type { Profile } from './community-types';
 import { ProfileView } from './ProfileView';
@@ -31,6 +31,16 @@ export function PersonPage() {
     }
   };
 
+  const [notice, setNotice] = useState('');
+  const mute = async () => {
+    try {
+      await api('PUT', `/t/${slug}/community/people/${id}/mute`);
+      setNotice(t('people.mutedDone'));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
   const startConversation = async () => {
     try {
       const opened = await api<{ id: string }>('POST', `/t/${slug}/community/conversations`, {
@@ -47,6 +57,7 @@ export function PersonPage() {
   return (
     <section>
       <ProfileView slug={slug} profile={profile} />
+      {notice && <Notice>{notice}</Notice>}
       {profile.isSelf ? (
         <Link className="button secondary" to={`/t/${slug}/me`}>
           {t('profile.edit')}
@@ -58,6 +69,9 @@ export function PersonPage() {
               {t('messages.start')}
             </button>
           )}
+          <button type="button" className="link-button" onClick={mute}>
+            {t('people.mute')}
+          </button>
           <button type="button" className="link-button danger" onClick={block}>
             {t('people.block')}
           </button>

@@ -13,6 +13,7 @@ export function PrivacySettings() {
   const { slug, me, reload } = useCommunity();
   const [consents, setConsents] = useState<ConsentValues>(me.profile.consents);
   const [blocked, setBlocked] = useState<Blocked[]>([]);
+  const [muted, setMuted] = useState<{ id: string; displayName: string }[]>([]);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -34,6 +35,14 @@ export function PrivacySettings() {
       });
       await reload();
       setNotice(t('consent.saved'));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const unmute = async (id: string) => {
+    try {
+      await api('DELETE', `/t/${slug}/community/people/${id}/mute`);
+      setMuted(muted.filter((m) => m.id !== id));
     } catch (caught) {
       setError(caught);
     }
@@ -72,6 +81,18 @@ export function PrivacySettings() {
           ))}
         </ul>
       </details>
+      <h3>{t('profile.muted')}</h3>
+      {muted.length === 0 && <p className="muted">{t('profile.mutedNone')}</p>}
+      <ul className="plain">
+        {muted.map((member) => (
+          <li key={member.id}>
+            {member.displayName}{' '}
+            <button type="button" className="link-button" onClick={() => unmute(member.id)}>
+              {t('profile.unmute')}
+            </button>
+          </li>
+        ))}
+      </ul>
       <h3>{t('profile.blocked')}</h3>
       {blocked.length === 0 && <p className="muted">{t('profile.blockedNone')}</p>}
       <ul className="plain">
