@@ -4,7 +4,13 @@ import type { Config } from '../../config.js';
 import type { AppDatabase } from '../../db/client.js';
 import { devMailbox } from '../../db/schema/index.js';
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers, e.g. RFC 8058 List-Unsubscribe for notification mail. */
+  headers?: Record<string, string>;
+};
 export type MailTransport = (mail: OutgoingMail) => Promise<void>;
 
 /**
@@ -20,6 +26,7 @@ export function createMailTransport(config: Config, db: AppDatabase, logger: Log
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.headers ? { headers: mail.headers } : {}),
       });
     };
   }

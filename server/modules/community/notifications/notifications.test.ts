@@ -135,5 +135,27 @@ describe('notifications', () => {
     expect((await latestMail(server, author.email))!.id).toBe(mail!.id);
     // The bell still rings in the app.
     expect((await author.client.get<Bell>(`${base}/notifications`)).body.unread).toBe(2);
+
+    // Mail apps unsubscribe with one POST from the List-Unsubscribe header: no cookie, no CSRF token.
+    const reply = (await friend.client.post<{ id: string }>(`${base}/posts`, { body: '返信ください' })).body;
+    await author.client.post(`${base}/posts/${reply.id}/comments`, { body: 'はい' });
+    const friendMail = await latestMail(server, friend.email);
+    const key = /#member=([\w-]+)&key=([\w-]+)/.exec(friendMail!.textBody)!;
+    const query = new URLSearchParams({ slug: tenant.slug, member: key[1]!, key: key[2]! });
+    const oneClick = await fetch(`${server.baseUrl}/api/v1/unsubscribe/one-click?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    const friendMe = await friend.client.get<{ profile: { emailNotifications: boolean } }>(`${base}/me`);
+    expect(friendMe.body.profile.emailNotifications).toBe(false);
+    // The exemption covers that one path only: other posts still need the CSRF token.
+    const other = await fetch(`${server.baseUrl}/api/v1/unsubscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ slug: tenant.slug, member: key[1], key: key[2] }),
+    });
+    expect(other.status).toBe(403);
   });
 });

@@ -86,7 +86,13 @@ async function mailNotifications(
       link: `${base}/t/${ctx.tenant.slug}/${targetPath[row.targetType]}/${row.targetId}`,
       unsubscribe: `${base}/unsubscribe/${ctx.tenant.slug}#member=${recipient.id}&key=${recipient.key}`,
     });
-    await queueMail(ctx.deps.jobs, ctx.tx, { to: recipient.email, ...mail });
+    const oneClick = `${base}/api/v1/unsubscribe/one-click?${new URLSearchParams({ slug: ctx.tenant.slug, member: recipient.id, key: recipient.key })}`;
+    await queueMail(ctx.deps.jobs, ctx.tx, {
+      to: recipient.email,
+      ...mail,
+      // RFC 8058: mail apps offer their own unsubscribe button, which posts here without a browser.
+      headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    });
   }
 }
 

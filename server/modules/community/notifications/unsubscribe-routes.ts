@@ -14,6 +14,7 @@ import { unsubscribeByKey } from './notify.js';
 
 /** Public: the unsubscribe link in notification e-mails works without signing in. */
 export const unsubscribeRoutes = createRouter();
+const UnsubscribeSchema = z.object({ slug: SlugSchema, member: z.uuid(), key: z.uuid() });
 
 unsubscribeRoutes.openapi(
   createRoute({
@@ -21,26 +22,44 @@ unsubscribeRoutes.openapi(
     path: '/unsubscribe',
     tags: ['notifications'],
     summary: 'Stop notification e-mails from the link in one (no sign-in); unknown links get 404',
-    request: jsonBody(z.strictObject({ slug: SlugSchema, member: z.uuid(), key: z.uuid() })),
+    request: jsonBody(UnsubscribeSchema.strict()),
     responses: { 200: jsonContent(OkSchema), ...problems(404, 422, 429) },
   }),
   async (c) => {
-    await enforceRateLimit(
-      c.var.deps.database.db,
-      `unsubscribe:ip:${clientAddress(c as unknown as Context<AppEnv>)}`,
-      {
-        limit: 30,
-        windowSeconds: 15 * 60,
-      },
-    );
-    const { slug, member, key } = c.req.valid('json');
-    const done = await c.var.deps.database.db.transaction(async (tx) => {
-      const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
-      if (!tenant) return false;
-      await enterTenant(tx, tenant.id);
-      return unsubscribeByKey(tx, tenant.id, member, key);
-    });
-    if (!done) throw notFound();
+    await stopNotificationMail(c as unknown as Context<AppEnv>, c.req.valid('json'));
     return c.json({ ok: true as const }, 200);
   },
 );
+
+unsubscribeRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/unsubscribe/one-click',
+    tags: ['notifications'],
+    summary:
+      "RFC 8058 one-click unsubscribe, posted by mail apps from the List-Unsubscribe header (no CSRF token: the link's key is the proof)",
+    request: { query: UnsubscribeSchema },
+    responses: { 200: jsonContent(OkSchema), ...problems(404, 422, 429) },
+  }),
+  async (c) => {
+    await stopNotificationMail(c as unknown as Context<AppEnv>, c.req.valid('query'));
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+async function stopNotificationMail(
+  c: Context<AppEnv>,
+  input: { slug: string; member: string; key: string },
+) {
+  await enforceRateLimit(c.var.deps.database.db, `unsubscribe:ip:${clientAddress(c)}`, {
+    limit: 30,
+    windowSeconds: 15 * 60,
+  });
+  const done = await c.var.deps.database.db.transaction(async (tx) => {
+    const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
+    if (!tenant) return false;
+    await enterTenant(tx, tenant.id);
+    return unsubscribeByKey(tx, tenant.id, input.member, input.key);
+  });
+  if (!done) throw notFound();
+}
