@@ -143,7 +143,6 @@ export async function updateOwnProfile(ctx: TenantServiceContext, input: Profile
     );
   await replaceMemberTokens(ctx.tx, ctx.tenant.id, ctx.actor.membershipId, displayName, kana, visibility);
   if (tags) await setMemberHashtags(ctx, tags);
-  return loadProfile(ctx, ctx.actor.membershipId);
 }
 
 /** Years and departments from the member's registry record: the part of HR's record the member may show. */

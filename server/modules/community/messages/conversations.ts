@@ -244,8 +244,12 @@ export async function companyInbox(ctx: TenantServiceContext) {
     .limit(200);
 }
 
-export async function unreadCounts(ctx: TenantServiceContext) {
-  const mine = await listConversations(ctx);
+/** Unread counts; pass the member's conversations when they are already loaded. */
+export async function unreadCounts(
+  ctx: TenantServiceContext,
+  loaded?: Awaited<ReturnType<typeof listConversations>>,
+) {
+  const mine = loaded ?? (await listConversations(ctx));
   const inbox = isStaff(ctx.actor) ? await companyInbox(ctx) : [];
   return {
     conversations: mine.filter((row) => row.unread).length,

@@ -87,17 +87,20 @@ messageRoutes.openapi(
     },
   }),
   async (c) => {
-    const body = await withTenant(c, async (ctx) => ({
-      conversations: (await listConversations(ctx)).map((row) => ({
-        id: row.conversation.id,
-        kind: row.conversation.kind,
-        title: row.conversation.kind === 'company' ? null : row.otherName,
-        lastMessage: row.lastMessage,
-        lastMessageAt: row.conversation.lastMessageAt?.toISOString() ?? null,
-        unread: Boolean(row.unread),
-      })),
-      unread: await unreadCounts(ctx),
-    }));
+    const body = await withTenant(c, async (ctx) => {
+      const rows = await listConversations(ctx);
+      return {
+        conversations: rows.map((row) => ({
+          id: row.conversation.id,
+          kind: row.conversation.kind,
+          title: row.conversation.kind === 'company' ? null : row.otherName,
+          lastMessage: row.lastMessage,
+          lastMessageAt: row.conversation.lastMessageAt?.toISOString() ?? null,
+          unread: Boolean(row.unread),
+        })),
+        unread: await unreadCounts(ctx, rows),
+      };
+    });
     return c.json(body, 200);
   },
 );
