@@ -18,11 +18,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Opens the newest mail to an address from the dev mailbox and follows its first link. */
-async function openMailLink(page: Page, email: string) {
+/**
+ * Opens the newest mail to an address from the dev mailbox (with the given subject, when other mail
+ * such as notifications may have arrived with it) and follows its first link.
+ */
+async function openMailLink(page: Page, email: string, subject?: string) {
   await server.deps.jobs.drain();
   await page.goto(`${server.publicUrl}/dev/mailbox`);
-  await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
+  const mails = page.locator('article', { hasText: email });
+  const mail = subject ? mails.filter({ has: page.getByRole('heading', { name: subject }) }) : mails;
+  await mail.first().getByRole('link').first().click();
 }
 
 async function signIn(page: Page, email: string) {
@@ -30,7 +35,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByRole('button', { name: 'リンクを送信' }).click();
   await page.getByText('メールをご確認ください').waitFor();
-  await openMailLink(page, email);
+  await openMailLink(page, email, '【Enishi】サインイン用のリンク');
 }
 
 describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
