@@ -13,6 +13,7 @@ import { moderationRoutes } from './modules/community/moderation/moderation-rout
 import { notificationRoutes } from './modules/community/notifications/notification-routes.js';
 import { unsubscribeRoutes } from './modules/community/notifications/unsubscribe-routes.js';
 import { commentRoutes } from './modules/community/posts/comment-routes.js';
+import { postImageRoutes } from './modules/community/posts/post-image-routes.js';
 import { postRoutes } from './modules/community/posts/post-routes.js';
 import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
@@ -70,7 +71,8 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const isImport = (method: string, path: string) =>
     method === 'POST' && /^\/api\/v1\/t\/[^/]+\/registry\/imports$/.test(path);
   const isPhoto = (method: string, path: string) =>
-    method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/me\/photo$/.test(path);
+    (method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/me\/photo$/.test(path)) ||
+    (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/community\/post-images$/.test(path));
   app.use('/api/*', (c, next) => {
     if (isImport(c.req.method, c.req.path)) return next();
     return (isPhoto(c.req.method, c.req.path) ? photoLimit : jsonLimit)(c, next);
@@ -93,6 +95,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   v1.route('/', hashtagRoutes as unknown as typeof v1);
   v1.route('/', groupRoutes as unknown as typeof v1);
   v1.route('/', postRoutes as unknown as typeof v1);
+  v1.route('/', postImageRoutes as unknown as typeof v1);
   v1.route('/', commentRoutes as unknown as typeof v1);
   v1.route('/', moderationRoutes as unknown as typeof v1);
   v1.route('/', messageRoutes as unknown as typeof v1);

@@ -2,12 +2,14 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
+import { registerCommunityJobs } from './modules/community/community-jobs.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
 import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
 import { createMailTransport } from './platform/mail/deliver-mail.js';
 import { isOutgoingMail } from './platform/mail/queue-mail.js';
+import { loadWebPush } from './platform/push/web-push.js';
 
 export type Enishi = { deps: Deps; app: ReturnType<typeof createApp>; close(): Promise<void> };
 
@@ -39,14 +41,16 @@ export async function bootEnishi(
     appRole: config.appRole,
     prepare: (owner) => prepareJobs(owner, config.appRole),
   });
-  const jobs = new Jobs(database.execute, logger);
-  const deps: Deps = { config, database, jobs, logger, events: new TenantEvents() };
+  const jobs = new Jobs(database.execute, logger, { schedules: options.workers });
+  const push = await loadWebPush(config, database.db);
+  const deps: Deps = { config, database, jobs, logger, events: new TenantEvents(), push };
   const deliver = createMailTransport(config, database.db, logger);
   jobs.handle('mail.send', async (data) => {
     if (!isOutgoingMail(data)) throw new Error('mail.send job without to/subject/text');
     await deliver(data);
   });
   registerRegistryJobs(deps);
+  registerCommunityJobs(deps);
   await jobs.start({ workers: options.workers });
   const app = createApp(deps, { webRoot: options.webRoot });
   return {

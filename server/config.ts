@@ -5,6 +5,18 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
+/**
+ * The push services of the browsers people use (Chrome/Android, Firefox, Safari, Edge). Web Push only
+ * ever posts to these, so a subscription cannot make the server call an address of someone's choosing.
+ */
+const defaultPushServices = [
+  'https://fcm.googleapis.com',
+  'https://updates.push.services.mozilla.com',
+  'https://web.push.apple.com',
+  'https://*.push.apple.com',
+  'https://*.notify.windows.com',
+];
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -23,6 +35,11 @@ const environmentSchema = z.object({
   WEBAUTHN_RP_ID: z.string().optional(),
   WEBAUTHN_RP_NAME: z.string().default('Enishi'),
   ENISHI_SIGNUP: booleanFlag.default(true),
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z.string().optional(),
+  WEB_PUSH_SERVICES: z.string().default(defaultPushServices.join(' ')),
+  DIGEST_TIME_ZONE: z.string().refine(isTimeZone, 'unknown time zone').default('Asia/Tokyo'),
 });
 
 export type Config = {
@@ -42,6 +59,13 @@ export type Config = {
   signupOpen: boolean;
   /** Secure cookies everywhere except on a localhost address (development over plain http). */
   secureCookies: boolean;
+  /** VAPID keys from the environment; without them the instance makes a pair once and keeps it. */
+  vapid: { publicKey: string; privateKey: string } | undefined;
+  vapidSubject: string;
+  /** Origins (optionally `*.` for subdomains) that Web Push may post to. */
+  pushServices: string[];
+  /** Digests go out at 08:00 in this time zone (daily, or on Mondays for the weekly one). */
+  digestTimeZone: string;
 };
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +95,26 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     webauthnRpName: env.WEBAUTHN_RP_NAME,
     signupOpen: env.ENISHI_SIGNUP,
     secureCookies: !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname),
+    vapid:
+      env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
+        ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
+        : undefined,
+    vapidSubject: env.VAPID_SUBJECT ?? `mailto:${mailAddress(env.MAIL_FROM)}`,
+    pushServices: env.WEB_PUSH_SERVICES.split(/[\s,]+/).filter(Boolean),
+    digestTimeZone: env.DIGEST_TIME_ZONE,
   };
+}
+
+/** The address inside "Name <address>". */
+function mailAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

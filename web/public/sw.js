@@ -1,5 +1,5 @@
 // Enishi service worker: the app shell works offline; API answers are never cached (they hold personal data).
-const SHELL = 'enishi-shell-v1';
+const SHELL = 'enishi-shell-v2';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -44,4 +44,37 @@ self.addEventListener('fetch', (event) => {
       ),
     );
   }
+});
+
+// Web Push: the server sends one encrypted line per notification (title = the network, body = what
+// happened, url = where a tap leads). The content itself is read in the app, signed in.
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = {};
+  }
+  const url = typeof message.url === 'string' && message.url.startsWith('/') ? message.url : '/';
+  event.waitUntil(
+    self.registration.showNotification(message.title || 'Enishi', {
+      body: message.body || '',
+      tag: message.tag,
+      icon: '/icon-192.png',
+      badge: '/icon-192.png',
+      data: { url },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url || '/', self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => client.url === url);
+      if (open) return open.focus();
+      return self.clients.openWindow(url);
+    }),
+  );
 });

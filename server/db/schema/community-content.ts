@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { hashtags } from './community.js';
+import { bytea } from './platform.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -66,7 +67,7 @@ export const groupHashtags = pgTable(
  */
 export const contentStatuses = ['published', 'held', 'hidden'] as const;
 export type ContentStatus = (typeof contentStatuses)[number];
-const moderationColumns = () => ({
+export const moderationColumns = () => ({
   status: text('status').$type<ContentStatus>().notNull().default('published'),
   moderationReason: text('moderation_reason'),
   moderatedBy: uuid('moderated_by'),
@@ -138,6 +139,32 @@ export const postHashtags = pgTable(
   ],
 );
 
+/**
+ * A picture in a post, resized and stripped of metadata on upload. It belongs to its uploader until a
+ * post takes it (post_id set); unattached uploads are cleared after a day.
+ */
+export const postImages = pgTable(
+  'post_images',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    uploaderId: uuid('uploader_id').notNull(),
+    postId: uuid('post_id'),
+    position: integer('position').notNull().default(0),
+    contentType: text('content_type').notNull(),
+    content: bytea('content').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('post_images_uploader_fk', [table.tenantId, table.uploaderId], memberships),
+    tenantForeignKey('post_images_post_fk', [table.tenantId, table.postId], posts).onDelete('cascade'),
+    index('post_images_post_idx').on(table.tenantId, table.postId, table.position),
+  ],
+);
+
 export const comments = pgTable(
   'comments',
   {
@@ -178,7 +205,7 @@ export const reactions = pgTable(
   ],
 );
 
-export const reportTargets = ['post', 'comment', 'member'] as const;
+export const reportTargets = ['post', 'comment', 'message', 'member'] as const;
 export type ReportTarget = (typeof reportTargets)[number];
 export const reportReasons = ['spam', 'harassment', 'confidential', 'inappropriate', 'other'] as const;
 export type ReportReason = (typeof reportReasons)[number];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { moderationColumns } from './community-content.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -41,6 +42,7 @@ export const messages = pgTable(
     conversationId: uuid('conversation_id').notNull(),
     senderId: uuid('sender_id').notNull(),
     body: text('body').notNull(),
+    ...moderationColumns(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
@@ -59,6 +61,7 @@ export const notificationKinds = [
   'group_approved',
   'group_invited',
   'post_hidden',
+  'mention',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -88,5 +91,28 @@ export const notifications = pgTable(
       table.recipientId,
       table.createdAt.desc().nullsFirst(),
     ),
+  ],
+);
+
+/**
+ * A browser or phone that asked for Web Push (the PWA's PushSubscription). The endpoint is the push
+ * service's address for that device; p256dh and auth are the keys its messages are encrypted to.
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    membershipId: uuid('membership_id').notNull(),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('push_subscriptions_membership_fk', [table.tenantId, table.membershipId], memberships),
+    uniqueIndex('push_subscriptions_endpoint_key').on(table.tenantId, table.endpoint),
+    index('push_subscriptions_membership_idx').on(table.tenantId, table.membershipId),
   ],
 );

@@ -11,6 +11,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { NotificationKind } from './community-messages.js';
 import { bytea } from './platform.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
@@ -42,6 +43,15 @@ export type Intent = (typeof intents)[number];
 export const consentPurposes = ['company_news', 'directory_listing', 'company_contact'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 
+/** Where a notification can reach a member. */
+export const notificationChannels = ['inApp', 'email', 'push'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+export type NotificationPreferences = Partial<
+  Record<NotificationKind, Partial<Record<NotificationChannel, boolean>>>
+>;
+export const digestFrequencies = ['daily', 'weekly', 'off'] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
+
 export type CareerEntry = { company: string; title?: string | undefined; from?: string; to?: string };
 export type ProfileLink = { label: string; url: string };
 
@@ -68,6 +78,14 @@ export const memberProfiles = pgTable(
     acceptsMessages: boolean('accepts_messages').notNull().default(true),
     /** Whether notifications also go out by e-mail; every such mail carries a link that turns this off. */
     emailNotifications: boolean('email_notifications').notNull().default(true),
+    /** Per kind of notification, which channels (in the app, e-mail, push) the member chose; defaults apply to the rest. */
+    notificationPreferences: jsonb('notification_preferences')
+      .$type<NotificationPreferences>()
+      .notNull()
+      .default({}),
+    /** How often the digest of what the member follows is mailed, and when it last was. */
+    digestFrequency: text('digest_frequency').$type<DigestFrequency>().notNull().default('weekly'),
+    lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
     /** The capability in that unsubscribe link: it works without signing in, for this member only. */
     unsubscribeKey: uuid('unsubscribe_key').notNull().defaultRandom(),
     consentPolicyVersion: text('consent_policy_version'),

@@ -132,3 +132,13 @@ export const devMailbox = pgTable('dev_mailbox', {
   textBody: text('text_body').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Secrets the instance makes for itself on first start and keeps across restarts and instances
+ * (the VAPID key pair that signs Web Push). Global: one row per key, never tenant data.
+ */
+export const instanceSecrets = pgTable('instance_secrets', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, string>>().notNull(),
+  createdAt: createdAt(),
+});

@@ -9,14 +9,16 @@ import { ensureProfile } from './profiles.js';
 
 const acceptedFormats = new Set(['jpeg', 'png', 'webp']);
 const photoSize = 512;
+const pictureSize = 1600;
 // A decompression bomb is refused before it is decoded: 40 megapixels is more than any phone takes.
 const maxInputPixels = 40_000_000;
 
 /**
- * A profile photo as stored: the type is read from the bytes (not the file name), the picture is turned
- * upright, cropped square to 512 px and re-encoded as WebP, which drops EXIF (location, camera) data.
+ * A picture as stored: the type is read from the bytes (not the file name), the picture is turned
+ * upright and re-encoded as WebP, which drops EXIF (location, camera) data. Profile photos are cropped
+ * square to 512 px; pictures in posts keep their shape within 1600 px.
  */
-export async function processPhoto(bytes: Uint8Array) {
+export async function processImage(bytes: Uint8Array, shape: 'avatar' | 'picture' = 'avatar') {
   const invalidPhoto = () => new AppError(422, 'photo_invalid');
   let format: string | undefined;
   try {
@@ -26,11 +28,12 @@ export async function processPhoto(bytes: Uint8Array) {
   }
   if (!format || !acceptedFormats.has(format)) throw invalidPhoto();
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: maxInputPixels })
-      .rotate()
-      .resize(photoSize, photoSize, { fit: 'cover' })
-      .webp({ quality: 82 })
-      .toBuffer({ resolveWithObject: true });
+    const upright = sharp(bytes, { limitInputPixels: maxInputPixels }).rotate();
+    const resized =
+      shape === 'avatar'
+        ? upright.resize(photoSize, photoSize, { fit: 'cover' })
+        : upright.resize(pictureSize, pictureSize, { fit: 'inside', withoutEnlargement: true });
+    const { data, info } = await resized.webp({ quality: 82 }).toBuffer({ resolveWithObject: true });
     return {
       content: new Uint8Array(data),
       contentType: 'image/webp',
@@ -43,7 +46,7 @@ export async function processPhoto(bytes: Uint8Array) {
 }
 
 export async function setOwnPhoto(ctx: TenantServiceContext, bytes: Uint8Array) {
-  const photo = await processPhoto(bytes);
+  const photo = await processImage(bytes);
   const profile = await ensureProfile(ctx);
   const [stored] = await ctx.tx
     .insert(memberPhotos)

@@ -101,7 +101,6 @@ export type ProfileUpdate = {
   hashtags?: string[] | undefined;
   visibility?: ProfileVisibility | undefined;
   acceptsMessages?: boolean | undefined;
-  emailNotifications?: boolean | undefined;
 };
 
 export async function updateOwnProfile(ctx: TenantServiceContext, input: ProfileUpdate) {
@@ -130,7 +129,6 @@ export async function updateOwnProfile(ctx: TenantServiceContext, input: Profile
       ...(input.bio === undefined ? {} : { bio: input.bio.trim() }),
       ...(input.links === undefined ? {} : { links: input.links }),
       ...(input.acceptsMessages === undefined ? {} : { acceptsMessages: input.acceptsMessages }),
-      ...(input.emailNotifications === undefined ? {} : { emailNotifications: input.emailNotifications }),
       visibility,
       ...searchColumns(displayName, kana, visibility),
       updatedAt: new Date(),

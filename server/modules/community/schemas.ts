@@ -50,7 +50,6 @@ export const ProfileUpdateSchema = z
     hashtags: z.array(z.string().max(80)).max(30).optional(),
     visibility: z.partialRecord(z.enum(profileFields), VisibilitySchema).optional(),
     acceptsMessages: z.boolean().optional(),
-    emailNotifications: z.boolean().optional(),
   })
   .openapi('ProfileUpdate');
 

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, ilike, ne, or, type SQL } from 'drizzle-orm';
 import { accounts, memberships, type Role } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { issueMagicLink } from '../../platform/auth/magic-link.js';
-import { conflict, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { staffInviteMail } from '../../platform/mail/templates.js';
@@ -83,6 +83,7 @@ export async function addMember(
   input: { email: string; displayName: string; role: Role },
 ) {
   authorizeRoleChange(ctx.actor, null, input.role);
+  refuseEmployeesUnlessAllowed(ctx, input.role);
   const account = await findOrCreateAccount(ctx.tx, input);
   const [existing] = await ctx.tx
     .select()
@@ -125,7 +126,10 @@ export async function updateMember(
 ) {
   const current = await getMember(ctx, id);
   if (current.id === ctx.actor.membershipId && (input.role || input.status)) throw forbidden('self_change');
-  if (input.role && input.role !== current.role) authorizeRoleChange(ctx.actor, current.role, input.role);
+  if (input.role && input.role !== current.role) {
+    authorizeRoleChange(ctx.actor, current.role, input.role);
+    refuseEmployeesUnlessAllowed(ctx, input.role);
+  }
   if (input.status) authorizeRoleChange(ctx.actor, current.role, current.role);
   if (current.role === 'owner' && ((input.role && input.role !== 'owner') || input.status === 'suspended')) {
     await ensureAnotherOwner(ctx, current.id);
@@ -180,4 +184,11 @@ function audit(ctx: MemberContext, action: string, targetId: string, data: Recor
     data,
     ipAddress: ctx.ipAddress,
   });
+}
+
+/** Current employees join only networks whose owner allowed it in the settings. */
+function refuseEmployeesUnlessAllowed(ctx: Pick<MemberContext, 'tenant'>, role: Role) {
+  if (role === 'employee' && !ctx.tenant.settings.employeesMayJoin) {
+    throw new AppError(422, 'employees_not_allowed');
+  }
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import type { TenantEvents } from '../events/tenant-events.js';
 import type { Locale } from '../i18n/messages.js';
 import type { Jobs } from '../jobs/jobs.js';
+import type { WebPush } from '../push/web-push.js';
 
 export type Deps = {
   config: Config;
@@ -11,6 +12,7 @@ export type Deps = {
   jobs: Jobs;
   logger: Logger;
   events: TenantEvents;
+  push: WebPush;
 };
 
 export type SignedIn = {

@@ -79,6 +79,13 @@ export const messages = {
     word_exists: 'この言葉はすでに登録されています。',
     report_duplicate: 'この内容はすでに通報済みです。モデレーターが確認します。',
     suspend_staff: '会社の担当者（オーナー・人事）を利用停止にすることはできません。',
+    push_endpoint_not_allowed:
+      'このブラウザーのプッシュ通知サービスには対応していません。Chrome・Edge・Firefox・Safari をお使いください。',
+    post_images_invalid: '添付できない画像が含まれています。画像をもう一度アップロードしてください。',
+    post_images_too_many: '画像は 1 件の投稿につき 4 枚までです。',
+    message_not_reportable: 'このメッセージは通報できません。',
+    employees_not_allowed:
+      'このネットワークでは現役社員の参加を許可していません。ネットワーク設定で許可してから追加してください。',
   },
   en: {
     not_found: 'Not found.',
@@ -156,6 +163,13 @@ export const messages = {
     word_exists: 'This word is already on the list.',
     report_duplicate: 'You have already reported this. A moderator will look at it.',
     suspend_staff: 'Company staff (owners and HR) cannot be suspended.',
+    push_endpoint_not_allowed:
+      "This browser's push service is not supported. Please use Chrome, Edge, Firefox or Safari.",
+    post_images_invalid: 'Some images cannot be attached. Please upload them again.',
+    post_images_too_many: 'A post can have at most 4 images.',
+    message_not_reportable: 'This message cannot be reported.',
+    employees_not_allowed:
+      'This network does not let current employees join. Allow it in the network settings first.',
   },
 } as const;
 

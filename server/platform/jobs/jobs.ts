@@ -12,7 +12,22 @@ export const queueDefinitions = {
   'registry.import.check': { retryLimit: 2, retryDelay: 30, expireInSeconds: 3600 },
   'registry.import.apply': { retryLimit: 2, retryDelay: 10, expireInSeconds: 3600 },
   'registry.invitation.remind': { retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
+  'push.send': { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+  'community.digest': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
+  'community.cleanup': { retryLimit: 2, retryDelay: 600, expireInSeconds: 600 },
 } satisfies Record<string, QueuePolicy>;
+
+/**
+ * Recurring jobs (cron, UTC). Each handler works out for itself what is due, so a run missed while no
+ * instance was up is made good by the next one.
+ */
+export const scheduleDefinitions: Partial<Record<keyof typeof queueDefinitions, string>> = {
+  'community.digest': '5 * * * *',
+  'community.cleanup': '40 * * * *',
+};
+
+// pg-boss's scheduler moves due cron entries through this queue; the app role cannot create it.
+const SCHEDULER_QUEUE = '__pgboss__send-it';
 
 export type QueueName = keyof typeof queueDefinitions;
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -41,6 +56,8 @@ export async function prepareJobs(ownerExecute: SqlExecutor, appRole: string): P
   for (const [name, options] of Object.entries(queueDefinitions)) {
     if (!existing.has(name)) await boss.createQueue(name, { name, ...options });
   }
+  if (!existing.has(SCHEDULER_QUEUE)) await boss.createQueue(SCHEDULER_QUEUE);
+  for (const [name, cron] of Object.entries(scheduleDefinitions)) await boss.schedule(name, cron);
   await boss.stop({ graceful: false, wait: true });
   await ownerExecute(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${appRole};
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${appRole};
@@ -52,9 +69,12 @@ export class Jobs {
   readonly #handlers = new Map<QueueName, JobHandler>();
   readonly #logger: Logger;
 
-  constructor(execute: SqlExecutor, logger: Logger) {
+  constructor(execute: SqlExecutor, logger: Logger, options: { schedules: boolean }) {
     // The app role cannot run DDL; maintenance that drops or creates partitions happens in prepareJobs.
-    this.#boss = new PgBoss(bossOptions(execute, { migrate: false, supervise: true, schedule: false }));
+    // Only a process that runs workers also runs the scheduler that turns cron entries into jobs.
+    this.#boss = new PgBoss(
+      bossOptions(execute, { migrate: false, supervise: true, schedule: options.schedules }),
+    );
     this.#boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
     this.#logger = logger;
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useNavigate } from 'react-router';
+import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
 import { AdminLayout } from '../features/admin/AdminLayout';
 import { AuditPage } from '../features/admin/AuditPage';
@@ -66,12 +66,12 @@ function OfflineBanner() {
 
 function Layout() {
   const { t, locale, setLocale } = useI18n();
-  const { session, refresh } = useSession();
-  const navigate = useNavigate();
+  const { session } = useSession();
   const signOut = async () => {
     await api('POST', '/auth/sign-out');
-    await refresh();
-    navigate('/');
+    // A full load, not a client-side route change: nothing of the signed-out person stays in memory,
+    // and no guarded page can redirect on the stale session while it is being refreshed.
+    window.location.assign('/');
   };
   return (
     <>

@@ -35,14 +35,30 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const problem = (data ?? {}) as Partial<Problem>;
-    throw new ApiError({
-      status: response.status,
-      code: problem.code ?? 'internal_error',
-      title: problem.title ?? response.statusText,
-      errors: problem.errors,
-    });
-  }
+  if (!response.ok) throw problemOf(response, data);
+  return data as T;
+}
+
+function problemOf(response: Response, data: unknown): ApiError {
+  const problem = (data ?? {}) as Partial<Problem>;
+  return new ApiError({
+    status: response.status,
+    code: problem.code ?? 'internal_error',
+    title: problem.title ?? response.statusText,
+    errors: problem.errors,
+  });
+}
+
+/** Sends a file as the raw request body (photos, pictures in posts), with the same error handling as `api`. */
+export async function upload<T>(method: 'PUT' | 'POST', path: string, file: Blob): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/octet-stream', ...(await csrfHeader()) },
+    body: file,
+  });
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) throw problemOf(response, data);
   return data as T;
 }

@@ -180,7 +180,7 @@ export async function readMessages(ctx: TenantServiceContext, conversationId: st
 
 const lastMessageBody = sql<
   string | null
->`(select lm.body from messages lm where lm.tenant_id = ${qualified(conversations.tenantId)}
+>`(select case when lm.status = 'hidden' then '' else lm.body end from messages lm where lm.tenant_id = ${qualified(conversations.tenantId)}
   and lm.conversation_id = ${qualified(conversations.id)} order by lm.created_at desc limit 1)`;
 
 const unreadFor = (side: 'a' | 'b'): SQL<boolean> => {

@@ -34,7 +34,11 @@ const ConversationSummarySchema = z
   .openapi('ConversationSummary');
 const MessageSchema = z.object({
   id: z.uuid(),
-  body: z.string(),
+  body: z.string().openapi({ description: 'Empty for a message a moderator hid, except for its sender' }),
+  hidden: z
+    .object({ reason: z.string().nullable() })
+    .nullable()
+    .openapi({ description: 'Set when a moderator hid the message; the reason is shown to its sender only' }),
   createdAt: z.string(),
   mine: z.boolean(),
   sender: z.object({
@@ -56,7 +60,7 @@ async function thread(ctx: TenantServiceContext, id: string) {
     kind: read.conversation.kind,
     messages: read.messages.map(({ message, sender }) => ({
       id: message.id,
-      body: message.body,
+      ...presentMessageBody(ctx, message),
       createdAt: message.createdAt.toISOString(),
       // On the company side every staff member speaks for the company, so "mine" means "my side".
       mine:
@@ -67,6 +71,18 @@ async function thread(ctx: TenantServiceContext, id: string) {
       sender: { id: sender.id, displayName: sender.displayName, badge: badgeOf(sender.role) },
     })),
   };
+}
+
+/** A hidden message stays in the thread as a gap; only its sender still reads it, with the reason. */
+function presentMessageBody(
+  ctx: TenantServiceContext,
+  message: { senderId: string; body: string; status: string; moderationReason: string | null },
+) {
+  if (message.status !== 'hidden') return { body: message.body, hidden: null };
+  const own = message.senderId === ctx.actor.membershipId;
+  return own
+    ? { body: message.body, hidden: { reason: message.moderationReason } }
+    : { body: '', hidden: { reason: null } };
 }
 
 messageRoutes.openapi(

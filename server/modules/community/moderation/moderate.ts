@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { comments, memberships, postHashtags, posts, reports } from '../../../db/schema/index.js';
+import { comments, memberships, messages, postHashtags, posts, reports } from '../../../db/schema/index.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
@@ -102,6 +102,34 @@ export async function moderateComment(ctx: TenantServiceContext, commentId: stri
       authorId: comment.authorId,
       reason: input.reason.trim(),
     },
+  );
+}
+
+/** Hide a reported message (both members then see a gap; its sender sees the reason) or restore it. */
+export async function moderateMessage(ctx: TenantServiceContext, messageId: string, input: ContentAction) {
+  const [message] = await ctx.tx
+    .update(messages)
+    .set({
+      status: input.action === 'hide' ? 'hidden' : 'published',
+      moderationReason: input.action === 'hide' ? input.reason.trim() : null,
+      moderatedBy: ctx.actor.membershipId,
+      moderatedAt: new Date(),
+    })
+    .where(and(eq(messages.tenantId, ctx.tenant.id), eq(messages.id, messageId)))
+    .returning({ id: messages.id, senderId: messages.senderId });
+  if (!message) throw notFound();
+  await closeReportsOn(
+    ctx,
+    messageId,
+    input.action === 'hide' ? 'actioned' : 'dismissed',
+    input.reason.trim(),
+  );
+  await audit(
+    ctx,
+    `moderation.message_${input.action === 'hide' ? 'hidden' : 'published'}`,
+    'message',
+    messageId,
+    { senderId: message.senderId, reason: input.reason.trim() },
   );
 }
 

@@ -7,7 +7,7 @@ import { SlugSchema, TenantParamSchema } from '../../tenancy/schemas.js';
 import { loadTenant, withTenant } from '../../tenancy/tenant-context.js';
 import { createCommunityRouter } from '../community-router.js';
 import { MemberParamSchema } from '../schemas.js';
-import { dismissReport, moderateComment, moderatePost, suspendMember } from './moderate.js';
+import { dismissReport, moderateComment, moderateMessage, moderatePost, suspendMember } from './moderate.js';
 import { authorizeModeration } from './moderation-policy.js';
 import { moderationQueue, reportContent } from './reports.js';
 import { addWord, listWords, removeWord } from './word-list.js';
@@ -27,7 +27,7 @@ moderationRoutes.openapi(
     method: 'post',
     path: '/t/{slug}/community/reports',
     tags,
-    summary: 'Report a post, comment or member to the moderators',
+    summary: 'Report a post, comment, message (sent to me by a member) or member to the moderators',
     request: {
       params: TenantParamSchema,
       ...jsonBody(
@@ -89,6 +89,17 @@ const QueueSchema = z
         createdAt: z.string(),
       }),
     ),
+    messages: z.array(
+      z.object({
+        id: z.uuid(),
+        sender: Person,
+        body: z.string(),
+        status: z.enum(['published', 'held', 'hidden']),
+        reason: z.string().nullable(),
+        createdAt: z.string(),
+        context: z.array(z.object({ sender: z.string(), body: z.string(), createdAt: z.string() })),
+      }),
+    ),
     members: z.array(Person.extend({ role: z.string(), status: z.string() })),
   })
   .openapi('ModerationQueue');
@@ -138,6 +149,15 @@ moderationRoutes.openapi(
           reason: comment.moderationReason,
           createdAt: comment.createdAt.toISOString(),
         })),
+        messages: queue.messages.map(({ message, sender, context }) => ({
+          id: message.id,
+          sender: { id: message.senderId, displayName: sender },
+          body: message.body,
+          status: message.status,
+          reason: message.moderationReason,
+          createdAt: message.createdAt.toISOString(),
+          context: context.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+        })),
         members: queue.members,
       },
       200,
@@ -145,21 +165,21 @@ moderationRoutes.openapi(
   },
 );
 
-for (const kind of ['posts', 'comments'] as const) {
+const moderators = { posts: moderatePost, comments: moderateComment, messages: moderateMessage };
+const singular = { posts: 'post', comments: 'comment', messages: 'message' };
+for (const kind of ['posts', 'comments', 'messages'] as const) {
   moderationRoutes.openapi(
     createRoute({
       method: 'post',
       path: `/t/{slug}/community/moderation/${kind}/{id}`,
       tags,
-      summary: `Hide a ${kind === 'posts' ? 'post' : 'comment'} with a reason its author sees, or publish it (moderators; logged)`,
+      summary: `Hide a ${singular[kind]} with a reason its author sees, or publish it (moderators; logged)`,
       request: { params: MemberParamSchema, ...jsonBody(ContentActionSchema) },
       responses: { 200: jsonContent(OkSchema), ...problems(401, 403, 404, 422) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await withTenant(c, (ctx) =>
-        (kind === 'posts' ? moderatePost : moderateComment)(ctx, id, c.req.valid('json')),
-      );
+      await withTenant(c, (ctx) => moderators[kind](ctx, id, c.req.valid('json')));
       if (kind === 'posts') c.var.deps.events.publish(c.var.tenant.id, { type: 'feed' });
       return c.json({ ok: true as const }, 200);
     },

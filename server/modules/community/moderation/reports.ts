@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import {
   comments,
   memberships,
+  messages,
   posts,
   type ReportReason,
   type ReportTarget,
@@ -9,6 +10,7 @@ import {
 } from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
+import { loadConversation } from '../messages/conversations.js';
 import { findReadablePost } from '../posts/write-posts.js';
 
 /** A member reports what they can see: a post, a comment on a post they can read, or a member. */
@@ -25,6 +27,7 @@ export async function reportContent(
     if (!comment) throw notFound();
     await findReadablePost(ctx, comment.postId);
   }
+  if (input.targetType === 'message') await findReportableMessage(ctx, input.targetId);
   if (input.targetType === 'member') {
     const [member] = await ctx.tx
       .select({ id: memberships.id })
@@ -55,6 +58,60 @@ export async function reportContent(
     })
     .returning();
   return report!;
+}
+
+/**
+ * A message its reader may report: one sent to them by the other member of a direct conversation.
+ * The private line to the company is HR's to handle, not the moderators'.
+ */
+async function findReportableMessage(ctx: TenantServiceContext, messageId: string) {
+  const [message] = await ctx.tx
+    .select({ conversationId: messages.conversationId, senderId: messages.senderId })
+    .from(messages)
+    .where(and(eq(messages.tenantId, ctx.tenant.id), eq(messages.id, messageId)));
+  if (!message) throw notFound();
+  const { conversation } = await loadConversation(ctx, message.conversationId);
+  if (conversation.kind !== 'direct' || message.senderId === ctx.actor.membershipId) {
+    throw new AppError(422, 'message_not_reportable');
+  }
+}
+
+/** A reported message and the two before it in its thread, so a moderator reads it in context. */
+async function reportedMessages(ctx: TenantServiceContext, ids: string[]) {
+  if (ids.length === 0) return [];
+  const reported = await ctx.tx
+    .select({ id: messages.id, conversationId: messages.conversationId, createdAt: messages.createdAt })
+    .from(messages)
+    .where(and(eq(messages.tenantId, ctx.tenant.id), inArray(messages.id, ids)));
+  const result = [];
+  for (const target of reported) {
+    const thread = await ctx.tx
+      .select({ message: messages, sender: memberships.displayName })
+      .from(messages)
+      .innerJoin(
+        memberships,
+        and(eq(memberships.tenantId, messages.tenantId), eq(memberships.id, messages.senderId)),
+      )
+      .where(
+        and(
+          eq(messages.tenantId, ctx.tenant.id),
+          eq(messages.conversationId, target.conversationId),
+          lte(messages.createdAt, target.createdAt),
+        ),
+      )
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(3);
+    const own = thread.find((row) => row.message.id === target.id);
+    if (!own) continue;
+    result.push({
+      ...own,
+      context: thread
+        .filter((row) => row.message.id !== target.id)
+        .reverse()
+        .map((row) => ({ sender: row.sender, body: row.message.body, createdAt: row.message.createdAt })),
+    });
+  }
+  return result;
 }
 
 /**
@@ -126,6 +183,7 @@ export async function moderationQueue(ctx: TenantServiceContext, status: 'open' 
     reports: rows,
     posts: postRows,
     comments: commentRows,
+    messages: await reportedMessages(ctx, ids('message')),
     members: memberRows,
     held: { posts: heldPosts.map((p) => p.id), comments: heldComments.map((c) => c.id) },
   };

@@ -1,16 +1,6 @@
 import type { NotificationKind } from '../../../db/schema/index.js';
 import type { Locale } from '../../../platform/i18n/messages.js';
 
-/** Kinds worth an e-mail; reactions and the like stay in the app. */
-export const emailedKinds: ReadonlySet<NotificationKind> = new Set([
-  'comment',
-  'message',
-  'company_reply',
-  'group_approved',
-  'group_invited',
-  'post_hidden',
-]);
-
 const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>) => string>> = {
   ja: {
     comment: (d) => `${d.actor} さんがあなたの投稿にコメントしました。`,
@@ -20,6 +10,7 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     group_approved: (d) => `「${d.group}」への参加が承認されました。`,
     group_invited: (d) => `「${d.group}」に招待されました。`,
     post_hidden: (d) => `あなたの投稿がモデレーターにより非表示になりました。理由：${d.reason}`,
+    mention: (d) => `${d.actor} さんが投稿であなたをメンションしました。`,
   },
   en: {
     comment: (d) => `${d.actor} commented on your post.`,
@@ -29,8 +20,14 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     group_approved: (d) => `You have been accepted into “${d.group}”.`,
     group_invited: (d) => `You are invited to “${d.group}”.`,
     post_hidden: (d) => `A moderator hid your post. Reason: ${d.reason}`,
+    mention: (d) => `${d.actor} mentioned you in a post.`,
   },
 };
+
+/** One line saying what happened, as the bell, the e-mail subject and a push notification put it. */
+export function notificationLine(locale: Locale, kind: NotificationKind, data: Record<string, string>) {
+  return lines[locale][kind](data);
+}
 
 /**
  * A notification e-mail. Only the first words of a message travel by mail; the rest is read signed in.
@@ -47,7 +44,7 @@ export function notificationMail(
     unsubscribe: string;
   },
 ) {
-  const line = lines[locale][input.kind](input.data);
+  const line = notificationLine(locale, input.kind, input.data);
   const snippet = input.data.snippet ? `\n\n「${input.data.snippet}」` : '';
   return locale === 'ja'
     ? {

@@ -1,16 +1,20 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Queryable } from '../../../db/client.js';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   accounts,
   memberProfiles,
   memberships,
   type NotificationKind,
+  type NotificationPreferences,
   notifications,
+  pushSubscriptions,
 } from '../../../db/schema/index.js';
+import type { Locale } from '../../../platform/i18n/messages.js';
 import { queueMail } from '../../../platform/mail/queue-mail.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { hasMuted, isBlockedBetween } from '../blocks.js';
-import { emailedKinds, notificationMail } from './notification-mail.js';
+import { notificationLine, notificationMail } from './notification-mail.js';
+import { wants } from './preferences.js';
+import { unsubscribeLinks } from './unsubscribe.js';
 
 export type NewNotification = {
   recipientId: string;
@@ -19,23 +23,77 @@ export type NewNotification = {
   targetId: string;
   data?: Record<string, string>;
 };
+type Entry = NewNotification & { data: Record<string, string> };
 
 /**
- * Tells members about something that concerns them, in the transaction that caused it. Nobody is told
- * about their own action, and nothing passes between members a block separates.
+ * Tells members about something that concerns them, in the transaction that caused it: in the app,
+ * by e-mail and by Web Push, each as the recipient chose for that kind. Nobody is told about their own
+ * action, and nothing passes between members a block separates or from someone the recipient muted.
  */
 export async function notify(ctx: TenantServiceContext, entries: NewNotification[]) {
   const actorId = ctx.actor.membershipId;
-  const rows = [];
+  const due: Entry[] = [];
   for (const entry of entries) {
     if (entry.recipientId === actorId) continue;
     if (await isBlockedBetween(ctx.tx, ctx.tenant.id, actorId, entry.recipientId)) continue;
     if (await hasMuted(ctx.tx, ctx.tenant.id, entry.recipientId, actorId)) continue;
-    rows.push({ tenantId: ctx.tenant.id, actorId, ...entry, data: entry.data ?? {} });
+    due.push({ ...entry, data: entry.data ?? {} });
   }
-  if (rows.length === 0) return;
-  await ctx.tx.insert(notifications).values(rows);
-  await mailNotifications(ctx, rows);
+  if (due.length === 0) return;
+  const recipients = await loadRecipients(
+    ctx,
+    due.map((entry) => entry.recipientId),
+  );
+  const inApp = due.filter((entry) =>
+    wants(recipients.get(entry.recipientId)?.preferences ?? {}, entry.kind, 'inApp'),
+  );
+  if (inApp.length > 0) {
+    await ctx.tx
+      .insert(notifications)
+      .values(inApp.map((entry) => ({ tenantId: ctx.tenant.id, actorId, ...entry })));
+  }
+  for (const entry of due) {
+    const recipient = recipients.get(entry.recipientId);
+    if (!recipient) continue;
+    await mailNotification(ctx, entry, recipient);
+    await pushNotification(ctx, entry, recipient);
+  }
+}
+
+type Recipient = {
+  id: string;
+  email: string;
+  locale: Locale;
+  preferences: NotificationPreferences;
+  emailOn: boolean | null;
+  key: string | null;
+};
+
+/** Active recipients with their address, language and choices; one query for all of them. */
+async function loadRecipients(ctx: TenantServiceContext, ids: string[]): Promise<Map<string, Recipient>> {
+  const rows = await ctx.tx
+    .select({
+      id: memberships.id,
+      email: accounts.email,
+      locale: accounts.locale,
+      preferences: memberProfiles.notificationPreferences,
+      emailOn: memberProfiles.emailNotifications,
+      key: memberProfiles.unsubscribeKey,
+    })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .leftJoin(
+      memberProfiles,
+      and(eq(memberProfiles.tenantId, memberships.tenantId), eq(memberProfiles.membershipId, memberships.id)),
+    )
+    .where(
+      and(
+        eq(memberships.tenantId, ctx.tenant.id),
+        inArray(memberships.id, [...new Set(ids)]),
+        eq(memberships.status, 'active'),
+      ),
+    );
+  return new Map(rows.map((row) => [row.id, { ...row, preferences: row.preferences ?? {} }]));
 }
 
 const targetPath: Record<NewNotification['targetType'], string> = {
@@ -44,121 +102,57 @@ const targetPath: Record<NewNotification['targetType'], string> = {
   group: 'groups',
 };
 
-/** The e-mail side of notify(): for recipients who keep e-mail notifications on, queued in the same transaction. */
-async function mailNotifications(
-  ctx: TenantServiceContext,
-  rows: (NewNotification & { data: Record<string, string> })[],
-) {
-  const emailed = rows.filter((row) => emailedKinds.has(row.kind));
-  if (emailed.length === 0) return;
-  const recipients = await ctx.tx
-    .select({
-      id: memberships.id,
-      email: accounts.email,
-      locale: accounts.locale,
-      wantsEmail: memberProfiles.emailNotifications,
-      key: memberProfiles.unsubscribeKey,
-    })
-    .from(memberships)
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .innerJoin(
-      memberProfiles,
-      and(eq(memberProfiles.tenantId, memberships.tenantId), eq(memberProfiles.membershipId, memberships.id)),
-    )
-    .where(
-      and(
-        eq(memberships.tenantId, ctx.tenant.id),
-        inArray(
-          memberships.id,
-          emailed.map((row) => row.recipientId),
-        ),
-        eq(memberships.status, 'active'),
-      ),
-    );
+const networkName = (ctx: TenantServiceContext, locale: string) =>
+  locale === 'ja' ? ctx.tenant.nameJa : ctx.tenant.nameEn;
+
+/** The e-mail side: only with e-mail on (the unsubscribe link turns it off) and chosen for this kind. */
+async function mailNotification(ctx: TenantServiceContext, entry: Entry, recipient: Recipient) {
+  if (!recipient.emailOn || !recipient.key || !wants(recipient.preferences, entry.kind, 'email')) return;
   const base = ctx.deps.config.publicUrl;
-  for (const row of emailed) {
-    const recipient = recipients.find((r) => r.id === row.recipientId);
-    if (!recipient?.wantsEmail) continue;
-    const mail = notificationMail(recipient.locale, {
-      kind: row.kind,
-      network: recipient.locale === 'ja' ? ctx.tenant.nameJa : ctx.tenant.nameEn,
-      data: { actor: ctx.actor.displayName, ...row.data },
-      link: `${base}/t/${ctx.tenant.slug}/${targetPath[row.targetType]}/${row.targetId}`,
-      unsubscribe: `${base}/unsubscribe/${ctx.tenant.slug}#member=${recipient.id}&key=${recipient.key}`,
-    });
-    const oneClick = `${base}/api/v1/unsubscribe/one-click?${new URLSearchParams({ slug: ctx.tenant.slug, member: recipient.id, key: recipient.key })}`;
-    await queueMail(ctx.deps.jobs, ctx.tx, {
-      to: recipient.email,
-      ...mail,
-      // RFC 8058: mail apps offer their own unsubscribe button, which posts here without a browser.
-      headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    });
-  }
+  const links = unsubscribeLinks(base, {
+    slug: ctx.tenant.slug,
+    membershipId: recipient.id,
+    key: recipient.key,
+    list: 'notifications',
+  });
+  const mail = notificationMail(recipient.locale, {
+    kind: entry.kind,
+    network: networkName(ctx, recipient.locale),
+    data: { actor: ctx.actor.displayName, ...entry.data },
+    link: `${base}/t/${ctx.tenant.slug}/${targetPath[entry.targetType]}/${entry.targetId}`,
+    unsubscribe: links.page,
+  });
+  await queueMail(ctx.deps.jobs, ctx.tx, { to: recipient.email, ...mail, headers: links.headers });
 }
 
-/** The link in every notification e-mail: turns e-mail notifications off without signing in. */
-export async function unsubscribeByKey(tx: Queryable, tenantId: string, membershipId: string, key: string) {
-  const [row] = await tx
-    .update(memberProfiles)
-    .set({ emailNotifications: false, updatedAt: new Date() })
+/**
+ * The push side: one job per device the recipient subscribed, queued in this transaction. Only the
+ * one-line summary travels (encrypted to the device); the content itself is read in the app.
+ */
+async function pushNotification(ctx: TenantServiceContext, entry: Entry, recipient: Recipient) {
+  if (!wants(recipient.preferences, entry.kind, 'push')) return;
+  const devices = await ctx.tx
+    .select({ id: pushSubscriptions.id })
+    .from(pushSubscriptions)
     .where(
-      and(
-        eq(memberProfiles.tenantId, tenantId),
-        eq(memberProfiles.membershipId, membershipId),
-        eq(memberProfiles.unsubscribeKey, key),
-      ),
-    )
-    .returning({ id: memberProfiles.membershipId });
-  return Boolean(row);
+      and(eq(pushSubscriptions.tenantId, ctx.tenant.id), eq(pushSubscriptions.membershipId, recipient.id)),
+    );
+  if (devices.length === 0) return;
+  const payload = {
+    title: networkName(ctx, recipient.locale),
+    body: notificationLine(recipient.locale, entry.kind, { actor: ctx.actor.displayName, ...entry.data }),
+    url: `/t/${ctx.tenant.slug}/${targetPath[entry.targetType]}/${entry.targetId}`,
+    tag: `${entry.kind}:${entry.targetId}`,
+  };
+  for (const device of devices) {
+    await ctx.deps.jobs.send(ctx.tx, 'push.send', {
+      tenantId: ctx.tenant.id,
+      subscriptionId: device.id,
+      payload,
+    });
+  }
 }
 
 /** The start of a text, for a notification line. */
 export const snippet = (text: string) =>
   Array.from(text).length > 60 ? `${Array.from(text).slice(0, 60).join('')}…` : text;
-
-export async function listNotifications(ctx: TenantServiceContext, limit: number) {
-  const rows = await ctx.tx
-    .select({ notification: notifications, actor: memberships.displayName })
-    .from(notifications)
-    .leftJoin(
-      memberships,
-      and(eq(memberships.tenantId, notifications.tenantId), eq(memberships.id, notifications.actorId)),
-    )
-    .where(
-      and(eq(notifications.tenantId, ctx.tenant.id), eq(notifications.recipientId, ctx.actor.membershipId)),
-    )
-    .orderBy(desc(notifications.createdAt))
-    .limit(limit);
-  return { rows, unread: await unreadNotifications(ctx.tx, ctx.tenant.id, ctx.actor.membershipId) };
-}
-
-export async function unreadNotifications(tx: Queryable, tenantId: string, recipientId: string) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.tenantId, tenantId),
-        eq(notifications.recipientId, recipientId),
-        isNull(notifications.readAt),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
-/** Marks the given notifications (or all of them) as read; only the recipient's own are touched. */
-export async function markNotificationsRead(ctx: TenantServiceContext, ids?: string[]) {
-  await ctx.tx
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(
-      and(
-        eq(notifications.tenantId, ctx.tenant.id),
-        eq(notifications.recipientId, ctx.actor.membershipId),
-        isNull(notifications.readAt),
-        ids
-          ? inArray(notifications.id, ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'])
-          : undefined,
-      ),
-    );
-}

@@ -10,18 +10,25 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { enforceRateLimit } from '../../../platform/http/rate-limit.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../../../platform/http/router.js';
 import { SlugSchema } from '../../tenancy/schemas.js';
-import { unsubscribeByKey } from './notify.js';
+import { type MailList, mailLists, unsubscribeByKey } from './unsubscribe.js';
 
 /** Public: the unsubscribe link in notification e-mails works without signing in. */
 export const unsubscribeRoutes = createRouter();
-const UnsubscribeSchema = z.object({ slug: SlugSchema, member: z.uuid(), key: z.uuid() });
+const UnsubscribeSchema = z.object({
+  slug: SlugSchema,
+  member: z.uuid(),
+  key: z.uuid(),
+  // Links from before the digest existed carry no list: they always meant notification e-mails.
+  list: z.enum(mailLists).default('notifications'),
+});
 
 unsubscribeRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/unsubscribe',
     tags: ['notifications'],
-    summary: 'Stop notification e-mails from the link in one (no sign-in); unknown links get 404',
+    summary:
+      'Stop notification e-mails or the digest from the link in one (no sign-in); unknown links get 404',
     request: jsonBody(UnsubscribeSchema.strict()),
     responses: { 200: jsonContent(OkSchema), ...problems(404, 422, 429) },
   }),
@@ -49,7 +56,7 @@ unsubscribeRoutes.openapi(
 
 async function stopNotificationMail(
   c: Context<AppEnv>,
-  input: { slug: string; member: string; key: string },
+  input: { slug: string; member: string; key: string; list: MailList },
 ) {
   await enforceRateLimit(c.var.deps.database.db, `unsubscribe:ip:${clientAddress(c)}`, {
     limit: 30,
@@ -59,7 +66,7 @@ async function stopNotificationMail(
     const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
     if (!tenant) return false;
     await enterTenant(tx, tenant.id);
-    return unsubscribeByKey(tx, tenant.id, input.member, input.key);
+    return unsubscribeByKey(tx, tenant.id, { membershipId: input.member, key: input.key, list: input.list });
   });
   if (!done) throw notFound();
 }

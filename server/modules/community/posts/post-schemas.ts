@@ -12,8 +12,20 @@ export const FeedQuerySchema = z.object({
 
 const Body = z.string().max(5000);
 export const NewPostSchema = z
-  .strictObject({ body: Body, groupId: z.uuid().optional(), announcement: z.boolean().optional() })
+  .strictObject({
+    body: Body,
+    groupId: z.uuid().optional(),
+    announcement: z.boolean().optional(),
+    imageIds: z
+      .array(z.uuid())
+      .max(4)
+      .optional()
+      .openapi({ description: 'Images uploaded to /community/post-images beforehand, in order' }),
+  })
   .openapi('NewPost');
+export const PostImageSchema = z
+  .object({ id: z.uuid(), url: z.string(), width: z.number().int(), height: z.number().int() })
+  .openapi('PostImage');
 export const EditPostSchema = z.strictObject({ body: Body });
 export const PinSchema = z.strictObject({ pinned: z.boolean() });
 export const NewCommentSchema = z.strictObject({ body: z.string().max(2000) });
@@ -30,6 +42,7 @@ export const PostSchema = z
     }),
     group: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     bodyHtml: z.string().openapi({ description: 'Sanitised HTML rendered from the Markdown subset' }),
+    images: z.array(PostImageSchema),
     body: z.string().optional().openapi({ description: 'The source text, for its author only' }),
     createdAt: z.string(),
     editedAt: z.string().nullable(),

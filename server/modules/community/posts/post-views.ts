@@ -12,6 +12,7 @@ import { isStaff } from '../../tenancy/policies.js';
 import type { Actor, TenantRef, TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { badgeOf } from '../presenters.js';
 import { canSee } from '../profile-visibility.js';
+import { imagesOfPosts, postImageUrl } from './post-images.js';
 
 /** Everything a list of posts shows, loaded in a few queries and returned in the order given. */
 export async function loadPostViews(ctx: TenantServiceContext, ids: string[]) {
@@ -48,6 +49,7 @@ export async function loadPostViews(ctx: TenantServiceContext, ids: string[]) {
     .from(comments)
     .where(and(eq(comments.tenantId, tenantId), inArray(comments.postId, ids)))
     .groupBy(comments.postId);
+  const images = await imagesOfPosts(ctx, ids);
   const byId = new Map(rows.map((row) => [row.post.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -60,6 +62,7 @@ export async function loadPostViews(ctx: TenantServiceContext, ids: string[]) {
         reactionCounts,
         myReactions: counts.filter((c) => c.postId === id && c.mine).map((c) => c.kind),
         commentCount: Number(commentCounts.find((c) => c.postId === id)?.n ?? 0),
+        images: images.filter((image) => image.postId === id),
       },
     ];
   });
@@ -86,6 +89,12 @@ export function presentPost(viewer: Actor, tenant: TenantRef, view: PostView) {
     },
     group: view.group?.id ? { id: view.group.id, name: view.group.name } : null,
     bodyHtml: view.post.bodyHtml,
+    images: view.images.map((image) => ({
+      id: image.id,
+      url: postImageUrl(tenant.slug, image.id),
+      width: image.width,
+      height: image.height,
+    })),
     ...(own ? { body: view.post.body } : {}),
     createdAt: view.post.createdAt.toISOString(),
     editedAt: view.post.editedAt?.toISOString() ?? null,

@@ -63,6 +63,38 @@ function linkHashtags(state: StateCore) {
 }
 md.core.ruler.push('enishi_hashtags', linkHashtags);
 
+/**
+ * @mentions are written `@[表示名](member id)` (the composer inserts them). Read before links, so the
+ * bracket is not taken for a link. Only members the post may mention (env.mentions) become links, and
+ * under their own display name, so a mention cannot pass itself off as someone else.
+ */
+const mentionPattern =
+  /^@\[([^\]\n]{1,60})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/;
+export const mentionsPattern = new RegExp(mentionPattern.source.slice(1), 'g');
+md.inline.ruler.before('link', 'enishi_mention', (state, silent) => {
+  if (state.src.charCodeAt(state.pos) !== 0x40 /* @ */) return false;
+  const match = mentionPattern.exec(state.src.slice(state.pos));
+  if (!match) return false;
+  if (!silent) {
+    const token = state.push('enishi_mention', '', 0);
+    token.meta = { label: match[1]!.trim(), id: match[2]! };
+  }
+  state.pos += match[0].length;
+  return true;
+});
+md.renderer.rules.enishi_mention = (tokens, index, _options, env) => {
+  const { label, id } = tokens[index]!.meta as { label: string; id: string };
+  const { slug, mentions } = env as { slug: string; mentions?: ReadonlyMap<string, string> };
+  const name = mentions?.get(id);
+  if (name === undefined) return md.utils.escapeHtml(`@${label}`);
+  return `<a href="/t/${slug}/people/${id}" class="mention">${md.utils.escapeHtml(`@${name}`)}</a>`;
+};
+
+/** The member ids a text mentions, each once, in order. */
+export function mentionedIds(source: string): string[] {
+  return [...new Set(Array.from(source.matchAll(mentionsPattern), (match) => match[2]!))];
+}
+
 function textToken(state: StateCore, content: string) {
   const token = new state.Token('text', '', 0);
   token.content = content;
@@ -72,7 +104,7 @@ function textToken(state: StateCore, content: string) {
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 's', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'a'],
   allowedAttributes: { a: ['href', 'class', 'rel', 'target'] },
-  allowedClasses: { a: ['hashtag'] },
+  allowedClasses: { a: ['hashtag', 'mention'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   transformTags: {
@@ -87,6 +119,21 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMarkdown(source: string, slug: string): string {
-  return sanitizeHtml(md.render(source, { slug }), sanitizeOptions).trim();
+export function renderMarkdown(source: string, slug: string, mentions?: ReadonlyMap<string, string>): string {
+  return sanitizeHtml(md.render(source, { slug, mentions }), sanitizeOptions).trim();
+}
+
+/** The words of a post without its markup, for a line in a digest or a notification. */
+export function plainText(source: string): string {
+  const words: string[] = [];
+  for (const block of md.parse(source, { slug: '' })) {
+    if (block.type !== 'inline') continue;
+    if (words.length > 0) words.push(' ');
+    for (const token of block.children ?? []) {
+      if (token.type === 'text' || token.type === 'code_inline') words.push(token.content);
+      if (token.type === 'enishi_mention') words.push(`@${(token.meta as { label: string }).label}`);
+      if (token.type === 'softbreak' || token.type === 'hardbreak') words.push(' ');
+    }
+  }
+  return words.join('').replace(/\s+/g, ' ').trim();
 }

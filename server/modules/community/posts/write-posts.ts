@@ -10,7 +10,9 @@ import { upsertHashtags } from '../hashtags/hashtags.js';
 import { hashtagsInText } from '../hashtags/normalise-hashtag.js';
 import { canModerate } from '../moderation/moderation-policy.js';
 import { screenText } from '../moderation/word-list.js';
-import { renderMarkdown } from './render-markdown.js';
+import { notifyMentions, resolveMentions } from './mentions.js';
+import { attachPostImages, imagesOfPosts } from './post-images.js';
+import { mentionedIds, renderMarkdown } from './render-markdown.js';
 
 export type PostRow = typeof posts.$inferSelect;
 
@@ -28,16 +30,24 @@ export const postHashtagCopy = (
 /** A post in the network or in a group the author belongs to; staff may post announcements. */
 export async function createPost(
   ctx: TenantServiceContext,
-  input: { body: string; groupId?: string | undefined; announcement?: boolean | undefined },
+  input: {
+    body: string;
+    groupId?: string | undefined;
+    announcement?: boolean | undefined;
+    imageIds?: string[] | undefined;
+  },
 ) {
   const body = input.body.trim();
-  if (!body) throw new AppError(422, 'post_empty');
+  const imageIds = input.imageIds ?? [];
+  // A picture can speak for itself; otherwise a post needs words.
+  if (!body && imageIds.length === 0) throw new AppError(422, 'post_empty');
   if (input.announcement && (!isStaff(ctx.actor) || input.groupId)) throw forbidden('post_not_allowed');
   if (input.groupId) {
     const { membership } = await loadGroup(ctx, input.groupId);
     if (membership?.status !== 'active') throw forbidden('post_not_allowed');
   }
   const status = await screenText(ctx, body);
+  const mentions = await resolveMentions(ctx, body);
   const [post] = await ctx.tx
     .insert(posts)
     .values({
@@ -46,11 +56,13 @@ export async function createPost(
       groupId: input.groupId ?? null,
       kind: input.announcement ? 'announcement' : 'post',
       body,
-      bodyHtml: renderMarkdown(body, ctx.tenant.slug),
+      bodyHtml: renderMarkdown(body, ctx.tenant.slug, mentions),
       status,
     })
     .returning();
+  await attachPostImages(ctx, post!.id, imageIds);
   await writePostHashtags(ctx, post!);
+  await notifyMentions(ctx, post!, mentions);
   return post!;
 }
 
@@ -93,15 +105,23 @@ export async function editPost(ctx: TenantServiceContext, postId: string, body: 
   const post = await findReadablePost(ctx, postId);
   if (post.authorId !== ctx.actor.membershipId) throw forbidden();
   const text = body.trim();
-  if (!text) throw new AppError(422, 'post_empty');
+  if (!text && (await imagesOfPosts(ctx, [postId])).length === 0) throw new AppError(422, 'post_empty');
   // A post a moderator hid stays hidden; otherwise the edited text is screened like a new one.
   const status = post.status === 'hidden' ? 'hidden' : await screenText(ctx, text);
+  const mentions = await resolveMentions(ctx, text);
   const [updated] = await ctx.tx
     .update(posts)
-    .set({ body: text, bodyHtml: renderMarkdown(text, ctx.tenant.slug), editedAt: new Date(), status })
+    .set({
+      body: text,
+      bodyHtml: renderMarkdown(text, ctx.tenant.slug, mentions),
+      editedAt: new Date(),
+      status,
+    })
     .where(and(eq(posts.tenantId, ctx.tenant.id), eq(posts.id, postId)))
     .returning();
   await writePostHashtags(ctx, updated!);
+  // Only people the edit adds are told; those mentioned before already were.
+  await notifyMentions(ctx, updated!, mentions, new Set(mentionedIds(post.body)));
   return updated!;
 }
 

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from './community-context';
 import { Badge } from './PersonCardView';
+import { ReportForm } from './ReportForm';
 
 type Thread = {
   id: string;
@@ -12,6 +13,7 @@ type Thread = {
   messages: {
     id: string;
     body: string;
+    hidden: { reason: string | null } | null;
     createdAt: string;
     mine: boolean;
     sender: { id: string; displayName: string; badge: 'staff' | 'employee' | null };
@@ -52,12 +54,20 @@ export function ConversationPage({ backTo }: { backTo?: 'inbox' }) {
       <h1>{thread.kind === 'company' ? t('messages.withCompany') : t('messages.conversation')}</h1>
       <ol className="messages" aria-live="polite">
         {thread.messages.map((m) => (
-          <li key={m.id} className={`message${m.mine ? ' mine' : ''}`}>
+          <li key={m.id} className={`message${m.mine ? ' mine' : ''}${m.hidden ? ' hidden-message' : ''}`}>
             <p className="small muted">
               {m.sender.displayName} <Badge badge={m.sender.badge} /> ・{' '}
               <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
             </p>
-            <p className="prewrap">{m.body}</p>
+            {m.hidden && (
+              <p role="status">
+                {m.body ? t('messages.hiddenOwn', { reason: m.hidden.reason ?? '' }) : t('messages.hidden')}
+              </p>
+            )}
+            {m.body && <p className="prewrap">{m.body}</p>}
+            {thread.kind === 'direct' && !m.mine && !m.hidden && (
+              <ReportForm slug={slug} targetType="message" targetId={m.id} />
+            )}
           </li>
         ))}
       </ol>

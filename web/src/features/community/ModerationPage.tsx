@@ -8,7 +8,7 @@ import { useCommunity } from './community-context';
 type Queue = {
   reports: {
     id: string;
-    targetType: 'post' | 'comment' | 'member';
+    targetType: 'post' | 'comment' | 'message' | 'member';
     targetId: string;
     reason: string;
     note: string;
@@ -30,6 +30,14 @@ type Queue = {
     author: { id: string; displayName: string };
     bodyHtml: string;
     status: string;
+  }[];
+  messages: {
+    id: string;
+    sender: { id: string; displayName: string };
+    body: string;
+    status: string;
+    createdAt: string;
+    context: { sender: string; body: string; createdAt: string }[];
   }[];
   members: { id: string; displayName: string; role: string; status: string }[];
 };
@@ -74,7 +82,7 @@ export function ModerationPage() {
       />
     </div>
   );
-  const contentActions = (kind: 'posts' | 'comments', id: string, current: string, key = id) => (
+  const contentActions = (kind: 'posts' | 'comments' | 'messages', id: string, current: string, key = id) => (
     <div className="actions">
       {current !== 'hidden' && (
         <button
@@ -145,6 +153,8 @@ export function ModerationPage() {
           report.targetType === 'comment' ? queue.comments.find((c) => c.id === report.targetId) : undefined;
         const member =
           report.targetType === 'member' ? queue.members.find((m) => m.id === report.targetId) : undefined;
+        const message =
+          report.targetType === 'message' ? queue.messages.find((m) => m.id === report.targetId) : undefined;
         return (
           <article
             key={report.id}
@@ -170,6 +180,26 @@ export function ModerationPage() {
                 <div dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
               </blockquote>
             )}
+            {message && (
+              <div>
+                {message.context.length > 0 && (
+                  <details>
+                    <summary>{t('moderation.messageContext')}</summary>
+                    <ul className="plain">
+                      {message.context.map((entry) => (
+                        <li key={entry.createdAt} className="small">
+                          <strong>{entry.sender}</strong>：<span className="prewrap">{entry.body}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+                <blockquote aria-label={t('moderation.message')}>
+                  <strong>{message.sender.displayName}</strong>
+                  <p className="prewrap">{message.body}</p>
+                </blockquote>
+              </div>
+            )}
             {member && (
               <p>
                 <Link to={`/t/${slug}/people/${member.id}`}>{member.displayName}</Link>{' '}
@@ -181,6 +211,7 @@ export function ModerationPage() {
                 {reasonField(report.id)}
                 {post && contentActions('posts', post.id, post.status, report.id)}
                 {comment && contentActions('comments', comment.id, comment.status, report.id)}
+                {message && contentActions('messages', message.id, message.status, report.id)}
                 {member && member.status === 'active' && (
                   <button
                     type="button"

@@ -14,7 +14,8 @@ type Notification = {
     | 'group_request'
     | 'group_approved'
     | 'group_invited'
-    | 'post_hidden';
+    | 'post_hidden'
+    | 'mention';
   actor: string | null;
   target: { type: 'post' | 'conversation' | 'group'; id: string };
   data: Record<string, string>;

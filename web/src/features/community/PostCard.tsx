@@ -120,6 +120,21 @@ export function PostCard(props: { slug: string; post: Post; onChange(post: Post 
           </div>
         </form>
       )}
+      {post.images.length > 0 && (
+        <div className={`post-images count-${post.images.length}`}>
+          {post.images.map((image, index) => (
+            <a key={image.id} href={image.url} target="_blank" rel="noreferrer">
+              <img
+                src={image.url}
+                width={image.width}
+                height={image.height}
+                loading="lazy"
+                alt={t('feed.imageAlt', { index: index + 1, name: post.author.displayName })}
+              />
+            </a>
+          ))}
+        </div>
+      )}
       <ErrorMessage error={error} />
       <div className="reactions">
         {reactionKinds.map((kind) => (

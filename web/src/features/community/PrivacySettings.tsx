@@ -21,6 +21,10 @@ export function PrivacySettings() {
       (r) => setBlocked(r.blocked),
       setError,
     );
+    api<{ muted: { id: string; displayName: string }[] }>('GET', `/t/${slug}/community/me/mutes`).then(
+      (r) => setMuted(r.muted),
+      setError,
+    );
   }, [slug]);
 
   const save = async (event: FormEvent) => {

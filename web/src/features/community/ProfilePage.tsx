@@ -1,6 +1,6 @@
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, csrfHeader } from '../../app/api';
+import { api, upload } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
 import { useCommunity } from './community-context';
@@ -15,6 +15,7 @@ import type {
 import { errorWithin } from './field-errors';
 import { HashtagEditor } from './HashtagEditor';
 import { IntentChoices } from './IntentChoices';
+import { NotificationSettings } from './NotificationSettings';
 import { Avatar } from './PersonCardView';
 import { PrivacySettings } from './PrivacySettings';
 import { VisibilitySelect } from './VisibilitySelect';
@@ -37,7 +38,6 @@ export function ProfilePage() {
   const [links, setLinks] = useState<ProfileLink[]>(profile.links ?? []);
   const [visibility, setVisibility] = useState(profile.visibility);
   const [acceptsMessages, setAcceptsMessages] = useState(profile.acceptsMessages);
-  const [emailNotifications, setEmailNotifications] = useState(profile.emailNotifications);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [photoError, setPhotoError] = useState<unknown>(null);
@@ -65,7 +65,6 @@ export function ProfilePage() {
           links: links.filter((link) => link.url.trim()),
           visibility,
           acceptsMessages,
-          emailNotifications,
         }),
       );
       setNotice(t('profile.saved'));
@@ -78,15 +77,11 @@ export function ProfilePage() {
     const file = event.target.files?.[0];
     if (!file) return;
     setPhotoError(null);
-    const response = await fetch(`/api/v1/t/${slug}/community/me/photo`, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/octet-stream', ...(await csrfHeader()) },
-      body: file,
-    });
-    const body = await response.json();
-    if (response.ok) updateMe(body as OwnProfile);
-    else setPhotoError(new ApiError({ status: response.status, ...body }));
+    try {
+      updateMe(await upload<OwnProfile>('PUT', `/t/${slug}/community/me/photo`, file));
+    } catch (caught) {
+      setPhotoError(caught);
+    }
     event.target.value = '';
   };
   const removePhoto = async () => {
@@ -285,20 +280,12 @@ export function ProfilePage() {
           />
           <label htmlFor="accepts-messages">{t('profile.acceptsMessages')}</label>
         </div>
-        <div className="choice">
-          <input
-            type="checkbox"
-            id="email-notifications"
-            checked={emailNotifications}
-            onChange={(event) => setEmailNotifications(event.target.checked)}
-          />
-          <label htmlFor="email-notifications">{t('profile.emailNotifications')}</label>
-        </div>
         <FormError error={error} />
         {notice && <Notice>{notice}</Notice>}
         <button type="submit">{t('profile.save')}</button>
       </form>
 
+      <NotificationSettings />
       <PrivacySettings />
     </section>
   );

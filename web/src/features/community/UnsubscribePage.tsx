@@ -4,11 +4,12 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Notice } from '../../app/ui';
 
-/** From the link in a notification e-mail: one click stops these e-mails, no sign-in needed. */
+/** From the link in a notification or digest e-mail: one click stops that mail, no sign-in needed. */
 export function UnsubscribePage() {
   const { slug = '' } = useParams();
   const { t } = useI18n();
   const params = new URLSearchParams(window.location.hash.slice(1));
+  const digest = params.get('list') === 'digest';
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const stop = async () => {
@@ -18,6 +19,7 @@ export function UnsubscribePage() {
         slug,
         member: params.get('member') ?? '',
         key: params.get('key') ?? '',
+        list: digest ? 'digest' : 'notifications',
       });
       setDone(true);
     } catch (caught) {
@@ -28,10 +30,10 @@ export function UnsubscribePage() {
     <section className="card narrow">
       <h1>{t('unsubscribe.title')}</h1>
       {done ? (
-        <Notice>{t('unsubscribe.done')}</Notice>
+        <Notice>{t(digest ? 'unsubscribe.digestDone' : 'unsubscribe.done')}</Notice>
       ) : (
         <>
-          <p>{t('unsubscribe.explain')}</p>
+          <p>{t(digest ? 'unsubscribe.digestExplain' : 'unsubscribe.explain')}</p>
           <ErrorMessage error={error} />
           <button type="button" onClick={stop}>
             {t('unsubscribe.confirm')}

@@ -7,6 +7,7 @@ export type Post = {
   author: { id: string; displayName: string; badge: 'staff' | 'employee' | null; photoUrl?: string };
   group: { id: string; name: string } | null;
   bodyHtml: string;
+  images: PostImage[];
   body?: string;
   createdAt: string;
   editedAt: string | null;
@@ -19,6 +20,8 @@ export type Post = {
   canPin: boolean;
   moderation?: { status: 'held' | 'hidden' | 'published'; reason: string | null };
 };
+
+export type PostImage = { id: string; url: string; width: number; height: number };
 
 export type Comment = {
   id: string;

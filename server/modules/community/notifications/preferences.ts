@@ -1,0 +1,44 @@
+import {
+  type NotificationChannel,
+  type NotificationKind,
+  type NotificationPreferences,
+  notificationChannels,
+  notificationKinds,
+} from '../../../db/schema/index.js';
+
+type Channels = Record<NotificationChannel, boolean>;
+const all: Channels = { inApp: true, email: true, push: true };
+const appOnly: Channels = { inApp: true, email: false, push: false };
+
+/**
+ * What reaches a member before they choose: everything in the app; by e-mail and push what is addressed
+ * to them personally; group news by e-mail but not as a push; requests to moderate in the app only.
+ */
+export const defaultChannels: Record<NotificationKind, Channels> = {
+  comment: all,
+  mention: all,
+  message: all,
+  company_reply: all,
+  post_hidden: all,
+  group_approved: { inApp: true, email: true, push: false },
+  group_invited: { inApp: true, email: true, push: false },
+  group_request: appOnly,
+};
+
+export function wants(
+  preferences: NotificationPreferences,
+  kind: NotificationKind,
+  channel: NotificationChannel,
+): boolean {
+  return preferences[kind]?.[channel] ?? defaultChannels[kind][channel];
+}
+
+/** Every kind × channel, with the member's choice or the default filled in: what the settings screen shows. */
+export function resolvedPreferences(preferences: NotificationPreferences) {
+  return Object.fromEntries(
+    notificationKinds.map((kind) => [
+      kind,
+      Object.fromEntries(notificationChannels.map((channel) => [channel, wants(preferences, kind, channel)])),
+    ]),
+  ) as Record<NotificationKind, Channels>;
+}
