@@ -159,4 +159,32 @@ describe('members and roles', () => {
     const bad = await owner.get(`/api/v1/t/${slug}/members?cursor=not-a-cursor`);
     expect(bad.status).toBe(422);
   });
+
+  it('adds current employees only once the owner lets them join, and says why before that', async () => {
+    const { tenant, slug, ownerEmail } = await createTestTenant(server);
+    const { client: admin } = await memberClient(tenant.id, 'admin');
+    const alumnus = await addTestMember(server, tenant.id, 'alumnus');
+    const employee = { email: uniqueEmail('emp'), displayName: '現役 社員', role: 'employee' };
+    const refused = await admin.post<{ code: string; title: string }>(`/api/v1/t/${slug}/members`, employee);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('employees_not_allowed');
+    expect(refused.body.title).toContain('現役社員の参加を許可していません');
+    const promoted = await admin.patch<{ code: string }>(
+      `/api/v1/t/${slug}/members/${alumnus.membership.id}`,
+      { role: 'employee' },
+    );
+    expect(promoted.body.code).toBe('employees_not_allowed');
+    const listed = await admin.get<{ members: { email: string; role: string }[] }>(
+      `/api/v1/t/${slug}/members?role=employee`,
+    );
+    expect(listed.body.members).toEqual([]);
+
+    const owner = await signIn(server, ownerEmail);
+    expect((await owner.patch(`/api/v1/t/${slug}/settings`, { employeesMayJoin: true })).status).toBe(200);
+    expect((await admin.post(`/api/v1/t/${slug}/members`, employee)).status).toBe(201);
+    const after = await admin.get<{ members: { email: string }[] }>(
+      `/api/v1/t/${slug}/members?role=employee`,
+    );
+    expect(after.body.members.map((m) => m.email)).toEqual([employee.email]);
+  });
 });

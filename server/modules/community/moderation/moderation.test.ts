@@ -152,6 +152,23 @@ describe('moderation', () => {
       reason: '越権',
     });
     expect(hide.status).toBe(404);
+    const otherOfB = await communityMember(server, b);
+    const conversation = (
+      await memberOfB.client.post<{ id: string }>(`/api/v1/t/${b.slug}/community/conversations`, {
+        memberId: otherOfB.id,
+      })
+    ).body;
+    const thread = (
+      await memberOfB.client.post<{ messages: { id: string }[] }>(
+        `/api/v1/t/${b.slug}/community/conversations/${conversation.id}/messages`,
+        { body: '乙のメッセージ' },
+      )
+    ).body;
+    const hideMessage = await moderatorOfA.client.post(
+      `/api/v1/t/${a.slug}/community/moderation/messages/${thread.messages[0]!.id}`,
+      { action: 'hide', reason: '越権' },
+    );
+    expect(hideMessage.status).toBe(404);
     expect((await moderatorOfA.client.get(`/api/v1/t/${b.slug}/community/moderation/queue`)).status).toBe(
       404,
     );
@@ -172,5 +189,110 @@ describe('moderation', () => {
     expect(
       (await memberOfB.client.get<Post>(`/api/v1/t/${b.slug}/community/posts/${post.id}`)).body.moderation,
     ).toBeUndefined();
+  });
+
+  it('a member reports a message sent to them; the moderator reads it in context and hides it', async () => {
+    const tenant = await network();
+    const other = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const sender = await communityMember(server, tenant, { displayName: '送信 太郎' });
+    const receiver = await communityMember(server, tenant, { displayName: '受信 花子' });
+    const bystander = await communityMember(server, tenant);
+    const outsider = await communityMember(server, other);
+    const moderator = await communityMember(server, tenant, { role: 'moderator' });
+    type Thread = {
+      id: string;
+      messages: { id: string; body: string; hidden: { reason: string | null } | null }[];
+    };
+    const conversation = (
+      await sender.client.post<{ id: string }>(`${base}/conversations`, { memberId: receiver.id })
+    ).body;
+    const path = `${base}/conversations/${conversation.id}`;
+    await sender.client.post(`${path}/messages`, { body: 'お久しぶりです' });
+    await receiver.client.post(`${path}/messages`, { body: 'ご無沙汰しています' });
+    const thread = (
+      await sender.client.post<Thread>(`${path}/messages`, { body: '儲かる話があります、今すぐ振込を' })
+    ).body;
+    const offending = thread.messages.at(-1)!;
+
+    const report = (who: typeof sender, id: string) =>
+      who.client.post<{ code: string }>(`${base}/reports`, {
+        targetType: 'message',
+        targetId: id,
+        reason: 'spam',
+      });
+    expect((await report(sender, offending.id)).body.code).toBe('message_not_reportable');
+    expect((await report(bystander, offending.id)).status).toBe(404);
+    expect(
+      (
+        await outsider.client.post(`/api/v1/t/${other.slug}/community/reports`, {
+          targetType: 'message',
+          targetId: offending.id,
+          reason: 'spam',
+        })
+      ).status,
+    ).toBe(404);
+    expect((await report(receiver, offending.id)).status).toBe(201);
+
+    type MessageQueue = {
+      messages: { id: string; body: string; sender: { displayName: string }; context: { body: string }[] }[];
+    };
+    const queue = (await moderator.client.get<MessageQueue>(`${base}/moderation/queue`)).body;
+    expect(queue.messages).toMatchObject([
+      {
+        id: offending.id,
+        body: '儲かる話があります、今すぐ振込を',
+        sender: { displayName: '送信 太郎' },
+        context: [{ body: 'お久しぶりです' }, { body: 'ご無沙汰しています' }],
+      },
+    ]);
+    expect(
+      (
+        await receiver.client.post(`${base}/moderation/messages/${offending.id}`, {
+          action: 'hide',
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    const hidden = await moderator.client.post(`${base}/moderation/messages/${offending.id}`, {
+      action: 'hide',
+      reason: '勧誘のため非表示にしました',
+    });
+    expect(hidden.status).toBe(200);
+
+    const seenByReceiver = (await receiver.client.get<Thread>(path)).body.messages.at(-1)!;
+    expect(seenByReceiver).toMatchObject({ id: offending.id, body: '', hidden: { reason: null } });
+    const seenBySender = (await sender.client.get<Thread>(path)).body.messages.at(-1)!;
+    expect(seenBySender).toMatchObject({
+      body: '儲かる話があります、今すぐ振込を',
+      hidden: { reason: '勧誘のため非表示にしました' },
+    });
+    const list = await receiver.client.get<{ conversations: { lastMessage: string | null }[] }>(
+      `${base}/conversations`,
+    );
+    expect(JSON.stringify(list.body)).not.toContain('振込');
+    const open = (await moderator.client.get<{ reports: unknown[] }>(`${base}/moderation/queue`)).body;
+    expect(open.reports).toEqual([]);
+  });
+
+  it('refuses reports of the private line to the company', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const member = await communityMember(server, tenant);
+    const hr = await communityMember(server, tenant, { role: 'admin' });
+    const company = (await member.client.post<{ id: string }>(`${base}/conversations`, {})).body;
+    await member.client.post(`${base}/conversations/${company.id}/messages`, { body: '相談があります' });
+    const reply = (
+      await hr.client.post<{ messages: { id: string }[] }>(`${base}/conversations/${company.id}/messages`, {
+        body: 'どうぞ',
+      })
+    ).body;
+    const refused = await member.client.post<{ code: string }>(`${base}/reports`, {
+      targetType: 'message',
+      targetId: reply.messages.at(-1)!.id,
+      reason: 'other',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('message_not_reportable');
   });
 });

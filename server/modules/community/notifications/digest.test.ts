@@ -1,0 +1,139 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devMailbox, memberProfiles } from '../../../db/schema/index.js';
+import { inTenant } from '../../../db/scope.js';
+import { TestClient } from '../../../test/client.js';
+import { communityMember } from '../../../test/community-factories.js';
+import { createTestTenant } from '../../../test/factories.js';
+import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { sendDueDigests } from './digest.js';
+import { digestPeriodStart } from './digest-schedule.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function network() {
+  const created = await createTestTenant(server);
+  return { id: created.tenant.id, slug: created.slug, name: created.tenant.nameJa };
+}
+
+/** As if the member had joined a month ago and never had a digest. */
+async function joinedLongAgo(tenantId: string, membershipId: string) {
+  await inTenant(server.deps.database.db, tenantId, (tx) =>
+    tx
+      .update(memberProfiles)
+      .set({ onboardedAt: new Date(Date.now() - 30 * DAY), lastDigestAt: null })
+      .where(and(eq(memberProfiles.tenantId, tenantId), eq(memberProfiles.membershipId, membershipId))),
+  );
+}
+
+async function digestsTo(email: string) {
+  await server.deps.jobs.drain();
+  const mails = await server.deps.database.db
+    .select()
+    .from(devMailbox)
+    .where(eq(devMailbox.recipient, email))
+    .orderBy(desc(devMailbox.createdAt));
+  return mails.filter((mail) => mail.subject.includes('のアルムナイネットワーク'));
+}
+
+describe('the digest e-mail', () => {
+  it('mails what is new under followed hashtags once per period, and never what a block hides', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const reader = await communityMember(server, tenant, { displayName: '読む 人' });
+    const daily = await communityMember(server, tenant, { displayName: '毎日 派' });
+    const quiet = await communityMember(server, tenant, { displayName: '静か 派' });
+    const author = await communityMember(server, tenant, { displayName: '起業 先輩' });
+    const blocked = await communityMember(server, tenant, { displayName: '会いたくない 人' });
+    for (const member of [reader, daily, quiet]) await joinedLongAgo(tenant.id, member.id);
+    for (const member of [reader, daily]) await member.client.put(`${base}/hashtags/起業/follow`, {});
+    await daily.client.patch(`${base}/me/notification-settings`, { digest: 'daily' });
+    await reader.client.put(`${base}/people/${blocked.id}/block`, {});
+    const post = (
+      await author.client.post<{ id: string }>(`${base}/posts`, { body: '**新しい事業**を始めました #起業' })
+    ).body;
+    await blocked.client.post(`${base}/posts`, { body: '見えないはずの投稿 #起業' });
+
+    const now = new Date();
+    await sendDueDigests(server.deps, now);
+    const [weekly] = await digestsTo(reader.email);
+    expect(weekly!.subject).toBe(`【${tenant.name}】今週のアルムナイネットワーク`);
+    expect(weekly!.textBody).toContain('■ 新しい投稿（1 件）');
+    expect(weekly!.textBody).toContain('・起業 先輩 さん「新しい事業を始めました #起業」');
+    expect(weekly!.textBody).toContain(`/t/${tenant.slug}/posts/${post.id}`);
+    expect(weekly!.textBody).not.toContain('見えないはずの投稿');
+    expect(weekly!.textBody).toMatch(/このダイジェストを停止する（サインイン不要）: .*list=digest/);
+    const [dailyMail] = await digestsTo(daily.email);
+    expect(dailyMail!.subject).toBe(`【${tenant.name}】今日のアルムナイネットワーク`);
+    expect(dailyMail!.textBody).toContain('見えないはずの投稿');
+    // Nothing new for someone who follows nothing: no mail.
+    expect(await digestsTo(quiet.email)).toEqual([]);
+
+    // The same period again (a second instance, or a retry): nothing is sent twice.
+    await sendDueDigests(server.deps, new Date(now.getTime() + 60_000));
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+    expect(await digestsTo(daily.email)).toHaveLength(1);
+
+    // The next day the daily member is due again; the weekly one only after next Monday 08:00.
+    const tomorrow = new Date(now.getTime() + DAY);
+    await author.client.post(`${base}/posts`, { body: '続報です #起業' });
+    await sendDueDigests(
+      server.deps,
+      new Date(digestPeriodStart(tomorrow, 'daily', 'Asia/Tokyo').getTime() + 1000),
+    );
+    expect(await digestsTo(daily.email)).toHaveLength(2);
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+    const nextWeek = new Date(digestPeriodStart(now, 'weekly', 'Asia/Tokyo').getTime() + 7 * DAY + 1000);
+    await sendDueDigests(server.deps, nextWeek);
+    const [second] = await digestsTo(reader.email);
+    expect(second!.textBody).toContain('続報です');
+    expect(second!.textBody).not.toContain('新しい事業');
+  });
+
+  it('stops from the link in the digest without signing in, leaving other e-mail as it was', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const reader = await communityMember(server, tenant);
+    const author = await communityMember(server, tenant);
+    await joinedLongAgo(tenant.id, reader.id);
+    await reader.client.put(`${base}/hashtags/副業/follow`, {});
+    await author.client.post(`${base}/posts`, { body: '案件の相談です #副業' });
+    await sendDueDigests(server.deps);
+    const [mail] = await digestsTo(reader.email);
+    const link = /\/unsubscribe\/([\w-]+)#(\S+)/.exec(mail!.textBody)!;
+    const params = new URLSearchParams(link[2]);
+    expect(params.get('list')).toBe('digest');
+    const anonymous = new TestClient(server);
+    const stopped = await anonymous.post('/api/v1/unsubscribe', {
+      slug: link[1],
+      member: params.get('member'),
+      key: params.get('key'),
+      list: 'digest',
+    });
+    expect(stopped.status).toBe(200);
+    const settings = await reader.client.get<{ digest: string; emailNotifications: boolean }>(
+      `${base}/me/notification-settings`,
+    );
+    expect(settings.body).toMatchObject({ digest: 'off', emailNotifications: true });
+    await joinedLongAgo(tenant.id, reader.id);
+    await sendDueDigests(server.deps);
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+  });
+
+  it('runs as a durable hourly job scheduled with the queue', async () => {
+    const { rows } = await server.deps.database.execute(
+      `select name, cron from pgboss.schedule where name in ('community.digest', 'community.cleanup') order by name`,
+      [],
+    );
+    expect(rows).toEqual([
+      { name: 'community.cleanup', cron: '40 * * * *' },
+      { name: 'community.digest', cron: '5 * * * *' },
+    ]);
+  });
+});
