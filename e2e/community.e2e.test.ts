@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communityMember } from '../server/test/community-factories.js';
+import { communityMember, photoBytes } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
@@ -208,5 +208,62 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
       )
       .waitFor();
     await Promise.all([reporterContext.close(), moderatorContext.close(), authorContext.close()]);
+  });
+
+  it('mentions a member picked from the suggestions and attaches a picture; the member is told and tunes their notifications', async () => {
+    const { slug, tenant } = await tenantWithMember(server, 'admin');
+    const network = { id: tenant.id, slug };
+    const author = await communityMember(server, network, { displayName: '投稿 太郎' });
+    const friend = await communityMember(server, network, {
+      displayName: '友人 花子',
+      profile: { displayNameKana: 'ゆうじん はなこ' },
+    });
+    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await signIn(page, author.email);
+    await page.getByRole('heading', { name: 'タイムライン' }).waitFor();
+    await page.getByLabel('投稿する').fill('来週の勉強会で登壇をお願いしました@ゆうじん');
+    await page
+      .getByRole('list', { name: 'メンションするメンバーの候補' })
+      .getByRole('button', { name: '@友人 花子' })
+      .click();
+    await page.getByLabel('画像を追加').setInputFiles({
+      name: 'slide.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(await photoBytes(1200, 900)),
+    });
+    await page.getByRole('img', { name: '添付する画像 1' }).waitFor();
+    await page.getByRole('button', { name: '投稿', exact: true }).click();
+    const post = page.getByRole('article', { name: '投稿 太郎 さんの投稿' });
+    await post.getByRole('link', { name: '@友人 花子' }).waitFor();
+    const picture = post.getByRole('img', { name: '投稿 太郎 さんの投稿の画像 1' });
+    await picture.waitFor();
+    await page.waitForFunction(
+      (element) => element instanceof HTMLImageElement && element.complete && element.naturalWidth === 1200,
+      await picture.elementHandle(),
+    );
+
+    const friendContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const friendPage = await friendContext.newPage();
+    await signIn(friendPage, friend.email);
+    await friendPage.getByRole('link', { name: /^お知らせ/ }).click();
+    await friendPage.getByRole('link', { name: '投稿 太郎 さんが投稿であなたをメンションしました' }).click();
+    await friendPage
+      .getByRole('article', { name: '投稿 太郎 さんの投稿' })
+      .getByText('来週の勉強会')
+      .waitFor();
+
+    // The friend keeps mentions in the app but not by e-mail; the choice is still there after a reload.
+    await friendPage.goto(`${server.publicUrl}/t/${slug}/me`);
+    await friendPage.getByLabel('メンション：メール').uncheck();
+    await friendPage.getByLabel('ダイジェストメール', { exact: false }).selectOption('daily');
+    await friendPage.getByRole('button', { name: '通知の設定を保存' }).click();
+    await friendPage.getByText('通知の設定を保存しました。').waitFor();
+    await friendPage.reload();
+    await friendPage.getByRole('heading', { name: '通知の設定' }).waitFor();
+    expect(await friendPage.getByLabel('メンション：メール').isChecked()).toBe(false);
+    expect(await friendPage.getByLabel('メンション：アプリ内').isChecked()).toBe(true);
+    expect(await friendPage.getByLabel('ダイジェストメール', { exact: false }).inputValue()).toBe('daily');
+    await Promise.all([context.close(), friendContext.close()]);
   });
 });

@@ -9,7 +9,8 @@ type Candidate = { id: string; displayName: string };
 
 /** The "@name" being typed just before the caret, if any. */
 function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|\s)@([^\s@[\]()]{1,20})$/u.exec(text.slice(0, caret));
+  // Japanese is written without spaces, so "です@田中" starts a mention too; "a@example.jp" does not.
+  const match = /(^|[^A-Za-z0-9_.@])@([^\s@[\]()]{1,20})$/u.exec(text.slice(0, caret));
   if (!match) return null;
   return { start: caret - match[2]!.length - 1, query: match[2]! };
 }
