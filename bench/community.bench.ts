@@ -15,8 +15,7 @@ import { inTenant } from '../server/db/scope.js';
 import { demoHashtags, seedCommunityProfiles } from '../server/demo/seed-community.js';
 import { refreshCommunityStatistics } from '../server/modules/community/community-statistics.js';
 import { directoryQuery, searchDirectory } from '../server/modules/community/directory.js';
-import { hashtagPagePeople } from '../server/modules/community/hashtags/hashtag-routes.js';
-import { findHashtag } from '../server/modules/community/hashtags/hashtags.js';
+import { loadHashtagPage } from '../server/modules/community/hashtags/hashtag-page.js';
 import { hashtagFeed, homeFeed, homeFeedQuery } from '../server/modules/community/posts/feeds.js';
 import { loadPostViews } from '../server/modules/community/posts/post-views.js';
 import { createTenant } from '../server/modules/tenancy/create-tenant.js';
@@ -289,17 +288,24 @@ await measure('directory: hashtag + intent', (i) =>
     searchDirectory(ctx, { hashtag: tags[i % 16], intent: 'casual_chat', limit: 30 }),
   ),
 );
-await measure('hashtag page: people + posts', (i) =>
-  asMember(viewer(i), async (ctx) => {
-    const tag = tags[i % tags.length]!;
-    await findHashtag(ctx, tag);
-    await searchDirectory(ctx, { hashtag: tag, limit: hashtagPagePeople });
+// The hashtag page loads its people and its posts as two requests at once (see HashtagPage.tsx).
+const hashtagPeople = (viewerId: string, tag: string) =>
+  asMember(viewerId, (ctx) => loadHashtagPage(ctx, tag));
+const hashtagPosts = (viewerId: string, tag: string) =>
+  asMember(viewerId, async (ctx) => {
     const page = await hashtagFeed(ctx, tag, { limit: 20 });
     await loadPostViews(
       ctx,
       page.items.map((p) => p.id),
     );
-  }),
+  });
+await measure('hashtag page: people request', (i) => hashtagPeople(viewer(i), tags[i % tags.length]!));
+await measure('hashtag page: posts request', (i) => hashtagPosts(viewer(i), tags[i % tags.length]!));
+await measure('hashtag page: both, as loaded', (i) =>
+  Promise.all([
+    hashtagPeople(viewer(i), tags[i % tags.length]!),
+    hashtagPosts(viewer(i), tags[i % tags.length]!),
+  ]),
 );
 await measure('home feed: first page of 20', (i) =>
   asMember(viewer(i), async (ctx) => {

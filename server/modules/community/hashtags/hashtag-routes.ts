@@ -1,11 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, count, eq } from 'drizzle-orm';
-import { hashtagFollows } from '../../../db/schema/index.js';
 import { jsonContent, problems } from '../../../platform/http/router.js';
 import { TenantParamSchema } from '../../tenancy/schemas.js';
 import { withTenant } from '../../tenancy/tenant-context.js';
 import { createCommunityRouter } from '../community-router.js';
-import { searchDirectory } from '../directory.js';
 import { presentPersonCard } from '../presenters.js';
 import {
   HashtagParamSchema,
@@ -13,8 +10,8 @@ import {
   HashtagSuggestQuerySchema,
   PersonCardSchema,
 } from '../schemas.js';
+import { loadHashtagPage } from './hashtag-page.js';
 import {
-  findHashtag,
   followedHashtags,
   followHashtag,
   suggestHashtags,
@@ -23,8 +20,6 @@ import {
 } from './hashtags.js';
 
 export const hashtagRoutes = createCommunityRouter();
-/** A hashtag page shows a first few people; "see all" opens the directory filtered by the tag. */
-export const hashtagPagePeople = 12;
 const tags = ['community'];
 
 const FollowStateSchema = z.object({ hashtag: HashtagSchema, following: z.boolean() });
@@ -89,19 +84,10 @@ hashtagRoutes.openapi(
   }),
   async (c) => {
     const body = await withTenant(c, async (ctx) => {
-      const hashtag = await findHashtag(ctx, c.req.valid('param').tag);
-      const following = await followedHashtags(ctx);
-      const [followers] = await ctx.tx
-        .select({ n: count() })
-        .from(hashtagFollows)
-        .where(and(eq(hashtagFollows.tenantId, ctx.tenant.id), eq(hashtagFollows.hashtagId, hashtag.id)));
-      const page = await searchDirectory(ctx, { hashtag: hashtag.key, limit: hashtagPagePeople });
+      const page = await loadHashtagPage(ctx, c.req.valid('param').tag);
       return {
-        hashtag: { key: hashtag.key, label: hashtag.label },
-        following: following.some((tag) => tag.key === hashtag.key),
-        followers: Number(followers?.n ?? 0),
+        ...page,
         people: page.people.map((person) => presentPersonCard(ctx.actor, ctx.tenant, person)),
-        nextCursor: page.nextCursor,
       };
     });
     return c.json(body, 200);

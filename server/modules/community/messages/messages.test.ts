@@ -163,4 +163,25 @@ describe('messages', () => {
     );
     expect(thread.body.messages).toEqual([]);
   });
+
+  it('limits messages to 30 a minute per member with 429 and Retry-After, storing nothing more', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const sender = await communityMember(server, tenant);
+    const receiver = await communityMember(server, tenant);
+    const opened = await sender.client.post<{ id: string }>(`${base}/conversations`, {
+      memberId: receiver.id,
+    });
+    const path = `${base}/conversations/${opened.body.id}/messages`;
+    for (let i = 1; i <= 30; i++) {
+      expect((await sender.client.post(path, { body: `メッセージ ${i}` })).status).toBe(201);
+    }
+    const refused = await sender.client.post<{ code: string }>(path, { body: '31 通目' });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const thread = await receiver.client.get<Thread>(`${base}/conversations/${opened.body.id}`);
+    expect(thread.body.messages).toHaveLength(30);
+    expect(thread.body.messages.at(-1)!.body).toBe('メッセージ 30');
+  });
 });

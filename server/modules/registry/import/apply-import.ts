@@ -53,6 +53,8 @@ export async function applyImport(
         limit 1`,
       );
       if (stale.length > 0) throw new AppError(409, 'import_changed_since_check');
+      // The token insert sorts ~20 rows per record; in memory that sort is several times faster.
+      await tx.execute(sql`set local work_mem = '128MB'`);
 
       const written = await queryRows(
         tx,

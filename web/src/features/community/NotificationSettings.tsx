@@ -48,6 +48,8 @@ export function NotificationSettings() {
   const { slug } = useCommunity();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [thisDevice, setThisDevice] = useState<PushSubscription | null>(null);
+  // Push needs the service worker, which is registered in production builds only.
+  const [worker, setWorker] = useState<ServiceWorkerRegistration | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const path = `/t/${slug}/community/me/notification-settings`;
@@ -98,8 +100,8 @@ export function NotificationSettings() {
         setNotice(t('notify.pushDenied'));
         return;
       }
-      const registration = await navigator.serviceWorker.ready;
-      const subscription = await registration.pushManager.subscribe({
+      if (!worker) return;
+      const subscription = await worker.pushManager.subscribe({
         userVisibleOnly: true,
         applicationServerKey: keyBytes(settings.push.publicKey),
       });
@@ -188,7 +190,7 @@ export function NotificationSettings() {
         <button type="submit">{t('notify.save')}</button>
       </form>
       <h3>{t('notify.push')}</h3>
-      {!pushSupported() ? (
+      {!worker ? (
         <p className="muted">{t('notify.pushUnsupported')}</p>
       ) : thisDevice ? (
         <button type="button" className="secondary" onClick={disablePush}>
