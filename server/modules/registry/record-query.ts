@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.js';
+import type { AppDatabase, Queryable } from '../../db/client.js';
 import { alumniRecords, recordSearchTokens } from '../../db/schema/index.js';
+import { inTenant } from '../../db/scope.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import { asciiToken, likeEscape, personQueryConditions } from '../../platform/japanese/person-search.js';
 import type { RecordFilter } from './schemas.js';
@@ -113,4 +114,20 @@ export async function countRecords(tx: Queryable, tenantId: string, filter: Reco
     .from(alumniRecords)
     .where(and(...recordFilterConditions(tenantId, filter)));
   return row?.n ?? 0;
+}
+
+/**
+ * The registry table's request: a page of records and how many match in all. On a PostgreSQL server the
+ * two run side by side on two connections, so the answer takes as long as the slower of them.
+ */
+export async function findRecordsPage(
+  db: AppDatabase,
+  tenantId: string,
+  query: { filter: RecordFilter; sort: RecordSort; cursor?: string | undefined; limit: number },
+) {
+  const [page, total] = await Promise.all([
+    inTenant(db, tenantId, (tx) => listRecords(tx, tenantId, query)),
+    inTenant(db, tenantId, (tx) => countRecords(tx, tenantId, query.filter)),
+  ]);
+  return { ...page, total };
 }

@@ -6,7 +6,7 @@ import { withTenant } from '../tenancy/tenant-context.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './custom-fields.js';
 import { exportRecords } from './export-records.js';
 import { presentCustomField, presentHistoryEntry, presentRecord, presentRecordRow } from './presenters.js';
-import { countRecords, listRecords } from './record-query.js';
+import { findRecordsPage } from './record-query.js';
 import { applyBulkAction, createRecord, updateRecord, viewRecord } from './records.js';
 import { createRegistryRouter } from './registry-router.js';
 import {
@@ -51,12 +51,14 @@ registryRoutes.openapi(
   }),
   async (c) => {
     const { sort, cursor, limit, segment, ...filter } = c.req.valid('query');
-    const result = await withTenant(c, async (ctx) => {
-      const effective = segment
-        ? { ...segmentFilter(await findSegment(ctx, { id: segment })), ...filter }
-        : filter;
-      const page = await listRecords(ctx.tx, ctx.tenant.id, { filter: effective, sort, cursor, limit });
-      return { ...page, total: await countRecords(ctx.tx, ctx.tenant.id, effective) };
+    const effective = segment
+      ? { ...segmentFilter(await withTenant(c, (ctx) => findSegment(ctx, { id: segment }))), ...filter }
+      : filter;
+    const result = await findRecordsPage(c.var.deps.database.db, c.var.tenant.id, {
+      filter: effective,
+      sort,
+      cursor,
+      limit,
     });
     return c.json(
       { records: result.records.map(presentRecordRow), nextCursor: result.nextCursor, total: result.total },

@@ -57,9 +57,11 @@ export function NotificationSettings() {
   useEffect(() => {
     api<Settings>('GET', path).then(setSettings, setError);
     if (pushSupported()) {
-      navigator.serviceWorker
-        .getRegistration()
-        .then((registration) => registration?.pushManager.getSubscription().then(setThisDevice));
+      navigator.serviceWorker.getRegistration().then((registration) => {
+        if (!registration) return;
+        setWorker(registration);
+        registration.pushManager.getSubscription().then(setThisDevice);
+      });
     }
   }, [path]);
 
