@@ -53,16 +53,19 @@ export async function addTestMember(
   });
 }
 
-/** The newest mail for an address, after running due jobs; tests read links from it like a person would. */
-export async function latestMail(server: TestServer, to: string) {
+/** Every mail for an address, newest first, after running due jobs. */
+export async function mailsTo(server: TestServer, to: string) {
   await server.deps.jobs.drain();
-  const [mail] = await server.deps.database.db
+  return server.deps.database.db
     .select()
     .from(devMailbox)
     .where(eq(devMailbox.recipient, to))
-    .orderBy(desc(devMailbox.createdAt))
-    .limit(1);
-  return mail ?? null;
+    .orderBy(desc(devMailbox.createdAt));
+}
+
+/** The newest mail for an address, after running due jobs; tests read links from it like a person would. */
+export async function latestMail(server: TestServer, to: string) {
+  return (await mailsTo(server, to))[0] ?? null;
 }
 
 export function tokenFrom(text: string): string {

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonBody, jsonContent, problems } from '../../platform/http/router.js';
+import {
+  jsonBody,
+  jsonContent,
+  privateImage,
+  privateImageResponse,
+  problems,
+} from '../../platform/http/router.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
 import { createCommunityRouter } from './community-router.js';
@@ -148,20 +154,7 @@ profileRoutes.openapi(
     tags,
     summary: "A member's photo, if they show it to me",
     request: { params: MemberParamSchema },
-    responses: {
-      200: {
-        description: 'The image',
-        content: { 'image/webp': { schema: z.string().openapi({ format: 'binary' }) } },
-      },
-      ...problems(401, 404),
-    },
+    responses: { 200: privateImageResponse, ...problems(401, 404) },
   }),
-  async (c) => {
-    const photo = await withTenant(c, (ctx) => readPhoto(ctx, c.req.valid('param').id));
-    return c.body(Buffer.from(photo.content), 200, {
-      'content-type': photo.contentType,
-      // Private: what a viewer may see depends on who they are.
-      'cache-control': 'private, max-age=3600',
-    });
-  },
+  async (c) => privateImage(c, await withTenant(c, (ctx) => readPhoto(ctx, c.req.valid('param').id))),
 );

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 import { validationError } from './validation.js';
 
@@ -51,4 +52,17 @@ export function jsonContent<T extends z.ZodType>(schema: T, description = 'OK') 
 
 export function jsonBody<T extends z.ZodType>(schema: T) {
   return { body: { required: true, content: { 'application/json': { schema } } } };
+}
+
+/** A picture whose visibility depends on the viewer: the OpenAPI response, and the response itself. */
+export const privateImageResponse = {
+  description: 'The image',
+  content: { 'image/webp': { schema: z.string().openapi({ format: 'binary' }) } },
+};
+export function privateImage(c: Context, image: { content: Uint8Array; contentType: string }) {
+  return c.body(Buffer.from(image.content), 200, {
+    'content-type': image.contentType,
+    // Private: what a viewer may see depends on who they are.
+    'cache-control': 'private, max-age=3600',
+  });
 }

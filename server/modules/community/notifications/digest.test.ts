@@ -1,10 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devMailbox, memberProfiles } from '../../../db/schema/index.js';
+import { memberProfiles } from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
 import { TestClient } from '../../../test/client.js';
 import { communityMember } from '../../../test/community-factories.js';
-import { createTestTenant } from '../../../test/factories.js';
+import { createTestTenant, mailsTo } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { sendDueDigests } from './digest.js';
 import { digestPeriodStart } from './digest-schedule.js';
@@ -33,13 +33,7 @@ async function joinedLongAgo(tenantId: string, membershipId: string) {
 }
 
 async function digestsTo(email: string) {
-  await server.deps.jobs.drain();
-  const mails = await server.deps.database.db
-    .select()
-    .from(devMailbox)
-    .where(eq(devMailbox.recipient, email))
-    .orderBy(desc(devMailbox.createdAt));
-  return mails.filter((mail) => mail.subject.includes('のアルムナイネットワーク'));
+  return (await mailsTo(server, email)).filter((mail) => mail.subject.includes('のアルムナイネットワーク'));
 }
 
 describe('the digest e-mail', () => {

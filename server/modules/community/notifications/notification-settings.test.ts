@@ -1,8 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devMailbox } from '../../../db/schema/index.js';
 import { communityMember } from '../../../test/community-factories.js';
-import { createTestTenant } from '../../../test/factories.js';
+import { createTestTenant, mailsTo } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 
 let server: TestServer;
@@ -23,14 +21,8 @@ async function network() {
 }
 
 /** Notification mail to an address (sign-in links aside), newest first. */
-async function mailsTo(email: string) {
-  await server.deps.jobs.drain();
-  const mails = await server.deps.database.db
-    .select()
-    .from(devMailbox)
-    .where(eq(devMailbox.recipient, email))
-    .orderBy(desc(devMailbox.createdAt));
-  return mails.filter((mail) => mail.subject.startsWith('【テスト株式会社'));
+async function notificationMails(email: string) {
+  return (await mailsTo(server, email)).filter((mail) => mail.subject.startsWith('【テスト株式会社'));
 }
 
 describe('notification settings', () => {
@@ -63,7 +55,7 @@ describe('notification settings', () => {
 
     const bell = await author.client.get<{ notifications: { kind: string }[] }>(`${base}/notifications`);
     expect(bell.body.notifications.map((n) => n.kind)).toEqual(['comment']);
-    const mails = await mailsTo(author.email);
+    const mails = await notificationMails(author.email);
     expect(mails.map((mail) => mail.subject)).toEqual([
       expect.stringContaining('友人 花子 さんからメッセージが届きました。'),
     ]);
@@ -71,7 +63,7 @@ describe('notification settings', () => {
     // The master switch stops every notification e-mail, whatever the table says.
     await author.client.patch(`${base}/me/notification-settings`, { emailNotifications: false });
     await friend.client.post(`${base}/conversations/${conversation.id}/messages`, { body: 'もう一度' });
-    expect(await mailsTo(author.email)).toHaveLength(1);
+    expect(await notificationMails(author.email)).toHaveLength(1);
   });
 
   it('refuses unknown kinds, channels and values in the member’s language, changing nothing', async () => {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { enforceRateLimit } from '../../../platform/http/rate-limit.js';
-import { jsonContent, problems } from '../../../platform/http/router.js';
+import { jsonContent, privateImage, privateImageResponse, problems } from '../../../platform/http/router.js';
 import { TenantParamSchema } from '../../tenancy/schemas.js';
 import { withTenant } from '../../tenancy/tenant-context.js';
 import { createCommunityRouter } from '../community-router.js';
@@ -41,19 +41,7 @@ postImageRoutes.openapi(
     tags,
     summary: 'A picture in a post, for those who may read the post',
     request: { params: PostParamSchema },
-    responses: {
-      200: {
-        description: 'The image',
-        content: { 'image/webp': { schema: z.string().openapi({ format: 'binary' }) } },
-      },
-      ...problems(401, 404),
-    },
+    responses: { 200: privateImageResponse, ...problems(401, 404) },
   }),
-  async (c) => {
-    const image = await withTenant(c, (ctx) => readPostImage(ctx, c.req.valid('param').id));
-    return c.body(Buffer.from(image.content), 200, {
-      'content-type': image.contentType,
-      'cache-control': 'private, max-age=3600',
-    });
-  },
+  async (c) => privateImage(c, await withTenant(c, (ctx) => readPostImage(ctx, c.req.valid('param').id))),
 );
