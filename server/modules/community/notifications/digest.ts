@@ -17,7 +17,7 @@ import { plainText } from '../posts/render-markdown.js';
 import { digestMail } from './digest-mail.js';
 import { digestPeriodLength, digestPeriodStart } from './digest-schedule.js';
 import { unreadNotifications } from './notification-inbox.js';
-import { snippet } from './notify.js';
+import { networkName, snippet } from './notify.js';
 import { unsubscribeLinks } from './unsubscribe.js';
 
 const BATCH = 100;
@@ -110,7 +110,7 @@ async function digestBatch(
     const mail = digestMail(member.locale, {
       frequency,
       name: member.displayName,
-      network: member.locale === 'ja' ? ctx.tenant.nameJa : ctx.tenant.nameEn,
+      network: networkName(ctx, member.locale),
       ...content,
       posts: content.posts.map((post) => ({
         ...post,

@@ -102,7 +102,8 @@ const targetPath: Record<NewNotification['targetType'], string> = {
   group: 'groups',
 };
 
-const networkName = (ctx: TenantServiceContext, locale: string) =>
+/** The network's name in the recipient's language, as every mail and push names its sender. */
+export const networkName = (ctx: Pick<TenantServiceContext, 'tenant'>, locale: string) =>
   locale === 'ja' ? ctx.tenant.nameJa : ctx.tenant.nameEn;
 
 /** The e-mail side: only with e-mail on (the unsubscribe link turns it off) and chosen for this kind. */
