@@ -32,6 +32,15 @@ async function createServerDatabase() {
     drop: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // A closed connection's server process exits a moment after the socket closes, and the owner may
+      // not terminate the app role's processes itself; so wait for them to be gone before dropping.
+      await waitUntil(async () => {
+        const { rows } = await client.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        return rows[0]?.n === 0;
+      });
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
@@ -76,6 +85,15 @@ export async function startTestServer(
       await serverDatabase?.drop();
     },
   };
+}
+
+/** Polls a condition until it holds (at most 10 s), for teardown that depends on another process. */
+async function waitUntil(condition: () => Promise<boolean>) {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function freePort(): Promise<number> {
