@@ -67,6 +67,125 @@ const givens = [
   ['智博', 'トモヒロ'],
   ['真一', 'シンイチ'],
 ] as const;
+// Half the leavers carry one of the common names above; the rest a long tail, as in a real registry:
+// family names from two kanji (600 of them), given names from two parts (600), so that most whole
+// names and readings are nearly unique while their parts repeat.
+const familyParts: [string, string][][] = [
+  [
+    ['山', 'ヤマ'],
+    ['川', 'カワ'],
+    ['田', 'タ'],
+    ['中', 'ナカ'],
+    ['小', 'コ'],
+    ['大', 'オオ'],
+    ['石', 'イシ'],
+    ['松', 'マツ'],
+    ['井', 'イ'],
+    ['木', 'キ'],
+    ['森', 'モリ'],
+    ['高', 'タカ'],
+    ['藤', 'フジ'],
+    ['原', 'ハラ'],
+    ['岡', 'オカ'],
+    ['村', 'ムラ'],
+    ['西', 'ニシ'],
+    ['北', 'キタ'],
+    ['宮', 'ミヤ'],
+    ['長', 'ナガ'],
+    ['吉', 'ヨシ'],
+    ['清', 'キヨ'],
+    ['今', 'イマ'],
+    ['平', 'ヒラ'],
+    ['黒', 'クロ'],
+    ['白', 'シラ'],
+    ['青', 'アオ'],
+    ['竹', 'タケ'],
+    ['桜', 'サクラ'],
+    ['広', 'ヒロ'],
+  ],
+  [
+    ['田', 'ダ'],
+    ['川', 'ガワ'],
+    ['本', 'モト'],
+    ['村', 'ムラ'],
+    ['野', 'ノ'],
+    ['原', 'ハラ'],
+    ['口', 'グチ'],
+    ['崎', 'サキ'],
+    ['島', 'ジマ'],
+    ['谷', 'タニ'],
+    ['沢', 'サワ'],
+    ['井', 'イ'],
+    ['木', 'キ'],
+    ['山', 'ヤマ'],
+    ['部', 'ベ'],
+    ['岡', 'オカ'],
+    ['内', 'ウチ'],
+    ['橋', 'ハシ'],
+    ['沼', 'ヌマ'],
+    ['浦', 'ウラ'],
+  ],
+];
+const givenParts: [string, string][][] = [
+  [
+    ['翔', 'ショウ'],
+    ['健', 'ケン'],
+    ['大', 'ダイ'],
+    ['美', 'ミ'],
+    ['陽', 'ヨウ'],
+    ['直', 'ナオ'],
+    ['智', 'トモ'],
+    ['真', 'シン'],
+    ['由', 'ユ'],
+    ['千', 'チ'],
+    ['亮', 'リョウ'],
+    ['拓', 'タク'],
+    ['悠', 'ユウ'],
+    ['和', 'カズ'],
+    ['浩', 'ヒロ'],
+    ['隆', 'タカ'],
+    ['恵', 'ケイ'],
+    ['沙', 'サ'],
+    ['康', 'ヤス'],
+    ['光', 'ミツ'],
+    ['誠', 'マコ'],
+    ['奈', 'ナ'],
+    ['綾', 'アヤ'],
+    ['修', 'シュウ'],
+    ['優', 'ユウ'],
+    ['勇', 'ユウ'],
+    ['俊', 'トシ'],
+    ['雅', 'マサ'],
+    ['秀', 'ヒデ'],
+    ['正', 'マサ'],
+  ],
+  [
+    ['太', 'タ'],
+    ['一', 'イチ'],
+    ['子', 'コ'],
+    ['介', 'スケ'],
+    ['也', 'ヤ'],
+    ['樹', 'キ'],
+    ['斗', 'ト'],
+    ['香', 'カ'],
+    ['菜', 'ナ'],
+    ['彦', 'ヒコ'],
+    ['平', 'ヘイ'],
+    ['郎', 'ロウ'],
+    ['人', 'ト'],
+    ['輔', 'スケ'],
+    ['代', 'ヨ'],
+    ['江', 'エ'],
+    ['実', 'ミ'],
+    ['治', 'ジ'],
+    ['司', 'ジ'],
+    ['乃', 'ノ'],
+  ],
+];
+function composed(parts: [string, string][][], pick: <T>(list: readonly T[]) => T): [string, string] {
+  const chosen = parts.map((list) => pick(list));
+  return [chosen.map(([kanji]) => kanji).join(''), chosen.map(([, kana]) => kana).join('')];
+}
 const departments = [
   'クラウドソリューション事業部',
   '金融システム事業部',
@@ -117,8 +236,8 @@ export async function writeLeaversCsv(file: string, rows: number, seed = 7): Pro
     '社員番号,氏名,氏名（フリガナ）,入社年月日,退職年月日,最終所属,退職理由,個人メールアドレス,携帯電話番号,会社情報の案内希望,再入社希望\r\n',
   );
   for (let i = 0; i < rows; i++) {
-    const [family, familyKana] = pick(families);
-    const [given, givenKana] = pick(givens);
+    const [family, familyKana] = next() < 0.5 ? pick(families) : composed(familyParts, pick);
+    const [given, givenKana] = next() < 0.5 ? pick(givens) : composed(givenParts, pick);
     const reading =
       next() < 0.1 ? toHiragana(`${familyKana} ${givenKana}`) : toHalfWidth(`${familyKana} ${givenKana}`);
     const joined = 1985 + Math.floor(next() * 30);

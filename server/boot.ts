@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
+import { runMaintenance } from './maintenance.js';
 import { registerCommunityJobs } from './modules/community/community-jobs.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
@@ -41,6 +42,7 @@ export async function bootEnishi(
     appRole: config.appRole,
     prepare: (owner) => prepareJobs(owner, config.appRole),
   });
+  await runMaintenance(database.db, logger);
   const jobs = new Jobs(database.execute, logger, { schedules: options.workers });
   const push = await loadWebPush(config, database.db);
   const deps: Deps = { config, database, jobs, logger, events: new TenantEvents(), push };

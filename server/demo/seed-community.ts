@@ -18,7 +18,7 @@ import { consentPolicyVersion } from '../modules/community/consents.js';
 import { hashtagsInText, normaliseHashtag } from '../modules/community/hashtags/normalise-hashtag.js';
 import { renderMarkdown } from '../modules/community/posts/render-markdown.js';
 import { postHashtagCopy } from '../modules/community/posts/write-posts.js';
-import { personSearchTokens } from '../platform/japanese/person-search.js';
+import { memberTokensOf } from '../modules/community/profiles.js';
 import { readingSortKey, searchKey } from '../platform/japanese/text.js';
 
 export const demoHashtags = [
@@ -122,7 +122,7 @@ export async function seedCommunityProfiles(
     );
     const tokens = slice.flatMap((member) => {
       const [family = '', given = ''] = member.reading.split(' ');
-      return personSearchTokens({ names: [member.displayName], family, given, ascii: [] }).map((token) => ({
+      return memberTokensOf(member.displayName, { family, given }).map((token) => ({
         tenantId,
         token,
         membershipId: member.membershipId,

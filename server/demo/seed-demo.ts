@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/client.js';
-import { accounts, alumniRecords, memberships, recordSearchTokens, tenants } from '../db/schema/index.js';
+import { accounts, alumniRecords, memberships, tenants } from '../db/schema/index.js';
 import { refreshCommunityStatistics } from '../modules/community/community-statistics.js';
 import { refreshRegistryStatistics } from '../modules/registry/import/apply-import.js';
-import {
-  derivedKeys,
-  emptyRecordValues,
-  searchTokensOf,
-  statusAfter,
-} from '../modules/registry/record-values.js';
+import { derivedKeys, emptyRecordValues, statusAfter } from '../modules/registry/record-values.js';
+import { rebuildRecordIndex } from '../modules/registry/search-index.js';
 import { createTenant, findOrCreateAccount } from '../modules/tenancy/create-tenant.js';
 import { demoAlumni } from './people.js';
 import { seedCommunityProfiles, seedDemoPosts } from './seed-community.js';
@@ -63,45 +59,36 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
       )
       .returning({ id: memberships.id, displayName: memberships.displayName });
     const answers = ['yes', 'no', 'unanswered'] as const;
-    const records = await tx
-      .insert(alumniRecords)
-      .values(
-        people.map((person, index) => {
-          const values = {
-            ...emptyRecordValues,
-            employeeNumber: `D${String(10_001 + index)}`,
-            familyName: person.familyName,
-            givenName: person.givenName,
-            familyNameKana: person.familyNameKana,
-            givenNameKana: person.givenNameKana,
-            emails: [person.email],
-            joinedOn: person.joinedOn,
-            leftOn: person.leftOn,
-            lastDepartment: person.lastDepartment,
-            wouldReturn: answers[index % 3]!,
-            eligibility: index % 29 === 7 ? ('not_eligible' as const) : ('eligible' as const),
-            contactConsent: index % 5 === 4 ? ('withdrawn' as const) : ('granted' as const),
-            consentSource: 'demo',
-            consentAt: new Date(),
-          };
-          const joined = index < joinedCount && values.eligibility !== 'not_eligible';
-          return {
-            tenantId: tenant.id,
-            ...values,
-            status: joined ? ('joined' as const) : statusAfter('record', values.eligibility),
-            membershipId: joined ? members[index]!.id : null,
-            ...derivedKeys(values),
-          };
-        }),
-      )
-      .returning();
-    await tx
-      .insert(recordSearchTokens)
-      .values(
-        records.flatMap((record) =>
-          searchTokensOf(record).map((token) => ({ tenantId: tenant.id, token, recordId: record.id })),
-        ),
-      );
+    await tx.insert(alumniRecords).values(
+      people.map((person, index) => {
+        const values = {
+          ...emptyRecordValues,
+          employeeNumber: `D${String(10_001 + index)}`,
+          familyName: person.familyName,
+          givenName: person.givenName,
+          familyNameKana: person.familyNameKana,
+          givenNameKana: person.givenNameKana,
+          emails: [person.email],
+          joinedOn: person.joinedOn,
+          leftOn: person.leftOn,
+          lastDepartment: person.lastDepartment,
+          wouldReturn: answers[index % 3]!,
+          eligibility: index % 29 === 7 ? ('not_eligible' as const) : ('eligible' as const),
+          contactConsent: index % 5 === 4 ? ('withdrawn' as const) : ('granted' as const),
+          consentSource: 'demo',
+          consentAt: new Date(),
+        };
+        const joined = index < joinedCount && values.eligibility !== 'not_eligible';
+        return {
+          tenantId: tenant.id,
+          ...values,
+          status: joined ? ('joined' as const) : statusAfter('record', values.eligibility),
+          membershipId: joined ? members[index]!.id : null,
+          ...derivedKeys(values),
+        };
+      }),
+    );
+    await rebuildRecordIndex(tx, tenant.id);
     await seedCommunityProfiles(
       tx,
       tenant.id,

@@ -10,6 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea } from './platform.js';
+import { recordDataColumns } from './registry.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -55,10 +56,12 @@ export const registryImports = pgTable(
     createdAt: createdAt(),
     checkedAt: timestamp('checked_at', { withTimezone: true }),
     appliedAt: timestamp('applied_at', { withTimezone: true }),
+    appliedBy: uuid('applied_by'),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     tenantForeignKey('registry_imports_created_by_fk', [table.tenantId, table.createdBy], memberships),
+    tenantForeignKey('registry_imports_applied_by_fk', [table.tenantId, table.appliedBy], memberships),
     index('registry_imports_created_idx').on(table.tenantId, table.createdAt),
   ],
 );
@@ -81,8 +84,9 @@ export const importChunks = pgTable(
 );
 
 /**
- * The dry run's outcome per accepted row: the complete record as it will be written. Applying is then
- * one set-based statement in one transaction, so an import lands whole or not at all.
+ * The dry run's outcome per accepted row: the complete record as it will be written, in the records'
+ * own columns. Applying is then a few set-based statements in one transaction, so an import lands
+ * whole or not at all.
  */
 export const importStaged = pgTable(
   'import_staged',
@@ -92,15 +96,40 @@ export const importStaged = pgTable(
     recordId: uuid('record_id').notNull(),
     rowNumber: integer('row_number').notNull(),
     kind: text('kind').$type<'new' | 'updated'>().notNull(),
-    row: jsonb('row').$type<Record<string, unknown>>().notNull(),
     changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull(),
     seenUpdatedAt: timestamp('seen_updated_at', { withTimezone: true }),
+    ...recordDataColumns(),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.importId, table.recordId] }),
     tenantForeignKey('import_staged_import_fk', [table.tenantId, table.importId], registryImports).onDelete(
       'cascade',
     ),
+  ],
+);
+
+/**
+ * How an import changes the search postings: per token, the records it adds and removes. The dry run
+ * writes it in parts as it goes and merges the parts at the end (part 0), so the apply merges one row
+ * per token into record_search_postings.
+ */
+export const importTokenChanges = pgTable(
+  'import_token_changes',
+  {
+    tenantId: tenantId(),
+    importId: uuid('import_id').notNull(),
+    part: integer('part').notNull(),
+    token: text('token').notNull(),
+    change: text('change').$type<'add' | 'remove'>().notNull(),
+    recordIds: uuid('record_ids').array().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.importId, table.part, table.change, table.token] }),
+    tenantForeignKey(
+      'import_token_changes_import_fk',
+      [table.tenantId, table.importId],
+      registryImports,
+    ).onDelete('cascade'),
   ],
 );
 

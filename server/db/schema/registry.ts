@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  customType,
   date,
   index,
   integer,
@@ -46,41 +47,61 @@ export type DepartmentHistoryEntry = {
 };
 export type CustomFieldValues = Record<string, string | number | null>;
 
+/** Text compared code point by code point (the "C" collation), whatever the server's locale: prefix
+ * ranges (`>= prefix and < prefix + U+FFFF`) then find exactly the values that start with the prefix. */
+export const textC = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/**
+ * A record's own values: what HR keeps and imports, and the search keys derived from them. Shared by
+ * the records table and the import's staging table, so a staged row is a record waiting to be written.
+ */
+export const recordDataColumns = () => ({
+  employeeNumber: text('employee_number'),
+  familyName: text('family_name').notNull(),
+  givenName: text('given_name').notNull().default(''),
+  familyNameKana: text('family_name_kana').notNull().default(''),
+  givenNameKana: text('given_name_kana').notNull().default(''),
+  formerNames: text('former_names').array().notNull().default(sql`'{}'::text[]`),
+  emails: text('emails').array().notNull().default(sql`'{}'::text[]`),
+  phone: text('phone'),
+  joinedOn: date('joined_on'),
+  leftOn: date('left_on'),
+  lastDepartment: text('last_department'),
+  lastTitle: text('last_title'),
+  departmentHistory: jsonb('department_history').$type<DepartmentHistoryEntry[]>().notNull().default([]),
+  leaveReason: text('leave_reason').$type<LeaveReason>(),
+  wouldReturn: text('would_return').$type<WouldReturn>().notNull().default('unanswered'),
+  eligibility: text('eligibility').$type<Eligibility>().notNull().default('review'),
+  contactConsent: text('contact_consent').$type<ContactConsent>().notNull().default('unknown'),
+  consentSource: text('consent_source'),
+  consentAt: timestamp('consent_at', { withTimezone: true }),
+  consentWordingVersion: text('consent_wording_version'),
+  hrTags: text('hr_tags').array().notNull().default(sql`'{}'::text[]`),
+  hrNotes: text('hr_notes').notNull().default(''),
+  customFields: jsonb('custom_fields').$type<CustomFieldValues>().notNull().default({}),
+  status: text('status').$type<RecordStatus>().notNull().default('record'),
+  /**
+   * Sort key for 五十音順 (katakana without voicing marks, then the reading as written). Searches for a
+   * family name's or a whole name's reading are prefix ranges over it, hence the "C" collation.
+   */
+  readingKey: textC('reading_key').notNull().default(''),
+  /** Normalised text the Japanese-aware search runs LIKE over. */
+  searchText: text('search_text').notNull().default(''),
+});
+
 /** One leaver's HR record. Staff-only: members never see these fields, not even about themselves. */
 export const alumniRecords = pgTable(
   'alumni_records',
   {
     tenantId: tenantId(),
     id: id(),
-    employeeNumber: text('employee_number'),
-    familyName: text('family_name').notNull(),
-    givenName: text('given_name').notNull().default(''),
-    familyNameKana: text('family_name_kana').notNull().default(''),
-    givenNameKana: text('given_name_kana').notNull().default(''),
-    formerNames: text('former_names').array().notNull().default(sql`'{}'::text[]`),
-    emails: text('emails').array().notNull().default(sql`'{}'::text[]`),
-    phone: text('phone'),
-    joinedOn: date('joined_on'),
-    leftOn: date('left_on'),
-    lastDepartment: text('last_department'),
-    lastTitle: text('last_title'),
-    departmentHistory: jsonb('department_history').$type<DepartmentHistoryEntry[]>().notNull().default([]),
-    leaveReason: text('leave_reason').$type<LeaveReason>(),
-    wouldReturn: text('would_return').$type<WouldReturn>().notNull().default('unanswered'),
-    eligibility: text('eligibility').$type<Eligibility>().notNull().default('review'),
-    contactConsent: text('contact_consent').$type<ContactConsent>().notNull().default('unknown'),
-    consentSource: text('consent_source'),
-    consentAt: timestamp('consent_at', { withTimezone: true }),
-    consentWordingVersion: text('consent_wording_version'),
-    hrTags: text('hr_tags').array().notNull().default(sql`'{}'::text[]`),
-    hrNotes: text('hr_notes').notNull().default(''),
-    customFields: jsonb('custom_fields').$type<CustomFieldValues>().notNull().default({}),
-    status: text('status').$type<RecordStatus>().notNull().default('record'),
+    ...recordDataColumns(),
     membershipId: uuid('membership_id'),
-    /** Normalised sort key for 五十音順 (katakana without voicing marks). */
-    readingKey: text('reading_key').notNull().default(''),
-    /** Normalised text the Japanese-aware search runs LIKE over. */
-    searchText: text('search_text').notNull().default(''),
+    /**
+     * The import that created the record. Its history shows that creation from the import itself
+     * (who applied which file, when), so an import of 100,000 new records writes no history rows.
+     */
+    createdByImportId: uuid('created_by_import_id'),
     createdAt: createdAt(),
     // Millisecond precision, as JavaScript reads it, so "unchanged since the dry run" compares exactly.
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -98,22 +119,38 @@ export const alumniRecords = pgTable(
 );
 
 /**
- * Search tokens of a record: bigrams (and kanji letters) of its normalised names and readings, and its
- * e-mail addresses and employee number whole. Row-level security lets the planner use an index only
- * for leakproof operators such as text equality, so search looks tokens up here by equality instead
- * of running array or LIKE operators over every record of the tenant.
+ * Search tokens of a record: bigrams and kanji letters of its names, and prefixes of its given name's
+ * reading. Row-level security lets the planner use an index only for leakproof operators such as text
+ * equality, so search looks tokens up here by equality instead of running array or LIKE operators over
+ * every record of the tenant.
+ *
+ * One row per token holds every record that has it (a posting list). Name parts repeat across people,
+ * so a 100,000-record registry needs a few thousand rows here rather than a million token rows, and an
+ * import merges its tokens in one pass. A record appears at most once in a list.
  */
-export const recordSearchTokens = pgTable(
-  'record_search_tokens',
+export const recordSearchPostings = pgTable(
+  'record_search_postings',
   {
-    tenantId: derivedTenantId(),
+    tenantId: tenantId(),
     token: text('token').notNull(),
+    recordIds: uuid('record_ids').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.token] })],
+);
+
+/**
+ * A record's e-mail addresses (lower-cased), for exact lookups when matching imports, referrals and join
+ * requests, and for searching by address or by the part before the @ (a prefix range).
+ */
+export const recordEmails = pgTable(
+  'record_emails',
+  {
+    // Derived rows written with their record; tied to the tenant by row-level security and the keys.
+    tenantId: derivedTenantId(),
+    email: textC('email').notNull(),
     recordId: uuid('record_id').notNull(),
   },
-  // Derived data written in the same transaction as its record; without foreign keys to the record or
-  // the tenant (and their checks) a 100,000-row import writes its ~2 million tokens several times faster. Old tokens
-  // are removed through the primary key, from the record's previous values.
-  (table) => [primaryKey({ columns: [table.tenantId, table.token, table.recordId] })],
+  (table) => [primaryKey({ columns: [table.tenantId, table.email, table.recordId] })],
 );
 
 /** What changed on a record, by whom and through which door (console, import, invitation…). */

@@ -9,7 +9,11 @@ import {
   memberships,
 } from '../../db/schema/index.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
-import { likeEscape, personQueryConditions } from '../../platform/japanese/person-search.js';
+import {
+  likeEscape,
+  personQueryConditions,
+  tokenTableSource,
+} from '../../platform/japanese/person-search.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { notBlockedWith } from './blocks.js';
 import { hashtagsOfMembers } from './hashtags/hashtags.js';
@@ -30,12 +34,12 @@ export type DirectoryQuery = {
   limit: number;
 };
 
-const memberTokens = {
+const memberTokens = tokenTableSource({
   table: memberSearchTokens,
   tenantId: memberSearchTokens.tenantId,
   token: memberSearchTokens.token,
   owner: memberSearchTokens.membershipId,
-};
+});
 
 // The member's registry record, joined only for the years and departments they chose to show.
 const recordJoin = and(

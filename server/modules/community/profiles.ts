@@ -40,6 +40,14 @@ export async function ensureProfile(ctx: Pick<TenantServiceContext, 'tx' | 'tena
 }
 
 /** A new member's profile, pre-filled with the reading HR holds for them so set-up asks less. */
+
+/** A member's search tokens: their name as shown, and readings from the family name and the given name. */
+export function memberTokensOf(displayName: string, reading: { family: string; given: string }) {
+  return personSearchTokens({
+    names: [displayName],
+    readings: [`${reading.family}${reading.given}`, reading.given],
+  });
+}
 export async function createProfile(
   tx: Queryable,
   tenantId: string,
@@ -78,12 +86,7 @@ async function replaceMemberTokens(
     .delete(memberSearchTokens)
     .where(and(eq(memberSearchTokens.tenantId, tenantId), eq(memberSearchTokens.membershipId, membershipId)));
   const reading = visibilityOf(visibility, 'reading') === 'members' ? splitPersonName(kana) : null;
-  const tokens = personSearchTokens({
-    names: [displayName],
-    family: reading?.family ?? '',
-    given: reading?.given ?? '',
-    ascii: [],
-  });
+  const tokens = memberTokensOf(displayName, reading ?? { family: '', given: '' });
   if (tokens.length > 0) {
     await tx.insert(memberSearchTokens).values(tokens.map((token) => ({ tenantId, token, membershipId })));
   }

@@ -1,37 +1,18 @@
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AppDatabase, Queryable } from '../../db/client.js';
-import { alumniRecords, recordSearchTokens } from '../../db/schema/index.js';
+import { alumniRecords } from '../../db/schema/index.js';
 import { inTenant } from '../../db/scope.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
-import { asciiToken, likeEscape, personQueryConditions } from '../../platform/japanese/person-search.js';
+import { likeEscape, personQueryConditions } from '../../platform/japanese/person-search.js';
 import type { RecordFilter } from './schemas.js';
+import { recordTokenSource } from './search-index.js';
 
 const NO_RECORD = '00000000-0000-0000-0000-000000000000';
-
-/**
- * Records holding any of these addresses, found through their tokens: an array operator on the records
- * would not be leakproof, so under row-level security it could only scan the tenant.
- */
-export function withAnyEmail(tenantId: string, emails: string[]): SQL {
-  return sql`${alumniRecords.id} in (
-    select ${recordSearchTokens.recordId} from ${recordSearchTokens}
-    where ${recordSearchTokens.tenantId} = ${tenantId} and ${recordSearchTokens.token} in (${sql.join(
-      emails.map((email) => sql`${asciiToken(email)}`),
-      sql`, `,
-    )}))`;
-}
-
-const recordTokens = {
-  table: recordSearchTokens,
-  tenantId: recordSearchTokens.tenantId,
-  token: recordSearchTokens.token,
-  owner: recordSearchTokens.recordId,
-};
 
 /** The WHERE clause for a registry filter; shared by the table, segments, exports and invitations. */
 export function recordFilterConditions(tenantId: string, filter: RecordFilter): SQL[] {
   const conditions: (SQL | undefined)[] = [eq(alumniRecords.tenantId, tenantId)];
-  conditions.push(...personQueryConditions(recordTokens, alumniRecords, tenantId, filter.q ?? ''));
+  conditions.push(...personQueryConditions(recordTokenSource, alumniRecords, tenantId, filter.q ?? ''));
   if (filter.ids)
     conditions.push(inArray(alumniRecords.id, filter.ids.length > 0 ? filter.ids : [NO_RECORD]));
   if (filter.leftFrom) conditions.push(gte(alumniRecords.leftOn, `${filter.leftFrom}-01-01`));

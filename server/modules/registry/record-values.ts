@@ -5,7 +5,14 @@ import { readingSortKey, searchKey } from '../../platform/japanese/text.js';
 export type RecordRow = typeof alumniRecords.$inferSelect;
 export type RecordValues = Omit<
   RecordRow,
-  'tenantId' | 'id' | 'createdAt' | 'updatedAt' | 'readingKey' | 'searchText' | 'membershipId'
+  | 'tenantId'
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'readingKey'
+  | 'searchText'
+  | 'membershipId'
+  | 'createdByImportId'
 >;
 
 /** Fields HR edits and history tracks; derived search keys and bookkeeping are left out. */
@@ -91,16 +98,24 @@ export function derivedKeys(
   };
 }
 
-/** What record_search_tokens holds for a record (see the table's comment). */
-export function searchTokensOf(values: Parameters<typeof derivedKeys>[0]): string[] {
+const isTwoLetters = (name: string) => Array.from(searchKey(name)).length === 2;
+
+/**
+ * A record's search tokens (see record_search_postings): its names one by one and its given name's
+ * reading. The family name's reading and the whole reading are found by a range over reading_key.
+ */
+export function searchTokensOf(
+  values: Pick<RecordValues, 'familyName' | 'givenName' | 'givenNameKana' | 'formerNames'>,
+): string[] {
+  const whole = `${values.familyName}${values.givenName}`;
   return personSearchTokens({
-    names: [`${values.familyName}${values.givenName}`, ...values.formerNames],
-    family: values.familyNameKana,
-    given: values.givenNameKana,
-    ascii: [
-      ...values.emails.flatMap((email) => [email, email.split('@')[0] ?? '']),
-      values.employeeNumber ?? '',
+    names: [
+      values.familyName,
+      values.givenName,
+      ...values.formerNames,
+      ...(isTwoLetters(whole) ? [whole] : []),
     ],
+    readings: [values.givenNameKana],
   });
 }
 

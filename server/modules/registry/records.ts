@@ -1,21 +1,20 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { alumniRecords, memberships, recordHistory, recordSearchTokens } from '../../db/schema/index.js';
+import { alumniRecords, memberships, recordHistory, registryImports } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, type FieldError, invalid, notFound } from '../../platform/errors.js';
 import type { ChangeSource, RegistryContext } from './context.js';
 import { listCustomFields, validateCustomFields } from './custom-fields.js';
-import { withAnyEmail } from './record-query.js';
 import {
   derivedKeys,
   diffRecord,
   emptyRecordValues,
   type RecordRow,
   type RecordValues,
-  searchTokensOf,
   statusAfter,
 } from './record-values.js';
 import type { RecordFields, RecordPatch } from './schemas.js';
+import { indexRecord, withAnyEmail } from './search-index.js';
 
 function withoutUndefined<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -92,32 +91,6 @@ export async function writeHistory(
     .values({ ...entry, changes: entry.changes as Record<string, [unknown, unknown]> });
 }
 
-export async function replaceSearchTokens(
-  tx: Queryable,
-  tenantId: string,
-  recordId: string,
-  tokens: string[],
-  previous: string[] = [],
-) {
-  if (previous.length > 0) {
-    await tx
-      .delete(recordSearchTokens)
-      .where(
-        and(
-          eq(recordSearchTokens.tenantId, tenantId),
-          inArray(recordSearchTokens.token, previous),
-          eq(recordSearchTokens.recordId, recordId),
-        ),
-      );
-  }
-  if (tokens.length > 0) {
-    await tx
-      .insert(recordSearchTokens)
-      .values(tokens.map((token) => ({ tenantId, token, recordId })))
-      .onConflictDoNothing();
-  }
-}
-
 export async function createRecord(
   ctx: RegistryContext,
   input: RecordFields,
@@ -130,7 +103,7 @@ export async function createRecord(
     .insert(alumniRecords)
     .values({ tenantId: ctx.tenant.id, ...values, ...derivedKeys(values) })
     .returning();
-  await replaceSearchTokens(ctx.tx, ctx.tenant.id, record!.id, searchTokensOf(values));
+  await indexRecord(ctx.tx, ctx.tenant.id, record!.id, values);
   await writeHistory(ctx.tx, {
     tenantId: ctx.tenant.id,
     recordId: record!.id,
@@ -141,11 +114,18 @@ export async function createRecord(
   return record!;
 }
 
-export async function findRecord(tx: Queryable, tenantId: string, id: string): Promise<RecordRow> {
-  const [record] = await tx
+export async function findRecord(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<RecordRow> {
+  const query = tx
     .select()
     .from(alumniRecords)
     .where(and(eq(alumniRecords.tenantId, tenantId), eq(alumniRecords.id, id)));
+  // Locked before an update, so the search index changes from the values really stored.
+  const [record] = options.forUpdate ? await query.for('update') : await query;
   if (!record) throw notFound();
   return record;
 }
@@ -156,7 +136,7 @@ export async function updateRecord(
   input: RecordPatch,
   source: ChangeSource = 'console',
 ) {
-  const current = await findRecord(ctx.tx, ctx.tenant.id, id);
+  const current = await findRecord(ctx.tx, ctx.tenant.id, id, { forUpdate: true });
   const patch = await valuesFromInput(ctx, current, input);
   const changes = diffRecord(current, patch);
   if (Object.keys(changes).length === 0) return current;
@@ -167,7 +147,7 @@ export async function updateRecord(
     .set({ ...patch, ...derivedKeys(next), updatedAt: new Date() })
     .where(and(eq(alumniRecords.tenantId, ctx.tenant.id), eq(alumniRecords.id, id)))
     .returning();
-  await replaceSearchTokens(ctx.tx, ctx.tenant.id, id, searchTokensOf(next), searchTokensOf(current));
+  await indexRecord(ctx.tx, ctx.tenant.id, id, next, current);
   await writeHistory(ctx.tx, {
     tenantId: ctx.tenant.id,
     recordId: id,
@@ -176,6 +156,31 @@ export async function updateRecord(
     changes,
   });
   return record!;
+}
+
+/** The history entry of a record an import created: who applied which file, and when. */
+async function importCreation(tx: Queryable, tenantId: string, importId: string) {
+  const [row] = await tx
+    .select({
+      id: registryImports.id,
+      createdAt: registryImports.appliedAt,
+      fileName: registryImports.fileName,
+      actor: memberships.displayName,
+    })
+    .from(registryImports)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.tenantId, registryImports.tenantId), eq(memberships.id, registryImports.appliedBy)),
+    )
+    .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId)));
+  if (!row?.createdAt) return null;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    source: 'import',
+    changes: { created: [null, row.fileName] } as Record<string, [unknown, unknown]>,
+    actor: row.actor,
+  };
 }
 
 /** A record with its history; viewing personal data is itself audited. */
@@ -200,6 +205,9 @@ export async function viewRecord(ctx: RegistryContext, id: string) {
     .where(and(eq(recordHistory.tenantId, ctx.tenant.id), eq(recordHistory.recordId, id)))
     .orderBy(desc(recordHistory.createdAt), desc(recordHistory.id))
     .limit(200);
+  const creation = record.createdByImportId
+    ? await importCreation(ctx.tx, ctx.tenant.id, record.createdByImportId)
+    : null;
   const member = record.membershipId
     ? ((
         await ctx.tx
@@ -216,7 +224,7 @@ export async function viewRecord(ctx: RegistryContext, id: string) {
     targetId: id,
     ipAddress: ctx.ipAddress,
   });
-  return { record, history, member };
+  return { record, history: creation ? [...history, creation] : history, member };
 }
 
 /** Tag, untag or exclude many records at once; each changed record gets its own history entry. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors.js';
 import type { Deps } from '../../platform/http/env.js';
-import { applyImport } from './import/apply-import.js';
+import { applyImport, discardImportStaging } from './import/apply-import.js';
 import { checkImport } from './import/check-import.js';
 import { markImportFailed } from './import/imports.js';
 import { remindInvitation } from './invitations/remind-invitation.js';
@@ -19,6 +19,10 @@ export function registerRegistryJobs(deps: Deps): void {
       if (!(error instanceof AppError)) throw error;
     }
   });
+  deps.jobs.handle('registry.import.cleanup', async (data) => {
+    const { tenantId, importId } = data as { tenantId: string; importId: string };
+    await discardImportStaging(deps.database.db, tenantId, importId);
+  });
   deps.jobs.handle('registry.import.apply', async (data) => {
     const { tenantId, importId, actorMembershipId, ipAddress } = data as {
       tenantId: string;
@@ -27,7 +31,7 @@ export function registerRegistryJobs(deps: Deps): void {
       ipAddress?: string;
     };
     try {
-      await applyImport(deps.database.db, tenantId, importId, { membershipId: actorMembershipId, ipAddress });
+      await applyImport(deps, tenantId, importId, { membershipId: actorMembershipId, ipAddress });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       await markImportFailed(deps.database.db, tenantId, importId, error.code);

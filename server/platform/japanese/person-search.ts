@@ -1,94 +1,154 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { queryGrams, searchGrams, searchKey, searchTerms } from './text.js';
+import { queryGrams, readingFoldKey, searchGrams, searchKey, searchTerms } from './text.js';
 
 /**
- * Japanese person search through a token table (owner, token) looked up by text equality.
+ * Japanese person search through tokens looked up by text equality (or by a prefix range).
  * Under row-level security PostgreSQL only uses an index for leakproof operators, which rules out
- * LIKE, trigram and array operators; equality on text is leakproof, so tokens keep search indexed.
- * The registry's records and the community's member profiles both use this scheme.
+ * LIKE, trigram and array operators; equality and comparison on text are leakproof, so tokens keep
+ * search indexed. The registry's records and the community's member profiles both use this scheme;
+ * each supplies the rows (token, owner) its own tables hold for a query (see TokenSource).
  */
 
 const han = /\p{Script=Han}/u;
 const kanaOnly = /^[\u30a0-\u30ffー]+$/u;
 
 export const readingToken = (kana: string) => `~${kana}`;
-/** E-mail addresses and employee numbers are looked up whole, lower-cased, under their own prefix. */
-export const asciiToken = (text: string) => `@${text.normalize('NFKC').toLowerCase().trim()}`;
+/** The label of owners whose family or whole reading starts with a reading (a range over a sort key). */
+export const readingStartToken = (kana: string) => `^${kana}`;
+/** The label of owners with an address or number equal to an ASCII term. */
+export const asciiToken = (text: string) => `@${text}`;
+/** E-mail addresses and employee numbers are matched whole, NFKC and lower-cased. */
+export const asciiKey = (text: string) => text.normalize('NFKC').toLowerCase().trim();
 export const isReading = (key: string) => kanaOnly.test(key);
 export const isHanLetter = (text: string) => Array.from(text).length === 1 && han.test(text);
 export const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+/** Just above every code point: `key >= p and key < p + MAX_CHAR` holds for exactly the keys starting with p. */
+export const MAX_CHAR = '\u{10FFFF}';
 
 export type PersonSearchValues = {
-  /** Names as written (full name, former names, aliases). */
+  /**
+   * Names as written, each one on its own (family name, given name, former names) so that no bigram
+   * spans two of them: the bigrams of a family name and a given name repeat across people, the one
+   * across them hardly does. A query term of three letters or more may therefore miss one bigram; a
+   * two-letter name (林 隆) is listed whole as well, so that 林隆 finds it.
+   */
   names: string[];
-  /** The family and given readings; each is matched from its start, and both together as one. */
-  family: string;
-  given: string;
-  /** Addresses and numbers matched whole. */
-  ascii: string[];
+  /** Readings whose every prefix (from two letters) is a token. */
+  readings: string[];
 };
 
-/** Bigrams and kanji letters of the names, prefixes of the readings, and addresses whole. */
+/** Bigrams and kanji letters of the names, and prefixes of the readings. */
 export function personSearchTokens(values: PersonSearchValues): string[] {
-  const names = values.names.map(searchKey);
-  const tokens = new Set(searchGrams(names.filter((name) => name.length > 1)));
+  const names = values.names.map(searchKey).filter((name) => name.length > 0);
+  const tokens = new Set(searchGrams(names.filter((name) => Array.from(name).length > 1)));
   for (const name of names) for (const letter of name) if (han.test(letter)) tokens.add(letter);
-  const family = searchKey(values.family);
-  const given = searchKey(values.given);
-  for (const reading of [family, given]) {
+  for (const reading of values.readings.map(searchKey)) {
     const letters = Array.from(reading);
     // From two letters: a one-letter reading search matches too much for an index to help.
     for (let end = Math.min(2, letters.length); end <= letters.length; end++) {
       tokens.add(readingToken(letters.slice(0, end).join('')));
     }
   }
-  if (family && given) tokens.add(readingToken(`${family}${given}`));
-  for (const text of values.ascii) tokens.add(asciiToken(text));
-  return [...tokens].filter((token) => token !== asciiToken(''));
+  return [...tokens];
 }
 
-type Term = { key: string; ascii: string | null };
-
-/** The tokens that can find a term: a reading prefix, its bigrams (all needed), a kanji letter, or a whole address. */
-function termTokens(term: Term) {
-  if (isReading(term.key)) {
-    return { all: [], whole: Array.from(term.key).length > 1 ? readingToken(term.key) : null };
-  }
-  const letters = Array.from(term.key);
-  const all = letters.length > 1 ? queryGrams(term.key) : isHanLetter(term.key) ? [term.key] : [];
-  return { all, whole: term.ascii ? asciiToken(term.ascii) : null };
-}
-
-export type TokenTable = { table: PgTable; tenantId: AnyPgColumn; token: AnyPgColumn; owner: AnyPgColumn };
+/** One word of a query and what can find it. */
+export type PersonTerm = {
+  /** The normalised term; LIKE over the owner's search text confirms it. */
+  key: string;
+  /** Set when the term is a reading of two letters or more: a reading token, or a reading that starts with it. */
+  reading: string | null;
+  /** Name tokens of the term, and how many of them an owner needs. */
+  grams: string[];
+  minGrams: number;
+  /** Set when the term could be an address or a number: the term NFKC-normalised, as typed and lower-cased. */
+  ascii: { typed: string; lower: string } | null;
+};
 
 /**
- * One lookup in the token table for the whole query: owners whose tokens satisfy every term, as an
- * `owner in (…)` condition on `ownerColumn`. One grouped subquery keeps the plan simple however many
- * terms there are. Null when no term has tokens.
+ * What finds a term. A name term of three letters or more needs its bigrams less one, because the
+ * bigram across a family and a given name is not a token (see PersonSearchValues).
  */
-export function matchingTokens(table: TokenTable, ownerColumn: AnyPgColumn, tenantId: string, terms: Term[]) {
-  const needs = terms.map(termTokens).filter((t) => t.all.length > 0 || t.whole);
-  if (needs.length === 0) return null;
-  const tokens = [...new Set(needs.flatMap((t) => [...t.all, ...(t.whole ? [t.whole] : [])]))];
-  const list = (items: string[]) =>
-    sql.join(
-      items.map((token) => sql`${token}`),
-      sql`, `,
-    );
-  const satisfied = needs.map((t) => {
-    const grams =
-      t.all.length > 0
-        ? sql`count(*) filter (where ${table.token} in (${list(t.all)})) = ${t.all.length}`
-        : null;
-    const whole = t.whole ? sql`bool_or(${table.token} = ${t.whole})` : null;
-    return grams && whole ? sql`(${grams} or ${whole})` : (grams ?? whole)!;
+function personTerm(term: { key: string; typed: string; ascii: string | null }): PersonTerm {
+  const ascii = term.ascii ? { typed: term.typed, lower: term.ascii } : null;
+  const base = { key: term.key, reading: null, grams: [], minGrams: 0, ascii };
+  const letters = Array.from(term.key);
+  if (isReading(term.key)) return { ...base, reading: letters.length > 1 ? term.key : null };
+  if (letters.length === 1) return isHanLetter(term.key) ? { ...base, grams: letters, minGrams: 1 } : base;
+  const grams = queryGrams(term.key);
+  return { ...base, grams, minGrams: Math.max(1, grams.length - 1) };
+}
+
+export function personTerms(query: string): PersonTerm[] {
+  return searchTerms(query).map(personTerm);
+}
+
+const list = (items: string[]) =>
+  sql.join(
+    items.map((item) => sql`${item}`),
+    sql`, `,
+  );
+
+/** The condition a term puts on an owner's grouped token rows; null when nothing can be looked up for it. */
+function termCondition(term: PersonTerm, token: SQL): SQL | null {
+  const ways: SQL[] = [];
+  if (term.reading) {
+    const labels = [readingToken(term.reading), readingStartToken(readingFoldKey(term.reading))];
+    ways.push(sql`bool_or(${token} in (${list(labels)}))`);
+  }
+  if (term.grams.length > 0) {
+    ways.push(sql`count(*) filter (where ${token} in (${list(term.grams)})) >= ${term.minGrams}`);
+  }
+  if (term.ascii) ways.push(sql`bool_or(${token} = ${asciiToken(term.ascii.lower)})`);
+  if (ways.length === 0) return null;
+  return ways.length === 1 ? ways[0]! : sql`(${sql.join(ways, sql` or `)})`;
+}
+
+/**
+ * The rows (token, owner) a store holds for a query's terms, as a subquery with those two columns.
+ * Each branch must be an index lookup with leakproof conditions.
+ */
+export type TokenSource = (tenantId: string, terms: PersonTerm[]) => SQL | null;
+
+/** Every token a query's terms look up by equality (name and reading tokens). */
+export function lookupTokens(terms: PersonTerm[]): string[] {
+  const tokens = new Set<string>();
+  for (const term of terms) {
+    for (const gram of term.grams) tokens.add(gram);
+    if (term.reading) tokens.add(readingToken(term.reading));
+  }
+  return [...tokens];
+}
+
+/**
+ * One grouped lookup for the whole query: owners whose token rows satisfy every term that can be
+ * looked up, as an `owner in (…)` condition. Null when none can (one kana, say): LIKE alone decides.
+ */
+export function matchingOwners(
+  source: TokenSource,
+  ownerColumn: AnyPgColumn,
+  tenantId: string,
+  terms: PersonTerm[],
+) {
+  const token = sql.raw('found.token');
+  const indexed = terms.flatMap((term) => {
+    const condition = termCondition(term, token);
+    return condition ? [{ term, condition }] : [];
   });
+  if (indexed.length === 0) return null;
+  const rows = source(
+    tenantId,
+    indexed.map(({ term }) => term),
+  );
+  if (!rows) return null;
   return sql`${ownerColumn} in (
-    select ${table.owner} from ${table.table}
-    where ${table.tenantId} = ${tenantId} and ${table.token} in (${list(tokens)})
-    group by ${table.owner}
-    having ${sql.join(satisfied, sql` and `)})`;
+    select found.owner from (${rows}) as found(token, owner)
+    group by found.owner
+    having ${sql.join(
+      indexed.map(({ condition }) => condition),
+      sql` and `,
+    )})`;
 }
 
 /**
@@ -96,15 +156,30 @@ export function matchingTokens(table: TokenTable, ownerColumn: AnyPgColumn, tena
  * search text confirms each whole term.
  */
 export function personQueryConditions(
-  table: TokenTable,
+  source: TokenSource,
   owner: { id: AnyPgColumn; searchText: AnyPgColumn },
   tenantId: string,
   query: string,
 ): SQL[] {
-  const terms = searchTerms(query);
+  const terms = personTerms(query);
   const conditions: SQL[] = [];
-  const tokenMatch = matchingTokens(table, owner.id, tenantId, terms);
-  if (tokenMatch) conditions.push(tokenMatch);
+  const owners = matchingOwners(source, owner.id, tenantId, terms);
+  if (owners) conditions.push(owners);
   for (const term of terms) conditions.push(sql`${owner.searchText} like ${`%${likeEscape(term.key)}%`}`);
   return conditions;
+}
+
+/** A token table (token, owner) looked up by equality: the community's member tokens. */
+export function tokenTableSource(table: {
+  table: PgTable;
+  tenantId: AnyPgColumn;
+  token: AnyPgColumn;
+  owner: AnyPgColumn;
+}): TokenSource {
+  return (tenantId, terms) => {
+    const tokens = lookupTokens(terms);
+    if (tokens.length === 0) return null;
+    return sql`select ${table.token}, ${table.owner} from ${table.table}
+      where ${table.tenantId} = ${tenantId} and ${table.token} in (${list(tokens)})`;
+  };
 }

@@ -74,13 +74,17 @@ export function searchKey(text: string): string {
   );
 }
 
-/** Search terms of a query: whitespace separates terms that must all match. */
-export function searchTerms(query: string): { key: string; ascii: string | null }[] {
+/**
+ * Search terms of a query: whitespace separates terms that must all match. `typed` keeps the case,
+ * `ascii` is set (lower-cased) when the term could be an address or a number.
+ */
+export function searchTerms(query: string): { key: string; typed: string; ascii: string | null }[] {
   return tidySpaces(query)
     .split(' ')
     .map((raw) => {
-      const plain = raw.normalize('NFKC').toLowerCase();
-      return { key: searchKey(raw), ascii: /^[\x21-\x7e]+$/.test(plain) ? plain : null };
+      const typed = raw.normalize('NFKC');
+      const plain = typed.toLowerCase();
+      return { key: searchKey(raw), typed, ascii: /^[\x21-\x7e]+$/.test(plain) ? plain : null };
     })
     .filter((term) => term.key.length > 0);
 }
@@ -122,11 +126,19 @@ const smallKana: Record<string, string> = {
  */
 export function readingSortKey(reading: string): string {
   const plain = normaliseReading(reading).replace(/ /g, '');
-  const base = plain
+  return `${readingFoldKey(plain)}\u0001${plain}`;
+}
+
+/**
+ * A reading without voicing marks and with small kana made large: the part of the sort key a reading
+ * search ranges over, so the key of any reading starting with R starts with readingFoldKey(R).
+ */
+export function readingFoldKey(reading: string): string {
+  return normaliseReading(reading)
+    .replace(/ /g, '')
     .normalize('NFD')
     .replace(/[\u3099\u309a]/g, '')
     .replace(/[ァィゥェォッャュョヮヵヶ]/g, (ch) => smallKana[ch] ?? ch);
-  return `${base}\u0001${plain}`;
 }
 
 /** Splits 氏名 written with a space (half- or full-width) into family and given names. */

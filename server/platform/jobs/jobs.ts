@@ -11,6 +11,7 @@ export const queueDefinitions = {
   'mail.send': { retryLimit: 6, retryDelay: 15, retryBackoff: true, expireInSeconds: 120 },
   'registry.import.check': { retryLimit: 2, retryDelay: 30, expireInSeconds: 3600 },
   'registry.import.apply': { retryLimit: 2, retryDelay: 10, expireInSeconds: 3600 },
+  'registry.import.cleanup': { retryLimit: 5, retryDelay: 60, expireInSeconds: 600 },
   'registry.invitation.remind': { retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
   'push.send': { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   'community.digest': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },

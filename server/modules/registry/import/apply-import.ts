@@ -1,16 +1,29 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import type { AppDatabase } from '../../../db/client.js';
+import type { AppDatabase, Queryable } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
-import { alumniRecords, importChunks, importStaged, registryImports } from '../../../db/schema/index.js';
+import {
+  alumniRecords,
+  importChunks,
+  importStaged,
+  importTokenChanges,
+  recordEmails,
+  recordHistory,
+  recordSearchPostings,
+  registryImports,
+} from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/errors.js';
+import type { Jobs } from '../../../platform/jobs/jobs.js';
 
-const updatable = Object.values(getTableColumns(alumniRecords))
+// The record's own columns, which the staging table shares (see recordDataColumns).
+const stagedNames = new Set(Object.values(getTableColumns(importStaged)).map((column) => column.name));
+const dataColumns = Object.values(getTableColumns(alumniRecords))
   .map((column) => column.name)
-  .filter((name) => !['tenant_id', 'id', 'created_at'].includes(name));
-
-const setExcluded = sql.raw(updatable.map((name) => `"${name}" = excluded."${name}"`).join(', '));
+  .filter((name) => stagedNames.has(name) && name !== 'tenant_id');
+const columnList = sql.raw(dataColumns.map((name) => `"${name}"`).join(', '));
+const stagedList = sql.raw(dataColumns.map((name) => `s."${name}"`).join(', '));
+const setFromStaged = sql.raw(dataColumns.map((name) => `"${name}" = s."${name}"`).join(', '));
 
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
@@ -19,85 +32,99 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/**
- * Writes a checked import in one transaction with two set-based statements: all accepted rows land,
- * with their history, or (on any failure, including a crash) none do. Records edited after the
- * dry run stop the apply instead of being overwritten.
- */
 /** Planner statistics after bulk writes, so searches keep using their indexes (see migration 0003). */
 export async function refreshRegistryStatistics(db: AppDatabase) {
   await db.execute(sql`select enishi_analyze_registry()`);
 }
 
+/** Merges the import's token changes (part 0, one row per token) into the postings, in token order. */
+async function mergeTokenChanges(tx: Queryable, tenantId: string, importId: string) {
+  const changes = sql`${importTokenChanges} c
+    where c.tenant_id = ${tenantId} and c.import_id = ${importId} and c.part = 0`;
+  await tx.execute(sql`select 1 from ${recordSearchPostings} p
+    where p.tenant_id = ${tenantId} and p.token in (select c.token from ${changes})
+    order by p.token for update of p`);
+  await tx.execute(sql`update ${recordSearchPostings} p
+    set record_ids = array(select unnest(p.record_ids) except select unnest(c.record_ids))
+    from ${changes} and c.change = 'remove' and p.tenant_id = c.tenant_id and p.token = c.token`);
+  await tx.execute(sql`delete from ${recordSearchPostings} p using ${changes} and c.change = 'remove'
+    and p.tenant_id = c.tenant_id and p.token = c.token and cardinality(p.record_ids) = 0`);
+  await tx.execute(sql`insert into ${recordSearchPostings} (tenant_id, token, record_ids)
+    select c.tenant_id, c.token, c.record_ids from ${changes} and c.change = 'add' order by c.token
+    on conflict (tenant_id, token) do update
+      set record_ids = ${recordSearchPostings}.record_ids || excluded.record_ids`);
+}
+
+/**
+ * Writes a checked import in one transaction of set-based statements: all accepted rows land, with
+ * their history and search index, or (on any failure, including a crash) none do. Records edited
+ * after the dry run stop the apply instead of being overwritten. The staged rows are removed by a job
+ * queued in the same transaction, so the person waiting sees the records as soon as they are written.
+ */
 export async function applyImport(
-  db: AppDatabase,
+  deps: { database: { db: AppDatabase }; jobs: Pick<Jobs, 'send'> },
   tenantId: string,
   importId: string,
   actor: { membershipId: string | null; ipAddress?: string },
 ) {
+  const db = deps.database.db;
   try {
     const applied = await inTenant(db, tenantId, async (tx) => {
       const scope = and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId));
       const [imp] = await tx.select().from(registryImports).where(scope).for('update');
       if (!imp) throw new AppError(404, 'not_found');
       if (imp.status !== 'checked' && imp.status !== 'applying') throw new AppError(409, 'import_not_ready');
+      const staged = sql`(select * from ${importStaged}
+        where tenant_id = ${tenantId} and import_id = ${importId}) s`;
+      const updatedRecords = sql`${staged} join ${alumniRecords} r
+        on r.tenant_id = s.tenant_id and r.id = s.record_id and s.kind = 'updated'`;
 
+      // Records the dry run saw are locked, and must still be as it saw them.
+      const [locked] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from (select 1 from ${updatedRecords} for update of r) l`,
+      );
       const stale = await queryRows(
         tx,
-        sql`
-        select 1 from ${importStaged} s
-        left join ${alumniRecords} r on r.tenant_id = s.tenant_id and r.id = s.record_id
-        where s.tenant_id = ${tenantId} and s.import_id = ${importId}
-          and ((s.kind = 'updated' and (r.id is null or r.updated_at <> s.seen_updated_at))
-            or (s.kind = 'new' and r.id is not null))
-        limit 1`,
+        sql`select 1 from ${updatedRecords} where r.updated_at <> s.seen_updated_at limit 1`,
       );
-      if (stale.length > 0) throw new AppError(409, 'import_changed_since_check');
-      // The token insert sorts ~20 rows per record; in memory that sort is several times faster.
-      await tx.execute(sql`set local work_mem = '128MB'`);
+      if (stale.length > 0 || locked!.n !== (imp.counts?.updated ?? 0)) {
+        throw new AppError(409, 'import_changed_since_check');
+      }
 
-      const written = await queryRows(
+      // Addresses an updated record gives up leave record_emails before its new ones go in.
+      await tx.execute(sql`
+        delete from ${recordEmails} e using ${updatedRecords}
+        where e.tenant_id = s.tenant_id and e.record_id = s.record_id and e.email = any(r.emails)`);
+      const created = await queryRows(
         tx,
         sql`
-        insert into ${alumniRecords}
-        select r.*
-        from ${importStaged} s,
-          -- LATERAL: written as (f(x)).* PostgreSQL would call f once per column.
-          lateral jsonb_populate_record(null::alumni_records,
-            s.row || jsonb_build_object('updated_at', now(), 'created_at', coalesce(s.row->>'created_at', now()::text))) r
-        where s.tenant_id = ${tenantId} and s.import_id = ${importId}
-        on conflict (tenant_id, id) do update set ${setExcluded}
+        insert into ${alumniRecords} (tenant_id, id, ${columnList}, created_by_import_id)
+        select s.tenant_id, s.record_id, ${stagedList}, s.import_id from ${staged} where s.kind = 'new'
+        returning 1`,
+      );
+      const updated = await queryRows(
+        tx,
+        sql`
+        update ${alumniRecords} r set ${setFromStaged}, updated_at = now()
+        from ${staged} where s.kind = 'updated' and r.tenant_id = s.tenant_id and r.id = s.record_id
         returning 1`,
       );
       await tx.execute(sql`
-        delete from record_search_tokens t
-        using ${importStaged} s,
-          jsonb_array_elements_text((s.row->'previous_tokens') || (s.row->'search_tokens')) old
-        where s.tenant_id = ${tenantId} and s.import_id = ${importId} and s.kind = 'updated'
-          and t.tenant_id = s.tenant_id and t.token = old and t.record_id = s.record_id`);
+        insert into ${recordEmails} (tenant_id, email, record_id)
+        select distinct s.tenant_id, email, s.record_id from ${staged} cross join lateral unnest(s.emails) email`);
+      await mergeTokenChanges(tx, tenantId, importId);
       await tx.execute(sql`
-        insert into record_search_tokens (tenant_id, token, record_id)
-        select s.tenant_id, token, s.record_id
-        from ${importStaged} s, jsonb_array_elements_text(s.row->'search_tokens') token
-        where s.tenant_id = ${tenantId} and s.import_id = ${importId}
-        -- In index order: several times faster than random order into the primary key. Every token a
-        -- changed record will get was deleted above, so no conflict handling (which costs a third) is needed.
-        order by token, s.record_id`);
-      await tx.execute(sql`
-        insert into record_history (tenant_id, record_id, actor_membership_id, source, changes)
+        insert into ${recordHistory} (tenant_id, record_id, actor_membership_id, source, changes)
         select s.tenant_id, s.record_id, ${actor.membershipId}::uuid, 'import', s.changes
-        from ${importStaged} s
-        where s.tenant_id = ${tenantId} and s.import_id = ${importId}`);
-      await tx
-        .delete(importStaged)
-        .where(and(eq(importStaged.tenantId, tenantId), eq(importStaged.importId, importId)));
+        from ${staged} where s.kind = 'updated'`);
       // The uploaded file holds personal data nobody needs once it has been applied.
       await tx
         .delete(importChunks)
         .where(and(eq(importChunks.tenantId, tenantId), eq(importChunks.importId, importId)));
       const [applied] = await tx
         .update(registryImports)
-        .set({ status: 'applied', appliedAt: new Date() })
+        .set({ status: 'applied', appliedAt: new Date(), appliedBy: actor.membershipId })
         .where(scope)
         .returning();
       await recordAudit(tx, {
@@ -106,9 +133,10 @@ export async function applyImport(
         action: 'registry.import_applied',
         targetType: 'registry_import',
         targetId: importId,
-        data: { fileName: imp.fileName, ...(imp.counts ?? {}), written: written.length },
+        data: { fileName: imp.fileName, ...(imp.counts ?? {}), written: created.length + updated.length },
         ipAddress: actor.ipAddress ?? '',
       });
+      await deps.jobs.send(tx, 'registry.import.cleanup', { tenantId, importId });
       return applied!;
     });
     await refreshRegistryStatistics(db);
@@ -117,4 +145,16 @@ export async function applyImport(
     if (isUniqueViolation(error)) throw new AppError(409, 'import_changed_since_check');
     throw error;
   }
+}
+
+/** Removes an applied import's staged rows and token changes (queued by the apply). */
+export async function discardImportStaging(db: AppDatabase, tenantId: string, importId: string) {
+  await inTenant(db, tenantId, async (tx) => {
+    await tx
+      .delete(importStaged)
+      .where(and(eq(importStaged.tenantId, tenantId), eq(importStaged.importId, importId)));
+    await tx
+      .delete(importTokenChanges)
+      .where(and(eq(importTokenChanges.tenantId, tenantId), eq(importTokenChanges.importId, importId)));
+  });
 }

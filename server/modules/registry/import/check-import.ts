@@ -6,12 +6,12 @@ import {
   type ImportCounts,
   importIssues,
   importStaged,
+  importTokenChanges,
   registryImports,
 } from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
 import { AppError } from '../../../platform/errors.js';
 import { listCustomFields } from '../custom-fields.js';
-import { withAnyEmail } from '../record-query.js';
 import {
   derivedKeys,
   diffRecord,
@@ -21,10 +21,12 @@ import {
   searchTokensOf,
   statusAfter,
 } from '../record-values.js';
+import { withAnyEmail } from '../search-index.js';
 import type { ColumnMapping } from './columns.js';
 import { storedChunks } from './import-files.js';
 import { openTable, type TableRow } from './read-table.js';
 import { type RowIssue, type RowValues, readRow } from './row-values.js';
+import { ImportTokenChanges } from './token-changes.js';
 
 const BATCH_ROWS = 500;
 
@@ -82,12 +84,12 @@ export function mergeRow(
   return next;
 }
 
-const columns = Object.entries(getTableColumns(alumniRecords));
+const stagedColumns = Object.entries(getTableColumns(importStaged));
 
-/** The full row under its SQL column names, as jsonb_populate_record reads it at apply time. */
-function toStagedRow(row: Omit<RecordRow, 'createdAt' | 'updatedAt'> & { createdAt?: Date }) {
+/** A staged row under its SQL column names, as jsonb_populate_recordset reads it. */
+function toStagedRow(row: typeof importStaged.$inferInsert) {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of columns) {
+  for (const [key, column] of stagedColumns) {
     const value = (row as Record<string, unknown>)[key];
     if (value === undefined) continue;
     out[column.name] = value instanceof Date ? value.toISOString() : value;
@@ -104,6 +106,7 @@ async function resolveBatch(
   batch: Prepared[],
   counts: ImportCounts,
   stamp: { at: Date; source: string; wordingVersion: string | null },
+  tokens: ImportTokenChanges,
 ) {
   const numbers = batch.flatMap((r) =>
     r.issues.length === 0 && r.values.employeeNumber ? [r.values.employeeNumber] : [],
@@ -128,7 +131,7 @@ async function resolveBatch(
     const matches = [...byNumbers, ...byEmails.filter((r) => !byNumbers.some((n) => n.id === r.id))];
     const byNumber = new Map(matches.filter((r) => r.employeeNumber).map((r) => [r.employeeNumber!, r]));
     const withEmail = (email: string) => matches.filter((r) => r.emails.includes(email));
-    const staged: (typeof importStaged.$inferInsert)[] = [];
+    const staged: Record<string, unknown>[] = [];
 
     for (const row of batch) {
       if (row.issues.length === 0) {
@@ -160,32 +163,21 @@ async function resolveBatch(
             continue;
           }
           const recordId = existing?.id ?? randomUUID();
-          staged.push({
-            tenantId: imp.tenantId,
-            importId: imp.id,
-            recordId,
-            rowNumber: row.rowNumber,
-            kind: existing ? 'updated' : 'new',
-            row: {
-              ...toStagedRow({
-                ...next,
-                ...derivedKeys(next),
-                tenantId: imp.tenantId,
-                id: recordId,
-                membershipId: existing?.membershipId ?? null,
-                ...(existing ? { createdAt: existing.createdAt } : {}),
-              }),
-              // Not a column: jsonb_populate_record ignores it; the apply writes it to record_search_tokens.
-              search_tokens: searchTokensOf(next),
-              previous_tokens: existing ? searchTokensOf(existing) : [],
-            },
-            // A new record's history says where it came from; its values are the record itself.
-            changes: (existing ? changes : { created: [null, imp.fileName] }) as Record<
-              string,
-              [unknown, unknown]
-            >,
-            seenUpdatedAt: existing?.updatedAt ?? null,
-          });
+          staged.push(
+            toStagedRow({
+              ...next,
+              ...derivedKeys(next),
+              tenantId: imp.tenantId,
+              importId: imp.id,
+              recordId,
+              rowNumber: row.rowNumber,
+              kind: existing ? 'updated' : 'new',
+              // A new record's history comes from the import itself (see alumni_records.created_by_import_id).
+              changes: (existing ? changes : {}) as Record<string, [unknown, unknown]>,
+              seenUpdatedAt: existing?.updatedAt ?? null,
+            }),
+          );
+          tokens.note(recordId, existing ? searchTokensOf(existing) : [], searchTokensOf(next));
           counts[existing ? 'updated' : 'new'] += 1;
           continue;
         }
@@ -207,11 +199,10 @@ async function resolveBatch(
     // One JSON parameter per batch: far cheaper than thousands of bound parameters, most on PGlite.
     if (staged.length) {
       await tx.execute(sql`
-        insert into ${importStaged} (tenant_id, import_id, record_id, row_number, kind, row, changes, seen_updated_at)
-        select ${imp.tenantId}::uuid, ${imp.id}::uuid, (e->>'recordId')::uuid, (e->>'rowNumber')::int, e->>'kind',
-               e->'row', e->'changes', (e->>'seenUpdatedAt')::timestamptz
-        from jsonb_array_elements(${JSON.stringify(staged)}::jsonb) e`);
+        insert into ${importStaged}
+        select * from jsonb_populate_recordset(null::import_staged, ${JSON.stringify(staged)}::jsonb)`);
     }
+    await tokens.writeIfFull(tx);
     if (issues.length) await tx.insert(importIssues).values(issues);
     await tx
       .update(registryImports)
@@ -266,6 +257,9 @@ export async function checkImport(
       const scope = and(eq(importStaged.tenantId, tenantId), eq(importStaged.importId, importId));
       await tx.delete(importStaged).where(scope);
       await tx
+        .delete(importTokenChanges)
+        .where(and(eq(importTokenChanges.tenantId, tenantId), eq(importTokenChanges.importId, importId)));
+      await tx
         .delete(importIssues)
         .where(and(eq(importIssues.tenantId, tenantId), eq(importIssues.importId, importId)));
       await tx
@@ -274,6 +268,7 @@ export async function checkImport(
         .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId)));
     });
     const duplicates = await findDuplicates(read(keysOnly));
+    const tokens = new ImportTokenChanges({ tenantId, importId });
     const stamp = {
       at: new Date(),
       source: `import:${imp.fileName}`,
@@ -303,11 +298,12 @@ export async function checkImport(
       }
       batch.push(row);
       if (batch.length >= BATCH_ROWS) {
-        await resolveBatch(db, imp, batch, counts, stamp);
+        await resolveBatch(db, imp, batch, counts, stamp, tokens);
         batch = [];
       }
     }
-    if (batch.length) await resolveBatch(db, imp, batch, counts, stamp);
+    if (batch.length) await resolveBatch(db, imp, batch, counts, stamp, tokens);
+    await inTenant(db, tenantId, (tx) => tokens.finish(tx));
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'internal_error';
     await inTenant(db, tenantId, (tx) =>

@@ -2,8 +2,8 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { alumniRecords } from '../../../db/schema/index.js';
 import { normaliseReading, searchKey } from '../../../platform/japanese/text.js';
-import { withAnyEmail } from '../record-query.js';
 import type { RecordRow } from '../record-values.js';
+import { withAnyEmail } from '../search-index.js';
 
 export type Claim = {
   email: string;

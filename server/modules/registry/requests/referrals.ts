@@ -7,8 +7,8 @@ import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import type { RegistryContext } from '../context.js';
 import { defaultInvitationTemplates, invitationBlocker } from '../invitations/invitation-rules.js';
 import { issueInvitation } from '../invitations/send-invitations.js';
-import { withAnyEmail } from '../record-query.js';
 import { createRecord } from '../records.js';
+import { withAnyEmail } from '../search-index.js';
 
 /**
  * A member suggests a former colleague. A matching record is invited under the usual rules;

@@ -1,0 +1,196 @@
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { alumniRecords, recordEmails, recordSearchPostings } from '../../db/schema/index.js';
+import {
+  asciiToken,
+  lookupTokens,
+  MAX_CHAR,
+  type PersonTerm,
+  readingStartToken,
+  type TokenSource,
+} from '../../platform/japanese/person-search.js';
+import { readingFoldKey } from '../../platform/japanese/text.js';
+import { type RecordValues, searchTokensOf } from './record-values.js';
+
+/**
+ * The registry's search index: posting lists of name and reading tokens (record_search_postings) and
+ * the records' e-mail addresses (record_emails). Both are written with their record, in its transaction.
+ */
+
+const list = (items: readonly string[]) =>
+  sql.join(
+    items.map((item) => sql`${item}`),
+    sql`, `,
+  );
+
+/**
+ * Where registry search finds a query's terms: name and given-name reading tokens in the postings,
+ * family and whole readings by a range over the records' reading_key, addresses and the part before
+ * the @ in record_emails, employee numbers whole on the records. Every branch is an index lookup.
+ */
+export const recordTokenSource: TokenSource = (tenantId, terms) => {
+  const branches: SQL[] = [];
+  const tokens = lookupTokens(terms);
+  if (tokens.length > 0) {
+    branches.push(sql`select p.token, unnest(p.record_ids) from ${recordSearchPostings} p
+      where p.tenant_id = ${tenantId} and p.token in (${list(tokens)})`);
+  }
+  for (const term of terms) {
+    if (term.reading) {
+      const fold = readingFoldKey(term.reading);
+      branches.push(sql`select ${readingStartToken(fold)}::text, r.id from ${alumniRecords} r
+        where r.tenant_id = ${tenantId} and r.reading_key >= ${fold} and r.reading_key < ${fold + MAX_CHAR}`);
+    }
+    if (term.ascii) branches.push(...asciiBranches(tenantId, term.ascii));
+  }
+  if (branches.length === 0) return null;
+  return sql.join(branches, sql` union all `);
+};
+
+function asciiBranches(tenantId: string, ascii: NonNullable<PersonTerm['ascii']>): SQL[] {
+  const label = asciiToken(ascii.lower);
+  // '@' + 1 is 'A': the range holds exactly the addresses whose part before the @ is the term.
+  const local = `${ascii.lower}@`;
+  const numbers = [...new Set([ascii.typed, ascii.lower, ascii.typed.toUpperCase()])];
+  return [
+    sql`select ${label}::text, e.record_id from ${recordEmails} e where e.tenant_id = ${tenantId}
+      and (e.email = ${ascii.lower} or (e.email >= ${local} and e.email < ${`${ascii.lower}A`}))`,
+    sql`select ${label}::text, r.id from ${alumniRecords} r where r.tenant_id = ${tenantId}
+      and r.employee_number in (${list(numbers)})`,
+  ];
+}
+
+/** Records holding any of these (normalised) addresses. */
+export function withAnyEmail(tenantId: string, emails: string[]): SQL {
+  return sql`${alumniRecords.id} in (
+    select ${recordEmails.recordId} from ${recordEmails}
+    where ${recordEmails.tenantId} = ${tenantId} and ${recordEmails.email} in (${list(emails)}))`;
+}
+
+export type PostingChange = { token: string; add: string[]; remove: string[] };
+
+/** What to add to and remove from the postings when one record's tokens go from `before` to `after`. */
+export function tokenChanges(recordId: string, before: string[], after: string[]): PostingChange[] {
+  const old = new Set(before);
+  const next = new Set(after);
+  const changes: PostingChange[] = [];
+  for (const token of next) if (!old.has(token)) changes.push({ token, add: [recordId], remove: [] });
+  for (const token of old) if (!next.has(token)) changes.push({ token, add: [], remove: [recordId] });
+  return changes;
+}
+
+/**
+ * Applies posting changes. Rows are locked in token order before anything is written and new rows are
+ * inserted in token order, so two transactions changing the same tokens wait for each other instead of
+ * deadlocking. Lists that become empty are deleted.
+ */
+export async function changePostings(tx: Queryable, tenantId: string, changes: PostingChange[]) {
+  if (changes.length === 0) return;
+  const byToken = new Map<string, PostingChange>();
+  for (const change of changes) {
+    const entry = byToken.get(change.token) ?? { token: change.token, add: [], remove: [] };
+    entry.add.push(...change.add);
+    entry.remove.push(...change.remove);
+    byToken.set(change.token, entry);
+  }
+  const sorted = [...byToken.values()].sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
+  const json = JSON.stringify(sorted);
+  const entries = sql`(select e->>'token' as token,
+      array(select jsonb_array_elements_text(e->'add'))::uuid[] as add,
+      array(select jsonb_array_elements_text(e->'remove'))::uuid[] as remove
+    from jsonb_array_elements(${json}::jsonb) e)`;
+  await tx.execute(sql`select 1 from ${recordSearchPostings}
+    where tenant_id = ${tenantId} and token in (${list(sorted.map((c) => c.token))})
+    order by token for update`);
+  if (sorted.some((c) => c.remove.length > 0)) {
+    await tx.execute(sql`update ${recordSearchPostings} p
+      set record_ids = array(select unnest(p.record_ids) except select unnest(c.remove))
+      from ${entries} c
+      where p.tenant_id = ${tenantId} and p.token = c.token and cardinality(c.remove) > 0`);
+    await tx.execute(sql`delete from ${recordSearchPostings}
+      where tenant_id = ${tenantId} and cardinality(record_ids) = 0
+        and token in (${list(sorted.filter((c) => c.remove.length > 0).map((c) => c.token))})`);
+  }
+  if (sorted.some((c) => c.add.length > 0)) {
+    await tx.execute(sql`insert into ${recordSearchPostings} (tenant_id, token, record_ids)
+      select ${tenantId}, c.token, c.add from ${entries} c where cardinality(c.add) > 0 order by c.token
+      on conflict (tenant_id, token) do update
+        set record_ids = ${recordSearchPostings}.record_ids || excluded.record_ids`);
+  }
+}
+
+/** Moves a record's addresses from `before` to `after` in record_emails. */
+export async function changeRecordEmails(
+  tx: Queryable,
+  tenantId: string,
+  recordId: string,
+  before: readonly string[],
+  after: readonly string[],
+) {
+  const removed = before.filter((email) => !after.includes(email));
+  const added = [...new Set(after.filter((email) => !before.includes(email)))];
+  if (removed.length > 0) {
+    await tx.execute(sql`delete from ${recordEmails} where tenant_id = ${tenantId}
+      and email in (${list(removed)}) and record_id = ${recordId}`);
+  }
+  if (added.length > 0) {
+    await tx
+      .insert(recordEmails)
+      .values(added.map((email) => ({ tenantId, email, recordId })))
+      .onConflictDoNothing();
+  }
+}
+
+type Indexed = Pick<RecordValues, 'familyName' | 'givenName' | 'givenNameKana' | 'formerNames' | 'emails'>;
+
+/** Keeps the index in step with one record written from the console or an invitation. */
+export async function indexRecord(
+  tx: Queryable,
+  tenantId: string,
+  recordId: string,
+  after: Indexed,
+  before: Indexed | null = null,
+) {
+  await changePostings(
+    tx,
+    tenantId,
+    tokenChanges(recordId, before ? searchTokensOf(before) : [], searchTokensOf(after)),
+  );
+  await changeRecordEmails(tx, tenantId, recordId, before?.emails ?? [], after.emails);
+}
+
+/**
+ * Builds a tenant's index afresh from its records, a few thousand at a time (memory stays flat
+ * however large the registry): for a new token scheme, and as the reference the tests compare to.
+ */
+export async function rebuildRecordIndex(tx: Queryable, tenantId: string, batchSize = 5000) {
+  await tx.delete(recordSearchPostings).where(eq(recordSearchPostings.tenantId, tenantId));
+  await tx.delete(recordEmails).where(eq(recordEmails.tenantId, tenantId));
+  let after: string | null = null;
+  for (;;) {
+    const records = await tx
+      .select({
+        id: alumniRecords.id,
+        familyName: alumniRecords.familyName,
+        givenName: alumniRecords.givenName,
+        givenNameKana: alumniRecords.givenNameKana,
+        formerNames: alumniRecords.formerNames,
+        emails: alumniRecords.emails,
+      })
+      .from(alumniRecords)
+      .where(and(eq(alumniRecords.tenantId, tenantId), after ? gt(alumniRecords.id, after) : undefined))
+      .orderBy(asc(alumniRecords.id))
+      .limit(batchSize);
+    if (records.length === 0) break;
+    await changePostings(
+      tx,
+      tenantId,
+      records.flatMap((record) => tokenChanges(record.id, [], searchTokensOf(record))),
+    );
+    const emails = records.flatMap((record) =>
+      [...new Set(record.emails)].map((email) => ({ tenantId, email, recordId: record.id })),
+    );
+    if (emails.length > 0) await tx.insert(recordEmails).values(emails).onConflictDoNothing();
+    after = records.at(-1)!.id;
+  }
+}
