@@ -196,11 +196,15 @@ const departments = [
 ];
 const reasons = ['キャリアアップ', '他社への転職', '起業', '留学', '育児', '介護', '定年', 'その他'];
 
+/** mulberry32: small, deterministic, and without the correlation between successive draws of a plain LCG. */
 function random(seed: number) {
-  let state = seed;
+  let state = seed >>> 0;
   return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 
@@ -218,9 +222,9 @@ function dateForms(year: number, month: number, day: number, pick: number): stri
     case 2:
       return `${year}年${month}月${day}日`;
     default:
-      return year >= 2020
-        ? `令和${year - 2018}年${month}月${day}日`
-        : `平成${year - 1988}年${month}月${day}日`;
+      if (year >= 2020) return `令和${year - 2018}年${month}月${day}日`;
+      if (year >= 1990) return `平成${year - 1988}年${month}月${day}日`;
+      return `昭和${year - 1925}年${month}月${day}日`;
   }
 }
 
@@ -252,7 +256,8 @@ export async function writeLeaversCsv(file: string, rows: number, seed = 7): Pro
         dateForms(left, 1 + Math.floor(next() * 12), 1 + Math.floor(next() * 28), form + 1),
         pick(departments),
         pick(reasons),
-        `leaver${i}@example.jp`,
+        // One row in forty carries an address HR typed wrong, and is rejected.
+        i % 40 === 39 ? `leaver${i}@example` : `leaver${i}@example.jp`,
         `090-${String(1000 + (i % 9000))}-${String(1000 + ((i * 7) % 9000))}`,
         next() < 0.6 ? '希望する' : '希望しない',
         pick(['あり', 'なし', '未回答']),

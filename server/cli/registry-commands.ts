@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { tenants } from '../db/schema/index.js';
 import { inTenant } from '../db/scope.js';
 import { type ExportColumn, exportColumns, exportRecords } from '../modules/registry/export-records.js';
-import { applyImport, discardImportStaging } from '../modules/registry/import/apply-import.js';
+import { applyImport, finishAppliedImport } from '../modules/registry/import/apply-import.js';
 import { checkImport } from '../modules/registry/import/check-import.js';
 import { type ColumnMapping, mappingIsComplete } from '../modules/registry/import/columns.js';
 import { createImport, listImportIssues } from '../modules/registry/import/imports.js';
@@ -76,7 +76,7 @@ export async function registryImportCommand(deps: Deps, args: string[]): Promise
     if (values.apply && counts.new + counts.updated > 0) {
       await applyImport(deps, tenant.id, imp.id, { membershipId: null, ipAddress: 'cli' });
       // No job worker runs in the command line: tidy up now rather than at the server's next start.
-      await discardImportStaging(db, tenant.id, imp.id);
+      await finishAppliedImport(db, tenant.id, imp.id);
       applied = true;
     }
     return {

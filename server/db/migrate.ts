@@ -31,8 +31,15 @@ const MIGRATION_LOCK = 7_311_904_221;
  * Applies pending migrations as the schema owner. An advisory lock makes a second instance
  * starting at the same moment wait, then find nothing left to do.
  */
-export async function migrateDatabase(execute: SqlExecutor, appRole: string): Promise<void> {
-  const migrations = await readMigrations();
+export async function migrateDatabase(
+  execute: SqlExecutor,
+  appRole: string,
+  options: { until?: string } = {},
+): Promise<void> {
+  const all = await readMigrations();
+  // `until` stops after that migration: tests of an upgrade start from an older schema.
+  const last = options.until ? all.findIndex((migration) => migration.tag === options.until) : -1;
+  const migrations = last >= 0 ? all.slice(0, last + 1) : all;
   await execute('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
     await execute(`CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors.js';
 import type { Deps } from '../../platform/http/env.js';
-import { applyImport, discardImportStaging } from './import/apply-import.js';
+import { applyImport, finishAppliedImport } from './import/apply-import.js';
 import { checkImport } from './import/check-import.js';
 import { markImportFailed } from './import/imports.js';
 import { remindInvitation } from './invitations/remind-invitation.js';
@@ -21,7 +21,7 @@ export function registerRegistryJobs(deps: Deps): void {
   });
   deps.jobs.handle('registry.import.cleanup', async (data) => {
     const { tenantId, importId } = data as { tenantId: string; importId: string };
-    await discardImportStaging(deps.database.db, tenantId, importId);
+    await finishAppliedImport(deps.database.db, tenantId, importId);
   });
   deps.jobs.handle('registry.import.apply', async (data) => {
     const { tenantId, importId, actorMembershipId, ipAddress } = data as {

@@ -117,25 +117,30 @@ export class Jobs {
   }
 
   /**
-   * Runs every job that is due, now, in this process. Tests use it instead of waiting for a poll;
-   * a job that throws is failed and left to pg-boss's retry policy, as a worker would.
+   * Runs every job that is due, now, in this process, including jobs those jobs queue. Tests use it
+   * instead of waiting for a poll; a job that throws is failed and left to pg-boss's retry policy
+   * (its retry is not due yet), as a worker would.
    */
   async drain(): Promise<number> {
     let processed = 0;
-    for (const [queue, handler] of this.#handlers) {
-      for (;;) {
-        const jobs = await this.#boss.fetch(queue, { batchSize: 20 });
-        if (jobs.length === 0) break;
-        for (const job of jobs) {
-          try {
-            await handler(job.data as Record<string, unknown>);
-            await this.#boss.complete(queue, job.id);
-          } catch (error) {
-            await this.#boss.fail(queue, job.id, { message: String(error) });
+    for (let pass = -1; pass !== 0; ) {
+      pass = 0;
+      for (const [queue, handler] of this.#handlers) {
+        for (;;) {
+          const jobs = await this.#boss.fetch(queue, { batchSize: 20 });
+          if (jobs.length === 0) break;
+          for (const job of jobs) {
+            try {
+              await handler(job.data as Record<string, unknown>);
+              await this.#boss.complete(queue, job.id);
+            } catch (error) {
+              await this.#boss.fail(queue, job.id, { message: String(error) });
+            }
+            pass += 1;
           }
-          processed += 1;
         }
       }
+      processed += pass;
     }
     return processed;
   }

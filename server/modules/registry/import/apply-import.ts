@@ -58,8 +58,8 @@ async function mergeTokenChanges(tx: Queryable, tenantId: string, importId: stri
 /**
  * Writes a checked import in one transaction of set-based statements: all accepted rows land, with
  * their history and search index, or (on any failure, including a crash) none do. Records edited
- * after the dry run stop the apply instead of being overwritten. The staged rows are removed by a job
- * queued in the same transaction, so the person waiting sees the records as soon as they are written.
+ * after the dry run stop the apply instead of being overwritten. Statistics and the removal of staged
+ * rows follow in a job queued in the same transaction: the records are there as soon as it commits.
  */
 export async function applyImport(
   deps: { database: { db: AppDatabase }; jobs: Pick<Jobs, 'send'> },
@@ -139,7 +139,6 @@ export async function applyImport(
       await deps.jobs.send(tx, 'registry.import.cleanup', { tenantId, importId });
       return applied!;
     });
-    await refreshRegistryStatistics(db);
     return applied;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, 'import_changed_since_check');
@@ -147,8 +146,12 @@ export async function applyImport(
   }
 }
 
-/** Removes an applied import's staged rows and token changes (queued by the apply). */
-export async function discardImportStaging(db: AppDatabase, tenantId: string, importId: string) {
+/**
+ * After an apply has committed (a job it queued): the planner's statistics catch up with the new
+ * records, and the staged rows and token changes go.
+ */
+export async function finishAppliedImport(db: AppDatabase, tenantId: string, importId: string) {
+  await refreshRegistryStatistics(db);
   await inTenant(db, tenantId, async (tx) => {
     await tx
       .delete(importStaged)

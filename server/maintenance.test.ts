@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bootEnishi, createLogger } from './boot.js';
+import { loadConfig } from './config.js';
+import { pgliteExecutor } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { queryRows } from './db/raw.js';
+import { inTenant } from './db/scope.js';
+import { findRecordsPage } from './modules/registry/record-query.js';
+import { testTarget } from './test/harness.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+const tenantId = '7d3c2a4e-8f1b-4c6d-9e2a-1b3c5d7e9f01';
+const importId = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+
+describe.skipIf(testTarget !== 'embedded')('upgrading an existing database', () => {
+  it('builds the search index from the records already there, once, at the next start', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'enishi-upgrade-'));
+    dirs.push(dataDir);
+    // A database as the previous release left it: records with their old search tokens, and a dry run
+    // staged in the old shape.
+    const old = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const execute = pgliteExecutor(old);
+    await migrateDatabase(execute, 'enishi_app', { until: '0009_import_speed' });
+    await execute(`INSERT INTO tenants (id, slug, name_ja, name_en) VALUES ('${tenantId}', 'upgraded', '旧社', 'Old Co');
+      INSERT INTO alumni_records (tenant_id, employee_number, family_name, given_name, family_name_kana,
+        given_name_kana, emails, reading_key, search_text)
+      VALUES ('${tenantId}', 'U1', '髙橋', '直子', 'タカハシ', 'ナオコ', '{naoko@example.jp}',
+        'タカハシナオコ' || chr(1) || 'タカハシナオコ', '高橋直子 タカハシナオコ naoko@example.jp u1'),
+        ('${tenantId}', 'U2', '林', '隆', 'ハヤシ', 'タカシ', '{}',
+        'ハヤシタカシ' || chr(1) || 'ハヤシタカシ', '林隆 ハヤシタカシ u2');
+      INSERT INTO record_search_tokens (tenant_id, token, record_id)
+        SELECT tenant_id, '高橋', id FROM alumni_records WHERE employee_number = 'U1';
+      INSERT INTO registry_imports (tenant_id, id, file_name, format, encoding, headers, status)
+        VALUES ('${tenantId}', '${importId}', 'old.csv', 'csv', 'utf-8', '{社員番号}', 'checked');
+      INSERT INTO import_staged (tenant_id, import_id, record_id, row_number, kind, row, changes)
+        VALUES ('${tenantId}', '${importId}', gen_random_uuid(), 2, 'new', '{}', '{}');`);
+    await old.close();
+
+    const config = loadConfig({ LOG_LEVEL: 'silent', ENISHI_DATA_DIR: dataDir, ENISHI_DEMO: '0' });
+    const enishi = await bootEnishi(config, { workers: false, logger: createLogger(config) });
+    try {
+      const db = enishi.deps.database.db;
+      const find = async (q: string) =>
+        (await findRecordsPage(db, tenantId, { filter: { q }, sort: 'reading', limit: 10 })).records.map(
+          (r) => r.employeeNumber,
+        );
+      expect(await find('高橋')).toEqual(['U1']);
+      expect(await find('なおこ')).toEqual(['U1']);
+      expect(await find('たかはし')).toEqual(['U1']);
+      expect(await find('naoko@example.jp')).toEqual(['U1']);
+      expect(await find('林隆')).toEqual(['U2']);
+      const state = await inTenant(db, tenantId, (tx) =>
+        queryRows<{ tasks: number; status: string; staged: number }>(
+          tx,
+          sql`select (select count(*)::int from maintenance_tasks) as tasks,
+            (select status from registry_imports where id = ${importId}) as status,
+            (select count(*)::int from import_staged) as staged`,
+        ),
+      );
+      // The old dry run has to be run again, in the new shape.
+      expect(state).toEqual([{ tasks: 0, status: 'uploaded', staged: 0 }]);
+    } finally {
+      await enishi.close();
+    }
+  });
+});
