@@ -37,7 +37,9 @@ describe.skipIf(testTarget !== 'embedded')('upgrading an existing database', () 
       VALUES ('${tenantId}', 'U1', '髙橋', '直子', 'タカハシ', 'ナオコ', '{naoko@example.jp}',
         'タカハシナオコ' || chr(1) || 'タカハシナオコ', '高橋直子 タカハシナオコ naoko@example.jp u1'),
         ('${tenantId}', 'U2', '林', '隆', 'ハヤシ', 'タカシ', '{}',
-        'ハヤシタカシ' || chr(1) || 'ハヤシタカシ', '林隆 ハヤシタカシ u2');
+        'ハヤシタカシ' || chr(1) || 'ハヤシタカシ', '林隆 ハヤシタカシ u2'),
+        ('${tenantId}', 'U3', 'スミス', 'ジョン', 'スミス', 'ジョン・ポール', '{}',
+        'スミスシヨン・ホール' || chr(1) || 'スミスジョン・ポール', 'スミスジョン スミスジョンポール u3');
       INSERT INTO record_search_tokens (tenant_id, token, record_id)
         SELECT tenant_id, '高橋', id FROM alumni_records WHERE employee_number = 'U1';
       INSERT INTO registry_imports (tenant_id, id, file_name, format, encoding, headers, status)
@@ -59,6 +61,8 @@ describe.skipIf(testTarget !== 'embedded')('upgrading an existing database', () 
       expect(await find('たかはし')).toEqual(['U1']);
       expect(await find('naoko@example.jp')).toEqual(['U1']);
       expect(await find('林隆')).toEqual(['U2']);
+      // Keys written by the old release are brought up to date: the reading without its middle dot.
+      expect(await find('すみすじょんぽーる')).toEqual(['U3']);
       const state = await inTenant(db, tenantId, (tx) =>
         queryRows<{ tasks: number; status: string; staged: number }>(
           tx,

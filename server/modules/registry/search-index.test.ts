@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/raw.js';
 import { inTenant } from '../../db/scope.js';
+import { personQuery } from '../../platform/japanese/person-search.js';
 import type { TestClient } from '../../test/client.js';
 import { tenantWithMember } from '../../test/factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { rebuildRecordIndex } from './search-index.js';
+import { countRecords, listRecords } from './record-query.js';
+import { rebuildRecordIndex, recordTokenSource } from './search-index.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -86,6 +88,69 @@ describe('registry search index', () => {
     expect(await search(client, slug, 'ab-1003')).toEqual(['加藤 花子']);
     expect(await search(client, slug, 'hana')).toEqual(['我藤 花']);
     expect(await search(client, slug, 'AB-100')).toEqual([]);
+  });
+
+  it('counts and pages the same whichever way the query runs', async () => {
+    const { slug, client, tenant } = await tenantWithMember(server, 'admin');
+    const names = [
+      ['田中', '太郎', 'タナカ', 'タロウ'],
+      ['田中', '花子', 'タナカ', 'ハナコ'],
+      ['中田', '英寿', 'ナカタ', 'ヒデトシ'],
+      ['加藤', '花', 'カトウ', 'ハナ'],
+      ['我藤', '花子', 'ガトウ', 'ハナコ'],
+      ['山田', '太一', 'ヤマダ', 'タイチ'],
+      ['太田', '中', 'オオタ', 'アタル'],
+      ['林', '隆', 'ハヤシ', 'タカシ'],
+      ['高橋', '隆', 'タカハシ', 'タカシ'],
+    ];
+    for (const [index, [familyName, givenName, familyNameKana, givenNameKana]] of names.entries()) {
+      await client.post(`/api/v1/t/${slug}/registry/records`, {
+        employeeNumber: `AB-${index}`,
+        familyName,
+        givenName,
+        familyNameKana,
+        givenNameKana,
+        emails: [`p${index}@example.jp`],
+      });
+    }
+    const db = server.deps.database.db;
+    const queries = [
+      '田',
+      '田中',
+      'たなか',
+      'かとう',
+      'がとう',
+      'たか',
+      'はなこ',
+      '中太郎',
+      '田 花',
+      'ab-3',
+      'p4',
+    ];
+    for (const q of queries) {
+      const search = personQuery(recordTokenSource, tenant.id, q);
+      const [fast, slow] = await inTenant(db, tenant.id, async (tx) => [
+        await countRecords(tx, tenant.id, { q }, { query: search }),
+        await countRecords(tx, tenant.id, { q }, { query: { ...search, exact: false } }),
+      ]);
+      expect(fast, q).toBe(slow);
+      const pages = async (walk: boolean) => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await inTenant(db, tenant.id, (tx) =>
+            listRecords(tx, tenant.id, { filter: { q }, sort: 'reading', cursor, limit: 2 }, { walk }),
+          );
+          ids.push(...page.records.map((r) => r.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return ids;
+      };
+      const walked = await pages(true);
+      expect(walked, q).toEqual(await pages(false));
+      expect(walked.length, q).toBe(slow);
+    }
+    expect(await search(client, slug, 'たか')).toEqual(['林 隆', '高橋 隆']);
   });
 
   it('stays exactly what a fresh build would hold through edits, imports and re-imports', async () => {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { queryGrams, readingFoldKey, searchGrams, searchKey, searchTerms } from './text.js';
+import { queryGrams, searchGrams, searchKey, searchTerms } from './text.js';
 
 /**
  * Japanese person search through tokens looked up by text equality (or by a prefix range).
@@ -14,7 +14,7 @@ const han = /\p{Script=Han}/u;
 const kanaOnly = /^[\u30a0-\u30ffー]+$/u;
 
 export const readingToken = (kana: string) => `~${kana}`;
-/** The label of owners whose family or whole reading starts with a reading (a range over a sort key). */
+/** The label of owners whose whole reading (family name first) starts with a reading. */
 export const readingStartToken = (kana: string) => `^${kana}`;
 /** The label of owners with an address or number equal to an ASCII term. */
 export const asciiToken = (text: string) => `@${text}`;
@@ -94,7 +94,7 @@ const list = (items: string[]) =>
 function termCondition(term: PersonTerm, token: SQL): SQL | null {
   const ways: SQL[] = [];
   if (term.reading) {
-    const labels = [readingToken(term.reading), readingStartToken(readingFoldKey(term.reading))];
+    const labels = [readingToken(term.reading), readingStartToken(term.reading)];
     ways.push(sql`bool_or(${token} in (${list(labels)}))`);
   }
   if (term.grams.length > 0) {
@@ -122,49 +122,68 @@ export function lookupTokens(terms: PersonTerm[]): string[] {
 }
 
 /**
- * One grouped lookup for the whole query: owners whose token rows satisfy every term that can be
- * looked up, as an `owner in (…)` condition. Null when none can (one kana, say): LIKE alone decides.
+ * Whether the rows that find a term also prove it, so that LIKE would not remove any owner they find:
+ * true for a reading (a prefix of the given name's reading, or of the whole reading), a kanji letter,
+ * a two-letter term and an address or number. A longer name term may miss a bigram, so it is confirmed.
  */
-export function matchingOwners(
-  source: TokenSource,
-  ownerColumn: AnyPgColumn,
-  tenantId: string,
-  terms: PersonTerm[],
-) {
+function provedByTokens(term: PersonTerm): boolean {
+  if (term.reading) return true;
+  const letters = Array.from(term.key).length;
+  return letters <= 2 && (term.grams.length > 0 || term.ascii !== null);
+}
+
+export type PersonQuery = {
+  terms: PersonTerm[];
+  /** `select owner …`: the owners whose tokens satisfy every term that can be looked up; null if none can. */
+  owners: SQL | null;
+  /** The owners are exactly the matches: every term is looked up and proved by its tokens. */
+  exact: boolean;
+};
+
+/** One grouped lookup for the whole query, over the rows a token source gives for its terms. */
+export function personQuery(source: TokenSource, tenantId: string, query: string): PersonQuery {
+  const terms = personTerms(query);
   const token = sql.raw('found.token');
   const indexed = terms.flatMap((term) => {
     const condition = termCondition(term, token);
     return condition ? [{ term, condition }] : [];
   });
-  if (indexed.length === 0) return null;
-  const rows = source(
-    tenantId,
-    indexed.map(({ term }) => term),
-  );
-  if (!rows) return null;
-  return sql`${ownerColumn} in (
-    select found.owner from (${rows}) as found(token, owner)
+  const rows =
+    indexed.length > 0
+      ? source(
+          tenantId,
+          indexed.map(({ term }) => term),
+        )
+      : null;
+  if (!rows) return { terms, owners: null, exact: false };
+  const owners = sql`select found.owner from (${rows}) as found(token, owner)
     group by found.owner
     having ${sql.join(
       indexed.map(({ condition }) => condition),
       sql` and `,
-    )})`;
+    )}`;
+  return { terms, owners, exact: indexed.length === terms.length && terms.every(provedByTokens) };
 }
 
 /**
  * The conditions for a free-text person query: tokens narrow by index, then LIKE on the normalised
- * search text confirms each whole term.
+ * search text confirms each whole term. As a plain `in`, PostgreSQL joins the owners to their rows;
+ * `asFilter` keeps it a hashed filter instead, for a walk along an index in the order wanted.
  */
 export function personQueryConditions(
   source: TokenSource,
   owner: { id: AnyPgColumn; searchText: AnyPgColumn },
   tenantId: string,
-  query: string,
+  query: string | PersonQuery,
+  options: { asFilter?: boolean } = {},
 ): SQL[] {
-  const terms = personTerms(query);
+  const { terms, owners } = typeof query === 'string' ? personQuery(source, tenantId, query) : query;
   const conditions: SQL[] = [];
-  const owners = matchingOwners(source, owner.id, tenantId, terms);
-  if (owners) conditions.push(owners);
+  if (owners) {
+    conditions.push(
+      options.asFilter ? sql`coalesce(${owner.id} in (${owners}), false)` : sql`${owner.id} in (${owners})`,
+    );
+  }
   for (const term of terms) conditions.push(sql`${owner.searchText} like ${`%${likeEscape(term.key)}%`}`);
   return conditions;
 }

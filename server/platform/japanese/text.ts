@@ -125,8 +125,16 @@ const smallKana: Record<string, string> = {
  * ガ sorts with カ, then the full reading breaks ties (カ before ガ).
  */
 export function readingSortKey(reading: string): string {
-  const plain = normaliseReading(reading).replace(/ /g, '');
+  const plain = plainReading(reading);
   return `${readingFoldKey(plain)}\u0001${plain}`;
+}
+
+// The separators searchKey drops, so that a reading's sort key and a search for it agree.
+const readingSeparators = /[\s\u3000・･\-‐－_]+/g;
+
+/** A reading as full-width katakana without spaces or separators: what searches match it against. */
+export function plainReading(reading: string): string {
+  return normaliseReading(reading).replace(readingSeparators, '');
 }
 
 /**
@@ -134,8 +142,7 @@ export function readingSortKey(reading: string): string {
  * search ranges over, so the key of any reading starting with R starts with readingFoldKey(R).
  */
 export function readingFoldKey(reading: string): string {
-  return normaliseReading(reading)
-    .replace(/ /g, '')
+  return plainReading(reading)
     .normalize('NFD')
     .replace(/[\u3099\u309a]/g, '')
     .replace(/[ァィゥェォッャュョヮヵヶ]/g, (ch) => smallKana[ch] ?? ch);
