@@ -171,20 +171,18 @@ export async function findRecordsPage(
 ) {
   const search = personQuery(recordTokenSource, tenantId, query.filter.q ?? '');
   if (search.owners && search.exact && onlyQuery(query.filter)) {
-    const [counted] = await inTenant(db, tenantId, (tx) =>
-      queryRows<{ total: number; size: number }>(
+    const owners = search.owners;
+    return inTenant(db, tenantId, async (tx) => {
+      const [counted] = await queryRows<{ total: number; size: number }>(
         tx,
         // All networks' records: an upper bound on this one's, which errs towards not walking.
-        sql`select (select count(*)::int from (${search.owners}) found) as total,
+        sql`select (select count(*)::int from (${owners}) found) as total,
           (select greatest(reltuples, 0)::float8 from pg_class where oid = 'alumni_records'::regclass) as size`,
-      ),
-    );
-    const { total, size } = counted!;
-    const walk = query.sort === 'reading' && size > 0 && total * total > WALK_FACTOR * size;
-    const page = await inTenant(db, tenantId, (tx) =>
-      listRecords(tx, tenantId, query, { query: search, walk }),
-    );
-    return { ...page, total };
+      );
+      const { total, size } = counted!;
+      const walk = query.sort === 'reading' && size > 0 && total * total > WALK_FACTOR * size;
+      return { ...(await listRecords(tx, tenantId, query, { query: search, walk })), total };
+    });
   }
   const [page, total] = await Promise.all([
     inTenant(db, tenantId, (tx) => listRecords(tx, tenantId, query, { query: search })),
