@@ -70,18 +70,25 @@ export type PersonTerm = {
  * What finds a term. A name term of three letters or more needs its bigrams less one, because the
  * bigram across a family and a given name is not a token (see PersonSearchValues).
  */
-function personTerm(term: { key: string; typed: string; ascii: string | null }): PersonTerm {
+function personTerm(
+  term: { key: string; typed: string; ascii: string | null },
+  wholeNames: boolean,
+): PersonTerm {
   const ascii = term.ascii ? { typed: term.typed, lower: term.ascii } : null;
   const base = { key: term.key, reading: null, grams: [], minGrams: 0, ascii };
   const letters = Array.from(term.key);
   if (isReading(term.key)) return { ...base, reading: letters.length > 1 ? term.key : null };
   if (letters.length === 1) return isHanLetter(term.key) ? { ...base, grams: letters, minGrams: 1 } : base;
   const grams = queryGrams(term.key);
-  return { ...base, grams, minGrams: Math.max(1, grams.length - 1) };
+  return { ...base, grams, minGrams: wholeNames ? grams.length : Math.max(1, grams.length - 1) };
 }
 
-export function personTerms(query: string): PersonTerm[] {
-  return searchTerms(query).map(personTerm);
+/**
+ * The terms of a query. `wholeNames`: the owners' names are indexed as written whole, bigrams across
+ * family and given name included (the community's display names), so a term needs all its bigrams.
+ */
+export function personTerms(query: string, options: { wholeNames?: boolean } = {}): PersonTerm[] {
+  return searchTerms(query).map((term) => personTerm(term, options.wholeNames ?? false));
 }
 
 const list = (items: string[]) =>
@@ -141,8 +148,13 @@ export type PersonQuery = {
 };
 
 /** One grouped lookup for the whole query, over the rows a token source gives for its terms. */
-export function personQuery(source: TokenSource, tenantId: string, query: string): PersonQuery {
-  const terms = personTerms(query);
+export function personQuery(
+  source: TokenSource,
+  tenantId: string,
+  query: string,
+  options: { wholeNames?: boolean } = {},
+): PersonQuery {
+  const terms = personTerms(query, options);
   const token = sql.raw('found.token');
   const indexed = terms.flatMap((term) => {
     const condition = termCondition(term, token);
@@ -175,9 +187,9 @@ export function personQueryConditions(
   owner: { id: AnyPgColumn; searchText: AnyPgColumn },
   tenantId: string,
   query: string | PersonQuery,
-  options: { asFilter?: boolean } = {},
+  options: { asFilter?: boolean | undefined; wholeNames?: boolean } = {},
 ): SQL[] {
-  const { terms, owners } = typeof query === 'string' ? personQuery(source, tenantId, query) : query;
+  const { terms, owners } = typeof query === 'string' ? personQuery(source, tenantId, query, options) : query;
   const conditions: SQL[] = [];
   if (owners) {
     conditions.push(
