@@ -91,7 +91,8 @@ export function personTerms(query: string, options: { wholeNames?: boolean } = {
   return searchTerms(query).map((term) => personTerm(term, options.wholeNames ?? false));
 }
 
-const list = (items: string[]) =>
+/** A comma-separated list of text parameters, for `in (…)`. */
+export const textList = (items: readonly string[]) =>
   sql.join(
     items.map((item) => sql`${item}`),
     sql`, `,
@@ -102,10 +103,10 @@ function termCondition(term: PersonTerm, token: SQL): SQL | null {
   const ways: SQL[] = [];
   if (term.reading) {
     const labels = [readingToken(term.reading), readingStartToken(term.reading)];
-    ways.push(sql`bool_or(${token} in (${list(labels)}))`);
+    ways.push(sql`bool_or(${token} in (${textList(labels)}))`);
   }
   if (term.grams.length > 0) {
-    ways.push(sql`count(*) filter (where ${token} in (${list(term.grams)})) >= ${term.minGrams}`);
+    ways.push(sql`count(*) filter (where ${token} in (${textList(term.grams)})) >= ${term.minGrams}`);
   }
   if (term.ascii) ways.push(sql`bool_or(${token} = ${asciiToken(term.ascii.lower)})`);
   if (ways.length === 0) return null;
@@ -211,6 +212,6 @@ export function tokenTableSource(table: {
     const tokens = lookupTokens(terms);
     if (tokens.length === 0) return null;
     return sql`select ${table.token}, ${table.owner} from ${table.table}
-      where ${table.tenantId} = ${tenantId} and ${table.token} in (${list(tokens)})`;
+      where ${table.tenantId} = ${tenantId} and ${table.token} in (${textList(tokens)})`;
   };
 }

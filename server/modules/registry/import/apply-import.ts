@@ -1,20 +1,19 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import type { AppDatabase, Queryable } from '../../../db/client.js';
+import type { AppDatabase } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
 import {
   alumniRecords,
   importChunks,
   importStaged,
-  importTokenChanges,
   recordEmails,
   recordHistory,
-  recordSearchPostings,
   registryImports,
 } from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Jobs } from '../../../platform/jobs/jobs.js';
+import { discardStaging, mergeImportTokenChanges } from './token-changes.js';
 
 // The record's own columns, which the staging table shares (see recordDataColumns).
 const stagedNames = new Set(Object.values(getTableColumns(importStaged)).map((column) => column.name));
@@ -35,24 +34,6 @@ function isUniqueViolation(error: unknown): boolean {
 /** Planner statistics after bulk writes, so searches keep using their indexes (see migration 0003). */
 export async function refreshRegistryStatistics(db: AppDatabase) {
   await db.execute(sql`select enishi_analyze_registry()`);
-}
-
-/** Merges the import's token changes (part 0, one row per token) into the postings, in token order. */
-async function mergeTokenChanges(tx: Queryable, tenantId: string, importId: string) {
-  const changes = sql`${importTokenChanges} c
-    where c.tenant_id = ${tenantId} and c.import_id = ${importId} and c.part = 0`;
-  await tx.execute(sql`select 1 from ${recordSearchPostings} p
-    where p.tenant_id = ${tenantId} and p.token in (select c.token from ${changes})
-    order by p.token for update of p`);
-  await tx.execute(sql`update ${recordSearchPostings} p
-    set record_ids = array(select unnest(p.record_ids) except select unnest(c.record_ids))
-    from ${changes} and c.change = 'remove' and p.tenant_id = c.tenant_id and p.token = c.token`);
-  await tx.execute(sql`delete from ${recordSearchPostings} p using ${changes} and c.change = 'remove'
-    and p.tenant_id = c.tenant_id and p.token = c.token and cardinality(p.record_ids) = 0`);
-  await tx.execute(sql`insert into ${recordSearchPostings} (tenant_id, token, record_ids)
-    select c.tenant_id, c.token, c.record_ids from ${changes} and c.change = 'add' order by c.token
-    on conflict (tenant_id, token) do update
-      set record_ids = ${recordSearchPostings}.record_ids || excluded.record_ids`);
 }
 
 /**
@@ -113,7 +94,7 @@ export async function applyImport(
       await tx.execute(sql`
         insert into ${recordEmails} (tenant_id, email, record_id)
         select distinct s.tenant_id, email, s.record_id from ${staged} cross join lateral unnest(s.emails) email`);
-      await mergeTokenChanges(tx, tenantId, importId);
+      await mergeImportTokenChanges(tx, tenantId, importId);
       await tx.execute(sql`
         insert into ${recordHistory} (tenant_id, record_id, actor_membership_id, source, changes)
         select s.tenant_id, s.record_id, ${actor.membershipId}::uuid, 'import', s.changes
@@ -152,12 +133,5 @@ export async function applyImport(
  */
 export async function finishAppliedImport(db: AppDatabase, tenantId: string, importId: string) {
   await refreshRegistryStatistics(db);
-  await inTenant(db, tenantId, async (tx) => {
-    await tx
-      .delete(importStaged)
-      .where(and(eq(importStaged.tenantId, tenantId), eq(importStaged.importId, importId)));
-    await tx
-      .delete(importTokenChanges)
-      .where(and(eq(importTokenChanges.tenantId, tenantId), eq(importTokenChanges.importId, importId)));
-  });
+  await inTenant(db, tenantId, (tx) => discardStaging(tx, tenantId, importId));
 }

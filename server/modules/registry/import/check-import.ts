@@ -6,7 +6,6 @@ import {
   type ImportCounts,
   importIssues,
   importStaged,
-  importTokenChanges,
   registryImports,
 } from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
@@ -26,7 +25,7 @@ import type { ColumnMapping } from './columns.js';
 import { storedChunks } from './import-files.js';
 import { openTable, type TableRow } from './read-table.js';
 import { type RowIssue, type RowValues, readRow } from './row-values.js';
-import { ImportTokenChanges } from './token-changes.js';
+import { discardStaging, ImportTokenChanges } from './token-changes.js';
 
 const BATCH_ROWS = 500;
 
@@ -254,11 +253,7 @@ export async function checkImport(
   const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, rejected: 0 };
   try {
     await inTenant(db, tenantId, async (tx) => {
-      const scope = and(eq(importStaged.tenantId, tenantId), eq(importStaged.importId, importId));
-      await tx.delete(importStaged).where(scope);
-      await tx
-        .delete(importTokenChanges)
-        .where(and(eq(importTokenChanges.tenantId, tenantId), eq(importTokenChanges.importId, importId)));
+      await discardStaging(tx, tenantId, importId);
       await tx
         .delete(importIssues)
         .where(and(eq(importIssues.tenantId, tenantId), eq(importIssues.importId, importId)));

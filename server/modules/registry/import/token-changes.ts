@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { importTokenChanges } from '../../../db/schema/index.js';
-import { tokenChanges } from '../search-index.js';
+import { importStaged, importTokenChanges } from '../../../db/schema/index.js';
+import { gatherChanges, mergePostings, type PostingChange, tokenChanges } from '../search-index.js';
 
 /** How many (token, record) pairs the dry run holds in memory before it writes them out (~20 MB). */
 const PAIRS_IN_MEMORY = 250_000;
@@ -13,7 +13,7 @@ const PAIRS_IN_MEMORY = 250_000;
  * merges into record_search_postings in one pass.
  */
 export class ImportTokenChanges {
-  #pending = new Map<string, { add: string[]; remove: string[] }>();
+  #pending = new Map<string, PostingChange>();
   #pairs = 0;
   #parts = 0;
 
@@ -23,16 +23,9 @@ export class ImportTokenChanges {
   ) {}
 
   note(recordId: string, before: string[], after: string[]) {
-    for (const change of tokenChanges(recordId, before, after)) {
-      let entry = this.#pending.get(change.token);
-      if (!entry) {
-        entry = { add: [], remove: [] };
-        this.#pending.set(change.token, entry);
-      }
-      entry.add.push(...change.add);
-      entry.remove.push(...change.remove);
-      this.#pairs += 1;
-    }
+    const changes = tokenChanges(recordId, before, after);
+    gatherChanges(this.#pending, changes);
+    this.#pairs += changes.length;
   }
 
   /** Writes the gathered pairs out as a new part once there are enough of them. */
@@ -80,4 +73,27 @@ export class ImportTokenChanges {
         array(select jsonb_array_elements_text(e->'ids'))::uuid[]
       from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
   }
+}
+
+/** Merges an import's token changes (part 0) into the postings: the apply's one pass over them. */
+export async function mergeImportTokenChanges(tx: Queryable, tenantId: string, importId: string) {
+  const part = (change: 'add' | 'remove') => sql`(select token, record_ids from ${importTokenChanges}
+    where tenant_id = ${tenantId} and import_id = ${importId} and part = 0 and change = ${change})`;
+  await mergePostings(
+    tx,
+    tenantId,
+    sql`(select coalesce(a.token, r.token) as token, coalesce(a.record_ids, '{}') as add,
+        coalesce(r.record_ids, '{}') as remove
+      from ${part('add')} a full join ${part('remove')} r on r.token = a.token) c`,
+  );
+}
+
+/** Removes an import's staged rows and token changes: before a new dry run, and once it is applied. */
+export async function discardStaging(tx: Queryable, tenantId: string, importId: string) {
+  await tx
+    .delete(importStaged)
+    .where(and(eq(importStaged.tenantId, tenantId), eq(importStaged.importId, importId)));
+  await tx
+    .delete(importTokenChanges)
+    .where(and(eq(importTokenChanges.tenantId, tenantId), eq(importTokenChanges.importId, importId)));
 }
