@@ -83,6 +83,35 @@ describe.skipIf(!hasChromium)('signing in from a phone', () => {
     await context.close();
   });
 
+  it('stays signed in when the page’s first session look-up answers after the sign-in', async () => {
+    const { tenant, slug } = await createTestTenant(server);
+    const { email } = await addTestMember(server, tenant.id, 'admin', { displayName: 'Jiro Sato' });
+    const context = await browser.newContext({ ...phone, locale: 'en-US' });
+    const page = await context.newPage();
+    // The link page asks who is signed in as it opens (nobody yet). Its answer is held back until a
+    // later look-up, made after the sign-in, has answered: a slow network can deliver them so.
+    let held = false;
+    let releaseHeld: () => void = () => {};
+    const laterAnswered = new Promise<void>((resolve) => {
+      releaseHeld = resolve;
+    });
+    page.on('requestfinished', (request) => {
+      if (held && request.url().endsWith('/api/v1/session')) releaseHeld();
+    });
+    await page.route('**/api/v1/session', async (route) => {
+      if (held || !page.url().includes('/auth/verify')) return route.continue();
+      held = true;
+      const response = await route.fetch();
+      await laterAnswered;
+      await route.fulfill({ response });
+    });
+    await signInThroughMailbox(page, email, english);
+    await page.waitForURL(`**/t/${slug}/admin`);
+    await page.getByRole('heading', { name: 'Admin console' }).waitFor();
+    expect(held).toBe(true);
+    await context.close();
+  });
+
   it('registers a passkey and signs in with it, without e-mail', async () => {
     const { ownerEmail } = await createTestTenant(server);
     const context = await browser.newContext({ ...phone, locale: 'ja-JP' });

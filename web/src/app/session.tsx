@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { useI18n } from './i18n';
 
@@ -21,9 +21,13 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState | null>(null);
   const { locale, setLocale } = useI18n();
+  // Only the newest request's answer is kept: the page's first look-up (signed out) can come back
+  // after the one made right after signing in, and must not undo it.
+  const latest = useRef(0);
   const refresh = useCallback(async () => {
+    const ticket = ++latest.current;
     const next = await api<SessionState>('GET', '/session');
-    setSession(next);
+    if (ticket === latest.current) setSession(next);
     return next;
   }, []);
   useEffect(() => {
