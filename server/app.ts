@@ -4,7 +4,6 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { directoryRoutes } from './modules/community/directory-routes.js';
 import { groupRoutes } from './modules/community/groups/group-routes.js';
 import { hashtagRoutes } from './modules/community/hashtags/hashtag-routes.js';
@@ -35,26 +34,30 @@ import { csrfProtection } from './platform/http/csrf.js';
 import type { AppEnv, Deps } from './platform/http/env.js';
 import { respondWithProblem } from './platform/http/problem.js';
 import { preferAccountLocale, requestContext } from './platform/http/request-context.js';
+import { createRequestGuard } from './platform/http/request-guard.js';
 import { createRouter } from './platform/http/router.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { guardDevPages } from './platform/mail/dev-mailbox-access.js';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
+const apiDocument = {
+  openapi: '3.1.0',
+  servers: [{ url: '/api' }],
+  info: {
+    title: 'Enishi API',
+    version: '1',
+    description:
+      'Alumni network API. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+      'State-changing requests need the `x-csrf-token` header echoing the `enishi_csrf` cookie.',
+  },
+};
+
 export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  app.use('*', securityHeaders(deps.config));
   const jsonLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,
     onError: () => {
@@ -77,7 +80,8 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
     if (isImport(c.req.method, c.req.path)) return next();
     return (isPhoto(c.req.method, c.req.path) ? photoLimit : jsonLimit)(c, next);
   });
-  app.use('/api/*', csrfProtection, loadSession, preferAccountLocale);
+  const requestGuard = createRequestGuard('/api');
+  app.use('/api/*', csrfProtection, requestGuard.middleware, loadSession, preferAccountLocale);
 
   const v1 = createRouter();
   v1.route('/', authRoutes);
@@ -106,23 +110,15 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   api.route('/', healthRoutes);
   api.route('/', devRoutes);
   api.route('/v1', v1);
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    servers: [{ url: '/api' }],
-    info: {
-      title: 'Enishi API',
-      version: '1',
-      description:
-        'Alumni network API. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
-        'State-changing requests need the `x-csrf-token` header echoing the `enishi_csrf` cookie.',
-    },
-  });
+  api.doc31('/openapi.json', apiDocument);
+  requestGuard.learn(api.getOpenAPI31Document(apiDocument));
   app.route('/api', api);
   app.route('/api/docs', apiDocs('/api/openapi.json'));
   app.all('/api/*', () => {
     throw new AppError(404, 'not_found');
   });
 
+  app.use('/dev/*', guardDevPages);
   if (options.webRoot && existsSync(options.webRoot)) serveWeb(app, options.webRoot);
   app.onError((error, c) => respondWithProblem(error, c));
   app.notFound((c) => respondWithProblem(new AppError(404, 'not_found'), c));

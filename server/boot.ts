@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -8,14 +8,21 @@ import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
 import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
+import { serializeError } from './platform/logging/serialize-error.js';
 import { createMailTransport } from './platform/mail/deliver-mail.js';
 import { isOutgoingMail } from './platform/mail/queue-mail.js';
 import { loadWebPush } from './platform/push/web-push.js';
 
 export type Enishi = { deps: Deps; app: ReturnType<typeof createApp>; close(): Promise<void> };
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, base: { service: 'enishi' } });
+/** The process's logger (stdout unless a destination is given). Errors never carry SQL parameters. */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options = {
+    level: config.logLevel,
+    base: { service: 'enishi' },
+    serializers: { err: serializeError },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**
@@ -35,6 +42,12 @@ export async function bootEnishi(
   },
 ): Promise<Enishi> {
   const logger = options.logger ?? createLogger(config);
+  if (config.devMailForced) {
+    logger.warn(
+      'ENISHI_DEV_MAIL=1 without SMTP_URL: no mail leaves this server. It is kept in the dev_mailbox table, ' +
+        'which is not served because PUBLIC_URL is not a localhost address.',
+    );
+  }
   const database = await openDatabase({
     dataDir: config.dataDir,
     url: options.databaseUrl ?? config.databaseUrl,

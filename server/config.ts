@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './platform/http/trust-proxy.js';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -19,7 +20,9 @@ const defaultPushServices = [
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless told otherwise: a development instance is not reachable from the network by accident.
+  HOST: z.string().default('127.0.0.1'),
+  TRUST_PROXY: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
   ENISHI_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
@@ -29,6 +32,7 @@ const environmentSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/)
     .default('enishi_app'),
   SMTP_URL: z.string().optional(),
+  ENISHI_DEV_MAIL: booleanFlag.default(false),
   MAIL_FROM: z.string().default('Enishi <no-reply@enishi.localhost>'),
   ENISHI_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +55,15 @@ export type Config = {
   databaseOwnerUrl: string | undefined;
   appRole: string;
   smtpUrl: string | undefined;
+  /**
+   * The dev mailbox may be read over HTTP: no SMTP_URL and PUBLIC_URL is a localhost address (the
+   * mailbox also checks each request comes from this machine).
+   */
+  devMailbox: boolean;
+  /** ENISHI_DEV_MAIL=1 kept mail out of SMTP on a public address; start-up warns about it. */
+  devMailForced: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed; null: the socket address is the client. */
+  trustProxy: TrustProxy | null;
   mailFrom: string;
   demo: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -79,6 +92,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const env = parsed.data;
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const url = new URL(publicUrl);
+  const localPublicUrl = isLocalhost(url.hostname);
+  if (!localPublicUrl && !env.SMTP_URL && !env.ENISHI_DEV_MAIL) {
+    throw new Error(
+      `Invalid configuration:\n  SMTP_URL: required when PUBLIC_URL (${publicUrl}) is not a localhost address, ` +
+        'or sign-in links would only reach the dev mailbox. Set SMTP_URL, or ENISHI_DEV_MAIL=1 to keep mail ' +
+        'out of SMTP on purpose.',
+    );
+  }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (trustProxy instanceof Error)
+    throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${trustProxy.message}`);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -88,13 +112,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databaseOwnerUrl: env.DATABASE_OWNER_URL ?? env.DATABASE_URL,
     appRole: env.DATABASE_APP_ROLE,
     smtpUrl: env.SMTP_URL,
+    devMailbox: !env.SMTP_URL && localPublicUrl,
+    devMailForced: !env.SMTP_URL && !localPublicUrl,
+    trustProxy,
     mailFrom: env.MAIL_FROM,
     demo: env.ENISHI_DEMO,
     logLevel: env.LOG_LEVEL,
     webauthnRpId: env.WEBAUTHN_RP_ID ?? url.hostname,
     webauthnRpName: env.WEBAUTHN_RP_NAME,
     signupOpen: env.ENISHI_SIGNUP,
-    secureCookies: !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname),
+    secureCookies: !localPublicUrl,
     vapid:
       env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
         ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
@@ -103,6 +130,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     pushServices: env.WEB_PUSH_SERVICES.split(/[\s,]+/).filter(Boolean),
     digestTimeZone: env.DIGEST_TIME_ZONE,
   };
+}
+
+/** localhost, a name under .localhost (RFC 6761) or a loopback address. */
+export function isLocalhost(hostname: string): boolean {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === '[::1]' ||
+    name === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(name)
+  );
 }
 
 /** The address inside "Name <address>". */

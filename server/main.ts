@@ -2,10 +2,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { bootEnishi, createLogger } from './boot.js';
-import { loadConfig } from './config.js';
+import { type Config, loadConfig } from './config.js';
 import { DEMO_ADMIN_EMAIL, DEMO_ALUMNUS_EMAIL, DEMO_OWNER_EMAIL, seedDemo } from './demo/seed-demo.js';
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A configuration mistake is the operator's to fix: say what, without a stack trace.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 const logger = createLogger(config);
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 
@@ -22,9 +29,9 @@ if (config.demo && (await seedDemo(enishi.deps.database.db))) {
 }
 
 const server = serve({ fetch: enishi.app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const mailbox = config.smtpUrl
-    ? ''
-    : `\n  Sign-in links appear at ${config.publicUrl}/dev/mailbox and in this console.`;
+  const mailbox = config.devMailbox
+    ? `\n  Sign-in links appear at ${config.publicUrl}/dev/mailbox and in this console.`
+    : '';
   const demo = config.demo
     ? `\n  Demo network: sign in as ${DEMO_ADMIN_EMAIL} (HR admin), ${DEMO_OWNER_EMAIL} (owner) or ${DEMO_ALUMNUS_EMAIL} (alumnus).`
     : '';

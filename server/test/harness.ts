@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type AddressInfo, createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { bootEnishi, createLogger, type Enishi } from '../boot.js';
 import { loadConfig } from '../config.js';
 
@@ -53,7 +54,7 @@ async function createServerDatabase() {
  */
 export async function startTestServer(
   environment: Record<string, string> = {},
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; logger?: Logger } = {},
 ): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({
@@ -68,7 +69,7 @@ export async function startTestServer(
   const serverDatabase = testTarget === 'server' ? await createServerDatabase() : null;
   const enishi = await bootEnishi(config, {
     workers: false,
-    logger: createLogger(config),
+    logger: options.logger ?? createLogger(config),
     databaseUrl: serverDatabase?.url,
     ownerUrl: serverDatabase?.ownerUrl,
     webRoot: options.webRoot,

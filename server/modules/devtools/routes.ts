@@ -3,6 +3,7 @@ import { desc } from 'drizzle-orm';
 import { devMailbox } from '../../db/schema/index.js';
 import { notFound } from '../../platform/errors.js';
 import { createRouter, jsonContent, problems } from '../../platform/http/router.js';
+import { canReadDevMailbox } from '../../platform/mail/dev-mailbox-access.js';
 
 export const devRoutes = createRouter();
 
@@ -19,11 +20,11 @@ devRoutes.openapi(
     method: 'get',
     path: '/dev/mailbox',
     tags: ['development'],
-    summary: 'Mail kept instead of sent (only when SMTP_URL is not set)',
+    summary: 'Mail kept instead of sent (without SMTP_URL, to loopback clients of a localhost PUBLIC_URL)',
     responses: { 200: jsonContent(z.object({ mails: z.array(MailSchema) })), ...problems(404) },
   }),
   async (c) => {
-    if (c.var.deps.config.smtpUrl) throw notFound();
+    if (!canReadDevMailbox(c)) throw notFound();
     const rows = await c.var.deps.database.db
       .select()
       .from(devMailbox)

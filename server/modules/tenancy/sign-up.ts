@@ -5,7 +5,7 @@ import { type Completion, registerCompletion } from '../../platform/auth/complet
 import { issueMagicLink, normaliseEmail } from '../../platform/auth/magic-link.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import type { Deps } from '../../platform/http/env.js';
-import { enforceRateLimit } from '../../platform/http/rate-limit.js';
+import { enforceRateLimits } from '../../platform/http/rate-limit.js';
 import type { Locale } from '../../platform/i18n/messages.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { signUpMail } from '../../platform/mail/templates.js';
@@ -32,11 +32,10 @@ const pendingSignUp = z.object({
 export async function requestSignUp(deps: Deps, input: SignUpInput, ipAddress: string): Promise<void> {
   if (!deps.config.signupOpen) throw new AppError(403, 'signup_closed');
   const db = deps.database.db;
-  await enforceRateLimit(db, `signup:ip:${ipAddress}`, { limit: 10, windowSeconds: 3600 });
-  await enforceRateLimit(db, `signup:email:${normaliseEmail(input.email)}`, {
-    limit: 5,
-    windowSeconds: 3600,
-  });
+  await enforceRateLimits(db, [
+    { key: `signup:ip:${ipAddress}`, rule: { limit: 10, windowSeconds: 3600 } },
+    { key: `signup:email:${normaliseEmail(input.email)}`, rule: { limit: 5, windowSeconds: 3600 } },
+  ]);
   await db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
     if (taken) throw conflict('slug_taken');

@@ -3,7 +3,7 @@ import type { AppTransaction } from '../../db/client.js';
 import { accounts, type MagicLinkPurpose, magicLinks } from '../../db/schema/index.js';
 import { AppError } from '../errors.js';
 import type { Deps } from '../http/env.js';
-import { enforceRateLimit } from '../http/rate-limit.js';
+import { enforceRateLimits } from '../http/rate-limit.js';
 import type { Locale } from '../i18n/messages.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { signInMail, unknownAddressMail } from '../mail/templates.js';
@@ -54,8 +54,10 @@ export async function requestSignInLink(
 ): Promise<void> {
   const email = normaliseEmail(input.email);
   const db = deps.database.db;
-  await enforceRateLimit(db, `magic-link:ip:${ipAddress}`, signInLimits.perAddressIp);
-  await enforceRateLimit(db, `magic-link:email:${email}`, signInLimits.perAddress);
+  await enforceRateLimits(db, [
+    { key: `magic-link:ip:${ipAddress}`, rule: signInLimits.perAddressIp },
+    { key: `magic-link:email:${email}`, rule: signInLimits.perAddress },
+  ]);
   await db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.email, email));
     if (account) {

@@ -7,6 +7,7 @@ import { asAccount } from '../../db/scope.js';
 import type { AppEnv } from '../http/env.js';
 import { enforceRateLimit } from '../http/rate-limit.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../http/router.js';
+import { canReadDevMailbox } from '../mail/dev-mailbox-access.js';
 import { completionFor } from './completions.js';
 import { consumeMagicLink, requestSignInLink } from './magic-link.js';
 import { finishPasskeySignIn, startPasskeySignIn } from './passkeys.js';
@@ -26,7 +27,7 @@ export const authRoutes = createRouter();
 
 async function sessionState(c: Context<AppEnv>) {
   const auth = c.var.auth;
-  const devMailbox = !c.var.deps.config.smtpUrl;
+  const devMailbox = canReadDevMailbox(c);
   if (!auth) return { signedIn: false, account: null, memberships: [], devMailbox };
   const rows = await asAccount(c.var.deps.database.db, auth.account.id, (tx) =>
     tx

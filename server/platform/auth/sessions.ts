@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppDatabase, Queryable } from '../../db/client.js';
 import { accounts, sessions } from '../../db/schema/index.js';
 import { unauthenticated } from '../errors.js';
+import { clientAddress } from '../http/client-address.js';
 import type { AppEnv, SignedIn } from '../http/env.js';
 import { createToken, hashToken } from './tokens.js';
 
@@ -38,10 +39,8 @@ export async function startSession(
   });
 }
 
-export function clientAddress(c: Context<AppEnv>): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
+// Callers across the modules import it from here, next to the sessions that record it.
+export { clientAddress };
 
 async function findSession(
   db: AppDatabase,

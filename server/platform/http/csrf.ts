@@ -29,9 +29,8 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method) && !CAPABILITY_PATHS.has(c.req.path)) {
     const origin = c.req.header('origin');
     const sent = c.req.header(CSRF_HEADER);
-    const ownOrigin = new URL(c.var.deps.config.publicUrl).origin;
-    const requestOrigin = new URL(c.req.url).origin;
-    const originOk = !origin || origin === ownOrigin || origin === requestOrigin;
+    // PUBLIC_URL's origin only: the Host header is the client's to choose, so it proves nothing.
+    const originOk = !origin || origin === new URL(c.var.deps.config.publicUrl).origin;
     if (!originOk || !sent || !safeEqual(sent, getCookie(c, CSRF_COOKIE) ?? '')) {
       throw new AppError(403, 'csrf_failed');
     }

@@ -11,6 +11,12 @@ export const messages = {
     validation_failed: '入力内容を確認してください。',
     internal_error: 'サーバーでエラーが発生しました。時間をおいてもう一度お試しください。',
     method_not_allowed: 'この操作には対応していません。',
+    unsupported_media_type:
+      'データの形式（Content-Type）が正しくありません。application/json で送ってください。',
+    field_invalid_characters: '使用できない文字（制御文字など）が含まれています。',
+    nothing_to_change: '変更する項目がありません。',
+    already_exists: '同じ内容がすでに登録されています。',
+    changed_meanwhile: 'ほかの操作と重なりました。画面を更新してからもう一度お試しください。',
     link_invalid:
       'このリンクは無効か、有効期限が切れています。もう一度サインイン用のリンクをお送りください。',
     passkey_failed: 'パスキーを確認できませんでした。もう一度お試しください。',
@@ -98,6 +104,12 @@ export const messages = {
     validation_failed: 'Please check what you entered.',
     internal_error: 'Something went wrong on the server. Please try again later.',
     method_not_allowed: 'This operation is not supported.',
+    unsupported_media_type:
+      'The data was sent in the wrong format (Content-Type). Please send application/json.',
+    field_invalid_characters: 'This contains characters that cannot be used (such as control characters).',
+    nothing_to_change: 'There is nothing to change.',
+    already_exists: 'This already exists.',
+    changed_meanwhile: 'Someone else changed this at the same time. Please reload the page and try again.',
     link_invalid: 'This link is invalid or has expired. Please request a new sign-in link.',
     passkey_failed: 'The passkey could not be verified. Please try again.',
     slug_taken: 'This address is already taken. Please choose another one.',

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, exists } from 'drizzle-orm';
+import { qualified } from '../../../db/qualified.js';
 import { comments, memberships, messages, postHashtags, posts, reports } from '../../../db/schema/index.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError, notFound } from '../../../platform/errors.js';
@@ -105,8 +106,22 @@ export async function moderateComment(ctx: TenantServiceContext, commentId: stri
   );
 }
 
-/** Hide a reported message (both members then see a gap; its sender sees the reason) or restore it. */
+/**
+ * Hide a reported message (both members then see a gap; its sender sees the reason) or restore it.
+ * Direct messages are private: a moderator may act only on one its reader reported, and any other
+ * message is "not found" to them.
+ */
 export async function moderateMessage(ctx: TenantServiceContext, messageId: string, input: ContentAction) {
+  const reported = ctx.tx
+    .select({ id: reports.id })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.tenantId, ctx.tenant.id),
+        eq(reports.targetType, 'message'),
+        eq(reports.targetId, qualified(messages.id)),
+      ),
+    );
   const [message] = await ctx.tx
     .update(messages)
     .set({
@@ -115,7 +130,7 @@ export async function moderateMessage(ctx: TenantServiceContext, messageId: stri
       moderatedBy: ctx.actor.membershipId,
       moderatedAt: new Date(),
     })
-    .where(and(eq(messages.tenantId, ctx.tenant.id), eq(messages.id, messageId)))
+    .where(and(eq(messages.tenantId, ctx.tenant.id), eq(messages.id, messageId), exists(reported)))
     .returning({ id: messages.id, senderId: messages.senderId });
   if (!message) throw notFound();
   await closeReportsOn(

@@ -275,6 +275,51 @@ describe('moderation', () => {
     expect(open.reports).toEqual([]);
   });
 
+  it('a moderator may act only on reported messages: any other message is 404 and stays as it was', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const sender = await communityMember(server, tenant);
+    const receiver = await communityMember(server, tenant);
+    const moderator = await communityMember(server, tenant, { role: 'moderator' });
+    const conversation = (
+      await sender.client.post<{ id: string }>(`${base}/conversations`, { memberId: receiver.id })
+    ).body;
+    const path = `${base}/conversations/${conversation.id}`;
+    type Thread = { messages: { id: string; body: string; hidden: unknown }[] };
+    const send = async (body: string) =>
+      (await sender.client.post<Thread>(`${path}/messages`, { body })).body.messages.at(-1)!;
+    const privateOne = await send('私信です');
+    const reportedOne = await send('怪しい勧誘です');
+
+    for (const action of ['hide', 'publish'] as const) {
+      const refused = await moderator.client.post(`${base}/moderation/messages/${privateOne.id}`, {
+        action,
+        reason: '確認のため',
+      });
+      expect(refused.status).toBe(404);
+    }
+    const thread = (await receiver.client.get<Thread>(path)).body.messages;
+    expect(thread.find((m) => m.id === privateOne.id)).toMatchObject({ body: '私信です', hidden: null });
+
+    await receiver.client.post(`${base}/reports`, {
+      targetType: 'message',
+      targetId: reportedOne.id,
+      reason: 'spam',
+    });
+    const hide = { action: 'hide', reason: '勧誘のため非表示にしました' };
+    expect((await moderator.client.post(`${base}/moderation/messages/${reportedOne.id}`, hide)).status).toBe(
+      200,
+    );
+    // Its report is closed now, but the message was reported: a mistaken hide can still be undone.
+    const restore = { action: 'publish', reason: '誤りでした' };
+    expect(
+      (await moderator.client.post(`${base}/moderation/messages/${reportedOne.id}`, restore)).status,
+    ).toBe(200);
+    expect((await moderator.client.post(`${base}/moderation/messages/${privateOne.id}`, hide)).status).toBe(
+      404,
+    );
+  });
+
   it('refuses reports of the private line to the company', async () => {
     const tenant = await network();
     const base = `/api/v1/t/${tenant.slug}/community`;

@@ -4,7 +4,7 @@ import { reviewStatuses, tenants } from '../../../db/schema/index.js';
 import { OkSchema } from '../../../platform/auth/schemas.js';
 import { clientAddress } from '../../../platform/auth/sessions.js';
 import { notFound } from '../../../platform/errors.js';
-import { enforceRateLimit } from '../../../platform/http/rate-limit.js';
+import { enforceRateLimit, enforceRateLimits } from '../../../platform/http/rate-limit.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../../../platform/http/router.js';
 import { normaliseEmail } from '../../../platform/japanese/contact.js';
 import { isKatakanaReading, normaliseReading, tidySpaces } from '../../../platform/japanese/text.js';
@@ -91,8 +91,10 @@ joinRequestPublicRoutes.openapi(
   async (c) => {
     const { slug, ...input } = c.req.valid('json');
     const db = c.var.deps.database.db;
-    await enforceRateLimit(db, `join:ip:${clientAddress(c)}`, { limit: 10, windowSeconds: 3600 });
-    await enforceRateLimit(db, `join:email:${input.email}`, { limit: 3, windowSeconds: 24 * 3600 });
+    await enforceRateLimits(db, [
+      { key: `join:ip:${clientAddress(c)}`, rule: { limit: 10, windowSeconds: 3600 } },
+      { key: `join:email:${input.email}`, rule: { limit: 3, windowSeconds: 24 * 3600 } },
+    ]);
     await db.transaction((tx) => submitJoinRequest(c.var.deps, tx, slug, input, c.var.locale));
     return c.json({ received: true as const }, 202);
   },
