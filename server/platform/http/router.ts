@@ -30,6 +30,7 @@ const problemDescriptions: Record<number, string> = {
   404: 'Not found (also for resources of another network)',
   409: 'Conflict',
   413: 'Body too large',
+  415: 'Body is not of the declared media type (application/json)',
   422: 'Validation failed',
   429: 'Rate limited',
 };
