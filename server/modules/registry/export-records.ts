@@ -1,8 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
-import iconv from 'iconv-lite';
 import type { Queryable } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Locale } from '../../platform/i18n/messages.js';
+import {
+  type SpreadsheetEncoding,
+  type SpreadsheetRow,
+  writeSpreadsheetCsv,
+} from '../../platform/spreadsheet/write-spreadsheet-csv.js';
 import { listCustomFields } from './custom-fields.js';
 import { listRecords } from './record-query.js';
 import type { RecordRow } from './record-values.js';
@@ -106,26 +109,10 @@ function cell(record: RecordRow, column: ExportColumn, locale: Locale): string {
   }
 }
 
-export type ExportWarning = {
-  employeeNumber: string | null;
-  name: string;
-  column: string;
-  characters: string;
-};
-
-/** Letters Windows-31J has no code for (e.g. 𠮷); iconv would silently write "?" for them. */
-function unencodable(text: string): string {
-  let missing = '';
-  for (const ch of text) {
-    if (ch === '?' || ch.charCodeAt(0) < 0x80) continue;
-    if (iconv.decode(iconv.encode(ch, 'cp932'), 'cp932') !== ch && !missing.includes(ch)) missing += ch;
-  }
-  return missing;
-}
-
 /**
- * The chosen columns of every record the filter matches, as UTF-8 with BOM (Excel reads it as UTF-8)
- * or CP932. Letters CP932 cannot hold become 〓 and are listed, never replaced silently. The export is audited.
+ * The chosen columns of every record the filter matches, as a spreadsheet file (see
+ * platform/spreadsheet: formula injection guarded; in CP932, letters it cannot hold written as 〓 and
+ * listed in the summary). The export is audited with what the summary says.
  */
 export async function exportRecords(
   ctx: { tx: Queryable; tenant: { id: string }; actor: { membershipId: string | null }; ipAddress: string },
@@ -133,66 +120,54 @@ export async function exportRecords(
     filter: RecordFilter;
     columns: ExportColumn[];
     customColumns?: string[];
-    encoding: 'utf8' | 'cp932';
+    encoding: SpreadsheetEncoding;
     locale: Locale;
     segmentName?: string;
   },
 ) {
   const fields = (await listCustomFields(ctx)).filter((f) => input.customColumns?.includes(f.key));
-  const table: string[][] = [
-    [...input.columns.map((c) => headers[input.locale][c]), ...fields.map((f) => f.label)],
-  ];
-  const warnings: ExportWarning[] = [];
-  let cursor: string | undefined;
-  let rowCount = 0;
-  do {
-    const page = await listRecords(ctx.tx, ctx.tenant.id, {
-      filter: input.filter,
-      sort: 'reading',
-      cursor,
-      limit: 1000,
-    });
-    for (const record of page.records) {
-      const row = [
-        ...input.columns.map((column) => cell(record, column, input.locale)),
-        ...fields.map((f) => String(record.customFields[f.key] ?? '')),
-      ];
-      if (input.encoding === 'cp932') {
-        row.forEach((value, index) => {
-          const missing = unencodable(value);
-          if (!missing) return;
-          warnings.push({
-            employeeNumber: record.employeeNumber,
-            name: `${record.familyName} ${record.givenName}`.trim(),
-            column: table[0]![index]!,
-            characters: missing,
-          });
-          row[index] = [...value].map((ch) => (missing.includes(ch) ? '〓' : ch)).join('');
-        });
+  async function* rows(): AsyncGenerator<SpreadsheetRow> {
+    let cursor: string | undefined;
+    do {
+      const page = await listRecords(ctx.tx, ctx.tenant.id, {
+        filter: input.filter,
+        sort: 'reading',
+        cursor,
+        limit: 1000,
+      });
+      for (const record of page.records) {
+        const name = `${record.familyName} ${record.givenName}`.trim();
+        yield {
+          ref: [record.employeeNumber, name].filter(Boolean).join(' '),
+          cells: [
+            ...input.columns.map((column) => cell(record, column, input.locale)),
+            ...fields.map((f) => record.customFields[f.key] ?? null),
+          ],
+        };
       }
-      table.push(row);
-      rowCount += 1;
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  const text = stringify(table, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
-  const bytes =
-    input.encoding === 'cp932'
-      ? iconv.encode(text, 'cp932')
-      : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  const file = await writeSpreadsheetCsv({
+    columns: [...input.columns.map((c) => headers[input.locale][c]), ...fields.map((f) => f.label)],
+    rows: rows(),
+    encoding: input.encoding,
+  });
   await recordAudit(ctx.tx, {
     tenantId: ctx.tenant.id,
     actorMembershipId: ctx.actor.membershipId,
     action: 'registry.exported',
     targetType: 'alumni_record',
     data: {
-      rows: rowCount,
+      rows: file.summary.rows,
       encoding: input.encoding,
       columns: [...input.columns, ...fields.map((f) => f.key)],
       filter: input.filter,
+      formulaCellsGuarded: file.summary.formulaCellsGuarded,
+      unencodableCells: file.summary.unencodable.length,
       ...(input.segmentName ? { segment: input.segmentName } : {}),
     },
     ipAddress: ctx.ipAddress,
   });
-  return { bytes, rowCount, warnings };
+  return file;
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OkSchema } from '../../platform/auth/schemas.js';
 import { jsonBody, jsonContent, problems } from '../../platform/http/router.js';
+import { spreadsheetDownload, spreadsheetResponse } from '../../platform/spreadsheet/spreadsheet-response.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './custom-fields.js';
@@ -261,27 +262,23 @@ registryRoutes.openapi(
     tags,
     summary: 'Download the filtered records as CSV (UTF-8 with BOM or CP932); audited',
     description:
-      'Letters CP932 cannot hold are written as 〓 and listed, URI-encoded JSON, in the X-Enishi-Unencodable header.',
+      "Cells a spreadsheet would run as a formula are written with a leading '; in CP932, letters it " +
+      'cannot hold are written as 〓. Ask for `multipart/form-data` to get the summary that lists both.',
     request: { params: TenantParamSchema, ...jsonBody(ExportRequestSchema) },
-    responses: {
-      200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } },
-      ...problems(401, 403, 404, 422),
-    },
+    responses: { 200: spreadsheetResponse, ...problems(401, 403, 404, 422) },
   }),
   async (c) => {
     const { segment, ...input } = c.req.valid('json');
-    const result = await withTenant(c, async (ctx) => {
+    const file = await withTenant(c, async (ctx) => {
       const saved = segment ? await findSegment(ctx, { id: segment }) : null;
       const filter = saved ? { ...segmentFilter(saved), ...input.filter } : input.filter;
       return exportRecords(ctx, { ...input, filter, locale: c.var.locale, segmentName: saved?.name });
     });
     const day = new Date().toISOString().slice(0, 10);
-    return c.body(new Uint8Array(result.bytes), 200, {
-      'content-type': `text/csv; charset=${input.encoding === 'cp932' ? 'Shift_JIS' : 'utf-8'}`,
-      'content-disposition': `attachment; filename="alumni-${day}${input.encoding === 'cp932' ? '-sjis' : ''}.csv"`,
-      'x-enishi-rows': String(result.rowCount),
-      'x-enishi-unencodable': encodeURIComponent(JSON.stringify(result.warnings.slice(0, 200))),
-      'access-control-expose-headers': 'x-enishi-rows, x-enishi-unencodable',
+    return spreadsheetDownload(file, {
+      fileName: `alumni-${day}${input.encoding === 'cp932' ? '-sjis' : ''}.csv`,
+      accept: c.req.header('accept'),
+      locale: c.var.locale,
     });
   },
 );

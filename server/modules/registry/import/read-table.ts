@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { readSheet } from 'read-excel-file/node';
 import { AppError } from '../../../platform/errors.js';
 import { isoFromDate } from '../../../platform/japanese/dates.js';
+import { unguardFormula } from '../../../platform/spreadsheet/formula-guard.js';
 
 export type TableFormat = { format: 'csv' | 'xlsx'; encoding: 'utf8' | 'cp932' | 'xlsx' };
 export type TableRow = { rowNumber: number; cells: string[] };
@@ -45,7 +46,7 @@ async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenera
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return isoFromDate(value) ?? '';
-  return String(value);
+  return unguardFormula(String(value));
 }
 
 const unreadable = () => new AppError(422, 'import_file_unreadable');
@@ -105,7 +106,8 @@ export async function openTable(
     try {
       for await (const record of parser as AsyncIterable<string[]>) {
         rowNumber += 1;
-        yield { rowNumber, cells: record };
+        // An exported file comes back as it went out: the apostrophe guarding a formula-like cell goes.
+        yield { rowNumber, cells: record.map(unguardFormula) };
       }
     } catch (error) {
       if (error instanceof CsvError) {
