@@ -40,6 +40,7 @@ export async function migrateDatabase(
   // `until` stops after that migration: tests of an upgrade start from an older schema.
   const last = options.until ? all.findIndex((migration) => migration.tag === options.until) : -1;
   const migrations = last >= 0 ? all.slice(0, last + 1) : all;
+  await requireSupportedServer(execute);
   await execute('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
     await execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -81,6 +82,19 @@ export async function migrateDatabase(
   } finally {
     await execute('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
   }
+}
+
+// The migrations use PostgreSQL 15 syntax (ON DELETE SET NULL with a column list, in 0012).
+const OLDEST_SERVER = 150000;
+
+/** Refuses, with a message an operator can act on, a server older than the migrations need. */
+async function requireSupportedServer(execute: SqlExecutor): Promise<void> {
+  const { rows } = await execute(
+    "SELECT current_setting('server_version_num')::int AS number, current_setting('server_version') AS name",
+  );
+  const number = Number(rows[0]?.number);
+  if (number < OLDEST_SERVER)
+    throw new Error(`Enishi needs PostgreSQL 15 or newer; this server runs ${String(rows[0]?.name)}.`);
 }
 
 async function grantApplicationRole(execute: SqlExecutor, role: string): Promise<void> {

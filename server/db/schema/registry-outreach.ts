@@ -78,6 +78,7 @@ export const referrals = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     tenantForeignKey('referrals_referrer_fk', [table.tenantId, table.referrerMembershipId], memberships),
+    // Migration 0012 narrows this to SET NULL (record_id): tenant_id must stay (drizzle cannot say so).
     tenantForeignKey('referrals_record_fk', [table.tenantId, table.recordId], alumniRecords).onDelete(
       'set null',
     ),
@@ -108,6 +109,7 @@ export const joinRequests = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
+    // Migration 0012 narrows this to SET NULL (matched_record_id): tenant_id must stay.
     tenantForeignKey(
       'join_requests_record_fk',
       [table.tenantId, table.matchedRecordId],

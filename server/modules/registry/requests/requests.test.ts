@@ -1,4 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alumniRecords, joinRequests, referrals } from '../../../db/schema/index.js';
+import { inTenant } from '../../../db/scope.js';
 import { TestClient } from '../../../test/client.js';
 import { latestMail, tenantWithMember, uniqueEmail } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
@@ -191,5 +194,51 @@ describe('request access', () => {
       (await b.client.post(`/api/v1/t/${b.slug}/registry/referrals/${aReferral.id}/approve`)).status,
     ).toBe(404);
     expect((await b.client.post(`/api/v1/t/${a.slug}/referrals`, { email: uniqueEmail() })).status).toBe(404);
+  });
+});
+
+describe('a record that requests point at', () => {
+  it('can be deleted: the join request and the referral stay in their network, unlinked', async () => {
+    const { slug, client, tenant, member } = await tenantWithMember(server, 'admin');
+    const recordId = await record(client, slug, { emails: [] });
+    const db = server.deps.database.db;
+    const { joinRequest, referral } = await inTenant(db, tenant.id, async (tx) => {
+      const [joinRequest] = await tx
+        .insert(joinRequests)
+        .values({
+          tenantId: tenant.id,
+          email: uniqueEmail('join'),
+          familyName: '斎藤',
+          givenName: '恵',
+          familyNameKana: 'サイトウ',
+          givenNameKana: 'メグミ',
+          matchedRecordId: recordId,
+          matchKind: 'name_reading_year',
+        })
+        .returning();
+      const [referral] = await tx
+        .insert(referrals)
+        .values({
+          tenantId: tenant.id,
+          referrerMembershipId: member.membership.id,
+          email: uniqueEmail('referred'),
+          recordId,
+        })
+        .returning();
+      return { joinRequest: joinRequest!, referral: referral! };
+    });
+
+    await inTenant(db, tenant.id, (tx) =>
+      tx
+        .delete(alumniRecords)
+        .where(and(eq(alumniRecords.tenantId, tenant.id), eq(alumniRecords.id, recordId))),
+    );
+
+    const after = await inTenant(db, tenant.id, async (tx) => ({
+      joinRequest: await tx.select().from(joinRequests).where(eq(joinRequests.id, joinRequest.id)),
+      referral: await tx.select().from(referrals).where(eq(referrals.id, referral.id)),
+    }));
+    expect(after.joinRequest).toEqual([{ ...joinRequest, matchedRecordId: null }]);
+    expect(after.referral).toEqual([{ ...referral, recordId: null }]);
   });
 });
