@@ -21,6 +21,8 @@ export async function communityMember(
     displayName?: string;
     profile?: Record<string, unknown>;
     listed?: boolean;
+    /** Company news by e-mail (the registry's contact consent); declined unless told otherwise. */
+    companyNews?: boolean;
   } = {},
 ) {
   const added = await addTestMember(server, tenant.id, options.role ?? 'alumnus', {
@@ -28,7 +30,7 @@ export async function communityMember(
   });
   const client: TestClient = await signIn(server, added.email);
   const consent = await client.put(`/api/v1/t/${tenant.slug}/community/me/consents?source=onboarding`, {
-    companyNews: false,
+    companyNews: options.companyNews ?? false,
     listedInDirectory: options.listed ?? true,
     companyContact: false,
     policyVersion,

@@ -90,6 +90,38 @@ describe('the digest e-mail', () => {
     expect(second!.textBody).not.toContain('新しい事業');
   });
 
+  it('puts company announcements only in the digests of members who agreed to company news by e-mail', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const consenting = await communityMember(server, tenant, {
+      displayName: '受け取る 人',
+      companyNews: true,
+    });
+    const declining = await communityMember(server, tenant, { displayName: '断った 人' });
+    const newsOnly = await communityMember(server, tenant, { displayName: '何も フォローしない人' });
+    const hr = await communityMember(server, tenant, { role: 'admin', displayName: '人事 担当' });
+    const author = await communityMember(server, tenant, { displayName: '起業 先輩' });
+    for (const member of [consenting, declining, newsOnly]) await joinedLongAgo(tenant.id, member.id);
+    for (const member of [consenting, declining]) await member.client.put(`${base}/hashtags/起業/follow`, {});
+    for (const body of ['会社説明会のご案内', '起業支援制度のお知らせ #起業']) {
+      expect((await hr.client.post(`${base}/posts`, { body, announcement: true })).status).toBe(201);
+    }
+    await author.client.post(`${base}/posts`, { body: '起業しました #起業' });
+
+    await sendDueDigests(server.deps);
+    const [toConsenting] = await digestsTo(consenting.email);
+    expect(toConsenting!.textBody).toContain('■ 新しい投稿（3 件）');
+    expect(toConsenting!.textBody).toContain('会社説明会のご案内');
+    expect(toConsenting!.textBody).toContain('起業支援制度のお知らせ');
+    const [toDeclining] = await digestsTo(declining.email);
+    expect(toDeclining!.textBody).toContain('■ 新しい投稿（1 件）');
+    expect(toDeclining!.textBody).toContain('・起業 先輩 さん「起業しました #起業」');
+    expect(toDeclining!.textBody).not.toContain('会社説明会');
+    expect(toDeclining!.textBody).not.toContain('起業支援制度');
+    // Nothing but announcements is new for someone who declined them: no digest at all.
+    expect(await digestsTo(newsOnly.email)).toEqual([]);
+  });
+
   it('stops from the link in the digest without signing in, leaving other e-mail as it was', async () => {
     const tenant = await network();
     const base = `/api/v1/t/${tenant.slug}/community`;

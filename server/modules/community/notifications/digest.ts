@@ -65,6 +65,7 @@ async function digestBatch(
       email: accounts.email,
       locale: accounts.locale,
       key: memberProfiles.unsubscribeKey,
+      companyNews: memberProfiles.companyNews,
       lastDigestAt: memberProfiles.lastDigestAt,
     })
     .from(memberProfiles)
@@ -98,7 +99,9 @@ async function digestBatch(
       },
       ipAddress: '',
     };
-    const content = await digestContent(memberCtx, since);
+    // Company announcements go into mail only for members who agreed to company news by e-mail; the
+    // digest of community activity is sent as the member chose either way.
+    const content = await digestContent(memberCtx, since, { announcements: member.companyNews });
     if (content.postCount + content.unreadNotifications + content.unreadMessages === 0) continue;
     const base = ctx.deps.config.publicUrl;
     const links = unsubscribeLinks(base, {
@@ -142,8 +145,8 @@ async function digestBatch(
 }
 
 /** What is new for one member since a time: posts from their feed (not their own) and what is unread. */
-async function digestContent(ctx: TenantServiceContext, since: Date) {
-  const page = await homeFeed(ctx, { limit: COUNTED_POSTS });
+async function digestContent(ctx: TenantServiceContext, since: Date, options: { announcements: boolean }) {
+  const page = await homeFeed(ctx, { limit: COUNTED_POSTS }, options);
   const newIds = page.items.filter((item) => item.createdAt > since).map((item) => item.id);
   const rows = newIds.length
     ? await ctx.tx

@@ -9,6 +9,8 @@ import { findHashtag } from '../hashtags/hashtags.js';
 import { postVisibleTo } from './post-visibility.js';
 
 type FeedQuery = { cursor?: string | undefined; limit: number };
+/** `announcements: false` leaves the company's announcements out (mail to members without that consent). */
+type HomeFeedOptions = { announcements?: boolean };
 type Entry = { id: string; createdAt: Date };
 
 /** Strictly older than the cursor's (time, id): the keyset that pages without gaps or repeats. */
@@ -30,8 +32,8 @@ function page(rows: Entry[], limit: number) {
  * own index with the page's limit (one index range per group and per followed hashtag), then merged,
  * so a page costs the same however large the network grows.
  */
-export async function homeFeed(ctx: TenantServiceContext, query: FeedQuery) {
-  const result = await ctx.tx.execute<{ id: string; created_at: string }>(homeFeedQuery(ctx, query));
+export async function homeFeed(ctx: TenantServiceContext, query: FeedQuery, options: HomeFeedOptions = {}) {
+  const result = await ctx.tx.execute<{ id: string; created_at: string }>(homeFeedQuery(ctx, query, options));
   const rows = (result as unknown as { rows: { id: string; created_at: string | Date }[] }).rows.map(
     (row) => ({
       id: row.id,
@@ -42,7 +44,11 @@ export async function homeFeed(ctx: TenantServiceContext, query: FeedQuery) {
 }
 
 /** The home feed's SQL (exported for the benchmark's query plans). */
-export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL {
+export function homeFeedQuery(
+  ctx: TenantServiceContext,
+  query: FeedQuery,
+  options: HomeFeedOptions = {},
+): SQL {
   const tenantId = ctx.tenant.id;
   const me = ctx.actor.membershipId;
   const n = query.limit + 1;
@@ -51,14 +57,23 @@ export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL 
   const notMuted = notMutedBy(me, tenantId, posts.authorId);
   const cursor = (at: AnyPgColumn, id: AnyPgColumn) => after(query.cursor, at, id) ?? sql`true`;
   const order = sql`order by ${posts.createdAt} desc, ${posts.id} desc limit ${n}`;
-  return sql`
-    select id, created_at from (
-      (select ${posts.id}, ${posts.createdAt} from ${posts}
+  const withAnnouncements = options.announcements !== false;
+  // Announcements reach the feed on their own branch, and also through a followed hashtag or as one's own.
+  const announcements = withAnnouncements
+    ? sql`(select ${posts.id}, ${posts.createdAt} from ${posts}
         where ${posts.tenantId} = ${tenantId} and ${posts.kind} = 'announcement' and ${cursor(posts.createdAt, posts.id)} and ${visible}
         ${order})
-      union
+      union`
+    : sql``;
+  const ownKind = withAnnouncements ? sql`true` : sql`${posts.kind} = 'post'`;
+  const taggedKind = withAnnouncements
+    ? sql`true`
+    : sql`not exists (select 1 from ${posts} a where a.tenant_id = ${tenantId} and a.id = ${postHashtags.postId} and a.kind = 'announcement')`;
+  return sql`
+    select id, created_at from (
+      ${announcements}
       (select ${posts.id}, ${posts.createdAt} from ${posts}
-        where ${posts.tenantId} = ${tenantId} and ${posts.authorId} = ${me} and ${cursor(posts.createdAt, posts.id)}
+        where ${posts.tenantId} = ${tenantId} and ${posts.authorId} = ${me} and ${ownKind} and ${cursor(posts.createdAt, posts.id)}
         ${order})
       union
       (select mine.id, mine.created_at from ${groupMembers} gm cross join lateral (
@@ -70,7 +85,7 @@ export function homeFeedQuery(ctx: TenantServiceContext, query: FeedQuery): SQL 
       (select tagged.id, tagged.created_at from ${hashtagFollows} hf cross join lateral (
         select ${postHashtags.postId} as id, ${postHashtags.createdAt} from ${postHashtags}
         where ${postHashtags.tenantId} = ${tenantId} and ${postHashtags.hashtagId} = hf.hashtag_id
-          and ${cursor(postHashtags.createdAt, postHashtags.postId)} and ${taggedVisible}
+          and ${cursor(postHashtags.createdAt, postHashtags.postId)} and ${taggedVisible} and ${taggedKind}
         order by ${postHashtags.createdAt} desc, ${postHashtags.postId} desc limit ${n}) tagged
         where hf.tenant_id = ${tenantId} and hf.membership_id = ${me})
     ) feed
