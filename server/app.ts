@@ -33,6 +33,7 @@ import { apiDocs } from './platform/http/api-docs.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import type { AppEnv, Deps } from './platform/http/env.js';
 import { respondWithProblem } from './platform/http/problem.js';
+import { refuseWhileStopping } from './platform/http/refuse-while-stopping.js';
 import { preferAccountLocale, requestContext } from './platform/http/request-context.js';
 import { createRequestGuard } from './platform/http/request-guard.js';
 import { createRouter } from './platform/http/router.js';
@@ -58,6 +59,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps.config));
+  app.use('*', refuseWhileStopping);
   const jsonLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,
     onError: () => {

@@ -12,6 +12,7 @@ import { serializeError } from './platform/logging/serialize-error.js';
 import { createMailTransport } from './platform/mail/deliver-mail.js';
 import { isOutgoingMail } from './platform/mail/queue-mail.js';
 import { loadWebPush } from './platform/push/web-push.js';
+import { Shutdown } from './platform/shutdown.js';
 
 export type Enishi = { deps: Deps; app: ReturnType<typeof createApp>; close(): Promise<void> };
 
@@ -56,9 +57,10 @@ export async function bootEnishi(
     prepare: (owner) => prepareJobs(owner, config.appRole),
   });
   await runMaintenance(database.db, logger);
-  const jobs = new Jobs(database.execute, logger, { schedules: options.workers });
+  const shutdown = new Shutdown();
+  const jobs = new Jobs(database.execute, logger, { schedules: options.workers, signal: shutdown.signal });
   const push = await loadWebPush(config, database.db);
-  const deps: Deps = { config, database, jobs, logger, events: new TenantEvents(), push };
+  const deps: Deps = { config, database, jobs, logger, events: new TenantEvents(), push, shutdown };
   const deliver = createMailTransport(config, database.db, logger);
   jobs.handle('mail.send', async (data) => {
     if (!isOutgoingMail(data)) throw new Error('mail.send job without to/subject/text');

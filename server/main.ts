@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { bootEnishi, createLogger } from './boot.js';
 import { type Config, loadConfig } from './config.js';
 import { DEMO_ADMIN_EMAIL, DEMO_ALUMNUS_EMAIL, DEMO_OWNER_EMAIL, seedDemo } from './demo/seed-demo.js';
+import { SHUTDOWN_LIMIT_MS, stopGracefully } from './platform/http/graceful-shutdown.js';
 
 let config: Config;
 try {
@@ -40,14 +42,27 @@ const server = serve({ fetch: enishi.app.fetch, port: config.port, hostname: con
   );
 });
 
+// SIGTERM (process managers) and SIGINT (Ctrl-C) stop gracefully; a second signal, or a shutdown that
+// overruns its limit, ends the process at once.
 let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
+function onSignal(signal: NodeJS.Signals) {
+  if (stopping) {
+    logger.warn({ signal }, 'second signal: stopping now');
+    process.exit(1);
+  }
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  server.close();
-  await enishi.close();
-  process.exit(0);
+  logger.info({ signal }, 'shutting down: finishing requests and the running job step');
+  setTimeout(() => {
+    logger.error('shutdown did not finish within its limit');
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  stopGracefully(server as Server, enishi, logger).then(
+    (clean) => process.exit(clean ? 0 : 1),
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);

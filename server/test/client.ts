@@ -14,7 +14,7 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
 
   constructor(
-    readonly server: TestServer,
+    readonly server: Pick<TestServer, 'baseUrl'>,
     readonly options: { language?: string; csrf?: boolean } = {},
   ) {}
 

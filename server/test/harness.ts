@@ -18,7 +18,8 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function createServerDatabase() {
+/** A fresh database on the test PostgreSQL server: owner and application URLs, and how to drop it. */
+export async function createServerDatabase() {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('ENISHI_TEST_TARGET=server needs TEST_DATABASE_URL');
   const name = `enishi_t_${randomBytes(6).toString('hex')}`;
@@ -97,7 +98,7 @@ async function waitUntil(condition: () => Promise<boolean>) {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -9,8 +9,8 @@ export function registerCommunityJobs(deps: Deps): void {
   deps.jobs.handle('push.send', (data) =>
     deliverPush(deps, data as { tenantId: string; subscriptionId: string; payload: PushPayload }),
   );
-  deps.jobs.handle('community.digest', async () => {
-    const sent = await sendDueDigests(deps);
+  deps.jobs.handle('community.digest', async (_data, signal) => {
+    const sent = await sendDueDigests(deps, new Date(), signal);
     if (sent > 0) deps.logger.info({ sent }, 'digests queued');
   });
   deps.jobs.handle('community.cleanup', async () => {

@@ -5,6 +5,7 @@ import type { TenantEvents } from '../events/tenant-events.js';
 import type { Locale } from '../i18n/messages.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { WebPush } from '../push/web-push.js';
+import type { Shutdown } from '../shutdown.js';
 
 export type Deps = {
   config: Config;
@@ -13,6 +14,7 @@ export type Deps = {
   logger: Logger;
   events: TenantEvents;
   push: WebPush;
+  shutdown: Shutdown;
 };
 
 export type SignedIn = {

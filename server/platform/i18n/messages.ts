@@ -10,6 +10,7 @@ export const messages = {
     payload_too_large: '送信されたデータが大きすぎます。',
     validation_failed: '入力内容を確認してください。',
     internal_error: 'サーバーでエラーが発生しました。時間をおいてもう一度お試しください。',
+    shutting_down: 'サーバーを再起動しています。少し待ってからもう一度お試しください。',
     method_not_allowed: 'この操作には対応していません。',
     unsupported_media_type:
       'データの形式（Content-Type）が正しくありません。application/json で送ってください。',
@@ -102,6 +103,7 @@ export const messages = {
     malformed_json: 'The request could not be read (malformed JSON).',
     payload_too_large: 'The data sent is too large.',
     validation_failed: 'Please check what you entered.',
+    shutting_down: 'The server is restarting. Please try again in a moment.',
     internal_error: 'Something went wrong on the server. Please try again later.',
     method_not_allowed: 'This operation is not supported.',
     unsupported_media_type:

@@ -31,7 +31,11 @@ export const scheduleDefinitions: Partial<Record<keyof typeof queueDefinitions, 
 const SCHEDULER_QUEUE = '__pgboss__send-it';
 
 export type QueueName = keyof typeof queueDefinitions;
-export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+/**
+ * A job's work. `signal` aborts when the process begins to shut down: a handler that works in steps
+ * (batches, networks) returns after the step it is in; what is left is picked up by its next run.
+ */
+export type JobHandler = (data: Record<string, unknown>, signal: AbortSignal) => Promise<void>;
 
 const SCHEMA = 'pgboss';
 
@@ -69,8 +73,9 @@ export class Jobs {
   readonly #boss: PgBoss;
   readonly #handlers = new Map<QueueName, JobHandler>();
   readonly #logger: Logger;
+  readonly #signal: AbortSignal;
 
-  constructor(execute: SqlExecutor, logger: Logger, options: { schedules: boolean }) {
+  constructor(execute: SqlExecutor, logger: Logger, options: { schedules: boolean; signal: AbortSignal }) {
     // The app role cannot run DDL; maintenance that drops or creates partitions happens in prepareJobs.
     // Only a process that runs workers also runs the scheduler that turns cron entries into jobs.
     this.#boss = new PgBoss(
@@ -78,6 +83,7 @@ export class Jobs {
     );
     this.#boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
     this.#logger = logger;
+    this.#signal = options.signal;
   }
 
   handle(queue: QueueName, handler: JobHandler): void {
@@ -91,7 +97,7 @@ export class Jobs {
       await this.#boss.work(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
         for (const job of jobs) {
           try {
-            await handler(job.data as Record<string, unknown>);
+            await handler(job.data as Record<string, unknown>, this.#signal);
           } catch (error) {
             this.#logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
             throw error;
@@ -131,7 +137,7 @@ export class Jobs {
           if (jobs.length === 0) break;
           for (const job of jobs) {
             try {
-              await handler(job.data as Record<string, unknown>);
+              await handler(job.data as Record<string, unknown>, this.#signal);
               await this.#boss.complete(queue, job.id);
             } catch (error) {
               await this.#boss.fail(queue, job.id, { message: String(error) });
@@ -145,7 +151,11 @@ export class Jobs {
     return processed;
   }
 
-  async stop(): Promise<void> {
-    await this.#boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  /**
+   * Stops taking jobs and waits for the running ones to finish, at most `timeoutMs`; a job still running
+   * then is marked failed, so pg-boss retries it under its queue's policy.
+   */
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.#boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 5000 });
   }
 }

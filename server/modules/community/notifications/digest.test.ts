@@ -122,6 +122,22 @@ describe('the digest e-mail', () => {
     expect(await digestsTo(newsOnly.email)).toEqual([]);
   });
 
+  it('stops between batches when the server shuts down, and the next run mails who was left', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const reader = await communityMember(server, tenant);
+    const author = await communityMember(server, tenant);
+    await joinedLongAgo(tenant.id, reader.id);
+    await reader.client.put(`${base}/hashtags/転職/follow`, {});
+    await author.client.post(`${base}/posts`, { body: '転職しました #転職' });
+    const stopping = new AbortController();
+    stopping.abort();
+    expect(await sendDueDigests(server.deps, new Date(), stopping.signal)).toBe(0);
+    expect(await digestsTo(reader.email)).toEqual([]);
+    await sendDueDigests(server.deps);
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+  });
+
   it('stops from the link in the digest without signing in, leaving other e-mail as it was', async () => {
     const tenant = await network();
     const base = `/api/v1/t/${tenant.slug}/community`;

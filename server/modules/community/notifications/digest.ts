@@ -28,15 +28,17 @@ const COUNTED_POSTS = 20;
  * The digest job, run every hour: for every network and frequency, mails each member whose last digest
  * predates the current period (08:00 daily, Monday 08:00 weekly). A batch's mails and its "sent" marks
  * commit together, so a crash or a second instance never sends one twice, and a run missed while the
- * server was down is made good by the next.
+ * server was down, or cut short by a shutdown, is made good by the next.
  */
-export async function sendDueDigests(deps: Deps, now = new Date()): Promise<number> {
+export async function sendDueDigests(deps: Deps, now = new Date(), signal?: AbortSignal): Promise<number> {
   let sent = 0;
   const networks = await deps.database.db.select().from(tenants);
   for (const tenant of networks) {
     for (const frequency of ['daily', 'weekly'] as const) {
       const periodStart = digestPeriodStart(now, frequency, deps.config.digestTimeZone);
       for (;;) {
+        // Shutting down: stop after the batch that committed; the next run mails whoever is left.
+        if (signal?.aborted) return sent;
         const batch = await inTenant(deps.database.db, tenant.id, (tx) =>
           digestBatch({ deps, tx, tenant }, frequency, periodStart, now),
         );

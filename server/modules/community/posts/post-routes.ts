@@ -73,12 +73,17 @@ postRoutes.get('/t/:slug/community/feed/stream', (c) =>
       pending = true;
       wake?.();
     });
+    // On shutdown the stream ends; the browser's EventSource reconnects to whichever instance runs next.
+    const shutdown = c.var.deps.shutdown.signal;
+    const stop = () => wake?.();
+    shutdown.addEventListener('abort', stop);
     stream.onAbort(() => {
       unsubscribe();
       wake?.();
     });
     await stream.writeSSE({ event: 'ready', data: '{}' });
-    while (!stream.aborted && !stream.closed) {
+    const open = () => !stream.aborted && !stream.closed && !shutdown.aborted;
+    while (open()) {
       if (!pending) {
         await new Promise<void>((resolve) => {
           wake = resolve;
@@ -87,7 +92,7 @@ postRoutes.get('/t/:slug/community/feed/stream', (c) =>
         });
         wake = null;
       }
-      if (stream.aborted) break;
+      if (!open()) break;
       if (pending) {
         pending = false;
         await stream.writeSSE({ event: 'feed', data: '{}' });
@@ -95,6 +100,7 @@ postRoutes.get('/t/:slug/community/feed/stream', (c) =>
         await stream.write(': keep-alive\n\n');
       }
     }
+    shutdown.removeEventListener('abort', stop);
     unsubscribe();
   }),
 );
