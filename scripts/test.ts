@@ -4,7 +4,8 @@ import path from 'node:path';
 
 /**
  * `npm test`: typecheck, lint, unit + API suites (on PGlite, and on a PostgreSQL server when
- * TEST_DATABASE_URL is set), then the browser journeys. Ends with one line: N passed, N failed.
+ * TEST_DATABASE_URL is set; once more under a second Node.js when TEST_SECOND_NODE names its binary),
+ * then the browser journeys. Ends with one line: N passed, N failed.
  */
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
@@ -30,15 +31,17 @@ type VitestReport = {
   success: boolean;
 };
 
-function suite(label: string, configArgs: string[], env: Record<string, string> = {}) {
+function suite(label: string, configArgs: string[], env: Record<string, string> = {}, node?: string) {
   const report = path.join(outDir, `${label.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
-  const ok = run(
-    label,
-    'npx',
-    ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    env,
-  );
+  const args = ['run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const ok = node
+    ? // That Node first on PATH, so what the tests start (servers, the CLI, drizzle-kit) runs on it too.
+      run(label, node, ['node_modules/vitest/vitest.mjs', ...args], {
+        ...env,
+        PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
+      })
+    : run(label, 'npx', ['vitest', ...args], env);
   if (!existsSync(report)) {
     total.failed += 1;
     return;
@@ -58,6 +61,16 @@ if (process.env.TEST_DATABASE_URL) {
   suite('unit and API tests (PostgreSQL server)', ['server'], { ENISHI_TEST_TARGET: 'server' });
 } else {
   console.log('\n▷ PostgreSQL server suite not run: TEST_DATABASE_URL is not set');
+}
+const secondNode = process.env.TEST_SECOND_NODE;
+if (secondNode) {
+  const version = spawnSync(secondNode, ['--version'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
+  suite(
+    `unit and API tests (embedded PGlite, Node ${version})`,
+    [],
+    { ENISHI_TEST_TARGET: 'embedded' },
+    secondNode,
+  );
 }
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
