@@ -117,7 +117,7 @@ async function startServer(env: Record<string, string>) {
 /** Waits for the process to exit, at most `ms`; a process that overruns is killed and reported. */
 async function exitWithin(child: ChildProcess, ms: number) {
   const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
   clearTimeout(timer);
   return { code, signal };
 }
@@ -200,6 +200,8 @@ describe('graceful shutdown', () => {
     health.resume();
     expect(health.statusCode).toBe(200);
     server.child.kill('SIGINT');
-    expect(await exitWithin(server.child, 10_000)).toEqual({ code: 0, signal: null });
+    const exit = await exitWithin(server.child, 10_000);
+    if (exit.code !== 0) console.log('EXIT', exit, JSON.stringify(server.output().slice(-2500)));
+    expect(exit).toEqual({ code: 0, signal: null });
   }, 90_000);
 });

@@ -10,6 +10,15 @@ import { testTarget } from '../../test/harness.js';
 import { queueMail } from '../mail/queue-mail.js';
 
 const dirs: string[] = [];
+
+/** A promise and its resolve function (Promise.withResolvers arrived only in Node 22). */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
@@ -65,6 +74,56 @@ describe.skipIf(testTarget !== 'embedded')('durable jobs on the embedded databas
       [id],
     );
     expect(rows[0]).toEqual({ state: 'retry', later: true });
+    await enishi.close();
+  });
+
+  it('lets the job it is running finish when it stops, and records it done before returning', async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', ENISHI_DATA_DIR: 'memory://' });
+    config.dataDir = 'memory://';
+    const enishi = await bootEnishi(config, { workers: true, logger: createLogger(config) });
+    const started = deferred<AbortSignal>();
+    const finish = deferred<void>();
+    enishi.deps.jobs.handle('mail.send', async (_data, signal) => {
+      started.resolve(signal);
+      await finish.promise;
+    });
+    const id = await enishi.deps.database.db.transaction((tx) =>
+      enishi.deps.jobs.send(tx, 'mail.send', { to: 'step@example.jp', subject: 's', text: 't' }),
+    );
+    const signal = await started.promise;
+    let stopped = false;
+    const stopping = enishi.deps.jobs.stop({ timeoutMs: 8000 }).then(() => {
+      stopped = true;
+    });
+    // The handler is told, and the stop waits for it.
+    expect(signal.aborted).toBe(true);
+    await enishi.deps.database.execute('select 1', []);
+    expect(stopped).toBe(false);
+    finish.resolve();
+    await stopping;
+    const { rows } = await enishi.deps.database.execute('select state from pgboss.job where id = $1', [id]);
+    expect(rows[0]).toEqual({ state: 'completed' });
+    await enishi.close();
+  });
+
+  it('fails a job that outlasts the stop, so that it is retried after the restart', async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', ENISHI_DATA_DIR: 'memory://' });
+    config.dataDir = 'memory://';
+    const enishi = await bootEnishi(config, { workers: true, logger: createLogger(config) });
+    const started = deferred<void>();
+    const finish = deferred<void>();
+    enishi.deps.jobs.handle('mail.send', async () => {
+      started.resolve();
+      await finish.promise;
+    });
+    const id = await enishi.deps.database.db.transaction((tx) =>
+      enishi.deps.jobs.send(tx, 'mail.send', { to: 'slow@example.jp', subject: 's', text: 't' }),
+    );
+    await started.promise;
+    await enishi.deps.jobs.stop({ timeoutMs: 1000 });
+    const { rows } = await enishi.deps.database.execute('select state from pgboss.job where id = $1', [id]);
+    expect(rows[0]).toEqual({ state: 'retry' });
+    finish.resolve();
     await enishi.close();
   });
 });

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Queryable } from '../../db/client.js';
@@ -69,11 +70,17 @@ export async function prepareJobs(ownerExecute: SqlExecutor, appRole: string): P
     GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${SCHEMA} TO ${appRole};`);
 }
 
+type FetchedJob = PgBoss.Job<unknown>;
+
 export class Jobs {
   readonly #boss: PgBoss;
   readonly #handlers = new Map<QueueName, JobHandler>();
   readonly #logger: Logger;
+  /** Aborted by stop(); handlers see it together with the process's shutdown signal. */
+  readonly #stopping = new AbortController();
   readonly #signal: AbortSignal;
+  readonly #workers: Promise<void>[] = [];
+  readonly #running = new Map<string, QueueName>();
 
   constructor(execute: SqlExecutor, logger: Logger, options: { schedules: boolean; signal: AbortSignal }) {
     // The app role cannot run DDL; maintenance that drops or creates partitions happens in prepareJobs.
@@ -83,7 +90,7 @@ export class Jobs {
     );
     this.#boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
     this.#logger = logger;
-    this.#signal = options.signal;
+    this.#signal = AbortSignal.any([options.signal, this.#stopping.signal]);
   }
 
   handle(queue: QueueName, handler: JobHandler): void {
@@ -93,17 +100,43 @@ export class Jobs {
   async start(options: { workers: boolean }): Promise<void> {
     await this.#boss.start();
     if (!options.workers) return;
-    for (const [queue, handler] of this.#handlers) {
-      await this.#boss.work(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) {
-          try {
-            await handler(job.data as Record<string, unknown>, this.#signal);
-          } catch (error) {
-            this.#logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
-            throw error;
-          }
-        }
-      });
+    for (const queue of this.#handlers.keys()) this.#workers.push(this.#work(queue));
+  }
+
+  /**
+   * One queue's worker: fetch a job, run it, record the outcome, repeat; every step is awaited, so
+   * stop() knows when the last one has ended. (pg-boss's own work() loop neither awaits a fetch in
+   * flight when it stops nor the completion it records, which then races with closing the database.)
+   */
+  async #work(queue: QueueName): Promise<void> {
+    const stopping = this.#stopping.signal;
+    while (!stopping.aborted) {
+      let jobs: FetchedJob[] = [];
+      try {
+        jobs = await this.#boss.fetch(queue, { batchSize: 1 });
+      } catch (error) {
+        this.#logger.error({ err: error, queue }, 'could not fetch jobs');
+      }
+      for (const job of jobs) await this.#run(queue, this.#handlers.get(queue)!, job);
+      if (jobs.length === 0) await pause(POLL_MS, stopping);
+    }
+  }
+
+  /** Runs one job and records the outcome; a job that throws is failed and retried under its policy. */
+  async #run(queue: QueueName, handler: JobHandler, job: FetchedJob): Promise<void> {
+    this.#running.set(job.id, queue);
+    try {
+      await handler(job.data as Record<string, unknown>, this.#signal);
+      await this.#boss.complete(queue, job.id);
+    } catch (error) {
+      this.#logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
+      await this.#boss
+        .fail(queue, job.id, { message: String(error) })
+        .catch((failed: unknown) =>
+          this.#logger.error({ err: failed, queue, jobId: job.id }, 'could not fail job'),
+        );
+    } finally {
+      this.#running.delete(job.id);
     }
   }
 
@@ -136,12 +169,7 @@ export class Jobs {
           const jobs = await this.#boss.fetch(queue, { batchSize: 20 });
           if (jobs.length === 0) break;
           for (const job of jobs) {
-            try {
-              await handler(job.data as Record<string, unknown>, this.#signal);
-              await this.#boss.complete(queue, job.id);
-            } catch (error) {
-              await this.#boss.fail(queue, job.id, { message: String(error) });
-            }
+            await this.#run(queue, handler, job);
             pass += 1;
           }
         }
@@ -156,6 +184,22 @@ export class Jobs {
    * then is marked failed, so pg-boss retries it under its queue's policy.
    */
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
-    await this.#boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 5000 });
+    this.#stopping.abort();
+    const finished = Promise.all(this.#workers).then(() => true);
+    const late = pause(options.timeoutMs ?? 5000).then(() => false);
+    if (!(await Promise.race([finished, late]))) {
+      for (const [id, queue] of this.#running) {
+        this.#logger.warn({ queue, jobId: id }, 'job still running at shutdown; pg-boss will retry it');
+        await this.#boss.fail(queue, id, { message: 'shut down while running' });
+      }
+    }
+    await this.#boss.stop({ graceful: false, wait: true });
   }
+}
+
+const POLL_MS = 500;
+
+/** Waits `ms`, or less when the signal aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return wait(ms, undefined, signal ? { signal } : {}).catch(() => undefined);
 }
