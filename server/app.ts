@@ -1,7 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { directoryRoutes } from './modules/community/directory-routes.js';
@@ -38,6 +35,7 @@ import { preferAccountLocale, requestContext } from './platform/http/request-con
 import { createRequestGuard } from './platform/http/request-guard.js';
 import { createRouter } from './platform/http/router.js';
 import { securityHeaders } from './platform/http/security-headers.js';
+import { serveWeb } from './platform/http/serve-web.js';
 import { guardDevPages } from './platform/mail/dev-mailbox-access.js';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -125,18 +123,4 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   app.onError((error, c) => respondWithProblem(error, c));
   app.notFound((c) => respondWithProblem(new AppError(404, 'not_found'), c));
   return app;
-}
-
-/** The built PWA: files as they are, any other path gets index.html for client-side routing. */
-function serveWeb(app: Hono<AppEnv>, webRoot: string) {
-  const relativeRoot = path.relative(process.cwd(), webRoot) || '.';
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
-  });
-  app.use('*', serveStatic({ root: relativeRoot }));
-  app.get('*', async (c) => {
-    c.header('cache-control', 'no-cache');
-    return c.html(await readFile(path.join(webRoot, 'index.html'), 'utf8'));
-  });
 }

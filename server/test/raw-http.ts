@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { TestServer } from './harness.js';
 
-export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; text: string };
+export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; text: string; body: Buffer };
 
 /**
  * A request with headers fetch will not send as given (Host, say), over a plain socket to the test
@@ -29,6 +29,7 @@ export function rawRequest(
             status: incoming.statusCode ?? 0,
             headers: incoming.headers,
             text: Buffer.concat(chunks).toString('utf8'),
+            body: Buffer.concat(chunks),
           }),
         );
         incoming.on('error', reject);
