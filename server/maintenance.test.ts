@@ -77,4 +77,37 @@ describe.skipIf(testTarget !== 'embedded')('upgrading an existing database', () 
       await enishi.close();
     }
   });
+
+  it('gives members who joined through an invitation their directory tokens at the next start', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'enishi-upgrade-'));
+    dirs.push(dataDir);
+    const memberId = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+    // As the previous release left an accepted invitation: a profile with its search text, no tokens.
+    const old = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const execute = pgliteExecutor(old);
+    await migrateDatabase(execute, 'enishi_app', { until: '0012_record_references_keep_tenant' });
+    await execute(`INSERT INTO tenants (id, slug, name_ja, name_en) VALUES ('${tenantId}', 'upgraded', '旧社', 'Old Co');
+      INSERT INTO accounts (id, email, display_name) VALUES ('${memberId}', 'misaki@example.jp', '髙橋 美咲');
+      INSERT INTO memberships (tenant_id, id, account_id, role, display_name)
+        VALUES ('${tenantId}', '${memberId}', '${memberId}', 'alumnus', '髙橋 美咲');
+      INSERT INTO member_profiles (tenant_id, membership_id, display_name_kana, listed_in_directory, reading_key, search_text)
+        VALUES ('${tenantId}', '${memberId}', 'タカハシ ミサキ', true, 'タカハシミサキ', '高橋美咲 タカハシミサキ');`);
+    await old.close();
+
+    const config = loadConfig({ LOG_LEVEL: 'silent', ENISHI_DATA_DIR: dataDir, ENISHI_DEMO: '0' });
+    const enishi = await bootEnishi(config, { workers: false, logger: createLogger(config) });
+    try {
+      const tokens = await inTenant(enishi.deps.database.db, tenantId, (tx) =>
+        queryRows<{ token: string }>(
+          tx,
+          sql`select token from member_search_tokens where membership_id = ${memberId} order by token`,
+        ),
+      );
+      expect(tokens.map((t) => t.token)).toEqual(
+        expect.arrayContaining(['高橋', '美咲', '高', '~タカハシ', '~ミサキ']),
+      );
+    } finally {
+      await enishi.close();
+    }
+  });
 });

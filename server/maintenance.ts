@@ -4,6 +4,7 @@ import type { AppDatabase, AppTransaction } from './db/client.js';
 import { queryRows } from './db/raw.js';
 import { tenants } from './db/schema/index.js';
 import { enterTenant } from './db/scope.js';
+import { rebuildMemberSearch } from './modules/community/member-search.js';
 import { rebuildRecordIndex } from './modules/registry/search-index.js';
 
 /**
@@ -13,6 +14,7 @@ import { rebuildRecordIndex } from './modules/registry/search-index.js';
  */
 const tasks: Record<string, (tx: AppTransaction, tenantId: string) => Promise<void>> = {
   'registry.rebuild_search': (tx, tenantId) => rebuildRecordIndex(tx, tenantId),
+  'community.rebuild_member_search': (tx, tenantId) => rebuildMemberSearch(tx, tenantId),
 };
 
 export async function runMaintenance(db: AppDatabase, logger: Logger) {

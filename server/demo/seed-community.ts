@@ -11,15 +11,15 @@ import {
   memberHashtags,
   memberProfiles,
   memberSearchTokens,
+  type ProfileVisibility,
   postHashtags,
   posts,
 } from '../db/schema/index.js';
 import { consentPolicyVersion } from '../modules/community/consents.js';
 import { hashtagsInText, normaliseHashtag } from '../modules/community/hashtags/normalise-hashtag.js';
+import { memberSearchOf } from '../modules/community/member-search.js';
 import { renderMarkdown } from '../modules/community/posts/render-markdown.js';
 import { postHashtagCopy } from '../modules/community/posts/write-posts.js';
-import { memberTokensOf } from '../modules/community/profiles.js';
-import { readingSortKey, searchKey } from '../platform/japanese/text.js';
 
 export const demoHashtags = [
   '起業',
@@ -57,6 +57,8 @@ const intentCycle: Intent[][] = [
   ['mentoring', 'speaking'],
 ];
 
+const seedVisibility = (i: number): ProfileVisibility => (i % 2 === 0 ? { tenure: 'members' } : {});
+
 export type SeedMember = { membershipId: string; displayName: string; reading: string };
 
 /**
@@ -79,6 +81,13 @@ export async function seedCommunityProfiles(
   const batch = 2000;
   for (let start = 0; start < members.length; start += batch) {
     const slice = members.slice(start, start + batch);
+    const searches = slice.map((member, offset) =>
+      memberSearchOf({
+        displayName: member.displayName,
+        kana: member.reading,
+        visibility: seedVisibility(start + offset),
+      }),
+    );
     await tx.insert(memberProfiles).values(
       slice.map((member, offset) => {
         const i = start + offset;
@@ -90,13 +99,13 @@ export async function seedCommunityProfiles(
           currentTitle: titles[i % titles.length]!,
           intents: intentCycle[i % intentCycle.length]!,
           bio: i % 3 === 0 ? '退職後も、ゆるくつながれたら嬉しいです。' : '',
-          visibility: i % 2 === 0 ? { tenure: 'members' as const } : {},
+          visibility: seedVisibility(i),
           companyNews: i % 5 !== 4,
           listedInDirectory: i % 10 !== 9,
           companyContact: i % 4 === 0,
           consentPolicyVersion,
-          readingKey: readingSortKey(member.reading || member.displayName),
-          searchText: [searchKey(member.displayName), searchKey(member.reading)].filter(Boolean).join(' '),
+          readingKey: searches[offset]!.readingKey,
+          searchText: searches[offset]!.searchText,
           onboardedAt: now,
         };
       }),
@@ -120,14 +129,9 @@ export async function seedCommunityProfiles(
         }));
       }),
     );
-    const tokens = slice.flatMap((member) => {
-      const [family = '', given = ''] = member.reading.split(' ');
-      return memberTokensOf(member.displayName, { family, given }).map((token) => ({
-        tenantId,
-        token,
-        membershipId: member.membershipId,
-      }));
-    });
+    const tokens = slice.flatMap((member, offset) =>
+      searches[offset]!.tokens.map((token) => ({ tenantId, token, membershipId: member.membershipId })),
+    );
     // Stay well under PostgreSQL's 65,535 parameters per statement.
     for (let i = 0; i < tokens.length; i += 10_000) {
       await tx.insert(memberSearchTokens).values(tokens.slice(i, i + 10_000));

@@ -161,4 +161,36 @@ describe('joining', () => {
     );
     expect(me.body.profile).toMatchObject({ currentCompany: '', hashtags: [] });
   });
+
+  it('finds a member who joined through an invitation in the directory, before they edit their profile', async () => {
+    const { slug, member, hr } = await invitedAlumnus();
+    const people = async (client: TestClient, q: string) =>
+      (
+        await client.get<{ people: { displayName: string }[] }>(
+          `/api/v1/t/${slug}/community/people?q=${encodeURIComponent(q)}`,
+        )
+      ).body.people.map((p) => p.displayName);
+    const consent = await member.put(`/api/v1/t/${slug}/community/me/consents?source=onboarding`, {
+      companyNews: false,
+      listedInDirectory: true,
+      companyContact: false,
+      policyVersion,
+    });
+    expect(consent.status).toBe(200);
+    // The name from HR's record and the reading it holds find them; nobody touched the profile.
+    for (const q of ['髙橋', '高橋', 'たかはし', 'ミサキ', '高橋美咲', '髙橋 美咲']) {
+      expect(await people(hr, q), q).toEqual(['髙橋 美咲']);
+    }
+
+    // Renamed by an administrator, they are found by the new name and no longer by the old one.
+    const me = await member.get<{ profile: { id: string } }>(`/api/v1/t/${slug}/community/me`);
+    const renamed = await hr.patch(`/api/v1/t/${slug}/members/${me.body.profile.id}`, {
+      displayName: '佐藤 美咲',
+    });
+    expect(renamed.status).toBe(200);
+    expect(await people(hr, '佐藤')).toEqual(['佐藤 美咲']);
+    expect(await people(hr, '髙橋')).toEqual([]);
+    // The reading HR held stays until the member changes it.
+    expect(await people(hr, 'たかはし')).toEqual(['佐藤 美咲']);
+  });
 });

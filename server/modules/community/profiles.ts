@@ -5,24 +5,15 @@ import {
   type CareerEntry,
   type Intent,
   memberProfiles,
-  memberSearchTokens,
   memberships,
   type ProfileLink,
   type ProfileVisibility,
 } from '../../db/schema/index.js';
 import { invalid } from '../../platform/errors.js';
-import { personSearchTokens } from '../../platform/japanese/person-search.js';
-import {
-  isKatakanaReading,
-  normaliseReading,
-  readingSortKey,
-  searchKey,
-  splitPersonName,
-  tidySpaces,
-} from '../../platform/japanese/text.js';
+import { isKatakanaReading, normaliseReading, tidySpaces } from '../../platform/japanese/text.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { hashtagsOfMembers, parseHashtagList, setMemberHashtags } from './hashtags/hashtags.js';
-import { visibilityOf } from './profile-visibility.js';
+import { refreshMemberSearch } from './member-search.js';
 
 export type ProfileRow = typeof memberProfiles.$inferSelect;
 
@@ -34,62 +25,18 @@ export async function ensureProfile(ctx: Pick<TenantServiceContext, 'tx' | 'tena
   );
   const [existing] = await ctx.tx.select().from(memberProfiles).where(where);
   if (existing) return existing;
-  await createProfile(ctx.tx, ctx.tenant.id, ctx.actor.membershipId, ctx.actor.displayName, '');
+  await createProfile(ctx.tx, ctx.tenant.id, ctx.actor.membershipId, '');
   const [created] = await ctx.tx.select().from(memberProfiles).where(where);
   return created!;
 }
 
 /** A new member's profile, pre-filled with the reading HR holds for them so set-up asks less. */
-
-/** A member's search tokens: their name as shown, and readings from the family name and the given name. */
-export function memberTokensOf(displayName: string, reading: { family: string; given: string }) {
-  return personSearchTokens({
-    names: [displayName],
-    readings: [`${reading.family}${reading.given}`, reading.given],
-  });
-}
-export async function createProfile(
-  tx: Queryable,
-  tenantId: string,
-  membershipId: string,
-  displayName: string,
-  reading: string,
-) {
-  const kana = normaliseReading(reading);
+export async function createProfile(tx: Queryable, tenantId: string, membershipId: string, reading: string) {
   await tx
     .insert(memberProfiles)
-    .values({ tenantId, membershipId, displayNameKana: kana, ...searchColumns(displayName, kana, {}) })
+    .values({ tenantId, membershipId, displayNameKana: normaliseReading(reading) })
     .onConflictDoNothing();
-}
-
-function searchColumns(displayName: string, kana: string, visibility: ProfileVisibility) {
-  const readingShown = visibilityOf(visibility, 'reading') === 'members';
-  return {
-    readingKey: readingSortKey(kana || displayName),
-    searchText: [searchKey(displayName), readingShown ? searchKey(kana) : ''].filter(Boolean).join(' '),
-  };
-}
-
-/**
- * Directory tokens: the display name always, the reading only while the member shows it to members,
- * so a search cannot reveal a reading they chose to hide.
- */
-async function replaceMemberTokens(
-  tx: Queryable,
-  tenantId: string,
-  membershipId: string,
-  displayName: string,
-  kana: string,
-  visibility: ProfileVisibility,
-) {
-  await tx
-    .delete(memberSearchTokens)
-    .where(and(eq(memberSearchTokens.tenantId, tenantId), eq(memberSearchTokens.membershipId, membershipId)));
-  const reading = visibilityOf(visibility, 'reading') === 'members' ? splitPersonName(kana) : null;
-  const tokens = memberTokensOf(displayName, reading ?? { family: '', given: '' });
-  if (tokens.length > 0) {
-    await tx.insert(memberSearchTokens).values(tokens.map((token) => ({ tenantId, token, membershipId })));
-  }
+  await refreshMemberSearch(tx, tenantId, membershipId);
 }
 
 export type ProfileUpdate = {
@@ -133,7 +80,6 @@ export async function updateOwnProfile(ctx: TenantServiceContext, input: Profile
       ...(input.links === undefined ? {} : { links: input.links }),
       ...(input.acceptsMessages === undefined ? {} : { acceptsMessages: input.acceptsMessages }),
       visibility,
-      ...searchColumns(displayName, kana, visibility),
       updatedAt: new Date(),
     })
     .where(
@@ -142,7 +88,7 @@ export async function updateOwnProfile(ctx: TenantServiceContext, input: Profile
         eq(memberProfiles.membershipId, ctx.actor.membershipId),
       ),
     );
-  await replaceMemberTokens(ctx.tx, ctx.tenant.id, ctx.actor.membershipId, displayName, kana, visibility);
+  await refreshMemberSearch(ctx.tx, ctx.tenant.id, ctx.actor.membershipId);
   if (tags) await setMemberHashtags(ctx, tags);
 }
 

@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors.j
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { staffInviteMail } from '../../platform/mail/templates.js';
+import { refreshMemberSearch } from '../community/member-search.js';
 import { findOrCreateAccount } from './create-tenant.js';
 import { authorizeRoleChange } from './policies.js';
 import type { TenantServiceContext } from './tenant-context.js';
@@ -139,6 +140,10 @@ export async function updateMember(
     .set(input)
     .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id)))
     .returning();
+  // The directory finds members by the name shown; an admin's rename must reach it too.
+  if (input.displayName !== undefined && input.displayName !== current.displayName) {
+    await refreshMemberSearch(ctx.tx, ctx.tenant.id, id);
+  }
   await audit(ctx, 'member.updated', id, {
     before: { role: current.role, status: current.status },
     changes: input,

@@ -101,13 +101,7 @@ export async function acceptInvitation(c: Context<AppEnv>, tx: AppTransaction, s
     });
   }
   // The profile starts with the reading HR holds; set-up (consent first) follows on the welcome screens.
-  await createProfile(
-    tx,
-    tenant.id,
-    membership!.id,
-    membership!.displayName,
-    `${record.familyNameKana} ${record.givenNameKana}`,
-  );
+  await createProfile(tx, tenant.id, membership!.id, `${record.familyNameKana} ${record.givenNameKana}`);
   await startSession(c, tx, account.id, 'invitation');
   return { redirectTo: `/t/${tenant.slug}/welcome`, accountId: account.id };
 }
