@@ -53,6 +53,44 @@ const apiDocument = {
   },
 };
 
+/** Every API route, and the OpenAPI document built from their schemas at `/api/openapi.json`. */
+export function createApiRouter() {
+  const v1 = createRouter();
+  v1.route('/', authRoutes);
+  v1.route('/', accountRoutes);
+  v1.route('/', signUpRoutes);
+  v1.route('/', tenantRoutes as unknown as typeof v1);
+  v1.route('/', registryRoutes as unknown as typeof v1);
+  v1.route('/', importRoutes as unknown as typeof v1);
+  v1.route('/', invitationRoutes as unknown as typeof v1);
+  v1.route('/', invitationPublicRoutes);
+  v1.route('/', requestRoutes as unknown as typeof v1);
+  v1.route('/', joinRequestPublicRoutes);
+  v1.route('/', profileRoutes as unknown as typeof v1);
+  v1.route('/', directoryRoutes as unknown as typeof v1);
+  v1.route('/', hashtagRoutes as unknown as typeof v1);
+  v1.route('/', groupRoutes as unknown as typeof v1);
+  v1.route('/', postRoutes as unknown as typeof v1);
+  v1.route('/', postImageRoutes as unknown as typeof v1);
+  v1.route('/', commentRoutes as unknown as typeof v1);
+  v1.route('/', moderationRoutes as unknown as typeof v1);
+  v1.route('/', messageRoutes as unknown as typeof v1);
+  v1.route('/', notificationRoutes as unknown as typeof v1);
+  v1.route('/', unsubscribeRoutes);
+
+  const api = createRouter();
+  api.route('/', healthRoutes);
+  api.route('/', devRoutes);
+  api.route('/v1', v1);
+  api.doc31('/openapi.json', apiDocument);
+  return api;
+}
+
+/** The OpenAPI document, without a server or a database (the web client's types are generated from it). */
+export function openApiDocument() {
+  return createApiRouter().getOpenAPI31Document(apiDocument);
+}
+
 export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps));
@@ -83,34 +121,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const requestGuard = createRequestGuard('/api');
   app.use('/api/*', csrfProtection, requestGuard.middleware, loadSession, preferAccountLocale);
 
-  const v1 = createRouter();
-  v1.route('/', authRoutes);
-  v1.route('/', accountRoutes);
-  v1.route('/', signUpRoutes);
-  v1.route('/', tenantRoutes as unknown as typeof v1);
-  v1.route('/', registryRoutes as unknown as typeof v1);
-  v1.route('/', importRoutes as unknown as typeof v1);
-  v1.route('/', invitationRoutes as unknown as typeof v1);
-  v1.route('/', invitationPublicRoutes);
-  v1.route('/', requestRoutes as unknown as typeof v1);
-  v1.route('/', joinRequestPublicRoutes);
-  v1.route('/', profileRoutes as unknown as typeof v1);
-  v1.route('/', directoryRoutes as unknown as typeof v1);
-  v1.route('/', hashtagRoutes as unknown as typeof v1);
-  v1.route('/', groupRoutes as unknown as typeof v1);
-  v1.route('/', postRoutes as unknown as typeof v1);
-  v1.route('/', postImageRoutes as unknown as typeof v1);
-  v1.route('/', commentRoutes as unknown as typeof v1);
-  v1.route('/', moderationRoutes as unknown as typeof v1);
-  v1.route('/', messageRoutes as unknown as typeof v1);
-  v1.route('/', notificationRoutes as unknown as typeof v1);
-  v1.route('/', unsubscribeRoutes);
-
-  const api = createRouter();
-  api.route('/', healthRoutes);
-  api.route('/', devRoutes);
-  api.route('/v1', v1);
-  api.doc31('/openapi.json', apiDocument);
+  const api = createApiRouter();
   requestGuard.learn(api.getOpenAPI31Document(apiDocument));
   app.route('/api', api);
   app.route('/api/docs', apiDocs('/api/openapi.json'));

@@ -1,3 +1,6 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './api/schema';
+
 export type FieldProblem = { path: string; code: string; message: string };
 export type Problem = { status: number; code: string; title: string; errors?: FieldProblem[] };
 
@@ -60,5 +63,30 @@ export async function upload<T>(method: 'PUT' | 'POST', path: string, file: Blob
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!response.ok) throw problemOf(response, data);
+  return data as T;
+}
+
+const csrfMiddleware: Middleware = {
+  async onRequest({ request }) {
+    if (request.method === 'GET' || request.method === 'HEAD') return request;
+    if (!csrfToken()) await fetch('/api/v1/session', { credentials: 'same-origin' });
+    request.headers.set('x-csrf-token', csrfToken());
+    return request;
+  },
+};
+
+/**
+ * The typed API client: paths, parameters, bodies and answers come from the server's OpenAPI
+ * document (`web/src/app/api/schema.ts`), so a schema change the web depends on fails the typecheck.
+ */
+export const client = createClient<paths>({ baseUrl: '/api', credentials: 'same-origin' });
+client.use(csrfMiddleware);
+
+/** The data of a typed call, or an ApiError carrying the server's problem (message in the user's language). */
+export async function call<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw problemOf(response, error ?? null);
   return data as T;
 }

@@ -1,19 +1,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { api } from './api';
+import type { Schemas } from './api/types';
 import { useI18n } from './i18n';
 
-export type Role = 'owner' | 'admin' | 'moderator' | 'employee' | 'alumnus';
-export type Membership = {
-  tenant: { slug: string; nameJa: string; nameEn: string };
-  role: Role;
-  displayName: string;
-};
-export type SessionState = {
-  signedIn: boolean;
-  account: { id: string; email: string; displayName: string; locale: 'ja' | 'en' } | null;
-  memberships: Membership[];
-  devMailbox: boolean;
-};
+export type SessionState = Schemas['SessionState'];
+export type Membership = SessionState['memberships'][number];
+export type Role = Membership['role'];
 
 type SessionContextValue = { session: SessionState | null; refresh(): Promise<SessionState> };
 const SessionContext = createContext<SessionContextValue | null>(null);

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { type TenantHome, useTenantHome } from '../tenancy/use-tenant-home';
 import { type Community, CommunityContext } from './community-context';
-import type { Me } from './community-types';
+import type { Me } from './community-model';
 
 /**
  * The member area of a network. A member who has not answered the consent questions yet is taken to

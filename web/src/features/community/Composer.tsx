@@ -2,7 +2,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } 
 import { api, upload } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, FormError, fieldErrorOf } from '../../app/ui';
-import type { Post, PostImage } from './post-types';
+import type { Post, PostImage } from './post-model';
 
 const MAX_IMAGES = 4;
 type Candidate = { id: string; displayName: string };

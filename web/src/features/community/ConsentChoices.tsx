@@ -1,5 +1,5 @@
 import { useI18n } from '../../app/i18n';
-import type { Consents } from './community-types';
+import type { Consents } from './community-model';
 
 export type ConsentValues = Omit<Consents, 'policyVersion'>;
 const purposes = [

@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, Loading } from '../../app/ui';
 import { useCommunity } from './community-context';
-import { intents, type PersonCard } from './community-types';
+import { intents, type PersonCard } from './community-model';
 import { PersonCardView } from './PersonCardView';
 
 type Page = { people: PersonCard[]; nextCursor: string | null };

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../app/ui';
 import { Composer } from './Composer';
 import { useCommunity } from './community-context';
 import { PostList } from './PostList';
-import type { Group } from './post-types';
+import type { Group } from './post-model';
 import { usePostPage } from './use-post-page';
 
 type GroupMember = {

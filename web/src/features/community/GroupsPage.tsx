@@ -6,7 +6,7 @@ import { ErrorMessage, Field, FormError, fieldErrorOf } from '../../app/ui';
 import { useCommunity } from './community-context';
 import { errorWithin } from './field-errors';
 import { HashtagEditor } from './HashtagEditor';
-import type { Group } from './post-types';
+import type { Group } from './post-model';
 
 export function GroupCard({ slug, group }: { slug: string; group: Group }) {
   const { t } = useI18n();

@@ -4,11 +4,11 @@ import { ApiError, api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from './community-context';
-import type { Hashtag, PersonCard } from './community-types';
+import type { Hashtag, PersonCard } from './community-model';
 import { GroupCard } from './GroupsPage';
 import { PersonCardView } from './PersonCardView';
 import { PostList } from './PostList';
-import type { Group } from './post-types';
+import type { Group } from './post-model';
 import { usePostPage } from './use-post-page';
 
 function HashtagPosts({ slug, tag }: { slug: string; tag: string }) {

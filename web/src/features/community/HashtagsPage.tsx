@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field } from '../../app/ui';
 import { useCommunity } from './community-context';
-import type { Hashtag } from './community-types';
+import type { Hashtag } from './community-model';
 
 /** Explore hashtags: the ones I follow, and the network's most used ones (narrowed as I type). */
 export function HashtagsPage() {

@@ -1,5 +1,5 @@
 import { useI18n } from '../../app/i18n';
-import { type Intent, intents } from './community-types';
+import { type Intent, intents } from './community-model';
 
 export function IntentChoices(props: { value: Intent[]; onChange(value: Intent[]): void }) {
   const { t } = useI18n();

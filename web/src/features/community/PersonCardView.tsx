@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import type { PersonCard } from './community-types';
+import type { PersonCard } from './community-model';
 
 export function Avatar({
   person,

@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useCommunity } from './community-context';
-import type { Profile } from './community-types';
+import type { Profile } from './community-model';
 import { ProfileView } from './ProfileView';
 import { ReportForm } from './ReportForm';
 

@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
 import { Avatar, Badge } from './PersonCardView';
-import { type Comment, type Post, reactionKinds } from './post-types';
+import { type Comment, type Post, reactionKinds } from './post-model';
 import { ReportForm } from './ReportForm';
 
 const reactionIcons = { like: '👍', clap: '👏', idea: '💡', heart: '❤️' } as const;

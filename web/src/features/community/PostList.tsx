@@ -1,6 +1,6 @@
 import { useI18n } from '../../app/i18n';
 import { PostCard } from './PostCard';
-import type { Post } from './post-types';
+import type { Post } from './post-model';
 
 /** Posts with "show more"; a card replaces itself when edited or reacted to, and leaves when deleted. */
 export function PostList(props: {

@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from './community-context';
 import { PostCard } from './PostCard';
-import type { Post } from './post-types';
+import type { Post } from './post-model';
 
 /** One post on its own page (linked from notifications). */
 export function PostPage() {

@@ -11,7 +11,7 @@ import type {
   ProfileField,
   Link as ProfileLink,
   Visibility,
-} from './community-types';
+} from './community-model';
 import { errorWithin } from './field-errors';
 import { HashtagEditor } from './HashtagEditor';
 import { IntentChoices } from './IntentChoices';
@@ -46,7 +46,8 @@ export function ProfilePage() {
   const visible = (field: ProfileField) => (
     <VisibilitySelect
       field={field}
-      value={visibility[field]}
+      // The server sends every field's level; members is its default.
+      value={visibility[field] ?? 'members'}
       onChange={(level: Visibility) => setVisibility({ ...visibility, [field]: level })}
     />
   );

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import type { Profile } from './community-types';
+import type { Profile } from './community-model';
 import { Avatar, Badge } from './PersonCardView';
 
 /** A profile as the viewer may see it: sections the member hides simply are not there. */

@@ -1,5 +1,5 @@
 import { useI18n } from '../../app/i18n';
-import type { ProfileField, Visibility } from './community-types';
+import type { ProfileField, Visibility } from './community-model';
 
 export function VisibilitySelect(props: {
   field: ProfileField;

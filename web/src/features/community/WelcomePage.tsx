@@ -6,7 +6,7 @@ import { Field, FormError, fieldErrorOf } from '../../app/ui';
 import { tenantName } from '../tenancy/tenant-name';
 import { ConsentChoices, type ConsentValues } from './ConsentChoices';
 import { useCommunity } from './community-context';
-import type { Intent, OwnProfile } from './community-types';
+import type { Intent, OwnProfile } from './community-model';
 import { errorWithin } from './field-errors';
 import { HashtagEditor } from './HashtagEditor';
 import { IntentChoices } from './IntentChoices';

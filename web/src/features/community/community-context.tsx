@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { TenantHome } from '../tenancy/use-tenant-home';
-import type { Me } from './community-types';
+import type { Me } from './community-model';
 
 export type Community = {
   slug: string;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api';
-import type { Post } from './post-types';
+import type { Post } from './post-model';
 
 type Page = { posts: Post[]; nextCursor: string | null; pinned?: Post[] };
 

@@ -3,7 +3,7 @@ import { ApiError, csrfHeader } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages/ja';
 import { ErrorMessage, Notice } from '../../app/ui';
-import type { RecordFilter } from './registry-types';
+import type { RecordFilter } from './registry-model';
 
 const columns = [
   ['employeeNumber', 'field.employeeNumber'],

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages/ja';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import type { Import, Issue } from './import-types';
+import { encodingLabel, type Import, type Issue } from './import-model';
 
 const targetLabels: Record<string, MessageKey> = {
   ignore: 'import.target.ignore',
@@ -140,7 +140,7 @@ export function ImportDetailPage() {
       <h2>{imp.fileName}</h2>
       <p className="muted">
         {t('import.rows', { count: imp.totalRows.toLocaleString(locale) })} ・{' '}
-        {t(`import.encoding.${imp.encoding}`)} ・{' '}
+        {encodingLabel(t, imp.encoding)} ・{' '}
         <span className={`badge ${imp.status === 'failed' ? 'warn' : ''}`}>
           {t(`import.status.${imp.status}`)}
         </span>

@@ -4,7 +4,7 @@ import { ApiError, api, csrfHeader, type Problem } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import type { Import, ImportTemplate } from './import-types';
+import { encodingLabel, type Import, type ImportTemplate } from './import-model';
 
 /** Upload screen and the list of recent imports, any of which can be reopened. */
 export function ImportPage() {
@@ -96,7 +96,7 @@ export function ImportPage() {
               </Link>
               <p className="muted small">
                 {formatDateTime(imp.createdAt)} ・ {t('import.rows', { count: imp.totalRows })} ・{' '}
-                {t(`import.encoding.${imp.encoding}`)}
+                {encodingLabel(t, imp.encoding)}
               </p>
             </div>
             <span className={`badge ${imp.status === 'failed' ? 'warn' : ''}`}>

@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import type { InviteSelection } from './registry-types';
+import type { InviteSelection } from './registry-model';
 
 type Person = { id: string; name: string; email: string | null };
 type Preview = { invitable: Person[]; skipped: (Person & { reason: string })[] };

@@ -9,7 +9,7 @@ import {
   eligibilityValues,
   leaveReasons,
   wouldReturnValues,
-} from './registry-types';
+} from './registry-model';
 
 type CustomField = {
   key: string;

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../app/messages/ja';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
 import { RecordForm } from './RecordForm';
-import { type AlumniRecord, fullName, fullReading } from './registry-types';
+import { type AlumniRecord, fullName, fullReading } from './registry-model';
 
 type HistoryEntry = {
   id: string;

@@ -6,7 +6,7 @@ import {
   type Segment,
   statusValues,
   wouldReturnValues,
-} from './registry-types';
+} from './registry-model';
 
 export type Sort = 'reading' | 'leftOn' | 'name';
 

@@ -15,7 +15,7 @@ import {
   type RecordFilter,
   type RecordRow,
   type Segment,
-} from './registry-types';
+} from './registry-model';
 
 type Page = { records: RecordRow[]; nextCursor: string | null; total: number };
 

@@ -3,7 +3,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import { fullName, fullReading, type RecordRow } from './registry-types';
+import { fullName, fullReading, type RecordRow } from './registry-model';
 
 type JoinRequest = {
   id: string;

@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import type { Segment } from './registry-types';
+import type { Segment } from './registry-model';
 
 export function SegmentsPage() {
   const { t, locale } = useI18n();
