@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/http/env.js';
 import { applyImport, finishAppliedImport } from './import/apply-import.js';
 import { checkImport } from './import/check-import.js';
 import { markImportFailed } from './import/imports.js';
+import { resumeInterruptedApplies } from './import/resume-applies.js';
 import { remindInvitation } from './invitations/remind-invitation.js';
 
 /** Dry runs and applies run as durable jobs, so a large file survives the browser tab closing. */
@@ -18,6 +19,12 @@ export function registerRegistryJobs(deps: Deps): void {
       // A file we cannot read will not read better on a retry; the import already says why.
       if (!(error instanceof AppError)) throw error;
     }
+  });
+  deps.jobs.handle('registry.import.recover', async () => {
+    await resumeInterruptedApplies(deps);
+  });
+  deps.jobs.atStart(async () => {
+    await resumeInterruptedApplies(deps);
   });
   deps.jobs.handle('registry.import.cleanup', async (data) => {
     const { tenantId, importId } = data as { tenantId: string; importId: string };

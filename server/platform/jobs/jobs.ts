@@ -13,6 +13,7 @@ export const queueDefinitions = {
   'registry.import.check': { retryLimit: 2, retryDelay: 30, expireInSeconds: 3600 },
   'registry.import.apply': { retryLimit: 2, retryDelay: 10, expireInSeconds: 3600 },
   'registry.import.cleanup': { retryLimit: 5, retryDelay: 60, expireInSeconds: 600 },
+  'registry.import.recover': { retryLimit: 0, expireInSeconds: 120 },
   'registry.invitation.remind': { retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
   'push.send': { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   'community.digest': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
@@ -26,6 +27,7 @@ export const queueDefinitions = {
 export const scheduleDefinitions: Partial<Record<keyof typeof queueDefinitions, string>> = {
   'community.digest': '5 * * * *',
   'community.cleanup': '40 * * * *',
+  'registry.import.recover': '* * * * *',
 };
 
 // pg-boss's scheduler moves due cron entries through this queue; the app role cannot create it.
@@ -81,6 +83,8 @@ export class Jobs {
   readonly #signal: AbortSignal;
   readonly #workers: Promise<void>[] = [];
   readonly #running = new Map<string, QueueName>();
+  readonly #execute: SqlExecutor;
+  readonly #atStart: (() => Promise<void>)[] = [];
 
   constructor(execute: SqlExecutor, logger: Logger, options: { schedules: boolean; signal: AbortSignal }) {
     // The app role cannot run DDL; maintenance that drops or creates partitions happens in prepareJobs.
@@ -90,6 +94,7 @@ export class Jobs {
     );
     this.#boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
     this.#logger = logger;
+    this.#execute = execute;
     this.#signal = AbortSignal.any([options.signal, this.#stopping.signal]);
   }
 
@@ -97,10 +102,38 @@ export class Jobs {
     this.#handlers.set(queue, handler);
   }
 
+  /** Work a process that runs workers does once as it starts, before taking jobs (recovery after a crash). */
+  atStart(task: () => Promise<void>): void {
+    this.#atStart.push(task);
+  }
+
   async start(options: { workers: boolean }): Promise<void> {
     await this.#boss.start();
     if (!options.workers) return;
+    for (const task of this.#atStart) {
+      await task().catch((error: unknown) => this.#logger.error({ err: error }, 'start-up task failed'));
+    }
     for (const queue of this.#handlers.keys()) this.#workers.push(this.#work(queue));
+  }
+
+  /**
+   * Jobs of a queue that a worker took and has not finished: running now, or left behind by a process
+   * that died (pg-boss would only notice at the queue's expiry).
+   */
+  async takenJobs(queue: QueueName): Promise<{ id: string; data: Record<string, unknown> }[]> {
+    const result = await this.#execute(
+      `select id, data from ${SCHEMA}.job where name = $1 and state = 'active' order by started_on`,
+      [queue],
+    );
+    return (result.rows as { id: string; data: Record<string, unknown> }[]).map((row) => ({
+      id: row.id,
+      data: row.data,
+    }));
+  }
+
+  /** Marks a taken job as failed because its worker is gone; pg-boss retries it if its policy allows. */
+  async abandon(queue: QueueName, id: string, reason: string): Promise<void> {
+    await this.#boss.fail(queue, id, { message: reason });
   }
 
   /**
@@ -126,8 +159,10 @@ export class Jobs {
   async #run(queue: QueueName, handler: JobHandler, job: FetchedJob): Promise<void> {
     this.#running.set(job.id, queue);
     try {
+      this.#logger.debug({ queue, jobId: job.id }, 'job started');
       await handler(job.data as Record<string, unknown>, this.#signal);
       await this.#boss.complete(queue, job.id);
+      this.#logger.debug({ queue, jobId: job.id }, 'job completed');
     } catch (error) {
       this.#logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
       await this.#boss

@@ -41,6 +41,8 @@ export async function refreshRegistryStatistics(db: AppDatabase) {
  * their history and search index, or (on any failure, including a crash) none do. Records edited
  * after the dry run stop the apply instead of being overwritten. Statistics and the removal of staged
  * rows follow in a job queued in the same transaction: the records are there as soon as it commits.
+ * The import's row stays locked until then, which is how others tell a running apply from a dead one.
+ * Returns null when the import had already been applied (nothing is written twice).
  */
 export async function applyImport(
   deps: { database: { db: AppDatabase }; jobs: Pick<Jobs, 'send'> },
@@ -54,6 +56,8 @@ export async function applyImport(
       const scope = and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId));
       const [imp] = await tx.select().from(registryImports).where(scope).for('update');
       if (!imp) throw new AppError(404, 'not_found');
+      // A second job for the same apply (queued again after a crash, or pg-boss's own retry) finds it done.
+      if (imp.status === 'applied') return null;
       if (imp.status !== 'checked' && imp.status !== 'applying') throw new AppError(409, 'import_not_ready');
       const staged = sql`(select * from ${importStaged}
         where tenant_id = ${tenantId} and import_id = ${importId}) s`;

@@ -6,6 +6,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { TestClient } from '../../../test/client.js';
 import { tenantWithMember } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { resumeInterruptedApplies } from './resume-applies.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -217,6 +218,60 @@ describe('registry import', () => {
     expect(failed.error).toContain('もう一度確認');
     const after = (await records(client, slug)).records.map((r) => r.leftOn).sort();
     expect(after).toEqual(['2020-04-01', '2021-04-01']);
+  });
+
+  /** Queues the apply, then leaves its job taken and unfinished, as a worker killed mid-apply does. */
+  async function applyThatDies(client: TestClient, slug: string, id: string) {
+    expect((await client.post(`/api/v1/t/${slug}/registry/imports/${id}/apply`)).status).toBe(202);
+    await server.deps.database.execute(
+      `update pgboss.job set state = 'active', started_on = now()
+       where name = 'registry.import.apply' and data->>'importId' = $1`,
+      [id],
+    );
+    expect(await server.deps.jobs.drain()).toBe(0);
+    const imp = (await client.get<Import>(`/api/v1/t/${slug}/registry/imports/${id}`)).body;
+    expect(imp.status).toBe('applying');
+  }
+
+  it('lets HR apply again an import whose apply died, and writes each record once', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const csv = '社員番号,氏名,退職日\nD1,山田 太郎,2020/4/1\nD2,佐藤 花子,2021/4/1\n';
+    const uploaded = await upload(client, slug, Buffer.from(csv));
+    await dryRun(client, slug, uploaded.body);
+    await applyThatDies(client, slug, uploaded.body.id);
+    expect((await records(client, slug)).total).toBe(0);
+
+    const applied = await apply(client, slug, uploaded.body.id);
+    expect(applied.status).toBe('applied');
+    expect((await records(client, slug)).total).toBe(2);
+    // pg-boss's own retry of the dead job, when it comes, finds the import applied and does nothing.
+    await server.deps.database.execute(
+      `update pgboss.job set state = 'retry', start_after = now() - interval '1 second'
+       where name = 'registry.import.apply' and state = 'active' and data->>'importId' = $1`,
+      [uploaded.body.id],
+    );
+    expect(await server.deps.jobs.drain()).toBeGreaterThan(0);
+    const after = (await client.get<Import>(`/api/v1/t/${slug}/registry/imports/${uploaded.body.id}`)).body;
+    expect(after.status).toBe('applied');
+    expect((await records(client, slug)).total).toBe(2);
+    expect((await client.post(`/api/v1/t/${slug}/registry/imports/${uploaded.body.id}/apply`)).status).toBe(
+      409,
+    );
+  });
+
+  it('queues again by itself an apply whose worker died, when a worker starts or on its minute round', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const csv = '社員番号,氏名,退職日\nR1,山田 太郎,2020/4/1\n';
+    const uploaded = await upload(client, slug, Buffer.from(csv));
+    await dryRun(client, slug, uploaded.body);
+    await applyThatDies(client, slug, uploaded.body.id);
+    expect(await resumeInterruptedApplies(server.deps)).toBe(1);
+    await server.deps.jobs.drain();
+    const imp = (await client.get<Import>(`/api/v1/t/${slug}/registry/imports/${uploaded.body.id}`)).body;
+    expect(imp.status).toBe('applied');
+    expect((await records(client, slug, 'R1')).total).toBe(1);
+    // The dead job is no longer counted as taken, so the next round finds nothing to do.
+    expect(await resumeInterruptedApplies(server.deps)).toBe(0);
   });
 
   it('reads .xlsx, and refuses files it cannot read or mappings without a key', async () => {

@@ -162,10 +162,21 @@ export async function requestCheck(
   return updated!;
 }
 
-/** Queues the apply of a checked import. */
+/**
+ * Queues the apply of a checked import. An import still marked `applying` whose row nobody holds has
+ * lost its apply (the process running it stopped): it may be queued again, and since an apply runs in
+ * one transaction, nothing of the lost one was written.
+ */
 export async function requestApply(ctx: RegistryContext, id: string) {
   const imp = await getImport(ctx, id);
-  if (imp.status !== 'checked') throw new AppError(409, 'import_not_ready');
+  if (imp.status === 'applying') {
+    const [free] = await ctx.tx
+      .select({ id: registryImports.id })
+      .from(registryImports)
+      .where(and(eq(registryImports.tenantId, ctx.tenant.id), eq(registryImports.id, id)))
+      .for('update', { skipLocked: true });
+    if (!free) throw new AppError(409, 'import_applying');
+  } else if (imp.status !== 'checked') throw new AppError(409, 'import_not_ready');
   const [updated] = await ctx.tx
     .update(registryImports)
     .set({ status: 'applying' })
