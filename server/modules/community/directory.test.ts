@@ -30,6 +30,10 @@ describe('member directory', () => {
       profile: { displayNameKana: 'やまざき りょう' },
     });
     await communityMember(server, tenant, { displayName: '高木 隠子', listed: false });
+    const yoshida = await communityMember(server, tenant, {
+      displayName: '吉田 譲二',
+      profile: { displayNameKana: 'ヨシタ゛ ジョ－ジ' },
+    });
     const search = async (q: string) =>
       (
         await viewer.client.get<Page>(`/api/v1/t/${tenant.slug}/community/people?q=${encodeURIComponent(q)}`)
@@ -43,11 +47,15 @@ describe('member directory', () => {
     expect(await search('みさき')).toEqual(['髙橋 美咲']);
     expect(await search('山崎')).toEqual(['山﨑 亮']);
     expect(await search('崎')).toEqual(['山﨑 亮']);
+    // Spacing voicing marks and a dash for ー, in the query and in the reading as typed.
+    expect(await search('よした゛')).toEqual(['吉田 譲二']);
+    expect(await search('ジョージ')).toEqual(['吉田 譲二']);
+    expect(await search('ｼﾞｮ-ｼﾞ')).toEqual(['吉田 譲二']);
     // 高木 did not agree to be listed: no search finds them.
     expect(await search('高')).toEqual(['髙橋 美咲']);
     const everyone = await viewer.client.get<Page>(`/api/v1/t/${tenant.slug}/community/people`);
     expect(everyone.body.people.map((p) => p.id).sort()).toEqual(
-      [viewer.id, takahashi.id, yamazaki.id].sort(),
+      [viewer.id, takahashi.id, yamazaki.id, yoshida.id].sort(),
     );
 
     // A reading the member hides cannot be searched for.

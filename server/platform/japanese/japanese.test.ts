@@ -43,6 +43,27 @@ describe('search keys', () => {
     expect(searchKey('User@Example.JP')).toBe('user@example.jp');
   });
 
+  it('composes spacing voicing marks (U+309B/U+309C) like the combining ones', () => {
+    expect(searchKey('ヨシタ゛')).toBe(searchKey('ヨシダ'));
+    expect(searchKey('よした゛')).toBe('ヨシダ');
+    expect(searchKey('ハ゜ク')).toBe('パク');
+    expect(searchKey('ウ゛ィ')).toBe('ヴィ');
+    expect(normaliseReading('ヨシタ゛ ハ゜ク')).toBe('ヨシダ パク');
+    expect(readingSortKey('ヨシタ゛')).toBe(readingSortKey('ヨシダ'));
+  });
+
+  it('reads a dash typed between kana as the long-vowel mark, and only there', () => {
+    for (const typed of ['ジョ－ジ', 'ジョ-ジ', 'ジョ‐ジ', 'ジョｰジ', 'じょ−じ', 'ｼﾞｮ-ｼﾞ']) {
+      expect(searchKey(typed), typed).toBe('ジョージ');
+      expect(normaliseReading(typed), typed).toBe('ジョージ');
+      expect(readingSortKey(typed), typed).toBe(readingSortKey('ジョージ'));
+    }
+    expect(normaliseReading('ジョ－ジ スミス')).toBe('ジョージ スミス');
+    // Not between kana: an employee number or an address keeps its dash out of the key as before.
+    expect(searchKey('AB-1001')).toBe('ab1001');
+    expect(normaliseReading('ジョ-')).toBe('ジョ-');
+  });
+
   it('narrows two-letter Japanese names through bigrams', () => {
     const grams = searchGrams([searchKey('高橋隆'), searchKey('タカハシタカシ')]);
     for (const gram of queryGrams(searchKey('高橋'))) expect(grams).toContain(gram);

@@ -51,6 +51,29 @@ export function foldVariantKanji(text: string): string {
   return text.replace(variantPattern, (ch) => variantKanji[ch] ?? ch);
 }
 
+const kana = '\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe';
+// Dashes people type for the long-vowel mark: hyphen-minus (also from full-width －), hyphen, non-breaking
+// hyphen, figure dash, en and em dash, horizontal bar and minus sign.
+const longVowelDash = new RegExp(`(?<=[${kana}])[-\u2010-\u2015\u2212](?=[${kana}])`, 'gu');
+
+/**
+ * NFKC, plus what NFKC leaves undone for kana: the spacing voicing marks ゛ and ゜ (U+309B/U+309C, typed
+ * after the kana they voice: ヨシタ゛) become the combining ones, so that タ゛ composes to ダ as ﾀﾞ does,
+ * instead of NFKC's space and a lone mark; and a dash between kana (ジョ－ジ, ジョ-ジ) is the long-vowel
+ * mark ー. Dashes elsewhere (an employee number A-123) stay as they are.
+ */
+export function normaliseKana(text: string): string {
+  return (
+    text
+      .replace(/[\s\u3000]*\u309b/g, '\u3099')
+      .replace(/[\s\u3000]*\u309c/g, '\u309a')
+      // What NFKC made of a spacing mark before: a space and the combining mark (keys stored earlier).
+      .replace(/[\s\u3000]+(?=[\u3099\u309a])/g, '')
+      .normalize('NFKC')
+      .replace(longVowelDash, 'ー')
+  );
+}
+
 /** Full-width spaces and runs of spaces become one ASCII space; ends are trimmed. */
 export function tidySpaces(text: string): string {
   return text.replace(/[\s\u3000]+/g, ' ').trim();
@@ -58,7 +81,7 @@ export function tidySpaces(text: string): string {
 
 /** A reading (フリガナ) as full-width katakana, whether typed in hiragana or half-width kana. */
 export function normaliseReading(text: string): string {
-  return tidySpaces(hiraganaToKatakana(text.normalize('NFKC')));
+  return tidySpaces(hiraganaToKatakana(normaliseKana(text)));
 }
 
 const readingPattern = /^[\u30a0-\u30ff ・ー]*$/u;
@@ -68,7 +91,7 @@ export function isKatakanaReading(text: string): boolean {
 
 /** The key both stored text and queries are reduced to before matching. */
 export function searchKey(text: string): string {
-  return foldVariantKanji(hiraganaToKatakana(text.normalize('NFKC').toLowerCase())).replace(
+  return foldVariantKanji(hiraganaToKatakana(normaliseKana(text).toLowerCase())).replace(
     /[\s\u3000・･\-‐－_]+/g,
     '',
   );
