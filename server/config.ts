@@ -44,6 +44,7 @@ const environmentSchema = z.object({
   VAPID_SUBJECT: z.string().optional(),
   WEB_PUSH_SERVICES: z.string().default(defaultPushServices.join(' ')),
   DIGEST_TIME_ZONE: z.string().refine(isTimeZone, 'unknown time zone').default('Asia/Tokyo'),
+  IMPORT_DRY_RUN_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type Config = {
@@ -79,6 +80,8 @@ export type Config = {
   pushServices: string[];
   /** Digests go out at 08:00 in this time zone (daily, or on Mondays for the weekly one). */
   digestTimeZone: string;
+  /** Days an import that was uploaded or checked but not applied keeps its file and staged rows. */
+  importDryRunDays: number;
 };
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -129,6 +132,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     vapidSubject: env.VAPID_SUBJECT ?? `mailto:${mailAddress(env.MAIL_FROM)}`,
     pushServices: env.WEB_PUSH_SERVICES.split(/[\s,]+/).filter(Boolean),
     digestTimeZone: env.DIGEST_TIME_ZONE,
+    importDryRunDays: env.IMPORT_DRY_RUN_DAYS,
   };
 }
 

@@ -5,7 +5,7 @@ export type FieldError = { path: string; code: MessageKey; params?: Record<strin
 /** An error meant for the person using Enishi: it carries a stable code, never internals. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly code: MessageKey,
     readonly fieldErrors: FieldError[] = [],
     readonly headers: Record<string, string> = {},

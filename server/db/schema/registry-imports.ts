@@ -30,7 +30,16 @@ export const importTemplates = pgTable(
   ],
 );
 
-export const importStatuses = ['uploaded', 'checking', 'checked', 'applying', 'applied', 'failed'] as const;
+export const importStatuses = [
+  'uploaded',
+  'checking',
+  'checked',
+  'applying',
+  'applied',
+  'failed',
+  // Not applied in time (IMPORT_DRY_RUN_DAYS): the file, staged rows and issues are gone, the counts stay.
+  'expired',
+] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 export type ImportCounts = { new: number; updated: number; unchanged: number; rejected: number };
 

@@ -2,6 +2,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Deps } from '../../platform/http/env.js';
 import { applyImport, finishAppliedImport } from './import/apply-import.js';
 import { checkImport } from './import/check-import.js';
+import { expireDryRuns } from './import/expire-dry-runs.js';
 import { markImportFailed } from './import/imports.js';
 import { resumeInterruptedApplies } from './import/resume-applies.js';
 import { remindInvitation } from './invitations/remind-invitation.js';
@@ -22,6 +23,9 @@ export function registerRegistryJobs(deps: Deps): void {
   });
   deps.jobs.handle('registry.import.recover', async () => {
     await resumeInterruptedApplies(deps);
+  });
+  deps.jobs.handle('registry.import.expire', async (_data, signal) => {
+    await expireDryRuns(deps, new Date(), signal);
   });
   deps.jobs.atStart(async () => {
     await resumeInterruptedApplies(deps);

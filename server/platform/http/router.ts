@@ -29,6 +29,7 @@ const problemDescriptions: Record<number, string> = {
   403: 'Not allowed, or CSRF token missing',
   404: 'Not found (also for resources of another network)',
   409: 'Conflict',
+  410: 'Gone (expired)',
   413: 'Body too large',
   415: 'Body is not of the declared media type (application/json)',
   422: 'Validation failed',

@@ -59,6 +59,8 @@ export const messages = {
     import_not_ready: 'この取り込みは確認中か、すでに反映済みです。画面を更新してください。',
     import_changed_since_check: '確認後に登録内容が変わりました。もう一度確認（ドライラン）してください。',
     import_applying: 'この取り込みは反映中です。完了までお待ちください。',
+    import_expired:
+      'この取り込みは期限までに反映されなかったため、ファイルと確認結果を削除しました。もう一度ファイルをアップロードしてください。',
     segment_name_taken: '同じ名前のセグメントがすでにあります。',
     template_name_taken: '同じ名前のテンプレートがすでにあります。',
     custom_field_key_taken: '同じキーの項目がすでにあります。',
@@ -153,6 +155,8 @@ export const messages = {
     import_not_ready: 'This import is still being checked or has already been applied. Refresh the page.',
     import_changed_since_check: 'The records changed after the check. Please run the dry run again.',
     import_applying: 'This import is being applied. Please wait until it finishes.',
+    import_expired:
+      'This import was not applied in time, so its file and dry run were deleted. Please upload the file again.',
     segment_name_taken: 'A segment with this name already exists.',
     template_name_taken: 'A template with this name already exists.',
     custom_field_key_taken: 'A field with this key already exists.',

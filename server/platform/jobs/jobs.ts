@@ -14,6 +14,7 @@ export const queueDefinitions = {
   'registry.import.apply': { retryLimit: 2, retryDelay: 10, expireInSeconds: 3600 },
   'registry.import.cleanup': { retryLimit: 5, retryDelay: 60, expireInSeconds: 600 },
   'registry.import.recover': { retryLimit: 0, expireInSeconds: 120 },
+  'registry.import.expire': { retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
   'registry.invitation.remind': { retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
   'push.send': { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   'community.digest': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
@@ -28,6 +29,7 @@ export const scheduleDefinitions: Partial<Record<keyof typeof queueDefinitions, 
   'community.digest': '5 * * * *',
   'community.cleanup': '40 * * * *',
   'registry.import.recover': '* * * * *',
+  'registry.import.expire': '50 * * * *',
 };
 
 // pg-boss's scheduler moves due cron entries through this queue; the app role cannot create it.

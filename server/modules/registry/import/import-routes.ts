@@ -148,7 +148,10 @@ importRoutes.openapi(
     tags,
     summary: 'Set the column mapping and start the dry run (nothing is written to the registry)',
     request: { params: RecordParamSchema, ...jsonBody(CheckSchema) },
-    responses: { 202: jsonContent(ImportSchema, 'Dry run queued'), ...problems(401, 403, 404, 409, 422) },
+    responses: {
+      202: jsonContent(ImportSchema, 'Dry run queued'),
+      ...problems(401, 403, 404, 409, 410, 422),
+    },
   }),
   async (c) => {
     const imp = await withTenant(c, (ctx) => requestCheck(ctx, c.req.valid('param').id, c.req.valid('json')));
@@ -195,7 +198,7 @@ importRoutes.openapi(
     tags,
     summary: 'Apply a checked import: every accepted row, or none',
     request: { params: RecordParamSchema },
-    responses: { 202: jsonContent(ImportSchema, 'Apply queued'), ...problems(401, 403, 404, 409) },
+    responses: { 202: jsonContent(ImportSchema, 'Apply queued'), ...problems(401, 403, 404, 409, 410) },
   }),
   async (c) => {
     const imp = await withTenant(c, (ctx) => requestApply(ctx, c.req.valid('param').id));

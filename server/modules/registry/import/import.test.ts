@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
+import { importChunks, importIssues, importStaged, importTokenChanges } from '../../../db/schema/index.js';
+import { inTenant } from '../../../db/scope.js';
 import type { TestClient } from '../../../test/client.js';
 import { tenantWithMember } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { expireDryRuns } from './expire-dry-runs.js';
 import { resumeInterruptedApplies } from './resume-applies.js';
 
 let server: TestServer;
@@ -272,6 +276,60 @@ describe('registry import', () => {
     expect((await records(client, slug, 'R1')).total).toBe(1);
     // The dead job is no longer counted as taken, so the next round finds nothing to do.
     expect(await resumeInterruptedApplies(server.deps)).toBe(0);
+  });
+
+  it('expires dry runs not applied within IMPORT_DRY_RUN_DAYS: staging dropped, listed as expired, apply refused', async () => {
+    const { slug, client, tenant } = await tenantWithMember(server, 'admin');
+    const tenantId = tenant.id;
+    const csv = '社員番号,氏名,退職日,備考\nX1,山田 太郎,2020/4/1,\nX2,佐藤 花子,2021/4/1,\n,名無し,,\n';
+    const checked = await upload(client, slug, Buffer.from(csv));
+    await dryRun(client, slug, checked.body);
+    const uploadedOnly = await upload(client, slug, Buffer.from(csv));
+    const done = await upload(client, slug, Buffer.from(csv.replace('X1', 'X3').replace('X2', 'X4')));
+    await dryRun(client, slug, done.body);
+    await apply(client, slug, done.body.id);
+    const leftOver = async (importId: string) =>
+      inTenant(server.deps.database.db, tenantId, async (tx) => {
+        let rows = 0;
+        for (const table of [importStaged, importTokenChanges, importChunks, importIssues]) {
+          const [row] = await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(table)
+            .where(and(eq(table.tenantId, tenantId), eq(table.importId, importId)));
+          rows += row!.n;
+        }
+        return rows;
+      });
+    expect(await leftOver(checked.body.id)).toBeGreaterThan(0);
+
+    const day = 86_400_000;
+    expect(server.deps.config.importDryRunDays).toBe(7);
+    await expireDryRuns(server.deps, new Date(Date.now() + 6 * day));
+    expect(
+      (await client.get<Import>(`/api/v1/t/${slug}/registry/imports/${checked.body.id}`)).body.status,
+    ).toBe('checked');
+    await expireDryRuns(server.deps, new Date(Date.now() + 8 * day));
+
+    const list = (await client.get<{ imports: Import[] }>(`/api/v1/t/${slug}/registry/imports`)).body.imports;
+    const statusOf = (id: string) => list.find((imp) => imp.id === id)?.status;
+    expect(statusOf(checked.body.id)).toBe('expired');
+    expect(statusOf(uploadedOnly.body.id)).toBe('expired');
+    expect(statusOf(done.body.id)).toBe('applied');
+    expect(list.find((imp) => imp.id === checked.body.id)!.counts).toMatchObject({ new: 2, rejected: 1 });
+    expect(await leftOver(checked.body.id)).toBe(0);
+    expect(await leftOver(uploadedOnly.body.id)).toBe(0);
+
+    const refused = await client.post<{ code: string; title: string }>(
+      `/api/v1/t/${slug}/registry/imports/${checked.body.id}/apply`,
+    );
+    expect(refused.status).toBe(410);
+    expect(refused.body.code).toBe('import_expired');
+    expect(refused.body.title).toContain('もう一度ファイルをアップロード');
+    const recheck = await client.post(`/api/v1/t/${slug}/registry/imports/${uploadedOnly.body.id}/check`, {
+      mapping: uploadedOnly.body.mapping,
+    });
+    expect(recheck.status).toBe(410);
+    expect((await records(client, slug)).total).toBe(2);
   });
 
   it('reads .xlsx, and refuses files it cannot read or mappings without a key', async () => {

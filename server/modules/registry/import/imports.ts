@@ -124,6 +124,7 @@ export async function requestCheck(
   input: { mapping: Record<string, string>; saveTemplateAs?: string | undefined },
 ) {
   const imp = await getImport(ctx, id);
+  if (imp.status === 'expired') throw new AppError(410, 'import_expired');
   if (!['uploaded', 'checked', 'failed'].includes(imp.status)) throw new AppError(409, 'import_not_ready');
   const customKeys = new Set((await listCustomFields(ctx)).map((f) => f.key));
   const mapping: ColumnMapping = {};
@@ -169,6 +170,7 @@ export async function requestCheck(
  */
 export async function requestApply(ctx: RegistryContext, id: string) {
   const imp = await getImport(ctx, id);
+  if (imp.status === 'expired') throw new AppError(410, 'import_expired');
   if (imp.status === 'applying') {
     const [free] = await ctx.tx
       .select({ id: registryImports.id })

@@ -7217,6 +7217,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Gone (expired) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7294,6 +7303,15 @@ export type paths = {
                 };
                 /** @description Conflict */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Gone (expired) */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9959,7 +9977,7 @@ export type components = {
             };
             processedRows: number;
             /** @enum {string} */
-            status: "uploaded" | "checking" | "checked" | "applying" | "applied" | "failed";
+            status: "uploaded" | "checking" | "checked" | "applying" | "applied" | "failed" | "expired";
             totalRows: number;
         };
         Segment: {

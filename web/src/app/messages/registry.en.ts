@@ -134,6 +134,7 @@ export const registryEn: Record<keyof typeof registryJa, string> = {
   'import.status.applying': 'Applying',
   'import.status.applied': 'Applied',
   'import.status.failed': 'Failed',
+  'import.status.expired': 'Expired (not applied in time; file deleted)',
   'import.encoding.utf8': 'UTF-8',
   'import.encoding.cp932': 'Shift_JIS (CP932)',
   'import.encoding.xlsx': 'Excel',

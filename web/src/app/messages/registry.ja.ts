@@ -133,6 +133,7 @@ export const registryJa = {
   'import.status.applying': '反映中',
   'import.status.applied': '反映済み',
   'import.status.failed': '失敗',
+  'import.status.expired': '期限切れ（未反映のため削除済み）',
   'import.encoding.utf8': 'UTF-8',
   'import.encoding.cp932': 'Shift_JIS（CP932）',
   'import.encoding.xlsx': 'Excel',

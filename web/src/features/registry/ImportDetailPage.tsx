@@ -141,7 +141,7 @@ export function ImportDetailPage() {
       <p className="muted">
         {t('import.rows', { count: imp.totalRows.toLocaleString(locale) })} ・{' '}
         {encodingLabel(t, imp.encoding)} ・{' '}
-        <span className={`badge ${imp.status === 'failed' ? 'warn' : ''}`}>
+        <span className={`badge ${imp.status === 'failed' || imp.status === 'expired' ? 'warn' : ''}`}>
           {t(`import.status.${imp.status}`)}
         </span>
       </p>

@@ -99,7 +99,7 @@ export function ImportPage() {
                 {encodingLabel(t, imp.encoding)}
               </p>
             </div>
-            <span className={`badge ${imp.status === 'failed' ? 'warn' : ''}`}>
+            <span className={`badge ${imp.status === 'failed' || imp.status === 'expired' ? 'warn' : ''}`}>
               {t(`import.status.${imp.status}`)}
             </span>
           </li>
