@@ -1,12 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { initialLocale, loadCatalog } from './app/i18n';
 import './app/styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const locale = initialLocale();
+loadCatalog(locale).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App locale={locale} />
+    </StrictMode>,
+  ),
 );
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {

@@ -1,49 +1,76 @@
-import { useEffect, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage';
-import { AdminLayout } from '../features/admin/AdminLayout';
-import { AuditPage } from '../features/admin/AuditPage';
-import { MembersPage } from '../features/admin/MembersPage';
-import { OverviewPage } from '../features/admin/OverviewPage';
-import { SettingsPage } from '../features/admin/SettingsPage';
-import { SignInPage } from '../features/auth/SignInPage';
-import { SignUpPage } from '../features/auth/SignUpPage';
-import { VerifyPage } from '../features/auth/VerifyPage';
-import { CommunityLayout } from '../features/community/CommunityLayout';
-import { ConversationPage } from '../features/community/ConversationPage';
-import { DirectoryPage } from '../features/community/DirectoryPage';
-import { GroupPage } from '../features/community/GroupPage';
-import { GroupsPage } from '../features/community/GroupsPage';
-import { HashtagPage } from '../features/community/HashtagPage';
-import { HashtagsPage } from '../features/community/HashtagsPage';
-import { InboxPage } from '../features/community/InboxPage';
-import { MessagesPage } from '../features/community/MessagesPage';
-import { ModerationPage } from '../features/community/ModerationPage';
-import { NotificationsPage } from '../features/community/NotificationsPage';
-import { PersonPage } from '../features/community/PersonPage';
-import { PostPage } from '../features/community/PostPage';
-import { ProfilePage } from '../features/community/ProfilePage';
-import { UnsubscribePage } from '../features/community/UnsubscribePage';
-import { WelcomePage } from '../features/community/WelcomePage';
-import { MailboxPage } from '../features/devtools/MailboxPage';
-import { InviteLandingPage } from '../features/invite/InviteLandingPage';
-import { JoinRequestPage } from '../features/join/JoinRequestPage';
-import { CustomFieldsPage } from '../features/registry/CustomFieldsPage';
-import { ImportDetailPage } from '../features/registry/ImportDetailPage';
-import { ImportPage } from '../features/registry/ImportPage';
-import { InvitationsPage } from '../features/registry/InvitationsPage';
-import { InvitePage } from '../features/registry/InvitePage';
-import { RecordPage } from '../features/registry/RecordPage';
-import { RegistryPage } from '../features/registry/RegistryPage';
-import { RequestsPage } from '../features/registry/RequestsPage';
-import { SegmentsPage } from '../features/registry/SegmentsPage';
-import { HomePage } from '../features/tenancy/HomePage';
-import { LandingPage } from '../features/tenancy/LandingPage';
-import { TenantChooser } from '../features/tenancy/TenantChooser';
 import { api } from './api';
-import { I18nProvider, useI18n } from './i18n';
+import { I18nProvider, type Locale, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
+
+/**
+ * Every screen is its own chunk, loaded when its route is first visited: an alumnus never
+ * downloads the HR console, and the first load carries only the shell and the page asked for.
+ */
+function page<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const AccountPage = page(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
+const AdminLayout = page(() => import('../features/admin/AdminLayout').then((m) => m.AdminLayout));
+const AuditPage = page(() => import('../features/admin/AuditPage').then((m) => m.AuditPage));
+const MembersPage = page(() => import('../features/admin/MembersPage').then((m) => m.MembersPage));
+const OverviewPage = page(() => import('../features/admin/OverviewPage').then((m) => m.OverviewPage));
+const SettingsPage = page(() => import('../features/admin/SettingsPage').then((m) => m.SettingsPage));
+const SignInPage = page(() => import('../features/auth/SignInPage').then((m) => m.SignInPage));
+const SignUpPage = page(() => import('../features/auth/SignUpPage').then((m) => m.SignUpPage));
+const VerifyPage = page(() => import('../features/auth/VerifyPage').then((m) => m.VerifyPage));
+const CommunityLayout = page(() =>
+  import('../features/community/CommunityLayout').then((m) => m.CommunityLayout),
+);
+const ConversationPage = page(() =>
+  import('../features/community/ConversationPage').then((m) => m.ConversationPage),
+);
+const DirectoryPage = page(() => import('../features/community/DirectoryPage').then((m) => m.DirectoryPage));
+const GroupPage = page(() => import('../features/community/GroupPage').then((m) => m.GroupPage));
+const GroupsPage = page(() => import('../features/community/GroupsPage').then((m) => m.GroupsPage));
+const HashtagPage = page(() => import('../features/community/HashtagPage').then((m) => m.HashtagPage));
+const HashtagsPage = page(() => import('../features/community/HashtagsPage').then((m) => m.HashtagsPage));
+const InboxPage = page(() => import('../features/community/InboxPage').then((m) => m.InboxPage));
+const MessagesPage = page(() => import('../features/community/MessagesPage').then((m) => m.MessagesPage));
+const ModerationPage = page(() =>
+  import('../features/community/ModerationPage').then((m) => m.ModerationPage),
+);
+const NotificationsPage = page(() =>
+  import('../features/community/NotificationsPage').then((m) => m.NotificationsPage),
+);
+const PersonPage = page(() => import('../features/community/PersonPage').then((m) => m.PersonPage));
+const PostPage = page(() => import('../features/community/PostPage').then((m) => m.PostPage));
+const ProfilePage = page(() => import('../features/community/ProfilePage').then((m) => m.ProfilePage));
+const UnsubscribePage = page(() =>
+  import('../features/community/UnsubscribePage').then((m) => m.UnsubscribePage),
+);
+const WelcomePage = page(() => import('../features/community/WelcomePage').then((m) => m.WelcomePage));
+const MailboxPage = page(() => import('../features/devtools/MailboxPage').then((m) => m.MailboxPage));
+const InviteLandingPage = page(() =>
+  import('../features/invite/InviteLandingPage').then((m) => m.InviteLandingPage),
+);
+const JoinRequestPage = page(() => import('../features/join/JoinRequestPage').then((m) => m.JoinRequestPage));
+const CustomFieldsPage = page(() =>
+  import('../features/registry/CustomFieldsPage').then((m) => m.CustomFieldsPage),
+);
+const ImportDetailPage = page(() =>
+  import('../features/registry/ImportDetailPage').then((m) => m.ImportDetailPage),
+);
+const ImportPage = page(() => import('../features/registry/ImportPage').then((m) => m.ImportPage));
+const InvitationsPage = page(() =>
+  import('../features/registry/InvitationsPage').then((m) => m.InvitationsPage),
+);
+const InvitePage = page(() => import('../features/registry/InvitePage').then((m) => m.InvitePage));
+const RecordPage = page(() => import('../features/registry/RecordPage').then((m) => m.RecordPage));
+const RegistryPage = page(() => import('../features/registry/RegistryPage').then((m) => m.RegistryPage));
+const RequestsPage = page(() => import('../features/registry/RequestsPage').then((m) => m.RequestsPage));
+const SegmentsPage = page(() => import('../features/registry/SegmentsPage').then((m) => m.SegmentsPage));
+const HomePage = page(() => import('../features/tenancy/HomePage').then((m) => m.HomePage));
+const LandingPage = page(() => import('../features/tenancy/LandingPage').then((m) => m.LandingPage));
+const TenantChooser = page(() => import('../features/tenancy/TenantChooser').then((m) => m.TenantChooser));
 
 function OfflineBanner() {
   const { t } = useI18n();
@@ -105,7 +132,9 @@ function Layout() {
       </header>
       <OfflineBanner />
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );
@@ -132,9 +161,9 @@ function NotFound() {
   );
 }
 
-export function App() {
+export function App({ locale }: { locale: Locale }) {
   return (
-    <I18nProvider>
+    <I18nProvider initial={locale}>
       <SessionProvider>
         <BrowserRouter>
           <Routes>

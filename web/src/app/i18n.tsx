@@ -1,9 +1,23 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './messages/en';
-import { ja, type MessageKey } from './messages/ja';
+import type { MessageKey } from './messages/ja';
 
 export type Locale = 'ja' | 'en';
-const catalogs: Record<Locale, Record<MessageKey, string>> = { ja, en };
+type Catalog = Record<MessageKey, string>;
+
+// Only the language in use is downloaded; the other one is fetched when the person switches.
+const loaders: Record<Locale, () => Promise<Catalog>> = {
+  ja: () => import('./messages/ja').then((m) => m.ja),
+  en: () => import('./messages/en').then((m) => m.en),
+};
+const loaded = new Map<Locale, Catalog>();
+
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  const known = loaded.get(locale);
+  if (known) return known;
+  const catalog = await loaders[locale]();
+  loaded.set(locale, catalog);
+  return catalog;
+}
 const COOKIE = 'enishi_lang';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -17,24 +31,27 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   const saved = document.cookie.match(/(?:^|; )enishi_lang=(ja|en)/)?.[1];
   if (saved === 'ja' || saved === 'en') return saved;
   return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'ja';
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+/** Provides the language whose catalog `loadCatalog` has already fetched (main.tsx waits for it). */
+export function I18nProvider({ initial, children }: { initial: Locale; children: ReactNode }) {
+  const [{ locale, catalog }, setState] = useState(() => ({
+    locale: initial,
+    catalog: loaded.get(initial)!,
+  }));
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     // The server reads the same cookie, so its error messages follow the chosen language.
     document.cookie = `${COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    setLocaleState(next);
+    loadCatalog(next).then((nextCatalog) => setState({ locale: next, catalog: nextCatalog }));
   }, []);
   const value = useMemo<I18n>(() => {
-    const catalog = catalogs[locale];
     const dateTime = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
       dateStyle: 'medium',
       timeStyle: 'short',
@@ -49,7 +66,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         ),
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
     };
-  }, [locale, setLocale]);
+  }, [locale, catalog, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { isStaffRole } from '../../app/session';
@@ -44,7 +45,9 @@ export function AdminLayout() {
         ))}
       </nav>
       <div className="console-body">
-        <Outlet context={home} />
+        <Suspense fallback={<Loading />}>
+          <Outlet context={home} />
+        </Suspense>
       </div>
     </div>
   );

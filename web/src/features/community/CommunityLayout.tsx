@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
@@ -67,7 +67,9 @@ export function CommunityLayout() {
           </NavLink>
         </p>
       )}
-      <Outlet />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
       {!inWelcome && (
         <nav className="tabbar" aria-label={t('community.nav')}>
           <NavLink to={`/t/${slug}`} end>
