@@ -86,6 +86,8 @@ export async function seedCommunityProfiles(
         displayName: member.displayName,
         kana: member.reading,
         visibility: seedVisibility(start + offset),
+        findableByFormerNames: false,
+        formerNames: [],
       }),
     );
     await tx.insert(memberProfiles).values(

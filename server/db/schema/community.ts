@@ -74,6 +74,11 @@ export const memberProfiles = pgTable(
     companyNews: boolean('company_news').notNull().default(false),
     listedInDirectory: boolean('listed_in_directory').notNull().default(false),
     companyContact: boolean('company_contact').notNull().default(false),
+    /**
+     * Whether the directory finds this member by the former names (旧姓) on their registry record; off
+     * unless they choose it. HR's registry search finds former names either way.
+     */
+    findableByFormerNames: boolean('findable_by_former_names').notNull().default(false),
     /** Whether other members may start a private conversation with this member. */
     acceptsMessages: boolean('accepts_messages').notNull().default(true),
     /** Whether notifications also go out by e-mail; every such mail carries a link that turns this off. */

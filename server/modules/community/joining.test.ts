@@ -193,4 +193,79 @@ describe('joining', () => {
     // The reading HR held stays until the member changes it.
     expect(await people(hr, 'たかはし')).toEqual(['佐藤 美咲']);
   });
+
+  it('finds a member by their former names only once they choose it; the registry finds them for HR either way', async () => {
+    const { slug, member, hr, recordId } = await invitedAlumnus();
+    const people = async (q: string) =>
+      (
+        await hr.get<{ people: { displayName: string }[] }>(
+          `/api/v1/t/${slug}/community/people?q=${encodeURIComponent(q)}`,
+        )
+      ).body.people.map((p) => p.displayName);
+    const records = async (q: string) =>
+      (
+        await hr.get<{ records: { familyName: string }[] }>(
+          `/api/v1/t/${slug}/registry/records?q=${encodeURIComponent(q)}`,
+        )
+      ).body.records.map((r) => r.familyName);
+    await member.put(`/api/v1/t/${slug}/community/me/consents?source=onboarding`, {
+      companyNews: false,
+      listedInDirectory: true,
+      companyContact: false,
+      policyVersion,
+    });
+    expect(
+      (await hr.patch(`/api/v1/t/${slug}/registry/records/${recordId}`, { formerNames: ['佐藤'] })).status,
+    ).toBe(200);
+
+    // Off by default: the directory does not know the former name, HR's registry does.
+    const me = await member.get<{ profile: { findableByFormerNames: boolean } }>(
+      `/api/v1/t/${slug}/community/me`,
+    );
+    expect(me.body.profile.findableByFormerNames).toBe(false);
+    expect(await people('佐藤')).toEqual([]);
+    expect(await records('佐藤')).toEqual(['髙橋']);
+
+    const on = await member.patch<{ findableByFormerNames: boolean }>(
+      `/api/v1/t/${slug}/community/me/profile`,
+      {
+        findableByFormerNames: true,
+      },
+    );
+    expect(on.status).toBe(200);
+    expect(on.body.findableByFormerNames).toBe(true);
+    for (const q of ['佐藤', '佐藤美咲', '佐藤 美咲', '髙橋'])
+      expect(await people(q), q).toEqual(['髙橋 美咲']);
+    // The former name is a way to find them, not something their profile shows.
+    const seen = await hr.get<Record<string, unknown>>(
+      `/api/v1/t/${slug}/community/people?q=${encodeURIComponent('佐藤')}`,
+    );
+    expect(JSON.stringify(seen.body)).not.toContain('佐藤');
+
+    // HR corrects the former name on the record: the directory follows.
+    await hr.patch(`/api/v1/t/${slug}/registry/records/${recordId}`, { formerNames: ['鈴木'] });
+    expect(await people('鈴木')).toEqual(['髙橋 美咲']);
+    expect(await people('佐藤')).toEqual([]);
+
+    // So does an import that changes it (the record is matched by its address).
+    const email = (
+      await hr.get<{ record: { emails: string[] } }>(`/api/v1/t/${slug}/registry/records/${recordId}`)
+    ).body.record.emails[0];
+    const uploaded = await hr.upload<{ id: string; mapping: Record<string, string> }>(
+      `/api/v1/t/${slug}/registry/imports?fileName=former.csv`,
+      Buffer.from(`氏名,個人メールアドレス,旧姓\n髙橋 美咲,${email},田中\n`),
+    );
+    await hr.post(`/api/v1/t/${slug}/registry/imports/${uploaded.body.id}/check`, {
+      mapping: uploaded.body.mapping,
+    });
+    await server.deps.jobs.drain();
+    expect((await hr.post(`/api/v1/t/${slug}/registry/imports/${uploaded.body.id}/apply`)).status).toBe(202);
+    await server.deps.jobs.drain();
+    expect(await people('田中')).toEqual(['髙橋 美咲']);
+
+    await member.patch(`/api/v1/t/${slug}/community/me/profile`, { findableByFormerNames: false });
+    expect(await people('田中')).toEqual([]);
+    expect(await records('田中')).toEqual(['髙橋']);
+    expect(await people('髙橋')).toEqual(['髙橋 美咲']);
+  });
 });

@@ -90,5 +90,6 @@ export function presentOwnProfile(
     role: subject.membership.role,
     acceptsMessages: p.acceptsMessages,
     emailNotifications: p.emailNotifications,
+    findableByFormerNames: p.findableByFormerNames,
   };
 }

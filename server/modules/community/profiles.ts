@@ -51,6 +51,7 @@ export type ProfileUpdate = {
   hashtags?: string[] | undefined;
   visibility?: ProfileVisibility | undefined;
   acceptsMessages?: boolean | undefined;
+  findableByFormerNames?: boolean | undefined;
 };
 
 export async function updateOwnProfile(ctx: TenantServiceContext, input: ProfileUpdate) {
@@ -79,6 +80,9 @@ export async function updateOwnProfile(ctx: TenantServiceContext, input: Profile
       ...(input.bio === undefined ? {} : { bio: input.bio.trim() }),
       ...(input.links === undefined ? {} : { links: input.links }),
       ...(input.acceptsMessages === undefined ? {} : { acceptsMessages: input.acceptsMessages }),
+      ...(input.findableByFormerNames === undefined
+        ? {}
+        : { findableByFormerNames: input.findableByFormerNames }),
       visibility,
       updatedAt: new Date(),
     })

@@ -50,6 +50,7 @@ export const ProfileUpdateSchema = z
     hashtags: z.array(z.string().max(80)).max(30).optional(),
     visibility: z.partialRecord(z.enum(profileFields), VisibilitySchema).optional(),
     acceptsMessages: z.boolean().optional(),
+    findableByFormerNames: z.boolean().optional(),
   })
   .openapi('ProfileUpdate');
 
@@ -99,6 +100,8 @@ export const OwnProfileSchema = ProfileSchema.extend({
   role: z.string(),
   acceptsMessages: z.boolean(),
   emailNotifications: z.boolean(),
+  /** Whether other members can find this member in the directory by the former names HR holds. */
+  findableByFormerNames: z.boolean(),
 }).openapi('OwnProfile');
 
 export const OnboardingSchema = z

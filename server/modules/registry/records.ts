@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { alumniRecords, memberships, recordHistory, registryImports } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, type FieldError, invalid, notFound } from '../../platform/errors.js';
+import { refreshMemberSearch } from '../community/member-search.js';
 import type { ChangeSource, RegistryContext } from './context.js';
 import { listCustomFields, validateCustomFields } from './custom-fields.js';
 import {
@@ -148,6 +149,10 @@ export async function updateRecord(
     .where(and(eq(alumniRecords.tenantId, ctx.tenant.id), eq(alumniRecords.id, id)))
     .returning();
   await indexRecord(ctx.tx, ctx.tenant.id, id, next, current);
+  // A member may have chosen to be found in the directory by the former names on their record.
+  if (current.membershipId && changes.formerNames) {
+    await refreshMemberSearch(ctx.tx, ctx.tenant.id, current.membershipId);
+  }
   await writeHistory(ctx.tx, {
     tenantId: ctx.tenant.id,
     recordId: id,

@@ -13,6 +13,7 @@ import { inTenant } from '../../../db/scope.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Jobs } from '../../../platform/jobs/jobs.js';
+import { refreshMembersOfRecords } from '../../community/member-search.js';
 import { discardStaging, mergeImportTokenChanges } from './token-changes.js';
 
 // The record's own columns, which the staging table shares (see recordDataColumns).
@@ -99,6 +100,11 @@ export async function applyImport(
         insert into ${recordEmails} (tenant_id, email, record_id)
         select distinct s.tenant_id, email, s.record_id from ${staged} cross join lateral unnest(s.emails) email`);
       await mergeImportTokenChanges(tx, tenantId, importId);
+      await refreshMembersOfRecords(
+        tx,
+        tenantId,
+        sql`select s.record_id from ${staged} where s.kind = 'updated' and s.changes ? 'formerNames'`,
+      );
       await tx.execute(sql`
         insert into ${recordHistory} (tenant_id, record_id, actor_membership_id, source, changes)
         select s.tenant_id, s.record_id, ${actor.membershipId}::uuid, 'import', s.changes

@@ -9702,6 +9702,7 @@ export type components = {
                 policyVersion: string | null;
             };
             emailNotifications: boolean;
+            findableByFormerNames: boolean;
             onboarded: boolean;
             role: string;
             visibility: {
@@ -9852,6 +9853,7 @@ export type components = {
             currentTitle?: string;
             displayName?: string;
             displayNameKana?: string;
+            findableByFormerNames?: boolean;
             hashtags?: string[];
             intents?: ("casual_chat" | "job_info" | "collaboration" | "mentoring" | "speaking")[];
             links?: {

@@ -257,6 +257,9 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'messages.send': 'Send',
   'messages.start': 'Send a message',
   'profile.acceptsMessages': 'Let other members send me messages',
+  'profile.findableByFormerNames': 'Let members find me in the directory by my former names',
+  'profile.findableByFormerNamesHint':
+    'Members can then find you by the former names the company has on record. The former names themselves are not shown on your profile.',
   'profile.viewProfile': 'Profile',
   'messages.unreadCount': '{count} unread',
   'hashtags.allPeople': 'See everyone with this hashtag',

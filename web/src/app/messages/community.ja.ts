@@ -257,6 +257,9 @@ export const communityJa = {
   'messages.send': '送信',
   'messages.start': 'メッセージを送る',
   'profile.acceptsMessages': '他のメンバーからのメッセージを受け取る',
+  'profile.findableByFormerNames': '旧姓でもメンバー名簿から検索できるようにする',
+  'profile.findableByFormerNamesHint':
+    '会社の名簿に登録されている旧姓で、他のメンバーがあなたを見つけられるようになります。旧姓そのものはプロフィールに表示されません。',
   'profile.viewProfile': 'プロフィール',
   'messages.unreadCount': '未読 {count} 件',
   'hashtags.allPeople': 'このハッシュタグのメンバーをすべて見る',

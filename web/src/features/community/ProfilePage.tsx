@@ -38,6 +38,7 @@ export function ProfilePage() {
   const [links, setLinks] = useState<ProfileLink[]>(profile.links ?? []);
   const [visibility, setVisibility] = useState(profile.visibility);
   const [acceptsMessages, setAcceptsMessages] = useState(profile.acceptsMessages);
+  const [findableByFormerNames, setFindableByFormerNames] = useState(profile.findableByFormerNames);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [photoError, setPhotoError] = useState<unknown>(null);
@@ -66,6 +67,7 @@ export function ProfilePage() {
           links: links.filter((link) => link.url.trim()),
           visibility,
           acceptsMessages,
+          findableByFormerNames,
         }),
       );
       setNotice(t('profile.saved'));
@@ -281,6 +283,16 @@ export function ProfilePage() {
           />
           <label htmlFor="accepts-messages">{t('profile.acceptsMessages')}</label>
         </div>
+        <div className="choice">
+          <input
+            type="checkbox"
+            id="findable-by-former-names"
+            checked={findableByFormerNames}
+            onChange={(event) => setFindableByFormerNames(event.target.checked)}
+          />
+          <label htmlFor="findable-by-former-names">{t('profile.findableByFormerNames')}</label>
+        </div>
+        <p className="hint">{t('profile.findableByFormerNamesHint')}</p>
         <FormError error={error} />
         {notice && <Notice>{notice}</Notice>}
         <button type="submit">{t('profile.save')}</button>

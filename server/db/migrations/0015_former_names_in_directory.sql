@@ -1,0 +1,1 @@
+ALTER TABLE "member_profiles" ADD COLUMN "findable_by_former_names" boolean DEFAULT false NOT NULL;
