@@ -68,6 +68,30 @@ describe('registry commands', () => {
     expect(readFileSync(out).length).toBeGreaterThan(1000);
   });
 
+  it('prints the dry run warnings beside the rejected rows in its JSON', async () => {
+    const { slug } = await tenantWithMember(server, 'owner');
+    const file = path.join(scratch(), 'warnings.csv');
+    writeFileSync(
+      file,
+      '社員番号,氏名,退職日\nW1,山田 太郎,H31.5.1\nW2,佐藤 花子,2021/4/1\nW2,佐藤 花子,2021/4/1\n',
+    );
+    const dry = await enishi('registry', 'import', '--tenant', slug, '--lang', 'en', file);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.json()).toMatchObject({
+      counts: { new: 2, rejected: 0, merged: 1, warned: 1 },
+      rejected: [],
+      warnings: [
+        {
+          row: 2,
+          severity: 'warning',
+          code: 'import_era_outside',
+          message: '"H31.5.1" lies outside the Heisei era; read as Reiwa 1 (2019-05-01).',
+        },
+        { row: 4, severity: 'warning', code: 'import_duplicate_merged' },
+      ],
+    });
+  });
+
   it('guards formulas and lists letters CP932 cannot hold in the summary it prints', async () => {
     const { slug, client } = await tenantWithMember(server, 'owner');
     await client.post(`/api/v1/t/${slug}/registry/records`, {

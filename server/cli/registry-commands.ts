@@ -85,10 +85,12 @@ async function importFile(deps: Deps, { values, positionals }: ParsedCommand): P
     if (!mappingIsComplete(imp.mapping as ColumnMapping))
       throw new AppError(422, 'import_mapping_incomplete');
     const counts = await checkImport(db, tenant.id, imp.id);
-    const rejected = await inTenant(db, tenant.id, async (tx) => {
+    const issues = await inTenant(db, tenant.id, async (tx) => {
       const page = await listImportIssues({ tx, tenant }, imp.id, { limit: 1000 });
       return page.items.map((issue) => presentImportIssue(issue, locale));
     });
+    const rejected = issues.filter((issue) => issue.severity === 'error');
+    const warnings = issues.filter((issue) => issue.severity === 'warning');
     let applied = false;
     if (values.apply && counts.new + counts.updated > 0) {
       await applyImport(deps, tenant.id, imp.id, { membershipId: null, ipAddress: 'cli' });
@@ -107,6 +109,7 @@ async function importFile(deps: Deps, { values, positionals }: ParsedCommand): P
         counts,
         applied,
         rejected,
+        warnings,
       },
     };
   } catch (error) {

@@ -41,7 +41,19 @@ export const importStatuses = [
   'expired',
 ] as const;
 export type ImportStatus = (typeof importStatuses)[number];
-export type ImportCounts = { new: number; updated: number; unchanged: number; rejected: number };
+/**
+ * Rows by outcome. `merged`: copies of an identical earlier row, imported once; `warned`: accepted rows
+ * that carry a warning (an era date outside its era, a line break replaced). Imports checked before
+ * these two were counted lack them.
+ */
+export type ImportCounts = {
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  merged?: number;
+  warned?: number;
+};
 
 /** An uploaded file on its way through dry run and apply; the file is kept until applied. */
 export const registryImports = pgTable(
@@ -142,7 +154,7 @@ export const importTokenChanges = pgTable(
   ],
 );
 
-/** One reason a row of an import was rejected, shown in the dry run. */
+/** One reason a row of an import was rejected (severity error), or a warning on a row that was accepted. */
 export const importIssues = pgTable(
   'import_issues',
   {
@@ -153,6 +165,7 @@ export const importIssues = pgTable(
     column: text('column'),
     value: text('value'),
     code: text('code').notNull(),
+    severity: text('severity').$type<'error' | 'warning'>().notNull().default('error'),
     detail: jsonb('detail').$type<Record<string, string | number>>().notNull().default({}),
   },
   (table) => [

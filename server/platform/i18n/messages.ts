@@ -45,8 +45,13 @@ export const messages = {
     record_employee_number_taken: 'この社員番号の記録はすでにあります。',
     record_email_taken: 'このメールアドレスは別の記録で使われています。',
     import_missing_key: '社員番号とメールアドレスのどちらもないため、記録を特定できません。',
-    import_duplicate_employee_number: '同じ社員番号がファイルの {rows} 行目にもあります。',
-    import_duplicate_email: '同じメールアドレスがファイルの {rows} 行目にもあります。',
+    import_duplicate_employee_number:
+      '社員番号が同じで内容の異なる行がファイルの {rows} 行目にあります。どれが正しいか確認してください。',
+    import_duplicate_email:
+      'メールアドレスが同じで内容の異なる行がファイルの {rows} 行目にあります。どれが正しいか確認してください。',
+    import_duplicate_merged: 'ファイルの {row} 行目とまったく同じ内容のため、1 件にまとめて取り込みます。',
+    import_era_outside: '「{value}」は{written}の期間外のため、{actual}（{iso}）として読み取りました。',
+    import_line_break_replaced: 'この項目は 1 行で入力するものなので、改行を空白に置き換えました。',
     import_email_conflict: 'このメールアドレスは別の記録（社員番号 {employeeNumber}）で使われています。',
     import_email_ambiguous: 'このメールアドレスに一致する記録が複数あります。',
     import_file_unreadable:
@@ -141,8 +146,13 @@ export const messages = {
     record_employee_number_taken: 'A record with this employee number already exists.',
     record_email_taken: 'This e-mail address is used by another record.',
     import_missing_key: 'Neither an employee number nor an e-mail address: the record cannot be identified.',
-    import_duplicate_employee_number: 'The same employee number is also on row {rows} of the file.',
-    import_duplicate_email: 'The same e-mail address is also on row {rows} of the file.',
+    import_duplicate_employee_number:
+      'Rows {rows} of the file have this employee number with different data. Check which one is right.',
+    import_duplicate_email:
+      'Rows {rows} of the file have this e-mail address with different data. Check which one is right.',
+    import_duplicate_merged: 'Identical to row {row} of the file, so the two are imported as one.',
+    import_era_outside: '"{value}" lies outside the {writtenEn} era; read as {actualEn} ({iso}).',
+    import_line_break_replaced: 'This field holds a single line, so the line break was replaced by a space.',
     import_email_conflict:
       'This e-mail address belongs to another record (employee number {employeeNumber}).',
     import_email_ambiguous: 'More than one record has this e-mail address.',

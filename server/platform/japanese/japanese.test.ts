@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseEmail, normalisePhone } from './contact.js';
-import { parseJapaneseDate } from './dates.js';
+import { dateFromExcelSerial, parseJapaneseDate, readJapaneseDate } from './dates.js';
 import {
   normaliseReading,
   queryGrams,
@@ -96,12 +96,44 @@ describe('dates', () => {
     expect(parseJapaneseDate(input)).toBe(iso);
   });
 
-  it.each(['平成-13年8月9日', '2024/2/30', '令和1年4月30日', 'not a date', '2023/13/01', ''])(
+  it.each(['平成-13年8月9日', '2024/2/30', '令和1年2月30日', 'M1.1.24', 'not a date', '2023/13/01', ''])(
     'refuses %s',
     (input) => {
       expect(parseJapaneseDate(input)).toBeNull();
     },
   );
+
+  it.each([
+    ['H31.5.1', '2019-05-01', '平成', '令和元年5月1日', 'Reiwa 1'],
+    ['S64.1.8', '1989-01-08', '昭和', '平成元年1月8日', 'Heisei 1'],
+    ['H1.1.7', '1989-01-07', '平成', '昭和64年1月7日', 'Showa 64'],
+    ['R1.4.30', '2019-04-30', '令和', '平成31年4月30日', 'Heisei 31'],
+    ['平成32年1月1日', '2020-01-01', '平成', '令和2年1月1日', 'Reiwa 2'],
+  ])(
+    'reads %s outside its era as %s and names the era it falls in',
+    (input, iso, written, actual, actualEn) => {
+      expect(readJapaneseDate(input)).toEqual({
+        iso,
+        outsideEra: { written, writtenEn: expect.any(String), actual, actualEn },
+      });
+    },
+  );
+
+  it.each(['H31.4.30', 'R1.5.1', 'S64.1.7', 'H1.1.8', '2019-05-01'])('reads %s without a note', (input) => {
+    expect(readJapaneseDate(input)?.outsideEra).toBeUndefined();
+  });
+
+  it('reads Excel serial dates from 18264 (1950-01-01) to 73050 (2099-12-31) only', () => {
+    expect(dateFromExcelSerial('45017')).toBe('2023-04-01');
+    expect(dateFromExcelSerial('45016')).toBe('2023-03-31');
+    expect(dateFromExcelSerial('36617.0')).toBe('2000-04-01');
+    expect(dateFromExcelSerial('18264')).toBe('1950-01-01');
+    expect(dateFromExcelSerial('73050')).toBe('2099-12-31');
+    expect(dateFromExcelSerial('18263')).toBeNull();
+    expect(dateFromExcelSerial('73051')).toBeNull();
+    expect(dateFromExcelSerial('45017.5')).toBeNull();
+    expect(dateFromExcelSerial('2023')).toBeNull();
+  });
 });
 
 describe('contact details', () => {

@@ -24,13 +24,14 @@ import { withAnyEmail } from '../search-index.js';
 import type { ColumnMapping } from './columns.js';
 import { storedChunks } from './import-files.js';
 import { openTable, type TableRow } from './read-table.js';
-import { type RowIssue, type RowValues, readRow } from './row-values.js';
+import { type RowIssue, type RowValues, readRow, rejects } from './row-values.js';
 import { discardStaging, ImportTokenChanges } from './token-changes.js';
 
 const BATCH_ROWS = 500;
 
 type ImportRow = typeof registryImports.$inferSelect;
-type Prepared = { rowNumber: number; values: RowValues; issues: RowIssue[] };
+/** A row read through the mapping; `merged` when it repeats an identical earlier row (kept once). */
+type Prepared = { rowNumber: number; values: RowValues; issues: RowIssue[]; merged?: boolean };
 
 async function* dataRows(db: AppDatabase, imp: ImportRow): AsyncGenerator<TableRow> {
   const table = await openTable(storedChunks(db, imp.tenantId, imp.id));
@@ -38,29 +39,43 @@ async function* dataRows(db: AppDatabase, imp: ImportRow): AsyncGenerator<TableR
   yield* table.rows;
 }
 
-/** First pass: where each employee number and e-mail occurs, so duplicates are reported on every row. */
-async function findDuplicates(rows: AsyncIterable<{ values: RowValues; rowNumber: number }>) {
-  const byNumber = new Map<string, number[]>();
-  const byEmail = new Map<string, number[]>();
-  const note = (map: Map<string, number[]>, key: string | null | undefined, row: number) => {
+/** The rows sharing one employee number (or e-mail), and whether all of them say the same. */
+type KeyGroup = { rows: number[]; fingerprint: string; identical: boolean };
+
+/**
+ * First pass: where each employee number and e-mail occurs, and whether the rows that share one are
+ * identical (the same text in every mapped column), so duplicates are judged on every row.
+ */
+async function findDuplicates(
+  rows: AsyncIterable<{ values: RowValues; rowNumber: number; fingerprint: string }>,
+) {
+  const byNumber = new Map<string, KeyGroup>();
+  const byEmail = new Map<string, KeyGroup>();
+  const note = (
+    map: Map<string, KeyGroup>,
+    key: string | null | undefined,
+    row: number,
+    fingerprint: string,
+  ) => {
     if (!key) return;
-    const list = map.get(key);
-    if (list) list.push(row);
-    else map.set(key, [row]);
+    const group = map.get(key);
+    if (!group) map.set(key, { rows: [row], fingerprint, identical: true });
+    else {
+      group.rows.push(row);
+      if (group.fingerprint !== fingerprint) group.identical = false;
+    }
   };
   for await (const row of rows) {
-    note(byNumber, row.values.employeeNumber, row.rowNumber);
-    note(byEmail, row.values.email, row.rowNumber);
+    note(byNumber, row.values.employeeNumber, row.rowNumber, row.fingerprint);
+    note(byEmail, row.values.email, row.rowNumber, row.fingerprint);
   }
-  for (const map of [byNumber, byEmail]) for (const [key, list] of map) if (list.length < 2) map.delete(key);
+  for (const map of [byNumber, byEmail])
+    for (const [key, group] of map) if (group.rows.length < 2) map.delete(key);
   return { byNumber, byEmail };
 }
 
-const others = (rows: number[], self: number) =>
-  rows
-    .filter((r) => r !== self)
-    .slice(0, 5)
-    .join(', ');
+/** The rows of a group, this one included, as the message shows them ("2, 17"). */
+const rowList = (rows: number[]) => (rows.length > 6 ? `${rows.slice(0, 6).join(', ')}, …` : rows.join(', '));
 
 /** The record as the import would leave it: file values win, lists gain, consent changes are stamped. */
 export function mergeRow(
@@ -107,10 +122,11 @@ async function resolveBatch(
   stamp: { at: Date; source: string; wordingVersion: string | null },
   tokens: ImportTokenChanges,
 ) {
+  const wanted = (r: Prepared) => !r.merged && !rejects(r.issues);
   const numbers = batch.flatMap((r) =>
-    r.issues.length === 0 && r.values.employeeNumber ? [r.values.employeeNumber] : [],
+    wanted(r) && r.values.employeeNumber ? [r.values.employeeNumber] : [],
   );
-  const emails = batch.flatMap((r) => (r.issues.length === 0 && r.values.email ? [r.values.email] : []));
+  const emails = batch.flatMap((r) => (wanted(r) && r.values.email ? [r.values.email] : []));
   await inTenant(db, imp.tenantId, async (tx) => {
     // Two indexed lookups rather than one OR, which the planner would answer by scanning the tenant.
     const byNumbers = numbers.length
@@ -133,7 +149,11 @@ async function resolveBatch(
     const staged: Record<string, unknown>[] = [];
 
     for (const row of batch) {
-      if (row.issues.length === 0) {
+      if (row.merged && !rejects(row.issues)) {
+        counts.merged = (counts.merged ?? 0) + 1;
+        continue;
+      }
+      if (!rejects(row.issues)) {
         const { employeeNumber, email } = row.values;
         let existing: RecordRow | null = null;
         if (employeeNumber) {
@@ -153,7 +173,8 @@ async function resolveBatch(
             row.issues.push({ column: emailColumnOf(imp), value: email, code: 'import_email_ambiguous' });
           existing = candidates[0] ?? null;
         }
-        if (row.issues.length === 0) {
+        if (!rejects(row.issues)) {
+          if (row.issues.length > 0) counts.warned = (counts.warned ?? 0) + 1;
           const base: RecordValues = existing ?? emptyRecordValues;
           const next = mergeRow(base, row.values, stamp);
           const changes = diffRecord(existing ?? {}, next);
@@ -192,6 +213,7 @@ async function resolveBatch(
         column: issue.column,
         value: issue.value,
         code: issue.code,
+        severity: issue.severity ?? ('error' as const),
         detail: issue.params ?? {},
       })),
     );
@@ -243,6 +265,16 @@ export async function checkImport(
       yield { rowNumber: row.rowNumber, ...readRow(imp.headers, row.cells, only, fieldMap) };
     }
   };
+  const mappedColumns = imp.headers.flatMap((header, i) => (mapping[header] === 'ignore' ? [] : [i]));
+  const withFingerprints = async function* (only: ColumnMapping) {
+    for await (const row of dataRows(db, imp)) {
+      yield {
+        rowNumber: row.rowNumber,
+        fingerprint: mappedColumns.map((i) => (row.cells[i] ?? '').trim()).join('\u0000'),
+        ...readRow(imp.headers, row.cells, only, fieldMap),
+      };
+    }
+  };
   // The duplicate pass needs the keys only; reading every column twice would double the work.
   const keysOnly: ColumnMapping = Object.fromEntries(
     Object.entries(mapping).map(([header, target]) => [
@@ -250,7 +282,7 @@ export async function checkImport(
       target === 'employeeNumber' || target === 'email' ? target : 'ignore',
     ]),
   );
-  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, rejected: 0, merged: 0, warned: 0 };
   try {
     await inTenant(db, tenantId, async (tx) => {
       await discardStaging(tx, tenantId, importId);
@@ -262,7 +294,7 @@ export async function checkImport(
         .set({ status: 'checking', processedRows: 0, counts: null, errorCode: null })
         .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId)));
     });
-    const duplicates = await findDuplicates(read(keysOnly));
+    const duplicates = await findDuplicates(withFingerprints(keysOnly));
     const tokens = new ImportTokenChanges({ tenantId, importId });
     const stamp = {
       at: new Date(),
@@ -271,27 +303,41 @@ export async function checkImport(
     };
     let batch: Prepared[] = [];
     for await (const row of read()) {
+      const prepared: Prepared = row;
       const sameNumber = row.values.employeeNumber
         ? duplicates.byNumber.get(row.values.employeeNumber)
         : undefined;
-      if (sameNumber) {
+      const sameEmail = row.values.email ? duplicates.byEmail.get(row.values.email) : undefined;
+      // Rows that share a key but differ cannot both be right: all of them wait for HR. Identical copies
+      // are one person written twice: the first is imported, the others are noted and skipped.
+      if (sameNumber && !sameNumber.identical) {
         row.issues.push({
           column: numberColumn,
           value: row.values.employeeNumber!,
           code: 'import_duplicate_employee_number',
-          params: { rows: others(sameNumber, row.rowNumber) },
+          params: { rows: rowList(sameNumber.rows) },
         });
       }
-      const sameEmail = row.values.email ? duplicates.byEmail.get(row.values.email) : undefined;
-      if (sameEmail) {
+      if (sameEmail && !sameEmail.identical) {
         row.issues.push({
           column: emailColumn,
           value: row.values.email!,
           code: 'import_duplicate_email',
-          params: { rows: others(sameEmail, row.rowNumber) },
+          params: { rows: rowList(sameEmail.rows) },
         });
       }
-      batch.push(row);
+      const copyOf = (sameNumber ?? sameEmail)?.rows[0];
+      if (!rejects(row.issues) && copyOf !== undefined && copyOf !== row.rowNumber) {
+        prepared.merged = true;
+        row.issues.push({
+          column: null,
+          value: null,
+          code: 'import_duplicate_merged',
+          severity: 'warning',
+          params: { row: copyOf },
+        });
+      }
+      batch.push(prepared);
       if (batch.length >= BATCH_ROWS) {
         await resolveBatch(db, imp, batch, counts, stamp, tokens);
         batch = [];

@@ -27,6 +27,8 @@ const Counts = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  merged: z.number().int().openapi({ description: 'Copies of an identical earlier row, imported once' }),
+  warned: z.number().int().openapi({ description: 'Accepted rows that carry a warning' }),
 });
 const ImportSchema = z
   .object({
@@ -60,6 +62,7 @@ const IssueSchema = z.object({
   column: z.string().nullable(),
   value: z.string().nullable(),
   code: z.string(),
+  severity: z.enum(['error', 'warning']).openapi({ description: 'error: the row is rejected' }),
   message: z.string(),
 });
 
@@ -164,7 +167,7 @@ importRoutes.openapi(
     method: 'get',
     path: '/t/{slug}/registry/imports/{id}/issues',
     tags,
-    summary: 'Rejected rows of the dry run, with the reason in the reader’s language',
+    summary: 'Rejected rows and warnings of the dry run, with the reason in the reader’s language',
     request: {
       params: RecordParamSchema,
       query: z.object({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { importChunks, importIssues, importStaged, importTokenChanges } from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
+import { translate } from '../../../platform/i18n/messages.js';
 import type { TestClient } from '../../../test/client.js';
 import { tenantWithMember } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
@@ -29,10 +30,24 @@ type Import = {
   headers: string[];
   mapping: Record<string, string>;
   totalRows: number;
-  counts: { new: number; updated: number; unchanged: number; rejected: number } | null;
+  counts: {
+    new: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+    merged: number;
+    warned: number;
+  } | null;
   error: string | null;
 };
-type Issue = { row: number; column: string | null; value: string | null; code: string; message: string };
+type Issue = {
+  row: number;
+  column: string | null;
+  value: string | null;
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+};
 type Row = {
   id: string;
   employeeNumber: string | null;
@@ -184,6 +199,8 @@ describe('registry import', () => {
       updated: 0,
       unchanged: firstCheck.counts!.new,
       rejected: firstCheck.counts!.rejected,
+      merged: 0,
+      warned: 0,
     });
     await apply(client, slug, again.body.id);
     expect((await records(client, slug)).total).toBe(total);
@@ -386,6 +403,142 @@ describe('registry import', () => {
     expect(detail.body.record).toMatchObject({
       familyName: '山﨑',
       hrNotes: '①プロジェクト完了後に退職、㈱へ転籍',
+    });
+  });
+});
+
+describe('import rules that keep data whole', () => {
+  it('merges identical rows with a warning and rejects rows that share a key but differ, naming both rows', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const csv = [
+      '社員番号,氏名,退職日,個人メールアドレス',
+      'D1,山田 太郎,2020/4/1,taro@example.jp',
+      'D1,山田 太郎,2020/4/1,taro@example.jp',
+      'D2,佐藤 花子,2021/4/1,hanako@example.jp',
+      'D2,佐藤 花子,2021/5/1,hanako@example.jp',
+      'D3,鈴木 一郎,2021/4/1,same@example.jp',
+      'D4,田中 次郎,2021/4/1,same@example.jp',
+      ',高橋 三郎,2022/4/1,saburo@example.jp',
+      ',高橋 三郎,2022/4/1,saburo@example.jp',
+    ].join('\n');
+    const uploaded = await upload(client, slug, Buffer.from(csv));
+    const checked = await dryRun(client, slug, uploaded.body);
+    expect(checked.counts).toEqual({ new: 2, updated: 0, unchanged: 0, rejected: 4, merged: 2, warned: 0 });
+    const issues = await allIssues(client, slug, uploaded.body.id);
+    expect(issues.filter((i) => i.severity === 'warning')).toEqual([
+      expect.objectContaining({
+        row: 3,
+        code: 'import_duplicate_merged',
+        message: expect.stringContaining('2 行目'),
+      }),
+      expect.objectContaining({
+        row: 9,
+        code: 'import_duplicate_merged',
+        message: expect.stringContaining('8 行目'),
+      }),
+    ]);
+    const errors = issues.filter((i) => i.severity === 'error');
+    expect(errors.map((i) => [i.row, i.code])).toEqual([
+      [4, 'import_duplicate_employee_number'],
+      [4, 'import_duplicate_email'],
+      [5, 'import_duplicate_employee_number'],
+      [5, 'import_duplicate_email'],
+      [6, 'import_duplicate_email'],
+      [7, 'import_duplicate_email'],
+    ]);
+    expect(errors[0]!.message).toContain('4, 5 行目');
+    expect(errors[5]!.message).toContain('6, 7 行目');
+
+    await apply(client, slug, uploaded.body.id);
+    const imported = (await records(client, slug)).records;
+    expect(imported.map((r) => r.employeeNumber ?? r.email).sort()).toEqual(['D1', 'saburo@example.jp']);
+  });
+
+  it('reads an Excel serial date in a CSV date column within 1950–2099, and refuses one outside', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const csv =
+      '社員番号,氏名,入社日,退職日\nS1,山田 太郎,36617,45017\nS2,佐藤 花子,,12345\nS3,鈴木 一郎,,73051\n';
+    const uploaded = await upload(client, slug, Buffer.from(csv));
+    const checked = await dryRun(client, slug, uploaded.body);
+    expect(checked.counts).toMatchObject({ new: 1, rejected: 2, warned: 0 });
+    const issues = await allIssues(client, slug, uploaded.body.id);
+    expect(issues.map((i) => [i.row, i.code, i.value])).toEqual([
+      [3, 'field_invalid_date', '12345'],
+      [4, 'field_invalid_date', '73051'],
+    ]);
+    await apply(client, slug, uploaded.body.id);
+    const row = (await records(client, slug, 'S1')).records[0]!;
+    expect(row.leftOn).toBe('2023-04-01');
+    const detail = await client.get<{ record: { joinedOn: string } }>(
+      `/api/v1/t/${slug}/registry/records/${row.id}`,
+    );
+    expect(detail.body.record.joinedOn).toBe('2000-04-01');
+  });
+
+  it('accepts era dates outside their era with a warning naming the right era, in both directions', async () => {
+    const { slug, client, tenant } = await tenantWithMember(server, 'admin');
+    const csv = [
+      '社員番号,氏名,退職日',
+      'E1,山田 太郎,H31.5.1',
+      'E2,佐藤 花子,S64.1.8',
+      'E3,鈴木 一郎,H1.1.7',
+      'E4,田中 次郎,R1.4.30',
+      'E5,高橋 三郎,平成31年4月30日',
+      'E6,伊藤 四郎,令和元年5月1日',
+    ].join('\n');
+    const uploaded = await upload(client, slug, Buffer.from(csv));
+    const checked = await dryRun(client, slug, uploaded.body);
+    expect(checked.counts).toMatchObject({ new: 6, rejected: 0, warned: 4 });
+    const issues = await allIssues(client, slug, uploaded.body.id);
+    expect(issues.map((i) => [i.row, i.severity, i.message])).toEqual([
+      [2, 'warning', '「H31.5.1」は平成の期間外のため、令和元年5月1日（2019-05-01）として読み取りました。'],
+      [3, 'warning', '「S64.1.8」は昭和の期間外のため、平成元年1月8日（1989-01-08）として読み取りました。'],
+      [4, 'warning', '「H1.1.7」は平成の期間外のため、昭和64年1月7日（1989-01-07）として読み取りました。'],
+      [5, 'warning', '「R1.4.30」は令和の期間外のため、平成31年4月30日（2019-04-30）として読み取りました。'],
+    ]);
+    const r14 = await inTenant(server.deps.database.db, tenant.id, (tx) =>
+      tx
+        .select()
+        .from(importIssues)
+        .where(and(eq(importIssues.importId, uploaded.body.id), eq(importIssues.rowNumber, 5))),
+    );
+    expect(translate('en', 'import_era_outside', r14[0]!.detail)).toBe(
+      '"R1.4.30" lies outside the Reiwa era; read as Heisei 31 (2019-04-30).',
+    );
+    await apply(client, slug, uploaded.body.id);
+    const leftOn = (await records(client, slug)).records.map((r) => [r.employeeNumber, r.leftOn]);
+    expect(Object.fromEntries(leftOn)).toEqual({
+      E1: '2019-05-01',
+      E2: '1989-01-08',
+      E3: '1989-01-07',
+      E4: '2019-04-30',
+      E5: '2019-04-30',
+      E6: '2019-05-01',
+    });
+  });
+
+  it('keeps a quoted line break in notes, and elsewhere replaces it by a space with a warning', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const csv = '社員番号,氏名,最終所属,備考\nL1,"山田\n太郎","営業部\r\n第一課","一行目\n二行目"\n';
+    const uploaded = await upload(client, slug, Buffer.from(csv));
+    const checked = await dryRun(client, slug, uploaded.body);
+    expect(checked.counts).toMatchObject({ new: 1, rejected: 0, warned: 1 });
+    const issues = await allIssues(client, slug, uploaded.body.id);
+    expect(issues.map((i) => [i.column, i.severity, i.code])).toEqual([
+      ['氏名', 'warning', 'import_line_break_replaced'],
+      ['最終所属', 'warning', 'import_line_break_replaced'],
+    ]);
+    expect(issues[0]!.message).toBe('この項目は 1 行で入力するものなので、改行を空白に置き換えました。');
+    await apply(client, slug, uploaded.body.id);
+    const row = (await records(client, slug, 'L1')).records[0]!;
+    const detail = await client.get<{
+      record: { familyName: string; givenName: string; lastDepartment: string; hrNotes: string };
+    }>(`/api/v1/t/${slug}/registry/records/${row.id}`);
+    expect(detail.body.record).toMatchObject({
+      familyName: '山田',
+      givenName: '太郎',
+      lastDepartment: '営業部 第一課',
+      hrNotes: '一行目\n二行目',
     });
   });
 });

@@ -13,7 +13,7 @@ export function presentImport(imp: ImportRecord, locale: Locale) {
     status: imp.status,
     totalRows: imp.totalRows,
     processedRows: imp.processedRows,
-    counts: imp.counts,
+    counts: imp.counts ? { merged: 0, warned: 0, ...imp.counts } : null,
     error: imp.errorCode && isMessageKey(imp.errorCode) ? translate(locale, imp.errorCode) : imp.errorCode,
     createdAt: imp.createdAt.toISOString(),
     checkedAt: imp.checkedAt?.toISOString() ?? null,
@@ -27,6 +27,7 @@ export function presentImportIssue(issue: typeof importIssues.$inferSelect, loca
     column: issue.column,
     value: issue.value,
     code: issue.code,
+    severity: issue.severity,
     message: isMessageKey(issue.code) ? translate(locale, issue.code, issue.detail) : issue.code,
   };
 }

@@ -9,7 +9,7 @@ import {
 } from '../../../db/schema/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { normaliseEmail, normalisePhone } from '../../../platform/japanese/contact.js';
-import { parseJapaneseDate } from '../../../platform/japanese/dates.js';
+import { dateFromExcelSerial, readJapaneseDate } from '../../../platform/japanese/dates.js';
 import {
   isKatakanaReading,
   normaliseReading,
@@ -47,7 +47,19 @@ export type RowIssue = {
   value: string | null;
   code: FieldError['code'];
   params?: Record<string, string | number>;
+  /** A warning leaves the row accepted; anything else rejects it. */
+  severity?: 'warning';
 };
+
+/** Whether a row has an issue that rejects it (warnings do not). */
+export const rejects = (issues: RowIssue[]) => issues.some((issue) => issue.severity !== 'warning');
+
+/**
+ * Fields that keep a quoted line break: notes, and the lists, where a line break separates entries.
+ * In any other field a line break is a spreadsheet artefact; it becomes a space, with a warning.
+ */
+const multiLineTargets = new Set(['hrNotes', 'formerNames', 'hrTags']);
+const lineBreak = /\r\n|[\r\n]/g;
 
 const choice = <T extends string>(table: Record<string, T>) => {
   const index = new Map(Object.entries(table).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v]));
@@ -99,7 +111,16 @@ export function readRow(
   headers.forEach((header, index) => {
     const target = mapping[header] ?? 'ignore';
     if (target === 'ignore') return;
-    const raw = cells[index] ?? '';
+    let raw = cells[index] ?? '';
+    if (!multiLineTargets.has(target) && (raw.includes('\n') || raw.includes('\r'))) {
+      issues.push({
+        column: header,
+        value: raw,
+        code: 'import_line_break_replaced',
+        severity: 'warning',
+      });
+      raw = raw.replace(lineBreak, ' ');
+    }
     const text = raw.trim();
     const enumValue = <T extends string>(c: ReturnType<typeof choice<T>>, set: (v: T) => void) => {
       if (!text) return;
@@ -109,9 +130,20 @@ export function readRow(
     };
     const dateValue = (set: (v: string | null) => void) => {
       if (!text) return set(null);
-      const iso = parseJapaneseDate(text);
-      if (iso) set(iso);
-      else fail(header, raw, 'field_invalid_date');
+      const serial = dateFromExcelSerial(text);
+      if (serial) return set(serial);
+      const date = readJapaneseDate(text);
+      if (!date) return fail(header, raw, 'field_invalid_date');
+      set(date.iso);
+      if (date.outsideEra) {
+        issues.push({
+          column: header,
+          value: raw,
+          code: 'import_era_outside',
+          severity: 'warning',
+          params: { value: text, iso: date.iso, ...date.outsideEra },
+        });
+      }
     };
     const readingValue = (set: (v: string) => void) => {
       const reading = normaliseReading(text);

@@ -7343,7 +7343,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Rejected rows of the dry run, with the reason in the reader’s language */
+        /** Rejected rows and warnings of the dry run, with the reason in the reader’s language */
         get: {
             parameters: {
                 query?: {
@@ -7371,6 +7371,11 @@ export type paths = {
                                 column: string | null;
                                 message: string;
                                 row: number;
+                                /**
+                                 * @description error: the row is rejected
+                                 * @enum {string}
+                                 */
+                                severity: "error" | "warning";
                                 value: string | null;
                             }[];
                             nextCursor: string | null;
@@ -9960,10 +9965,14 @@ export type components = {
             appliedAt: string | null;
             checkedAt: string | null;
             counts: {
+                /** @description Copies of an identical earlier row, imported once */
+                merged: number;
                 new: number;
                 rejected: number;
                 unchanged: number;
                 updated: number;
+                /** @description Accepted rows that carry a warning */
+                warned: number;
             } | null;
             createdAt: string;
             encoding: string;

@@ -92,8 +92,9 @@ export function ImportDetailPage() {
     [slug, id],
   );
   useEffect(() => {
-    if (imp?.status === 'checked' && imp.counts?.rejected) loadIssues().catch(setError);
-  }, [imp?.status, imp?.counts?.rejected, loadIssues]);
+    const noted = (imp?.counts?.rejected ?? 0) + (imp?.counts?.merged ?? 0) + (imp?.counts?.warned ?? 0);
+    if (imp?.status === 'checked' && noted > 0) loadIssues().catch(setError);
+  }, [imp?.status, imp?.counts?.rejected, imp?.counts?.merged, imp?.counts?.warned, loadIssues]);
 
   const check = async (event: FormEvent) => {
     event.preventDefault();
@@ -212,7 +213,7 @@ export function ImportDetailPage() {
         <div className="card">
           <h3>{t('import.result')}</h3>
           <dl className="stats">
-            {(['new', 'updated', 'unchanged', 'rejected'] as const).map((key) => (
+            {(['new', 'updated', 'unchanged', 'rejected', 'merged', 'warned'] as const).map((key) => (
               <div className="stat" key={key}>
                 <dt>{t(`import.count.${key}`)}</dt>
                 <dd>{imp.counts![key].toLocaleString(locale)}</dd>
@@ -248,6 +249,9 @@ export function ImportDetailPage() {
               <li key={`${issue.row}-${issue.code}-${issue.column}`} className="list-row">
                 <div>
                   <p className="small muted">
+                    <span className={`badge ${issue.severity === 'error' ? 'warn' : ''}`}>
+                      {t(`import.severity.${issue.severity}`)}
+                    </span>{' '}
                     {t('import.issueRow')} {issue.row}
                     {issue.column && ` ・ ${issue.column}`}
                     {issue.value && (

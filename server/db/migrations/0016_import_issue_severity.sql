@@ -1,0 +1,1 @@
+ALTER TABLE "import_issues" ADD COLUMN "severity" text DEFAULT 'error' NOT NULL;
