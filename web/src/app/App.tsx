@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from 'react-router';
 import { api } from './api';
 import { I18nProvider, type Locale, useI18n } from './i18n';
+import { createQueryClient } from './query';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
 
@@ -161,63 +163,67 @@ function NotFound() {
   );
 }
 
+const queryClient = createQueryClient();
+
 export function App({ locale }: { locale: Locale }) {
   return (
     <I18nProvider initial={locale}>
-      <SessionProvider>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route index element={<LandingPage />} />
-              <Route path="signin" element={<SignInPage />} />
-              <Route path="signup" element={<SignUpPage />} />
-              <Route path="auth/verify" element={<VerifyPage />} />
-              <Route path="dev/mailbox" element={<MailboxPage />} />
-              <Route path="invite/:slug" element={<InviteLandingPage />} />
-              <Route path="join/:slug" element={<JoinRequestPage />} />
-              <Route path="unsubscribe/:slug" element={<UnsubscribePage />} />
-              <Route element={<RequireSignIn />}>
-                <Route path="tenants" element={<TenantChooser />} />
-                <Route path="account" element={<AccountPage />} />
-                <Route path="t/:slug" element={<CommunityLayout />}>
-                  <Route index element={<HomePage />} />
-                  <Route path="welcome" element={<WelcomePage />} />
-                  <Route path="people" element={<DirectoryPage />} />
-                  <Route path="people/:id" element={<PersonPage />} />
-                  <Route path="groups" element={<GroupsPage />} />
-                  <Route path="groups/:id" element={<GroupPage />} />
-                  <Route path="hashtags" element={<HashtagsPage />} />
-                  <Route path="hashtags/:tag" element={<HashtagPage />} />
-                  <Route path="me" element={<ProfilePage />} />
-                  <Route path="moderation" element={<ModerationPage />} />
-                  <Route path="notifications" element={<NotificationsPage />} />
-                  <Route path="posts/:id" element={<PostPage />} />
-                  <Route path="messages" element={<MessagesPage />} />
-                  <Route path="messages/:id" element={<ConversationPage />} />
-                  <Route path="inbox" element={<InboxPage />} />
-                  <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route index element={<LandingPage />} />
+                <Route path="signin" element={<SignInPage />} />
+                <Route path="signup" element={<SignUpPage />} />
+                <Route path="auth/verify" element={<VerifyPage />} />
+                <Route path="dev/mailbox" element={<MailboxPage />} />
+                <Route path="invite/:slug" element={<InviteLandingPage />} />
+                <Route path="join/:slug" element={<JoinRequestPage />} />
+                <Route path="unsubscribe/:slug" element={<UnsubscribePage />} />
+                <Route element={<RequireSignIn />}>
+                  <Route path="tenants" element={<TenantChooser />} />
+                  <Route path="account" element={<AccountPage />} />
+                  <Route path="t/:slug" element={<CommunityLayout />}>
+                    <Route index element={<HomePage />} />
+                    <Route path="welcome" element={<WelcomePage />} />
+                    <Route path="people" element={<DirectoryPage />} />
+                    <Route path="people/:id" element={<PersonPage />} />
+                    <Route path="groups" element={<GroupsPage />} />
+                    <Route path="groups/:id" element={<GroupPage />} />
+                    <Route path="hashtags" element={<HashtagsPage />} />
+                    <Route path="hashtags/:tag" element={<HashtagPage />} />
+                    <Route path="me" element={<ProfilePage />} />
+                    <Route path="moderation" element={<ModerationPage />} />
+                    <Route path="notifications" element={<NotificationsPage />} />
+                    <Route path="posts/:id" element={<PostPage />} />
+                    <Route path="messages" element={<MessagesPage />} />
+                    <Route path="messages/:id" element={<ConversationPage />} />
+                    <Route path="inbox" element={<InboxPage />} />
+                    <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
+                  </Route>
+                  <Route path="t/:slug/admin" element={<AdminLayout />}>
+                    <Route index element={<OverviewPage />} />
+                    <Route path="members" element={<MembersPage />} />
+                    <Route path="registry" element={<RegistryPage />} />
+                    <Route path="registry/:id" element={<RecordPage />} />
+                    <Route path="import" element={<ImportPage />} />
+                    <Route path="import/:id" element={<ImportDetailPage />} />
+                    <Route path="invite" element={<InvitePage />} />
+                    <Route path="invitations" element={<InvitationsPage />} />
+                    <Route path="segments" element={<SegmentsPage />} />
+                    <Route path="requests" element={<RequestsPage />} />
+                    <Route path="fields" element={<CustomFieldsPage />} />
+                    <Route path="audit" element={<AuditPage />} />
+                    <Route path="settings" element={<SettingsPage />} />
+                  </Route>
                 </Route>
-                <Route path="t/:slug/admin" element={<AdminLayout />}>
-                  <Route index element={<OverviewPage />} />
-                  <Route path="members" element={<MembersPage />} />
-                  <Route path="registry" element={<RegistryPage />} />
-                  <Route path="registry/:id" element={<RecordPage />} />
-                  <Route path="import" element={<ImportPage />} />
-                  <Route path="import/:id" element={<ImportDetailPage />} />
-                  <Route path="invite" element={<InvitePage />} />
-                  <Route path="invitations" element={<InvitationsPage />} />
-                  <Route path="segments" element={<SegmentsPage />} />
-                  <Route path="requests" element={<RequestsPage />} />
-                  <Route path="fields" element={<CustomFieldsPage />} />
-                  <Route path="audit" element={<AuditPage />} />
-                  <Route path="settings" element={<SettingsPage />} />
-                </Route>
+                <Route path="*" element={<NotFound />} />
               </Route>
-              <Route path="*" element={<NotFound />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
-      </SessionProvider>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </QueryClientProvider>
     </I18nProvider>
   );
 }

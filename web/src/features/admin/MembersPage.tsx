@@ -1,27 +1,35 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { call, client } from '../../app/api';
+import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import type { Role } from '../../app/session';
-import { ErrorMessage, Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
+import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from './AdminLayout';
 
-type Member = { id: string; displayName: string; email: string; role: Role; status: 'active' | 'suspended' };
-type Page = { members: Member[]; nextCursor: string | null };
+type Member = Schemas['Member'];
 const roles: Role[] = ['alumnus', 'employee', 'moderator', 'admin', 'owner'];
 
 function AddMemberForm({ slug, onAdded }: { slug: string; onAdded(member: Member): void }) {
   const { t } = useI18n();
   const [form, setForm] = useState({ email: '', displayName: '', role: 'admin' as Role });
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      onAdded(await api<Member>('POST', `/t/${slug}/members`, form));
+  const add = useMutation({
+    mutationFn: () => call(client.POST('/v1/t/{slug}/members', { params: { path: { slug } }, body: form })),
+    onSuccess: (member) => {
+      onAdded(member);
       setForm({ email: '', displayName: '', role: form.role });
-    } catch (caught) {
-      setError(caught);
-    }
+    },
+  });
+  const error = add.error;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
   };
   const fieldError = (name: string) => fieldErrorOf(error, name);
   return (
@@ -73,43 +81,50 @@ export function MembersPage() {
   const slug = home.tenant.slug;
   const [query, setQuery] = useState('');
   const [role, setRole] = useState<Role | ''>('');
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      const params = new URLSearchParams({ limit: '50' });
-      if (query) params.set('q', query);
-      if (role) params.set('role', role);
-      if (cursor) params.set('cursor', cursor);
-      try {
-        const next = await api<Page>('GET', `/t/${slug}/members?${params}`);
-        setPage((current) =>
-          cursor && current
-            ? { members: [...current.members, ...next.members], nextCursor: next.nextCursor }
-            : next,
-        );
-        setError(null);
-      } catch (caught) {
-        setError(caught);
-      }
+  const queryClient = useQueryClient();
+  const members = useInfiniteQuery({
+    queryKey: ['t', slug, 'members', { query, role }],
+    queryFn: ({ pageParam, signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/members', {
+          params: {
+            path: { slug },
+            query: {
+              limit: 50,
+              ...(query ? { q: query } : {}),
+              ...(role ? { role } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While a new search loads, the last answer stays on screen instead of a blank list.
+    placeholderData: keepPreviousData,
+  });
+  const change = useMutation({
+    mutationFn: async ({
+      id,
+      work,
+    }: {
+      id: string;
+      work: 'remove' | { role?: Role; status?: 'active' | 'suspended' };
+    }) => {
+      if (work === 'remove')
+        await call(client.DELETE('/v1/t/{slug}/members/{id}', { params: { path: { slug, id } } }));
+      else
+        await call(client.PATCH('/v1/t/{slug}/members/{id}', { params: { path: { slug, id } }, body: work }));
     },
-    [slug, query, role],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (work: () => Promise<unknown>) => {
-    setNotice(null);
-    try {
-      await work();
-      await load();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    onMutate: () => setNotice(null),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['t', slug] }),
+  });
+  const act = (id: string, work: 'remove' | { role?: Role; status?: 'active' | 'suspended' }) =>
+    change.mutate({ id, work });
+  const list = members.data?.pages.flatMap((page) => page.members);
+  const error = change.error ?? members.error;
 
   return (
     <section>
@@ -142,9 +157,10 @@ export function MembersPage() {
           </select>
         </div>
       </div>
-      {page && page.members.length === 0 && <p className="muted">{t('members.empty')}</p>}
+      {members.isPending && <Loading />}
+      {list && list.length === 0 && <p className="muted">{t('members.empty')}</p>}
       <ul className="list">
-        {page?.members.map((member) => (
+        {list?.map((member) => (
           <li key={member.id} className="list-row member-row">
             <div>
               <strong>{member.displayName}</strong>
@@ -159,9 +175,7 @@ export function MembersPage() {
                 <select
                   id={`role-${member.id}`}
                   value={member.role}
-                  onChange={(event) =>
-                    act(() => api('PATCH', `/t/${slug}/members/${member.id}`, { role: event.target.value }))
-                  }
+                  onChange={(event) => act(member.id, { role: event.target.value as Role })}
                 >
                   {roles.map((r) => (
                     <option key={r} value={r}>
@@ -173,11 +187,7 @@ export function MembersPage() {
                   type="button"
                   className="secondary small"
                   onClick={() =>
-                    act(() =>
-                      api('PATCH', `/t/${slug}/members/${member.id}`, {
-                        status: member.status === 'active' ? 'suspended' : 'active',
-                      }),
-                    )
+                    act(member.id, { status: member.status === 'active' ? 'suspended' : 'active' })
                   }
                 >
                   {member.status === 'active' ? t('members.suspend') : t('members.reactivate')}
@@ -187,7 +197,7 @@ export function MembersPage() {
                   className="danger small"
                   onClick={() => {
                     if (window.confirm(t('members.confirmRemove', { name: member.displayName }))) {
-                      void act(() => api('DELETE', `/t/${slug}/members/${member.id}`));
+                      act(member.id, 'remove');
                     }
                   }}
                 >
@@ -198,8 +208,8 @@ export function MembersPage() {
           </li>
         ))}
       </ul>
-      {page?.nextCursor && (
-        <button type="button" className="secondary" onClick={() => load(page.nextCursor ?? undefined)}>
+      {members.hasNextPage && (
+        <button type="button" className="secondary" onClick={() => members.fetchNextPage()}>
           {t('common.more')}
         </button>
       )}
@@ -207,7 +217,7 @@ export function MembersPage() {
         slug={slug}
         onAdded={(member) => {
           setNotice(t('members.added', { name: member.displayName }));
-          void load();
+          queryClient.invalidateQueries({ queryKey: ['t', slug] });
         }}
       />
     </section>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery } from '@tanstack/react-query';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Role } from '../../app/session';
 import { ErrorMessage, Loading } from '../../app/ui';
@@ -10,14 +10,13 @@ const roles: Role[] = ['alumnus', 'employee', 'moderator', 'admin', 'owner'];
 export function OverviewPage() {
   const { t, locale } = useI18n();
   const home = useConsoleHome();
-  const [counts, setCounts] = useState<Record<Role, number> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ countsByRole: Record<Role, number> }>('GET', `/t/${home.tenant.slug}/overview`).then(
-      (overview) => setCounts(overview.countsByRole),
-      setError,
-    );
-  }, [home.tenant.slug]);
+  const slug = home.tenant.slug;
+  const { data, error } = useQuery({
+    queryKey: ['t', slug, 'overview'],
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/overview', { params: { path: { slug } }, signal })),
+  });
+  const counts = data?.countsByRole;
   if (error) return <ErrorMessage error={error} />;
   if (!counts) return <Loading />;
   return (
@@ -27,7 +26,7 @@ export function OverviewPage() {
         {roles.map((role) => (
           <div key={role} className="stat">
             <dt>{t(`role.${role}`)}</dt>
-            <dd>{counts[role].toLocaleString(locale)}</dd>
+            <dd>{(counts[role] ?? 0).toLocaleString(locale)}</dd>
           </div>
         ))}
       </dl>

@@ -1,10 +1,11 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
-import { type TenantHome, useTenantHome } from '../tenancy/use-tenant-home';
-import { type Community, CommunityContext } from './community-context';
+import { useTenantHome } from '../tenancy/use-tenant-home';
+import { type Community, CommunityContext, communityKeys } from './community-context';
 import type { Me } from './community-model';
 
 /**
@@ -16,37 +17,56 @@ export function CommunityLayout() {
   const { t } = useI18n();
   const location = useLocation();
   const { home, error: homeError } = useTenantHome(slug);
-  const [me, setMe] = useState<Me | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const reload = useCallback(async () => {
-    setMe(await api<Me>('GET', `/t/${slug}/community/me`));
-  }, [slug]);
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload]);
+  const queryClient = useQueryClient();
+  const meKey = useMemo(() => communityKeys.me(slug), [slug]);
+  const { data: me, error } = useQuery({
+    queryKey: meKey,
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/me', { params: { path: { slug } }, signal })),
+  });
+  const setMe = useCallback((next: Me) => queryClient.setQueryData(meKey, next), [queryClient, meKey]);
+  const reload = useCallback(() => queryClient.invalidateQueries({ queryKey: meKey }), [queryClient, meKey]);
   const value = useMemo<Community | null>(
-    () => (home && me ? { slug, home: home as TenantHome, me, setMe, reload } : null),
-    [slug, home, me, reload],
+    () => (home && me ? { slug, home, me, setMe, reload } : null),
+    [slug, home, me, setMe, reload],
   );
 
-  // Unread messages, refreshed as the member moves between pages; a missing badge is not worth an error.
-  const [unread, setUnread] = useState(0);
-  const [bell, setBell] = useState(0);
+  // Unread counts, refreshed as the member moves between pages; a missing badge is not worth an error.
   const onboarded = Boolean(me?.profile.onboarded);
+  const { data: unread = 0 } = useQuery({
+    queryKey: communityKeys.unreadMessages(slug),
+    queryFn: async ({ signal }) => {
+      const result = await call(
+        client.GET('/v1/t/{slug}/community/conversations', { params: { path: { slug } }, signal }),
+      );
+      return result.unread.conversations + result.unread.companyInbox;
+    },
+    enabled: onboarded,
+    staleTime: 0,
+  });
+  const { data: bellCount = 0 } = useQuery({
+    queryKey: communityKeys.unreadNotifications(slug),
+    queryFn: async ({ signal }) => {
+      const result = await call(
+        client.GET('/v1/t/{slug}/community/notifications', {
+          params: { path: { slug }, query: { limit: 1 } },
+          signal,
+        }),
+      );
+      return result.unread;
+    },
+    enabled: onboarded,
+    staleTime: 0,
+  });
+  // Moving to another page refreshes the badges (the first page loads them already).
+  const shownPath = useRef(location.pathname);
   useEffect(() => {
-    if (!onboarded) return;
-    api<{ unread: { conversations: number; companyInbox: number } }>(
-      'GET',
-      `/t/${slug}/community/conversations`,
-    ).then(
-      (result) => setUnread(result.unread.conversations + result.unread.companyInbox),
-      () => setUnread(0),
-    );
-    api<{ unread: number }>('GET', `/t/${slug}/community/notifications?limit=1`).then(
-      (result) => setBell(location.pathname.endsWith('/notifications') ? 0 : result.unread),
-      () => setBell(0),
-    );
-  }, [slug, onboarded, location.pathname]);
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    queryClient.invalidateQueries({ queryKey: communityKeys.unreadMessages(slug) });
+    queryClient.invalidateQueries({ queryKey: communityKeys.unreadNotifications(slug) });
+  }, [location.pathname, slug, queryClient]);
+  const bell = location.pathname.endsWith('/notifications') ? 0 : bellCount;
 
   if (error || homeError) return <ErrorMessage error={error ?? homeError} />;
   if (!value) return <Loading />;

@@ -1,43 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
+import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 
-type Notification = {
-  id: string;
-  kind:
-    | 'comment'
-    | 'message'
-    | 'company_reply'
-    | 'group_request'
-    | 'group_approved'
-    | 'group_invited'
-    | 'post_hidden'
-    | 'mention';
-  actor: string | null;
-  target: { type: 'post' | 'conversation' | 'group'; id: string };
-  data: Record<string, string>;
-  read: boolean;
-  createdAt: string;
-};
+type Notification = Schemas['Notification'];
 
 /** The bell: what concerns me, newest first. Opening the page marks everything read. */
 export function NotificationsPage() {
   const { t, formatDateTime } = useI18n();
   const { slug } = useCommunity();
-  const [items, setItems] = useState<Notification[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery({
+    queryKey: communityKeys.notifications(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/notifications', { params: { path: { slug } }, signal })),
+    staleTime: 0,
+  });
+  const items = data?.notifications;
+  const hasUnread = Boolean(items?.some((n) => !n.read));
   useEffect(() => {
-    api<{ notifications: Notification[] }>('GET', `/t/${slug}/community/notifications`)
-      .then(async (result) => {
-        setItems(result.notifications);
-        if (result.notifications.some((n) => !n.read))
-          await api('POST', `/t/${slug}/community/notifications/read`, {});
-      })
-      .catch(setError);
-  }, [slug]);
+    // Opening the page marks everything read; the bell's badge follows.
+    if (!hasUnread) return;
+    call(
+      client.POST('/v1/t/{slug}/community/notifications/read', { params: { path: { slug } }, body: {} }),
+    ).then(
+      () => queryClient.invalidateQueries({ queryKey: communityKeys.unreadNotifications(slug) }),
+      () => undefined,
+    );
+  }, [hasUnread, slug, queryClient]);
   const linkOf = (n: Notification) =>
     n.target.type === 'conversation'
       ? `/t/${slug}/messages/${n.target.id}`

@@ -1,20 +1,16 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
-import type { Role } from '../../app/session';
+import { useQuery } from '@tanstack/react-query';
+import { call, client } from '../../app/api';
+import type { Schemas } from '../../app/api/types';
 
-export type TenantHome = {
-  tenant: { slug: string; nameJa: string; nameEn: string };
-  member: { id: string; role: Role; displayName: string };
-  memberCount: number;
-};
+export type TenantHome = Schemas['Home'];
 
+/** The network's home: its names, the signed-in member's role and the member count. */
 export function useTenantHome(slug: string | undefined) {
-  const [home, setHome] = useState<TenantHome | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (!slug) return;
-    setHome(null);
-    api<TenantHome>('GET', `/t/${slug}/home`).then(setHome, setError);
-  }, [slug]);
-  return { home, error };
+  const query = useQuery({
+    queryKey: ['t', slug, 'home'],
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/home', { params: { path: { slug: slug! } }, signal })),
+    enabled: Boolean(slug),
+  });
+  return { home: query.data ?? null, error: query.error };
 }
