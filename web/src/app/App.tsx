@@ -108,7 +108,7 @@ function Layout() {
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
-        <Link to={session?.signedIn ? '/tenants' : '/'} className="brand" aria-label={t('app.name')}>
+        <Link to={session?.signedIn ? '/tenants' : '/'} className="brand">
           <span aria-hidden="true">縁</span> Enishi
         </Link>
         <nav aria-label={t('nav.account')} className="topnav">

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Bell, Hash, House, MessageCircle, Users, UsersRound } from 'lucide-react';
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { call, client } from '../../app/api';
@@ -77,7 +78,7 @@ export function CommunityLayout() {
       {!inWelcome && (
         <p className="community-bar">
           <NavLink to={`/t/${slug}/notifications`}>
-            <span aria-hidden="true">🔔</span> {t('notifications.link')}
+            <Bell aria-hidden="true" className="icon" /> {t('notifications.link')}
             {bell > 0 && (
               <span className="badge warn">
                 {bell}
@@ -93,15 +94,26 @@ export function CommunityLayout() {
       {!inWelcome && (
         <nav className="tabbar" aria-label={t('community.nav')}>
           <NavLink to={`/t/${slug}`} end>
-            {t('community.tab.home')}
+            <House aria-hidden="true" className="icon" />
+            <span className="tab-label">{t('community.tab.home')}</span>
           </NavLink>
-          <NavLink to={`/t/${slug}/people`}>{t('community.tab.people')}</NavLink>
-          <NavLink to={`/t/${slug}/groups`}>{t('community.tab.groups')}</NavLink>
-          <NavLink to={`/t/${slug}/hashtags`}>{t('community.tab.hashtags')}</NavLink>
+          <NavLink to={`/t/${slug}/people`}>
+            <Users aria-hidden="true" className="icon" />
+            <span className="tab-label">{t('community.tab.people')}</span>
+          </NavLink>
+          <NavLink to={`/t/${slug}/groups`}>
+            <UsersRound aria-hidden="true" className="icon" />
+            <span className="tab-label">{t('community.tab.groups')}</span>
+          </NavLink>
+          <NavLink to={`/t/${slug}/hashtags`}>
+            <Hash aria-hidden="true" className="icon" />
+            <span className="tab-label">{t('community.tab.hashtags')}</span>
+          </NavLink>
           <NavLink to={`/t/${slug}/messages`}>
-            {t('community.tab.messages')}
+            <MessageCircle aria-hidden="true" className="icon" />
+            <span className="tab-label">{t('community.tab.messages')}</span>
             {unread > 0 && (
-              <span className="badge warn">
+              <span className="badge warn tab-badge">
                 {unread}
                 <span className="visually-hidden">{t('messages.unreadCount', { count: unread })}</span>
               </span>

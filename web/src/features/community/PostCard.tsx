@@ -1,3 +1,4 @@
+import { Heart, Lightbulb, PartyPopper, Pencil, Pin, PinOff, ThumbsUp, Trash2 } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
@@ -7,7 +8,7 @@ import { Avatar, Badge } from './PersonCardView';
 import { type Comment, type Post, reactionKinds } from './post-model';
 import { ReportForm } from './ReportForm';
 
-const reactionIcons = { like: '👍', clap: '👏', idea: '💡', heart: '❤️' } as const;
+const reactionIcons = { like: ThumbsUp, clap: PartyPopper, idea: Lightbulb, heart: Heart } as const;
 
 /** One post: author, where it was posted, the sanitised body, reactions and comments. */
 export function PostCard(props: { slug: string; post: Post; onChange(post: Post | null): void }) {
@@ -137,18 +138,22 @@ export function PostCard(props: { slug: string; post: Post; onChange(post: Post 
       )}
       <ErrorMessage error={error} />
       <div className="reactions">
-        {reactionKinds.map((kind) => (
-          <button
-            key={kind}
-            type="button"
-            className={`reaction${post.myReactions.includes(kind) ? ' mine' : ''}`}
-            aria-pressed={post.myReactions.includes(kind)}
-            aria-label={t(`reaction.${kind}`)}
-            onClick={() => react(kind)}
-          >
-            <span aria-hidden="true">{reactionIcons[kind]}</span> {post.reactions[kind] ?? 0}
-          </button>
-        ))}
+        {reactionKinds.map((kind) => {
+          const Icon = reactionIcons[kind];
+          // The name is what is shown: the kind (for screen readers) and the count, so both are read.
+          return (
+            <button
+              key={kind}
+              type="button"
+              className={`reaction${post.myReactions.includes(kind) ? ' mine' : ''}`}
+              aria-pressed={post.myReactions.includes(kind)}
+              onClick={() => react(kind)}
+            >
+              <Icon aria-hidden="true" className="icon" />
+              <span className="visually-hidden">{t(`reaction.${kind}`)}</span> {post.reactions[kind] ?? 0}
+            </button>
+          );
+        })}
         <button
           type="button"
           className="link-button"
@@ -161,17 +166,22 @@ export function PostCard(props: { slug: string; post: Post; onChange(post: Post 
       <div className="post-actions">
         {post.canEdit && editing === null && post.body !== undefined && (
           <button type="button" className="link-button" onClick={() => setEditing(post.body ?? '')}>
-            {t('feed.edit')}
+            <Pencil aria-hidden="true" className="icon" /> {t('feed.edit')}
           </button>
         )}
         {post.canPin && (
           <button type="button" className="link-button" onClick={pin}>
+            {post.pinned ? (
+              <PinOff aria-hidden="true" className="icon" />
+            ) : (
+              <Pin aria-hidden="true" className="icon" />
+            )}{' '}
             {post.pinned ? t('feed.unpin') : t('feed.pin')}
           </button>
         )}
         {post.canDelete && (
           <button type="button" className="link-button danger" onClick={remove}>
-            {t('feed.delete')}
+            <Trash2 aria-hidden="true" className="icon" /> {t('feed.delete')}
           </button>
         )}
         {!post.canEdit && <ReportForm slug={slug} targetType="post" targetId={post.id} />}
