@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await page.getByRole('heading', { name: 'よく使われているハッシュタグ' }).waitFor();
     await page.getByRole('link', { name: '#起業' }).first().click();
     await page.getByRole('heading', { name: '#起業' }).waitFor();
-    await page.getByRole('button', { name: 'フォローする' }).click();
+    // Chosen during set-up, so already followed.
     await page.getByRole('button', { name: '#起業 のフォローをやめる' }).waitFor();
     await page.getByRole('link', { name: '起業部' }).click();
     await page.getByRole('heading', { name: '起業部' }).waitFor();
@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await otherPage.getByText('該当するメンバーはいません。').waitFor();
     await otherPage.goto(`${server.publicUrl}/t/${slug}`);
     await otherPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
-    await otherPage.getByText('まだ投稿はありません。', { exact: false }).waitFor();
+    await otherPage.getByText('タイムラインにはまだ何もありません。', { exact: false }).waitFor();
 
     // The block can be lifted from the profile settings.
     await page.goto(`${server.publicUrl}/t/${slug}/me`);
@@ -197,7 +197,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
 
     await reporterPage.reload();
     await reporterPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
-    await reporterPage.getByText('まだ投稿はありません。', { exact: false }).waitFor();
+    await reporterPage.getByText('タイムラインにはまだ何もありません。', { exact: false }).waitFor();
 
     const authorContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const authorPage = await authorContext.newPage();

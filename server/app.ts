@@ -11,6 +11,7 @@ import { unsubscribeRoutes } from './modules/community/notifications/unsubscribe
 import { commentRoutes } from './modules/community/posts/comment-routes.js';
 import { postImageRoutes } from './modules/community/posts/post-image-routes.js';
 import { postRoutes } from './modules/community/posts/post-routes.js';
+import { suggestionRoutes } from './modules/community/posts/suggestion-routes.js';
 import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -71,6 +72,7 @@ export function createApiRouter() {
   v1.route('/', hashtagRoutes as unknown as typeof v1);
   v1.route('/', groupRoutes as unknown as typeof v1);
   v1.route('/', postRoutes as unknown as typeof v1);
+  v1.route('/', suggestionRoutes as unknown as typeof v1);
   v1.route('/', postImageRoutes as unknown as typeof v1);
   v1.route('/', commentRoutes as unknown as typeof v1);
   v1.route('/', moderationRoutes as unknown as typeof v1);

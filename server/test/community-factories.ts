@@ -36,12 +36,13 @@ export async function communityMember(
     policyVersion,
   });
   if (consent.status !== 200) throw new Error(`consent failed: ${JSON.stringify(consent.body)}`);
+  const done = await client.post(`/api/v1/t/${tenant.slug}/community/me/onboarding/complete`);
+  if (done.status !== 200) throw new Error(`onboarding failed: ${JSON.stringify(done.body)}`);
+  // The profile is filled in after set-up, so its hashtags are carried but not followed.
   if (options.profile) {
     const updated = await client.patch(`/api/v1/t/${tenant.slug}/community/me/profile`, options.profile);
     if (updated.status !== 200) throw new Error(`profile failed: ${JSON.stringify(updated.body)}`);
   }
-  const done = await client.post(`/api/v1/t/${tenant.slug}/community/me/onboarding/complete`);
-  if (done.status !== 200) throw new Error(`onboarding failed: ${JSON.stringify(done.body)}`);
   return { ...added, id: added.membership.id, client };
 }
 

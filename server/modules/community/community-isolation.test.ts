@@ -78,6 +78,7 @@ const endpoints = (slug: string): Call[] => [
   ['GET', `/api/v1/t/${slug}/community/groups?scope=discover`],
   ['POST', `/api/v1/t/${slug}/community/groups`, { name: '侵入グループ', visibility: 'open' }],
   ['GET', `/api/v1/t/${slug}/community/feed`],
+  ['GET', `/api/v1/t/${slug}/community/feed/suggestions`],
   ['POST', `/api/v1/t/${slug}/community/posts`, { body: '侵入 #起業' }],
   ['GET', `/api/v1/t/${slug}/community/hashtags/起業/posts`],
 ];

@@ -12,7 +12,12 @@ import {
 import { invalid } from '../../platform/errors.js';
 import { isKatakanaReading, normaliseReading, tidySpaces } from '../../platform/japanese/text.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
-import { hashtagsOfMembers, parseHashtagList, setMemberHashtags } from './hashtags/hashtags.js';
+import {
+  followHashtagRows,
+  hashtagsOfMembers,
+  parseHashtagList,
+  setMemberHashtags,
+} from './hashtags/hashtags.js';
 import { refreshMemberSearch } from './member-search.js';
 
 export type ProfileRow = typeof memberProfiles.$inferSelect;
@@ -93,7 +98,12 @@ export async function updateOwnProfile(ctx: TenantServiceContext, input: Profile
       ),
     );
   await refreshMemberSearch(ctx.tx, ctx.tenant.id, ctx.actor.membershipId);
-  if (tags) await setMemberHashtags(ctx, tags);
+  if (tags) {
+    const rows = await setMemberHashtags(ctx, tags);
+    // What a newcomer picks during set-up is what they want to read about: follow it, so their first
+    // timeline is not empty. Later profile edits describe the member and leave their follows alone.
+    if (!current.onboardedAt) await followHashtagRows(ctx, rows);
+  }
 }
 
 /** Years and departments from the member's registry record: the part of HR's record the member may show. */

@@ -16,24 +16,11 @@ import {
   updateGroup,
 } from './groups.js';
 import { countActiveMembers, hashtagsOfGroups, listGroups } from './list-groups.js';
+import { GroupSchema, presentGroup } from './present-group.js';
 
 export const groupRoutes = createCommunityRouter();
 const tags = ['community'];
 
-const Place = z
-  .object({ role: z.enum(['admin', 'member']), status: z.enum(['active', 'requested', 'invited']) })
-  .nullable();
-const GroupSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    description: z.string(),
-    visibility: z.enum(groupVisibilities),
-    members: z.number().int(),
-    hashtags: z.array(z.object({ key: z.string(), label: z.string() })),
-    membership: Place,
-  })
-  .openapi('Group');
 const GroupInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
   description: z.string().max(2000).default(''),
@@ -64,15 +51,7 @@ groupRoutes.openapi(
     const rows = await withTenant(c, (ctx) => listGroups(ctx, { ...query, hashtag }));
     return c.json(
       {
-        groups: rows.map((row) => ({
-          id: row.group.id,
-          name: row.group.name,
-          description: row.group.description,
-          visibility: row.group.visibility,
-          members: row.members,
-          hashtags: row.hashtags,
-          membership: row.membership,
-        })),
+        groups: rows.map(presentGroup),
       },
       200,
     );

@@ -65,6 +65,22 @@ export async function setMemberHashtags(ctx: TenantServiceContext, tags: Normali
       })),
     );
   }
+  return rows;
+}
+
+/** Follows these hashtag rows (already followed ones stay as they are). */
+export async function followHashtagRows(ctx: TenantServiceContext, rows: { id: string }[]) {
+  if (rows.length === 0) return;
+  await ctx.tx
+    .insert(hashtagFollows)
+    .values(
+      rows.map((row) => ({
+        tenantId: ctx.tenant.id,
+        membershipId: ctx.actor.membershipId,
+        hashtagId: row.id,
+      })),
+    )
+    .onConflictDoNothing();
 }
 
 /** The hashtags of these members, in each member's order. */

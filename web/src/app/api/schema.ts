@@ -1903,6 +1903,62 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/community/feed/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where to start when the timeline is empty: popular hashtags I do not follow, groups to join, people who overlapped with me or share my hashtags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedSuggestions"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/community/groups": {
         parameters: {
             query?: never;
@@ -9371,6 +9427,13 @@ export type components = {
             nextCursor: string | null;
             pinned: components["schemas"]["Post"][];
             posts: components["schemas"]["Post"][];
+        };
+        FeedSuggestions: {
+            groups: components["schemas"]["Group"][];
+            hashtags: (components["schemas"]["Hashtag"] & {
+                uses: number;
+            })[];
+            people: components["schemas"]["PersonCard"][];
         };
         Group: {
             description: string;

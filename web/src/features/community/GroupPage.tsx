@@ -129,6 +129,7 @@ export function GroupPage() {
           slug={slug}
           posts={posts.page.posts}
           nextCursor={posts.page.nextCursor}
+          empty={isMember ? t('group.emptyMember') : t('group.emptyVisitor')}
           onMore={() => posts.more()}
           onChange={posts.setPosts}
         />

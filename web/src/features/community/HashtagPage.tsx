@@ -23,6 +23,7 @@ function HashtagPosts({ slug, tag }: { slug: string; tag: string }) {
           slug={slug}
           posts={posts.page.posts}
           nextCursor={posts.page.nextCursor}
+          empty={t('hashtags.emptyPosts', { tag })}
           onMore={() => posts.more()}
           onChange={posts.setPosts}
         />

@@ -3,6 +3,7 @@ import { useI18n } from '../../app/i18n';
 import { isStaffRole, type Role } from '../../app/session';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { Composer } from './Composer';
+import { FeedSuggestions } from './FeedSuggestions';
 import { PostList } from './PostList';
 import { useFeedEvents, usePostPage } from './use-post-page';
 
@@ -33,13 +34,24 @@ export function HomeFeed({ slug, role }: { slug: string; role: Role }) {
               onChange={feed.setPinned}
             />
           )}
-          <PostList
-            slug={slug}
-            posts={feed.page.posts}
-            nextCursor={feed.page.nextCursor}
-            onMore={() => feed.more()}
-            onChange={feed.setPosts}
-          />
+          {feed.page.posts.length === 0 ? (
+            // Nothing but (at most) the pinned announcements: say so, and show where to start.
+            <div className="card empty-feed">
+              <p>
+                {(feed.page.pinned ?? []).length > 0 ? t('feed.emptyBesidesPinned') : t('feed.emptyNew')}{' '}
+                {t('feed.emptyNext')}
+              </p>
+              <FeedSuggestions slug={slug} onFollowed={() => refreshTop().catch(setError)} />
+            </div>
+          ) : (
+            <PostList
+              slug={slug}
+              posts={feed.page.posts}
+              nextCursor={feed.page.nextCursor}
+              onMore={() => feed.more()}
+              onChange={feed.setPosts}
+            />
+          )}
         </>
       )}
     </section>

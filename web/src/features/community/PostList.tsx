@@ -7,6 +7,8 @@ export function PostList(props: {
   slug: string;
   posts: Post[];
   nextCursor: string | null;
+  /** What to say when there are none: each page knows the reader's next step. */
+  empty?: string | undefined;
   onMore?(): void;
   onChange(posts: Post[]): void;
 }) {
@@ -17,7 +19,7 @@ export function PostList(props: {
     );
   return (
     <>
-      {props.posts.length === 0 && <p className="muted">{t('feed.empty')}</p>}
+      {props.posts.length === 0 && props.empty && <p className="muted">{props.empty}</p>}
       <div className="posts">
         {props.posts.map((post) => (
           <PostCard key={post.id} slug={props.slug} post={post} onChange={replace(post.id)} />
