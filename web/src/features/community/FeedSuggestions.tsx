@@ -1,12 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, client } from '../../app/api';
-import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
 import { GroupCard } from './GroupsPage';
 import { PersonCardView } from './PersonCardView';
-
-type Suggestions = Schemas['FeedSuggestions'];
 
 /**
  * What a member whose timeline is empty can do next: follow a popular hashtag (its posts then arrive
@@ -14,31 +11,22 @@ type Suggestions = Schemas['FeedSuggestions'];
  */
 export function FeedSuggestions({ slug, onFollowed }: { slug: string; onFollowed(): void }) {
   const { t } = useI18n();
-  const [found, setFound] = useState<Suggestions | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(
-    () =>
-      call(client.GET('/v1/t/{slug}/community/feed/suggestions', { params: { path: { slug } } })).then(
-        setFound,
-        setError,
-      ),
-    [slug],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
-  const follow = async (tag: string) => {
-    setError(null);
-    try {
-      await call(
-        client.PUT('/v1/t/{slug}/community/hashtags/{tag}/follow', { params: { path: { slug, tag } } }),
-      );
-      await load();
+  const queryClient = useQueryClient();
+  const suggestions = useQuery({
+    queryKey: ['t', slug, 'community', 'feed', 'suggestions'],
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/feed/suggestions', { params: { path: { slug } }, signal })),
+  });
+  const follow = useMutation({
+    mutationFn: (tag: string) =>
+      call(client.PUT('/v1/t/{slug}/community/hashtags/{tag}/follow', { params: { path: { slug, tag } } })),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: ['t', slug, 'community'] });
       onFollowed();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    },
+  });
+  const found = suggestions.data;
+  const error = follow.error ?? suggestions.error;
   if (!found) return <ErrorMessage error={error} />;
   const nothing = found.hashtags.length + found.groups.length + found.people.length === 0;
   return (
@@ -51,7 +39,12 @@ export function FeedSuggestions({ slug, onFollowed }: { slug: string; onFollowed
           <ul className="chips">
             {found.hashtags.map((tag) => (
               <li key={tag.key}>
-                <button type="button" className="secondary small" onClick={() => follow(tag.key)}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  disabled={follow.isPending}
+                  onClick={() => follow.mutate(tag.key)}
+                >
                   {t('feed.suggest.follow', { tag: tag.label })}
                 </button>
               </li>
