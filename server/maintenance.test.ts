@@ -22,7 +22,8 @@ afterAll(async () => {
 const tenantId = '7d3c2a4e-8f1b-4c6d-9e2a-1b3c5d7e9f01';
 const importId = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 
-describe.skipIf(testTarget !== 'embedded')('upgrading an existing database', () => {
+// Each test migrates and boots a database on disk twice: minutes on a busy machine, not the default 30 s.
+describe.skipIf(testTarget !== 'embedded')('upgrading an existing database', { timeout: 180_000 }, () => {
   it('builds the search index from the records already there, once, at the next start', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'enishi-upgrade-'));
     dirs.push(dataDir);

@@ -115,6 +115,17 @@ export const alumniRecords = pgTable(
     index('alumni_records_reading_idx').on(table.tenantId, table.readingKey, table.id),
     index('alumni_records_left_on_idx').on(table.tenantId, table.leftOn, table.id),
     index('alumni_records_membership_idx').on(table.tenantId, table.membershipId),
+    // Search reads the sort keys of its matches by id from this index alone, and the records only for the page.
+    index('alumni_records_page_keys_idx').on(
+      table.tenantId,
+      table.id,
+      table.readingKey,
+      table.leftOn,
+      table.familyName,
+      table.givenName,
+    ),
+    // The start of an employee number is a range of this index (the column's own collation may not be C).
+    index('alumni_records_employee_number_c_idx').on(table.tenantId, sql`(employee_number collate "C")`),
   ],
 );
 

@@ -85,8 +85,6 @@ export async function directoryQuery(ctx: TenantServiceContext, query: Directory
       { id: memberProfiles.membershipId, searchText: memberProfiles.searchText },
       tenantId,
       query.q ?? '',
-      // Display names are indexed whole, so every bigram of a term is a token.
-      { wholeNames: true },
     ),
   ];
   if (query.hashtag) {

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AppDatabase, Queryable } from '../../db/client.js';
 import { queryRows } from '../../db/raw.js';
-import { alumniRecords } from '../../db/schema/index.js';
+import { alumniRecords, recordSearchPostings } from '../../db/schema/index.js';
 import { inTenant } from '../../db/scope.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import {
@@ -9,7 +9,10 @@ import {
   type PersonQuery,
   personQuery,
   personQueryConditions,
+  textList,
 } from '../../platform/japanese/person-search.js';
+import { tidySpaces } from '../../platform/japanese/text.js';
+import { departmentTokens, tagToken } from './record-values.js';
 import type { RecordFilter } from './schemas.js';
 import { recordTokenSource } from './search-index.js';
 
@@ -18,8 +21,6 @@ const NO_RECORD = '00000000-0000-0000-0000-000000000000';
 type SearchOptions = {
   /** The person query, when the caller has already built it. */
   query?: PersonQuery;
-  /** Keep the matches as a hashed filter, so PostgreSQL can walk the reading index in order (see findRecordsPage). */
-  walk?: boolean;
 };
 
 const searchOf = (tenantId: string, filter: RecordFilter, options: SearchOptions) =>
@@ -33,15 +34,7 @@ export function recordFilterConditions(
 ): SQL[] {
   const conditions: (SQL | undefined)[] = [eq(alumniRecords.tenantId, tenantId)];
   conditions.push(
-    ...personQueryConditions(
-      recordTokenSource,
-      alumniRecords,
-      tenantId,
-      searchOf(tenantId, filter, options),
-      {
-        asFilter: options.walk,
-      },
-    ),
+    ...personQueryConditions(recordTokenSource, alumniRecords, tenantId, searchOf(tenantId, filter, options)),
   );
   if (filter.ids)
     conditions.push(inArray(alumniRecords.id, filter.ids.length > 0 ? filter.ids : [NO_RECORD]));
@@ -118,12 +111,98 @@ export async function listRecords(
   return { records: items, nextCursor };
 }
 
-/** Whether a filter holds nothing but a free-text query. */
-function onlyQuery(filter: RecordFilter): boolean {
+/** Whether a filter holds nothing but what the postings answer: a query, a tag, a department. */
+function onlyIndexed(filter: RecordFilter): boolean {
   return Object.entries(filter).every(
     ([key, value]) =>
-      key === 'q' || value === undefined || (key !== 'ids' && Array.isArray(value) && !value.length),
+      key === 'q' ||
+      key === 'tag' ||
+      (key === 'department' && departmentTokens(String(value ?? '')).length > 0) ||
+      value === undefined ||
+      (key !== 'ids' && Array.isArray(value) && !value.length),
   );
+}
+
+/**
+ * The records matching a query, tag and department, as `select owner …` over the postings alone, or
+ * null when there is nothing to look up or a term needs the records' text (see provedByTokens).
+ */
+export function indexedMatches(tenantId: string, filter: RecordFilter, query: PersonQuery): SQL | null {
+  const sets: SQL[] = [];
+  if (filter.q && tidySpaces(filter.q)) {
+    if (!query.owners || !query.exact) return null;
+    sets.push(query.owners);
+  }
+  const postings = (tokens: string[]) =>
+    sql`select t.owner from (select unnest(p.record_ids) as owner from ${recordSearchPostings} p
+      where p.tenant_id = ${tenantId} and p.token in (${textList(tokens)})) t
+      group by t.owner having count(*) = ${tokens.length}`;
+  if (filter.tag) sets.push(postings([tagToken(filter.tag)]));
+  if (filter.department) sets.push(postings(departmentTokens(filter.department)));
+  if (sets.length === 0) return null;
+  return sql.join(sets, sql` intersect `);
+}
+
+const pageKeys: Record<RecordSort, { key: SQL; descending: boolean }> = {
+  reading: { key: sql.raw('k.reading_key'), descending: false },
+  leftOn: { key: sql.raw(`coalesce(k.left_on::text, '0000-00-00')`), descending: true },
+  name: { key: sql.raw(`(k.family_name || ' ' || k.given_name)`), descending: false },
+};
+
+/**
+ * A page and the total from the matches' ids alone. Each match's sort key is read from the covering
+ * index on (tenant_id, id) (a LATERAL lookup with LIMIT 1, which PostgreSQL keeps as one index probe
+ * per id instead of turning it into a join over the whole table); only the page's records are read.
+ * The total is exact: counting the ids costs less than reading them.
+ */
+async function indexedPage(
+  tx: Queryable,
+  tenantId: string,
+  matches: SQL,
+  query: { sort: RecordSort; cursor?: string | undefined; limit: number },
+) {
+  const [found] = await queryRows<{ total: number; ids: string[] | null }>(
+    tx,
+    indexedPageStatement(tenantId, matches, query),
+  );
+  const ids = found?.ids ?? [];
+  const rows =
+    ids.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(alumniRecords)
+          .where(and(eq(alumniRecords.tenantId, tenantId), inArray(alumniRecords.id, ids)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
+  const spec = sortSpec(query.sort);
+  const { items, nextCursor } = pageOf(ordered, query.limit, (row) => [spec.key(row), row.id]);
+  return { records: items, nextCursor, total: found?.total ?? 0 };
+}
+
+/** The statement of indexedPage: the total and the page's ids in order (exported for the plan test). */
+export function indexedPageStatement(
+  tenantId: string,
+  matches: SQL,
+  query: { sort: RecordSort; cursor?: string | undefined; limit: number },
+) {
+  const { key, descending } = pageKeys[query.sort];
+  const after = decodeCursor(query.cursor, 2);
+  const direction = sql.raw(descending ? 'desc' : 'asc');
+  const beyond = after
+    ? descending
+      ? sql`and (k.key, m.owner) < (${String(after[0])}, ${String(after[1])}::uuid)`
+      : sql`and (k.key, m.owner) > (${String(after[0])}, ${String(after[1])}::uuid)`
+    : sql``;
+  return sql`with m as materialized (${matches})
+      select (select count(*)::int from m) as total,
+        (select array_agg(p.owner order by p.key ${direction}, p.owner ${direction}) from (
+          select m.owner, k.key from m cross join lateral (
+            select ${key} as key from ${alumniRecords} k
+            where k.tenant_id = ${tenantId} and k.id = m.owner limit 1) k
+          where true ${beyond}
+          order by k.key ${direction}, m.owner ${direction}
+          limit ${query.limit + 1}) p)::text[] as ids`;
 }
 
 export async function countRecords(
@@ -133,12 +212,9 @@ export async function countRecords(
   options: SearchOptions = {},
 ) {
   const query = searchOf(tenantId, filter, options);
-  // When the tokens prove every term, the owners they find are the matches: no record needs reading.
-  if (query.owners && query.exact && onlyQuery(filter)) {
-    const [row] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from (${query.owners}) found`,
-    );
+  const matches = onlyIndexed(filter) ? indexedMatches(tenantId, filter, query) : null;
+  if (matches) {
+    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from (${matches}) found`);
     return row?.n ?? 0;
   }
   const [row] = await tx
@@ -149,20 +225,10 @@ export async function countRecords(
 }
 
 /**
- * How many matches make walking the reading index (in order, keeping the matches in a hash) cheaper
- * than reading every match and sorting: the walk reads about size × page / matches index entries,
- * the other way one record per match, each costing about twice an entry of the walk. So: walk when
- * matches² > WALK_FACTOR × size.
- */
-const WALK_FACTOR = 30;
-
-/**
- * The registry table's request: a page of records and how many match in all.
- *
- * When the search tokens prove a query (and nothing else filters), counting their owners is the count,
- * and it comes first: for many matches, walking the reading index in order and keeping the matches in
- * a hash finds the first page sooner than reading every match and sorting. Otherwise page and count run
- * side by side (on a PostgreSQL server on two connections, so the answer takes as long as the slower).
+ * The registry table's request: a page of records and how many match in all. A query, a tag and a
+ * department are answered from the postings and reading ranges alone (see indexedPage); other filters
+ * read the records, page and count side by side (on a PostgreSQL server on two connections, so the
+ * answer takes as long as the slower).
  */
 export async function findRecordsPage(
   db: AppDatabase,
@@ -170,20 +236,8 @@ export async function findRecordsPage(
   query: { filter: RecordFilter; sort: RecordSort; cursor?: string | undefined; limit: number },
 ) {
   const search = personQuery(recordTokenSource, tenantId, query.filter.q ?? '');
-  if (search.owners && search.exact && onlyQuery(query.filter)) {
-    const owners = search.owners;
-    return inTenant(db, tenantId, async (tx) => {
-      const [counted] = await queryRows<{ total: number; size: number }>(
-        tx,
-        // All networks' records: an upper bound on this one's, which errs towards not walking.
-        sql`select (select count(*)::int from (${owners}) found) as total,
-          (select greatest(reltuples, 0)::float8 from pg_class where oid = 'alumni_records'::regclass) as size`,
-      );
-      const { total, size } = counted!;
-      const walk = query.sort === 'reading' && size > 0 && total * total > WALK_FACTOR * size;
-      return { ...(await listRecords(tx, tenantId, query, { query: search, walk })), total };
-    });
-  }
+  const matches = onlyIndexed(query.filter) ? indexedMatches(tenantId, query.filter, search) : null;
+  if (matches) return inTenant(db, tenantId, (tx) => indexedPage(tx, tenantId, matches, query));
   const [page, total] = await Promise.all([
     inTenant(db, tenantId, (tx) => listRecords(tx, tenantId, query, { query: search })),
     inTenant(db, tenantId, (tx) => countRecords(tx, tenantId, query.filter, { query: search })),

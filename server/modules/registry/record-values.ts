@@ -1,6 +1,6 @@
 import type { alumniRecords } from '../../db/schema/index.js';
 import { personSearchTokens } from '../../platform/japanese/person-search.js';
-import { readingSortKey, searchKey } from '../../platform/japanese/text.js';
+import { queryGrams, readingSortKey, searchKey } from '../../platform/japanese/text.js';
 
 export type RecordRow = typeof alumniRecords.$inferSelect;
 export type RecordValues = Omit<
@@ -98,25 +98,38 @@ export function derivedKeys(
   };
 }
 
-const isTwoLetters = (name: string) => Array.from(searchKey(name)).length === 2;
+/** The token of records carrying an HR tag (the tag as written, matched whole). */
+export const tagToken = (tag: string) => `#${tag}`;
+/** The tokens of a department name: its bigrams (normalised as names are), marked as a department's. */
+export const departmentTokens = (department: string) => {
+  const key = searchKey(department);
+  return Array.from(key).length < 2 ? [] : queryGrams(key).map((gram) => `%${gram}`);
+};
 
 /**
- * A record's search tokens (see record_search_postings): its names one by one and its given name's
- * reading. The family name's reading and the whole reading are found by a range over reading_key.
+ * A record's search tokens (see record_search_postings): its whole name and former names (each also
+ * with the given name: 旧姓 and 名 typed together), its given name's reading, its HR tags and its last
+ * department's bigrams. The family name's reading and the whole reading are found by a range over
+ * reading_key.
  */
 export function searchTokensOf(
-  values: Pick<RecordValues, 'familyName' | 'givenName' | 'givenNameKana' | 'formerNames'>,
+  values: Pick<
+    RecordValues,
+    'familyName' | 'givenName' | 'givenNameKana' | 'formerNames' | 'hrTags' | 'lastDepartment'
+  >,
 ): string[] {
-  const whole = `${values.familyName}${values.givenName}`;
-  return personSearchTokens({
+  const tokens = personSearchTokens({
     names: [
-      values.familyName,
-      values.givenName,
-      ...values.formerNames,
-      ...(isTwoLetters(whole) ? [whole] : []),
+      `${values.familyName}${values.givenName}`,
+      ...values.formerNames.flatMap((name) =>
+        values.givenName ? [name, `${name}${values.givenName}`] : [name],
+      ),
     ],
     readings: [values.givenNameKana],
   });
+  return [
+    ...new Set([...tokens, ...values.hrTags.map(tagToken), ...departmentTokens(values.lastDepartment ?? '')]),
+  ];
 }
 
 function comparable(value: unknown): string {

@@ -20,8 +20,8 @@ import { derivedKeys, type RecordValues, searchTokensOf } from './record-values.
 
 /**
  * Where registry search finds a query's terms: name and given-name reading tokens in the postings,
- * family and whole readings by a range over the records' reading_key, addresses and the part before
- * the @ in record_emails, employee numbers whole on the records. Every branch is an index lookup.
+ * family and whole readings by a range over the records' reading_key, the start of an address in
+ * record_emails and the start of an employee number on the records. Every branch is an index lookup.
  */
 export const recordTokenSource: TokenSource = (tenantId, terms) => {
   const branches: SQL[] = [];
@@ -31,13 +31,13 @@ export const recordTokenSource: TokenSource = (tenantId, terms) => {
       where p.tenant_id = ${tenantId} and p.token in (${textList(tokens)})`);
   }
   for (const term of terms) {
-    if (term.reading) {
+    for (const reading of term.readings) {
       // The range finds the reading with voicing marks set aside (ガ with カ); the reading as written,
       // after the \u0001 in the same key, then has to start with the term. Both read the index only.
-      const fold = readingFoldKey(term.reading);
-      branches.push(sql`select ${readingStartToken(term.reading)}::text, r.id from ${alumniRecords} r
+      const fold = readingFoldKey(reading);
+      branches.push(sql`select ${readingStartToken(reading)}::text, r.id from ${alumniRecords} r
         where r.tenant_id = ${tenantId} and r.reading_key >= ${fold} and r.reading_key < ${fold + MAX_CHAR}
-          and starts_with(split_part(r.reading_key, chr(1), 2), ${term.reading})`);
+          and starts_with(split_part(r.reading_key, chr(1), 2), ${reading})`);
     }
     if (term.ascii) branches.push(...asciiBranches(tenantId, term.ascii));
   }
@@ -45,16 +45,21 @@ export const recordTokenSource: TokenSource = (tenantId, terms) => {
   return sql.join(branches, sql` union all `);
 };
 
+/**
+ * Addresses and employee numbers that start with the term: record_emails.email is `COLLATE "C"` and
+ * employee numbers have an index in that collation, so a prefix is a range of the index.
+ */
 function asciiBranches(tenantId: string, ascii: NonNullable<PersonTerm['ascii']>): SQL[] {
   const label = asciiToken(ascii.lower);
-  // '@' + 1 is 'A': the range holds exactly the addresses whose part before the @ is the term.
-  const local = `${ascii.lower}@`;
   const numbers = [...new Set([ascii.typed, ascii.lower, ascii.typed.toUpperCase()])];
+  const number = sql.raw('(r.employee_number collate "C")');
   return [
     sql`select ${label}::text, e.record_id from ${recordEmails} e where e.tenant_id = ${tenantId}
-      and (e.email = ${ascii.lower} or (e.email >= ${local} and e.email < ${`${ascii.lower}A`}))`,
-    sql`select ${label}::text, r.id from ${alumniRecords} r where r.tenant_id = ${tenantId}
-      and r.employee_number in (${textList(numbers)})`,
+      and e.email >= ${ascii.lower} and e.email < ${ascii.lower + MAX_CHAR}`,
+    ...numbers.map(
+      (prefix) => sql`select ${label}::text, r.id from ${alumniRecords} r where r.tenant_id = ${tenantId}
+        and ${number} >= ${prefix} and ${number} < ${prefix + MAX_CHAR}`,
+    ),
   ];
 }
 
@@ -150,7 +155,10 @@ export async function changeRecordEmails(
   }
 }
 
-type Indexed = Pick<RecordValues, 'familyName' | 'givenName' | 'givenNameKana' | 'formerNames' | 'emails'>;
+type Indexed = Pick<
+  RecordValues,
+  'familyName' | 'givenName' | 'givenNameKana' | 'formerNames' | 'emails' | 'hrTags' | 'lastDepartment'
+>;
 
 /** Keeps the index in step with one record written from the console or an invitation. */
 export async function indexRecord(
@@ -188,6 +196,8 @@ export async function rebuildRecordIndex(tx: Queryable, tenantId: string, batchS
         givenNameKana: alumniRecords.givenNameKana,
         formerNames: alumniRecords.formerNames,
         emails: alumniRecords.emails,
+        hrTags: alumniRecords.hrTags,
+        lastDepartment: alumniRecords.lastDepartment,
         readingKey: alumniRecords.readingKey,
         searchText: alumniRecords.searchText,
       })

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { romajiReadings } from './romaji.js';
 import { queryGrams, searchGrams, searchKey, searchTerms } from './text.js';
 
 /**
@@ -28,13 +29,11 @@ export const MAX_CHAR = '\u{10FFFF}';
 
 export type PersonSearchValues = {
   /**
-   * Names as written, each one on its own (family name, given name, former names) so that no bigram
-   * spans two of them: the bigrams of a family name and a given name repeat across people, the one
-   * across them hardly does. A query term of three letters or more may therefore miss one bigram; a
-   * two-letter name (林 隆) is listed whole as well, so that 林隆 finds it.
+   * Names as written (the whole name, family name first, and former names): every bigram of each is a
+   * token, so a term's bigrams all being there is what finds it, across family and given name too.
    */
   names: string[];
-  /** Readings whose every prefix (from two letters) is a token. */
+  /** Readings whose every prefix is a token. */
   readings: string[];
 };
 
@@ -45,8 +44,7 @@ export function personSearchTokens(values: PersonSearchValues): string[] {
   for (const name of names) for (const letter of name) if (han.test(letter)) tokens.add(letter);
   for (const reading of values.readings.map(searchKey)) {
     const letters = Array.from(reading);
-    // From two letters: a one-letter reading search matches too much for an index to help.
-    for (let end = Math.min(2, letters.length); end <= letters.length; end++) {
+    for (let end = 1; end <= letters.length; end++) {
       tokens.add(readingToken(letters.slice(0, end).join('')));
     }
   }
@@ -55,40 +53,33 @@ export function personSearchTokens(values: PersonSearchValues): string[] {
 
 /** One word of a query and what can find it. */
 export type PersonTerm = {
-  /** The normalised term; LIKE over the owner's search text confirms it. */
+  /** The normalised term; LIKE over the owner's search text confirms it when no token can find it. */
   key: string;
-  /** Set when the term is a reading of two letters or more: a reading token, or a reading that starts with it. */
-  reading: string | null;
-  /** Name tokens of the term, and how many of them an owner needs. */
+  /**
+   * Readings an owner's reading may start with: the term itself when written in kana, or what a romaji
+   * term may stand for (takahashi → タカハシ; ono → オノ, オオノ, …).
+   */
+  readings: string[];
+  /** Name tokens of the term; an owner needs all of them. */
   grams: string[];
-  minGrams: number;
   /** Set when the term could be an address or a number: the term NFKC-normalised, as typed and lower-cased. */
   ascii: { typed: string; lower: string } | null;
 };
 
-/**
- * What finds a term. A name term of three letters or more needs its bigrams less one, because the
- * bigram across a family and a given name is not a token (see PersonSearchValues).
- */
-function personTerm(
-  term: { key: string; typed: string; ascii: string | null },
-  wholeNames: boolean,
-): PersonTerm {
+/** What finds a term: its reading(s), its bigrams (or its one kanji), its start of an address or number. */
+function personTerm(term: { key: string; typed: string; ascii: string | null }): PersonTerm {
   const ascii = term.ascii ? { typed: term.typed, lower: term.ascii } : null;
-  const base = { key: term.key, reading: null, grams: [], minGrams: 0, ascii };
+  const base = { key: term.key, readings: [], grams: [], ascii };
   const letters = Array.from(term.key);
-  if (isReading(term.key)) return { ...base, reading: letters.length > 1 ? term.key : null };
-  if (letters.length === 1) return isHanLetter(term.key) ? { ...base, grams: letters, minGrams: 1 } : base;
-  const grams = queryGrams(term.key);
-  return { ...base, grams, minGrams: wholeNames ? grams.length : Math.max(1, grams.length - 1) };
+  if (isReading(term.key)) return { ...base, readings: [term.key] };
+  const readings = ascii ? (romajiReadings(ascii.lower) ?? []) : [];
+  if (letters.length === 1) return { ...base, readings, grams: isHanLetter(term.key) ? letters : [] };
+  return { ...base, readings, grams: queryGrams(term.key) };
 }
 
-/**
- * The terms of a query. `wholeNames`: the owners' names are indexed as written whole, bigrams across
- * family and given name included (the community's display names), so a term needs all its bigrams.
- */
-export function personTerms(query: string, options: { wholeNames?: boolean } = {}): PersonTerm[] {
-  return searchTerms(query).map((term) => personTerm(term, options.wholeNames ?? false));
+/** The terms of a query: whitespace separates terms that must all match. */
+export function personTerms(query: string): PersonTerm[] {
+  return searchTerms(query).map(personTerm);
 }
 
 /** A comma-separated list of text parameters, for `in (…)`. */
@@ -101,12 +92,15 @@ export const textList = (items: readonly string[]) =>
 /** The condition a term puts on an owner's grouped token rows; null when nothing can be looked up for it. */
 function termCondition(term: PersonTerm, token: SQL): SQL | null {
   const ways: SQL[] = [];
-  if (term.reading) {
-    const labels = [readingToken(term.reading), readingStartToken(term.reading)];
+  if (term.readings.length > 0) {
+    const labels = term.readings.flatMap((reading) => [readingToken(reading), readingStartToken(reading)]);
     ways.push(sql`bool_or(${token} in (${textList(labels)}))`);
   }
   if (term.grams.length > 0) {
-    ways.push(sql`count(*) filter (where ${token} in (${textList(term.grams)})) >= ${term.minGrams}`);
+    // Distinct: a source may find the same token of an owner twice (a name and a former name).
+    ways.push(
+      sql`count(distinct ${token}) filter (where ${token} in (${textList(term.grams)})) >= ${term.grams.length}`,
+    );
   }
   if (term.ascii) ways.push(sql`bool_or(${token} = ${asciiToken(term.ascii.lower)})`);
   if (ways.length === 0) return null;
@@ -124,20 +118,20 @@ export function lookupTokens(terms: PersonTerm[]): string[] {
   const tokens = new Set<string>();
   for (const term of terms) {
     for (const gram of term.grams) tokens.add(gram);
-    if (term.reading) tokens.add(readingToken(term.reading));
+    for (const reading of term.readings) tokens.add(readingToken(reading));
   }
   return [...tokens];
 }
 
 /**
- * Whether the rows that find a term also prove it, so that LIKE would not remove any owner they find:
- * true for a reading (a prefix of the given name's reading, or of the whole reading), a kanji letter,
- * a two-letter term and an address or number. A longer name term may miss a bigram, so it is confirmed.
+ * Whether tokens find a term, which then needs no LIKE over the owner's text: a reading (the start of
+ * the given name's reading, or of the whole reading), a kanji letter, a name's bigrams, the start of an
+ * address or number. Every bigram of a name is a token, so an owner with all of a term's bigrams has
+ * the term in its name, save an owner whose bigrams repeat in another order (ABCAB for ABAB), which
+ * names do not.
  */
-function provedByTokens(term: PersonTerm): boolean {
-  if (term.reading) return true;
-  const letters = Array.from(term.key).length;
-  return letters <= 2 && (term.grams.length > 0 || term.ascii !== null);
+export function provedByTokens(term: PersonTerm): boolean {
+  return term.readings.length > 0 || term.grams.length > 0 || term.ascii !== null;
 }
 
 export type PersonQuery = {
@@ -149,13 +143,8 @@ export type PersonQuery = {
 };
 
 /** One grouped lookup for the whole query, over the rows a token source gives for its terms. */
-export function personQuery(
-  source: TokenSource,
-  tenantId: string,
-  query: string,
-  options: { wholeNames?: boolean } = {},
-): PersonQuery {
-  const terms = personTerms(query, options);
+export function personQuery(source: TokenSource, tenantId: string, query: string): PersonQuery {
+  const terms = personTerms(query);
   const token = sql.raw('found.token');
   const indexed = terms.flatMap((term) => {
     const condition = termCondition(term, token);
@@ -179,25 +168,23 @@ export function personQuery(
 }
 
 /**
- * The conditions for a free-text person query: tokens narrow by index, then LIKE on the normalised
- * search text confirms each whole term. As a plain `in`, PostgreSQL joins the owners to their rows;
- * `asFilter` keeps it a hashed filter instead, for a walk along an index in the order wanted.
+ * The conditions for a free-text person query: the owners the tokens find (PostgreSQL joins them to
+ * their rows by id), and LIKE on the normalised search text only for a term no token can find.
  */
 export function personQueryConditions(
   source: TokenSource,
   owner: { id: AnyPgColumn; searchText: AnyPgColumn },
   tenantId: string,
   query: string | PersonQuery,
-  options: { asFilter?: boolean | undefined; wholeNames?: boolean } = {},
 ): SQL[] {
-  const { terms, owners } = typeof query === 'string' ? personQuery(source, tenantId, query, options) : query;
+  const { terms, owners } = typeof query === 'string' ? personQuery(source, tenantId, query) : query;
   const conditions: SQL[] = [];
   if (owners) {
-    conditions.push(
-      options.asFilter ? sql`coalesce(${owner.id} in (${owners}), false)` : sql`${owner.id} in (${owners})`,
-    );
+    conditions.push(sql`${owner.id} in (${owners})`);
   }
-  for (const term of terms) conditions.push(sql`${owner.searchText} like ${`%${likeEscape(term.key)}%`}`);
+  for (const term of terms) {
+    if (!provedByTokens(term)) conditions.push(sql`${owner.searchText} like ${`%${likeEscape(term.key)}%`}`);
+  }
   return conditions;
 }
 
