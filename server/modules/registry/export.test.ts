@@ -94,7 +94,14 @@ describe('registry export', () => {
     const checked = await client.get<{ counts: unknown }>(
       `/api/v1/t/${slug}/registry/imports/${reimport.body.id}`,
     );
-    expect(checked.body.counts).toEqual({ new: 0, updated: 0, unchanged: 1, rejected: 0, merged: 0, warned: 0 });
+    expect(checked.body.counts).toEqual({
+      new: 0,
+      updated: 0,
+      unchanged: 1,
+      rejected: 0,
+      merged: 0,
+      warned: 0,
+    });
     const audit = await client.get<{
       events: { action: string; data: { rows: number; encoding: string } }[];
     }>(`/api/v1/t/${slug}/audit-events?action=registry.exported`);
@@ -240,7 +247,14 @@ describe('registry export', () => {
     const checked = await client.get<{ counts: unknown }>(
       `/api/v1/t/${slug}/registry/imports/${reimport.body.id}`,
     );
-    expect(checked.body.counts).toEqual({ new: 0, updated: 0, unchanged: 1, rejected: 0, merged: 0, warned: 0 });
+    expect(checked.body.counts).toEqual({
+      new: 0,
+      updated: 0,
+      unchanged: 1,
+      rejected: 0,
+      merged: 0,
+      warned: 0,
+    });
   });
 
   it('exports just the selected records when asked', async () => {
