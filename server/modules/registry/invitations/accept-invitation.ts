@@ -90,7 +90,13 @@ export async function acceptInvitation(c: Context<AppEnv>, tx: AppTransaction, s
   if (invitation.status !== 'joined') {
     await tx
       .update(invitations)
-      .set({ status: 'joined', joinedAt: new Date(), openedAt: invitation.openedAt ?? new Date() })
+      // A reminder is for people who have not joined: none stays scheduled once they have.
+      .set({
+        status: 'joined',
+        joinedAt: new Date(),
+        openedAt: invitation.openedAt ?? new Date(),
+        reminderAt: null,
+      })
       .where(and(eq(invitations.tenantId, tenant.id), eq(invitations.id, invitation.id)));
     await recordAudit(tx, {
       tenantId: tenant.id,
@@ -112,7 +118,7 @@ export async function declineInvitation(tx: AppTransaction, slug: string, token:
   if (invitation.status === 'joined' || record.status === 'joined') throw invalidInvitation();
   await tx
     .update(invitations)
-    .set({ status: 'declined', openedAt: invitation.openedAt ?? new Date() })
+    .set({ status: 'declined', openedAt: invitation.openedAt ?? new Date(), reminderAt: null })
     .where(and(eq(invitations.tenantId, tenant.id), eq(invitations.id, invitation.id)));
   await tx
     .update(alumniRecords)

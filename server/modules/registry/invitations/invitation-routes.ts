@@ -134,7 +134,8 @@ invitationRoutes.openapi(
           sentAt: row.createdAt.toISOString(),
           openedAt: iso(row.openedAt),
           joinedAt: iso(row.joinedAt),
-          reminderAt: iso(row.reminderAt),
+          // A planned reminder means something only while the invitation is still open.
+          reminderAt: row.status === 'sent' || row.status === 'opened' ? iso(row.reminderAt) : null,
           remindedAt: iso(row.remindedAt),
           expiresAt: row.expiresAt.toISOString(),
         })),

@@ -196,6 +196,26 @@ describe('invitations', () => {
     await remindInvitation(server.deps, { tenantId: tenant.id, invitationId: invitation.id, token });
     expect((await latestMail(server, email))!.id).toBe(reminder!.id);
   });
+
+  it('shows a joined invitation as joined, with no reminder planned', async () => {
+    const { slug, client } = await tenantWithMember(server, 'admin');
+    const email = `joined.${Date.now()}@example.jp`;
+    const recordId = await createRecord(client, slug, { emails: [email] });
+    await client.post(`/api/v1/t/${slug}/registry/invitations`, {
+      recordIds: [recordId],
+      ...template,
+      reminderAfterDays: 7,
+    });
+    const token = tokenFrom((await latestMail(server, email))!.textBody);
+    type Listed = { invitations: { status: string; reminderAt: string | null; joinedAt: string | null }[] };
+    const before = await client.get<Listed>(`/api/v1/t/${slug}/registry/invitations`);
+    expect(before.body.invitations[0]!.reminderAt).not.toBeNull();
+    const invitee = new TestClient(server);
+    expect((await invitee.post('/api/v1/invitations/accept', { slug, token })).status).toBe(200);
+    const after = await client.get<Listed>(`/api/v1/t/${slug}/registry/invitations`);
+    expect(after.body.invitations[0]).toMatchObject({ status: 'joined', reminderAt: null });
+    expect(after.body.invitations[0]!.joinedAt).not.toBeNull();
+  });
 });
 
 describe('invitation access', () => {

@@ -19,7 +19,9 @@ export function InviteLandingPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const session = useSession();
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  // Read once: after joining, the router moves to the welcome page while this page may render once
+  // more; a token re-read from the new address would be empty and open the invitation again (422).
+  const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '');
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

@@ -1,39 +1,40 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
+import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Notice } from '../../app/ui';
+import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
 
-type Invitation = {
-  id: string;
-  name: string;
-  email: string;
-  status: 'sent' | 'opened' | 'joined' | 'declined' | 'revoked';
-  sentAt: string;
-  openedAt: string | null;
-  joinedAt: string | null;
-  reminderAt: string | null;
-  remindedAt: string | null;
-};
+type Invitation = Schemas['Invitation'];
+
+/** Reminders concern only invitations still waiting for an answer; a joined one says when they joined. */
+function reminderOf(invitation: Invitation) {
+  if (invitation.status !== 'sent' && invitation.status !== 'opened') return null;
+  if (invitation.remindedAt) return { key: 'invitations.reminded', at: invitation.remindedAt } as const;
+  if (invitation.reminderAt)
+    return { key: 'invitations.reminderPlanned', at: invitation.reminderAt } as const;
+  return null;
+}
 
 export function InvitationsPage() {
   const { t, formatDateTime } = useI18n();
   const { tenant } = useConsoleHome();
+  const slug = tenant.slug;
   const sent = (useLocation().state as { sent?: number } | null)?.sent;
-  const [list, setList] = useState<Invitation[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ invitations: Invitation[] }>('GET', `/t/${tenant.slug}/registry/invitations`).then(
-      (data) => setList(data.invitations),
-      setError,
-    );
-  }, [tenant.slug]);
+  const invitations = useQuery({
+    queryKey: ['t', slug, 'registry', 'invitations'],
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/invitations', { params: { path: { slug } }, signal })),
+  });
+  const list = invitations.data?.invitations;
+  const error = invitations.error;
   return (
     <section>
       <h2>{t('invitations.title')}</h2>
       {sent !== undefined && <Notice>{t('invite.sent', { count: sent })}</Notice>}
       <ErrorMessage error={error} />
+      {invitations.isPending && <Loading />}
       {list && list.length === 0 && <p className="muted">{t('invitations.empty')}</p>}
       <ul className="list">
         {list?.map((inv) => (
@@ -44,8 +45,7 @@ export function InvitationsPage() {
                 {t('invitations.sentAt')} {formatDateTime(inv.sentAt)}
                 {inv.openedAt && ` ・ ${t('invitations.openedAt')} ${formatDateTime(inv.openedAt)}`}
                 {inv.joinedAt && ` ・ ${t('invitations.joinedAt')} ${formatDateTime(inv.joinedAt)}`}
-                {(inv.remindedAt ?? inv.reminderAt) &&
-                  ` ・ ${t('invitations.reminder')} ${formatDateTime((inv.remindedAt ?? inv.reminderAt)!)}`}
+                {reminderOf(inv) && ` ・ ${t(reminderOf(inv)!.key)} ${formatDateTime(reminderOf(inv)!.at)}`}
               </p>
             </div>
             <span className="badge">{t(`invitation.status.${inv.status}`)}</span>

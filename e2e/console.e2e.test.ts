@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantWithMember } from '../server/test/factories.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer({}, { webRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.publicUrl}/signin`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByRole('button', { name: 'リンクを送信' }).click();
+  await page.getByText('メールをご確認ください').waitFor();
+  await server.deps.jobs.drain();
+  await page.goto(`${server.publicUrl}/dev/mailbox`);
+  await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
+  await page.waitForURL((url) => !['/dev/', '/auth/'].some((start) => url.pathname.startsWith(start)));
+}
+
+/** Every API answer of 400 or more the page receives, as "status method path". */
+function failedCalls(page: Page) {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith('/api/') && response.status() >= 400) {
+      failed.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
+    }
+  });
+  return failed;
+}
+
+describe.skipIf(!hasChromium)('the HR console on a phone', () => {
+  it('an invitee joins without a failing call, and HR sees the invitation as joined with no reminder', async () => {
+    const { slug, client: hrApi, member: hr } = await tenantWithMember(server, 'admin');
+    const email = `e2e.invite.${Date.now()}@example.jp`;
+    const record = await hrApi.post<{ id: string }>(`/api/v1/t/${slug}/registry/records`, {
+      familyName: '井上',
+      givenName: '真央',
+      familyNameKana: 'イノウエ',
+      givenNameKana: 'マオ',
+      emails: [email],
+      contactConsent: 'granted',
+    });
+    await hrApi.post(`/api/v1/t/${slug}/registry/invitations`, {
+      recordIds: [record.body.id],
+      locale: 'ja',
+      subject: 'ご招待',
+      body: '{氏名} 様\n{リンク}',
+      reminderAfterDays: 7,
+    });
+
+    const invitee = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await invitee.newPage();
+    const failed = failedCalls(page);
+    // As in the invitation mail: the link from the dev mailbox, then one tap.
+    await server.deps.jobs.drain();
+    await page.goto(`${server.publicUrl}/dev/mailbox`);
+    await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
+    await page.waitForURL(`**/invite/${slug}**`);
+    await page.getByRole('button', { name: '参加する' }).click();
+    await page.waitForURL(`**/t/${slug}/welcome`);
+    await page.getByText('1 / 3', { exact: false }).waitFor();
+    expect(failed).toEqual([]);
+
+    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const desk = await staff.newPage();
+    await signIn(desk, hr.email);
+    await desk.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);
+    const row = desk.getByRole('listitem').filter({ hasText: '井上 真央' });
+    await row.getByText('参加済み').waitFor();
+    expect(await row.textContent()).not.toContain('リマインド');
+    await Promise.all([invitee.close(), staff.close()]);
+  });
+});
