@@ -9,8 +9,7 @@ import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
 import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
 import { serializeError } from './platform/logging/serialize-error.js';
-import { createMailTransport } from './platform/mail/deliver-mail.js';
-import { isOutgoingMail } from './platform/mail/queue-mail.js';
+import { registerMailOutbox } from './platform/mail/outbox/outbox-jobs.js';
 import { loadWebPush } from './platform/push/web-push.js';
 import { Shutdown } from './platform/shutdown.js';
 
@@ -61,20 +60,18 @@ export async function bootEnishi(
   const jobs = new Jobs(database.execute, logger, { schedules: options.workers, signal: shutdown.signal });
   const push = await loadWebPush(config, database.db);
   const deps: Deps = { config, database, jobs, logger, events: new TenantEvents(), push, shutdown };
-  const deliver = createMailTransport(config, database.db, logger);
-  jobs.handle('mail.send', async (data) => {
-    if (!isOutgoingMail(data)) throw new Error('mail.send job without to/subject/text');
-    await deliver(data);
-  });
+  const outbox = registerMailOutbox(deps);
   registerRegistryJobs(deps);
   registerCommunityJobs(deps);
   await jobs.start({ workers: options.workers });
+  if (options.workers) await outbox.wakeAll();
   const app = createApp(deps, { webRoot: options.webRoot });
   return {
     deps,
     app,
     close: async () => {
       await jobs.stop();
+      outbox.close();
       await database.close();
     },
   };

@@ -34,6 +34,8 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().optional(),
   ENISHI_DEV_MAIL: booleanFlag.default(false),
   MAIL_FROM: z.string().default('Enishi <no-reply@enishi.localhost>'),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(10),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   ENISHI_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEBAUTHN_RP_ID: z.string().optional(),
@@ -66,6 +68,13 @@ export type Config = {
   /** Reverse proxies whose X-Forwarded-For is believed; null: the socket address is the client. */
   trustProxy: TrustProxy | null;
   mailFrom: string;
+  /** SMTP connections the mail outbox keeps open at once. */
+  smtpPoolSize: number;
+  /**
+   * How long a sending process holds the mails it claimed from the outbox; after that (it died, say)
+   * another run may claim the ones it had not yet marked sent.
+   */
+  mailLeaseSeconds: number;
   demo: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   webauthnRpId: string;
@@ -119,6 +128,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     devMailForced: !env.SMTP_URL && !localPublicUrl,
     trustProxy,
     mailFrom: env.MAIL_FROM,
+    smtpPoolSize: env.SMTP_POOL_SIZE,
+    mailLeaseSeconds: env.MAIL_LEASE_SECONDS,
     demo: env.ENISHI_DEMO,
     logLevel: env.LOG_LEVEL,
     webauthnRpId: env.WEBAUTHN_RP_ID ?? url.hostname,

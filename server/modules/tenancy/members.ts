@@ -108,10 +108,15 @@ export async function addMember(
     redirectTo: `/t/${ctx.tenant.slug}`,
   });
   const networkName = account.locale === 'ja' ? ctx.tenant.nameJa : ctx.tenant.nameEn;
-  await queueMail(ctx.deps.jobs, ctx.tx, {
-    to: account.email,
-    ...staffInviteMail(account.locale, link, networkName, ctx.actor.displayName),
-  });
+  await queueMail(
+    ctx.deps.jobs,
+    ctx.tx,
+    {
+      to: account.email,
+      ...staffInviteMail(account.locale, link, networkName, ctx.actor.displayName),
+    },
+    { lane: 'immediate' },
+  );
   await audit(ctx, 'member.added', member!.id, { role: input.role });
   return { ...member!, email: account.email };
 }

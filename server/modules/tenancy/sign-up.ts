@@ -42,10 +42,15 @@ export async function requestSignUp(deps: Deps, input: SignUpInput, ipAddress: s
     const { email, ...pending } = input;
     const link = await issueMagicLink(deps, tx, { email, purpose: 'sign_up', payload: pending });
     const networkName = input.locale === 'ja' ? input.networkNameJa : input.networkNameEn;
-    await queueMail(deps.jobs, tx, {
-      to: normaliseEmail(email),
-      ...signUpMail(input.locale, link, networkName),
-    });
+    await queueMail(
+      deps.jobs,
+      tx,
+      {
+        to: normaliseEmail(email),
+        ...signUpMail(input.locale, link, networkName),
+      },
+      { lane: 'immediate' },
+    );
   });
 }
 

@@ -6,8 +6,12 @@ import type { Deps } from '../http/env.js';
 import { enforceRateLimits } from '../http/rate-limit.js';
 import type { Locale } from '../i18n/messages.js';
 import { queueMail } from '../mail/queue-mail.js';
+
 import { signInMail, unknownAddressMail } from '../mail/templates.js';
 import { createToken, hashToken } from './tokens.js';
+
+/** A sign-in link is waited for: it never queues behind bulk mail. */
+const IMMEDIATE = { lane: 'immediate' } as const;
 
 export const MAGIC_LINK_MINUTES = 15;
 
@@ -62,12 +66,17 @@ export async function requestSignInLink(
     const [account] = await tx.select().from(accounts).where(eq(accounts.email, email));
     if (account) {
       const url = await issueMagicLink(deps, tx, { email, purpose: 'sign_in', redirectTo: input.redirectTo });
-      await queueMail(deps.jobs, tx, { to: email, ...signInMail(account.locale, url) });
+      await queueMail(deps.jobs, tx, { to: email, ...signInMail(account.locale, url) }, IMMEDIATE);
     } else {
-      await queueMail(deps.jobs, tx, {
-        to: email,
-        ...unknownAddressMail(input.locale, `${deps.config.publicUrl}/signup`),
-      });
+      await queueMail(
+        deps.jobs,
+        tx,
+        {
+          to: email,
+          ...unknownAddressMail(input.locale, `${deps.config.publicUrl}/signup`),
+        },
+        IMMEDIATE,
+      );
     }
   });
 }

@@ -5,11 +5,19 @@ import type { Queryable } from '../../db/client.js';
 import type { SqlExecutor } from '../../db/migrate.js';
 import { executorFor } from '../../db/raw.js';
 
-type QueuePolicy = Pick<PgBoss.Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds'>;
+type QueuePolicy = Pick<
+  PgBoss.Queue,
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'policy'
+>;
 
 /** Every queue Enishi uses, with its retry policy. Add new queues here so start-up creates them. */
 export const queueDefinitions = {
+  /** Jobs queued before the outbox existed: each moves its mail into the outbox. */
   'mail.send': { retryLimit: 6, retryDelay: 15, retryBackoff: true, expireInSeconds: 120 },
+  // Wake-ups for the outbox's sender, one per lane. 'short': at most one waits per key, so a thousand
+  // notifications queued at once wake the sender once; the mails themselves are rows in mail_outbox.
+  'mail.outbox': { policy: 'short', retryLimit: 3, retryDelay: 5, expireInSeconds: 600 },
+  'mail.outbox.immediate': { policy: 'short', retryLimit: 3, retryDelay: 2, expireInSeconds: 300 },
   'registry.import.check': { retryLimit: 2, retryDelay: 30, expireInSeconds: 3600 },
   'registry.import.apply': { retryLimit: 2, retryDelay: 10, expireInSeconds: 3600 },
   'registry.import.cleanup': { retryLimit: 5, retryDelay: 60, expireInSeconds: 600 },
@@ -26,6 +34,8 @@ export const queueDefinitions = {
  * instance was up is made good by the next one.
  */
 export const scheduleDefinitions: Partial<Record<keyof typeof queueDefinitions, string>> = {
+  // A sweep for mail whose retry is due or whose sender died holding it.
+  'mail.outbox': '* * * * *',
   'community.digest': '5 * * * *',
   'community.cleanup': '40 * * * *',
   'registry.import.recover': '* * * * *',
@@ -190,6 +200,23 @@ export class Jobs {
     } as PgBoss.SendOptions);
     if (!id) throw new Error(`queue ${queue} refused the job`);
     return id;
+  }
+
+  /**
+   * Wakes a queue's worker unless a wake-up with the same key already waits (queues with the 'short'
+   * policy keep one per key); enqueued in the caller's transaction like send().
+   */
+  async wake(
+    queryable: Queryable,
+    queue: QueueName,
+    options: { key: string; startAfter?: Date },
+  ): Promise<boolean> {
+    const id = await this.#boss.send(queue, {}, {
+      db: { executeSql: executorFor(queryable) },
+      singletonKey: options.key,
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    } as PgBoss.SendOptions);
+    return id !== null;
   }
 
   /**

@@ -55,7 +55,12 @@ export async function submitJoinRequest(
   const network = locale === 'ja' ? tenant.nameJa : tenant.nameEn;
   if (strong && isExcluded(strong.record)) {
     status = 'refused';
-    await queueMail(deps.jobs, tx, { to: input.email, ...neutralMail(locale, network) });
+    await queueMail(
+      deps.jobs,
+      tx,
+      { to: input.email, ...neutralMail(locale, network) },
+      { lane: 'immediate' },
+    );
   } else if (strong && tenant.settings.autoApproveJoinRequests) {
     status = 'approved';
     await issueInvitation(deps, tx, tenant, strong.record, {
