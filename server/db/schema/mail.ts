@@ -18,7 +18,7 @@ export type OutboxState = (typeof outboxStates)[number];
  *
  * Exactly once: a mail is marked sent (sent_at, under the claim that took it) after the SMTP server has
  * the whole message but before the end-of-data mark is written; a mail without that mark was never
- * completed, so it may be sent again. See server/platform/mail/outbox/README.md.
+ * completed, so it may be sent again (README, "Programmes building blocks").
  */
 export const mailOutbox = pgTable(
   'mail_outbox',
