@@ -19,6 +19,11 @@ export type Database = {
   db: AppDatabase;
   /** Raw SQL as the application role, for pg-boss and low-level checks. */
   execute: SqlExecutor;
+  /**
+   * On a PostgreSQL server, a connection of the application's pool for work that must control when a
+   * statement is written (the mail outbox sends COMMIT and then the end of a message, see sent-marks).
+   */
+  pool?: pg.Pool;
   close(): Promise<void>;
 };
 
@@ -75,6 +80,7 @@ async function openServerDatabase(options: DatabaseOptions, url: string): Promis
   return {
     kind: 'server',
     db: drizzleNodePostgres(pool, { schema }) as unknown as AppDatabase,
+    pool,
     execute: async (text, values) => {
       const result = await pool.query(text, values as unknown[] | undefined);
       return { rows: result.rows };

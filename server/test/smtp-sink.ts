@@ -12,6 +12,8 @@ export async function startSmtpSink(
   options: {
     refuseRecipient?: (address: string) => Refusal | null;
     refuseData?: (address: string) => Refusal | null;
+    /** Runs before a recipient is answered, e.g. to change the database while a mail is in flight. */
+    beforeRecipient?: (address: string) => Promise<void>;
   } = {},
 ) {
   const messages: SinkMessage[] = [];
@@ -22,8 +24,12 @@ export async function startSmtpSink(
     logger: false,
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
-      const found = options.refuseRecipient?.(address.address);
-      callback(found ? refusal(found) : undefined);
+      const answer = () => {
+        const found = options.refuseRecipient?.(address.address);
+        callback(found ? refusal(found) : undefined);
+      };
+      if (!options.beforeRecipient) return answer();
+      options.beforeRecipient(address.address).then(answer, (error: Error) => callback(error));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

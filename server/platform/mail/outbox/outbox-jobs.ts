@@ -25,6 +25,7 @@ export function registerMailOutbox(deps: Pick<Deps, 'config' | 'database' | 'job
   let pool: SmtpPool | null = null;
   const context: OutboxContext = {
     db: deps.database.db,
+    database: deps.database,
     config: deps.config,
     logger: deps.logger,
     smtp: () => {

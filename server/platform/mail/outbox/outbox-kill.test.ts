@@ -132,7 +132,18 @@ describe('sending the outbox', () => {
     const afterSecondKill = sink.messages.length;
 
     const third = await startSender(senderEnv);
-    await until(() => new Set(sink.messages.map((message) => message.to)).size >= MAILS, 90_000);
+    await until(() => new Set(sink.messages.map((message) => message.to)).size >= MAILS, 90_000).catch(
+      async (error: unknown) => {
+        third.kill('SIGKILL');
+        const states = await query(
+          `select state, count(*)::int as n, min(attempts) as min_attempts, max(last_error) as error
+            from mail_outbox group by state`,
+        );
+        throw new Error(
+          `${String(error)}: ${new Set(sink.messages.map((m) => m.to)).size} received; ${JSON.stringify(states)}`,
+        );
+      },
+    );
     third.kill('SIGTERM');
     await once(third, 'close');
 

@@ -13,6 +13,9 @@ beforeAll(async () => {
   sink = await startSmtpSink({
     refuseRecipient: (address) =>
       address.startsWith('gone@') ? { code: 550, message: '5.1.1 no such mailbox' } : null,
+    beforeRecipient: async (address) => {
+      if (address.startsWith('stolen@')) await stealClaim();
+    },
     refuseData: (address) =>
       address.startsWith('busy@') && !busyAccepts ? { code: 451, message: '4.3.0 try again later' } : null,
   });
@@ -24,6 +27,7 @@ afterAll(async () => {
 });
 
 let busyAccepts = false;
+let stealClaim: () => Promise<unknown> = async () => undefined;
 
 async function outboxRow(recipient: string) {
   const [row] = await queryRows<{
@@ -139,24 +143,13 @@ describe('the mail outbox', () => {
     await db.transaction((tx) =>
       queueMail(server.deps.jobs, tx, { to: 'stolen@example.jp', subject: 's', text: 'body' }),
     );
-    // The claim of the first run is replaced, as when its lease ran out and another instance took it.
-    const original = server.deps.database.db.execute.bind(server.deps.database.db);
-    let stolen = false;
-    server.deps.database.db.execute = ((query: Parameters<typeof original>[0]) => {
-      if (!stolen && JSON.stringify(query).includes("set state = 'sent'")) {
-        stolen = true;
-        return original(
-          sql`update mail_outbox set claim_token = gen_random_uuid() where recipient = 'stolen@example.jp'`,
-        ).then(() => original(query));
-      }
-      return original(query);
-    }) as typeof original;
-    try {
-      await server.deps.jobs.drain();
-    } finally {
-      server.deps.database.db.execute = original;
-    }
-    expect(stolen).toBe(true);
+    // While the server is being told the recipient, the claim changes hands, as when the sender's
+    // lease ran out and another instance took the mail.
+    stealClaim = () =>
+      db.execute(
+        sql`update mail_outbox set claim_token = gen_random_uuid() where recipient = 'stolen@example.jp'`,
+      );
+    await server.deps.jobs.drain();
     expect(sink.messages.filter((message) => message.to === 'stolen@example.jp')).toHaveLength(0);
     expect(await outboxRow('stolen@example.jp')).toMatchObject({ state: 'pending' });
   });

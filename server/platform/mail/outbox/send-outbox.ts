@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../../../config.js';
-import type { AppDatabase } from '../../../db/client.js';
+import type { AppDatabase, Database } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
 import type { MailLane } from '../../../db/schema/index.js';
 import { type ClaimedMail, composeMail, envelopeSender } from './compose-mail.js';
@@ -11,6 +11,7 @@ import type { SmtpOutcome, SmtpPool } from './smtp-pool.js';
 
 export type OutboxContext = {
   db: AppDatabase;
+  database: Pick<Database, 'db' | 'pool'>;
   config: Config;
   logger: Logger;
   /** null: no SMTP_URL, mail is kept in the dev mailbox. */
@@ -69,7 +70,7 @@ export async function sendClaimedBatch(
     await keepInDevMailbox(context, sendable, token);
     return claimed.length;
   }
-  const marks = new SentMarks(context.db, token);
+  const marks = new SentMarks(context.database, token, context.logger);
   const from = envelopeSender(context.config.mailFrom);
   const host = from.split('@')[1] ?? 'enishi.localhost';
   await Promise.all(

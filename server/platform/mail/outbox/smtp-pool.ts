@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
@@ -118,16 +119,19 @@ class SmtpSlot {
           stage = 1;
           this.push(task.raw);
         } else if (stage === 1) {
-          // The body is in the connection's hands; only the end-of-data mark is left.
+          // The body is in the connection's hands; only the end-of-data mark is left. Once the socket
+          // has handed everything to the kernel, a kill cannot cut the body short behind the mark.
           stage = 2;
-          task.beforeEnd().then(
-            (marked) => {
-              if (!marked) return this.destroy(new Error('claim lost before the end of data'));
-              ended = true;
-              this.push(null);
-            },
-            (error: unknown) => this.destroy(error as Error),
-          );
+          flushed(connection)
+            .then(() => task.beforeEnd())
+            .then(
+              (marked) => {
+                if (!marked) return this.destroy(new Error('claim lost before the end of data'));
+                ended = true;
+                this.push(null);
+              },
+              (error: unknown) => this.destroy(error as Error),
+            );
         }
       },
     });
@@ -166,6 +170,16 @@ class SmtpSlot {
     const connection = this.#connection;
     this.#connection = null;
     connection?.close();
+  }
+}
+
+/** Resolves once the connection's socket has written out everything it was given. */
+async function flushed(connection: SMTPConnection): Promise<void> {
+  // nodemailer keeps its socket private; it is only read here. 'drain' fires only after a write was
+  // refused, so the socket's buffer is watched across turns of the event loop (writes complete there).
+  const socket = (connection as unknown as { _socket?: Socket })._socket;
+  while (socket && socket.writableLength > 0 && !socket.destroyed) {
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
