@@ -42,7 +42,8 @@ describe.skipIf(testTarget !== 'embedded')('durable jobs on the embedded databas
       .orderBy(desc(devMailbox.createdAt));
     expect(mail).toMatchObject({ recipient: 'later@example.jp', subject: '再起動' });
     await second.close();
-  });
+    // Two start-ups from a data directory on disk: on a busy two-core machine that can take 30 s.
+  }, 90_000);
 
   it('sends no mail when the transaction that queued it rolls back', async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', ENISHI_DATA_DIR: 'memory://' });
