@@ -159,5 +159,5 @@ describe('sending the outbox', () => {
     expect(await query(`select state, count(*)::int as n from mail_outbox group by state`)).toEqual([
       { state: 'sent', n: MAILS },
     ]);
-  }, 300_000);
+  }, 600_000);
 });
