@@ -1,5 +1,5 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
-import type { AppDatabase } from '../../../db/client.js';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { AppDatabase, Queryable } from '../../../db/client.js';
 import { importChunks } from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
 import { AppError } from '../../../platform/errors.js';
@@ -34,6 +34,25 @@ export async function* rechunk(
   if (pendingBytes > 0) yield Buffer.concat(pending);
 }
 
+/*
+ * Chunks cross the driver as base64 text, decoded and encoded by PostgreSQL: PGlite's bytea parameter
+ * serialiser formats every byte on its own (about 3 s per MB going in, 0.5 s per MB coming out, against
+ * 0.16 s and 0.1 s as base64), which made storing and reading the file most of an import's time.
+ */
+
+/** Stores one piece of an upload. */
+export async function storeChunk(
+  tx: Queryable,
+  chunk: { tenantId: string; importId: string; seq: number; data: Buffer },
+) {
+  await tx.insert(importChunks).values({
+    tenantId: chunk.tenantId,
+    importId: chunk.importId,
+    seq: chunk.seq,
+    data: sql`decode(${chunk.data.toString('base64')}, 'base64')`,
+  });
+}
+
 /** Streams a stored upload back, one chunk per query, so memory stays flat whatever the file size. */
 export async function* storedChunks(
   db: AppDatabase,
@@ -44,7 +63,7 @@ export async function* storedChunks(
   for (;;) {
     const [chunk] = await inTenant(db, tenantId, (tx) =>
       tx
-        .select()
+        .select({ seq: importChunks.seq, data: sql<string>`encode(${importChunks.data}, 'base64')` })
         .from(importChunks)
         .where(
           and(
@@ -58,6 +77,6 @@ export async function* storedChunks(
     );
     if (!chunk) return;
     seq = chunk.seq;
-    yield Buffer.from(chunk.data);
+    yield Buffer.from(chunk.data, 'base64');
   }
 }

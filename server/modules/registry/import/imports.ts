@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
 import type { AppDatabase } from '../../../db/client.js';
-import { importChunks, importIssues, importTemplates, registryImports } from '../../../db/schema/index.js';
+import { importIssues, importTemplates, registryImports } from '../../../db/schema/index.js';
 import { inTenant } from '../../../db/scope.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError, invalid, notFound } from '../../../platform/errors.js';
@@ -9,7 +9,7 @@ import type { Deps } from '../../../platform/http/env.js';
 import type { RegistryContext } from '../context.js';
 import { listCustomFields } from '../custom-fields.js';
 import { type ColumnMapping, isMappingValue, mappingIsComplete, suggestMapping } from './columns.js';
-import { rechunk, storedChunks } from './import-files.js';
+import { rechunk, storeChunk, storedChunks } from './import-files.js';
 import { readHeader } from './read-table.js';
 
 export type ImportRecord = typeof registryImports.$inferSelect;
@@ -49,10 +49,7 @@ export async function createImport(
     let seq = 0;
     let bytes = 0;
     for await (const chunk of rechunk(input.body)) {
-      const data = new Uint8Array(chunk);
-      await inTenant(db, tenantId, (tx) =>
-        tx.insert(importChunks).values({ tenantId, importId: id, seq, data }),
-      );
+      await inTenant(db, tenantId, (tx) => storeChunk(tx, { tenantId, importId: id, seq, data: chunk }));
       seq += 1;
       bytes += chunk.length;
     }
