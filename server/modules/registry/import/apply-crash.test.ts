@@ -202,5 +202,5 @@ describe('an import whose apply is killed', () => {
          (select count(*)::int from import_staged) as staged`,
     );
     expect(after).toEqual({ records: ROWS, numbers: ROWS, emails: ROWS, staged: 0 });
-  }, 180_000);
+  }, 400_000);
 });
