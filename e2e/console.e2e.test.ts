@@ -82,4 +82,27 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     expect(await row.textContent()).not.toContain('リマインド');
     await Promise.all([invitee.close(), staff.close()]);
   });
+
+  it('HR reaches the company inbox and moderation from the console without the alumni set-up', async () => {
+    const { slug, member: hr } = await tenantWithMember(server, 'admin');
+    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await staff.newPage();
+    await signIn(page, hr.email);
+    await page.goto(`${server.publicUrl}/t/${slug}/admin`);
+    const nav = page.getByRole('navigation', { name: '管理コンソール' });
+    await nav.getByRole('link', { name: 'モデレーション' }).click();
+    await page.getByRole('heading', { name: 'モデレーション', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/t/${slug}/moderation`);
+    await page.getByRole('link', { name: '← 管理コンソール' }).click();
+    await page
+      .getByRole('navigation', { name: '管理コンソール' })
+      .getByRole('link', { name: '会社の受信箱' })
+      .click();
+    await page.getByRole('heading', { name: '会社の受信箱', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/t/${slug}/inbox`);
+    // Taking part in the community itself still starts with the consent questions.
+    await page.goto(`${server.publicUrl}/t/${slug}`);
+    await page.waitForURL(`**/t/${slug}/welcome`);
+    await staff.close();
+  });
 });

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Bell, Hash, House, MessageCircle, Users, UsersRound } from 'lucide-react';
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
-import { Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { isStaffRole } from '../../app/session';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useTenantHome } from '../tenancy/use-tenant-home';
 import { type Community, CommunityContext, communityKeys } from './community-context';
@@ -72,10 +73,21 @@ export function CommunityLayout() {
   if (error || homeError) return <ErrorMessage error={error ?? homeError} />;
   if (!value) return <Loading />;
   const inWelcome = location.pathname.endsWith('/welcome');
-  if (!value.me.profile.onboarded && !inWelcome) return <Navigate to={`/t/${slug}/welcome`} replace />;
+  // The company inbox and moderation are staff work, not taking part in the community: staff (and
+  // moderators, for moderation) reach them from the console without the alumni consent questions.
+  const role = value.home.member.role;
+  const section = location.pathname.slice(`/t/${slug}/`.length).split('/')[0];
+  const staffWork =
+    (section === 'inbox' && isStaffRole(role)) ||
+    (section === 'moderation' && (isStaffRole(role) || role === 'moderator'));
+  if (!value.me.profile.onboarded && !inWelcome && !staffWork) {
+    return <Navigate to={`/t/${slug}/welcome`} replace />;
+  }
+  // Until they join in themselves, such staff see the way back to the console instead of the tab bar.
+  const outsideCommunity = !value.me.profile.onboarded;
   return (
     <CommunityContext.Provider value={value}>
-      {!inWelcome && (
+      {!inWelcome && !outsideCommunity && (
         <p className="community-bar">
           <NavLink to={`/t/${slug}/notifications`}>
             <Bell aria-hidden="true" className="icon" /> {t('notifications.link')}
@@ -91,7 +103,12 @@ export function CommunityLayout() {
       <Suspense fallback={<Loading />}>
         <Outlet />
       </Suspense>
-      {!inWelcome && (
+      {outsideCommunity && !inWelcome && (
+        <p>
+          <Link to={`/t/${slug}/admin`}>← {t('console.title')}</Link>
+        </p>
+      )}
+      {!inWelcome && !outsideCommunity && (
         <nav className="tabbar" aria-label={t('community.nav')}>
           <NavLink to={`/t/${slug}`} end>
             <House aria-hidden="true" className="icon" />
