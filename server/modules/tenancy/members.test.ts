@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../db/schema/index.js';
+import { enterTenant } from '../../db/scope.js';
 import { TestClient } from '../../test/client.js';
 import {
   addTestMember,
@@ -10,6 +11,7 @@ import {
   uniqueEmail,
 } from '../../test/factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
+import { createProfile } from '../community/profiles.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -158,6 +160,33 @@ describe('members and roles', () => {
     expect(new Set(seen).size).toBe(8);
     const bad = await owner.get(`/api/v1/t/${slug}/members?cursor=not-a-cursor`);
     expect(bad.status).toBe(422);
+  });
+
+  it('lists members in kana order of their readings (五十音順), not by kanji code point', async () => {
+    const { tenant, slug, ownerEmail } = await createTestTenant(server);
+    for (const [name, reading] of [
+      ['中村 智博', 'ナカムラ トモヒロ'],
+      ['井上 真央', 'いのうえ まお'],
+      ['伊藤 翼', 'イトウ ツバサ'],
+      ['渡辺 健', 'ワタナベ ケン'],
+    ] as const) {
+      const added = await addTestMember(server, tenant.id, 'alumnus', { displayName: name });
+      await server.deps.database.db.transaction(async (tx) => {
+        await enterTenant(tx, tenant.id);
+        await createProfile(tx, tenant.id, added.membership.id, reading);
+      });
+    }
+    const owner = await signIn(server, ownerEmail);
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page: { body: { members: { displayName: string }[]; nextCursor: string | null } } =
+        await owner.get(`/api/v1/t/${slug}/members?limit=2&role=alumnus${query}`);
+      names.push(...page.body.members.map((m) => m.displayName));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(names).toEqual(['伊藤 翼', '井上 真央', '中村 智博', '渡辺 健']);
   });
 
   it('adds current employees only once the owner lets them join, and says why before that', async () => {

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, ilike, ne, or, type SQL } from 'drizzle-orm';
-import { accounts, memberships, type Role } from '../../db/schema/index.js';
+import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { accounts, memberProfiles, memberships, type Role } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { issueMagicLink } from '../../platform/auth/magic-link.js';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
@@ -38,21 +38,26 @@ export async function listMembers(
     const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     conditions.push(or(ilike(memberships.displayName, pattern), ilike(accounts.email, pattern)));
   }
+  // 五十音順: the profile's reading sort key (kept from the reading, or the name when there is none);
+  // members without a profile yet sort by their name after those with one.
+  const sortKey = sql<string>`coalesce(nullif(${memberProfiles.readingKey}, ''), ${memberships.displayName})`;
   if (after) {
-    const [name, id] = after as [string, string];
-    conditions.push(
-      or(gt(memberships.displayName, name), and(eq(memberships.displayName, name), gt(memberships.id, id))),
-    );
+    const [key, id] = after as [string, string];
+    conditions.push(sql`(${sortKey}, ${memberships.id}) > (${key}, ${id}::uuid)`);
   }
   const rows = await ctx.tx
-    .select(memberColumns)
+    .select({ ...memberColumns, sortKey })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .leftJoin(
+      memberProfiles,
+      and(eq(memberProfiles.tenantId, memberships.tenantId), eq(memberProfiles.membershipId, memberships.id)),
+    )
     .where(and(...conditions))
-    .orderBy(asc(memberships.displayName), asc(memberships.id))
+    .orderBy(asc(sortKey), asc(memberships.id))
     .limit(query.limit + 1);
-  const { items, nextCursor } = pageOf(rows, query.limit, (row) => [row.displayName, row.id]);
-  return { members: items, nextCursor };
+  const { items, nextCursor } = pageOf(rows, query.limit, (row) => [row.sortKey, row.id]);
+  return { members: items.map(({ sortKey: _, ...member }) => member), nextCursor };
 }
 
 export async function getMember(ctx: MemberContext, id: string) {
