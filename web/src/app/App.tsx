@@ -5,6 +5,7 @@ import { api } from './api';
 import { I18nProvider, type Locale, useI18n } from './i18n';
 import { createQueryClient } from './query';
 import { SessionProvider, useSession } from './session';
+import { NotFoundPage } from './status-pages';
 import { Loading } from './ui';
 
 /**
@@ -153,16 +154,6 @@ function RequireSignIn() {
   return <Outlet />;
 }
 
-function NotFound() {
-  const { t } = useI18n();
-  return (
-    <section className="card">
-      <h1>{t('common.notFound')}</h1>
-      <Link to="/">{t('common.backHome')}</Link>
-    </section>
-  );
-}
-
 const queryClient = createQueryClient();
 
 export function App({ locale }: { locale: Locale }) {
@@ -218,7 +209,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="settings" element={<SettingsPage />} />
                   </Route>
                 </Route>
-                <Route path="*" element={<NotFound />} />
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
           </BrowserRouter>

@@ -71,7 +71,7 @@ export function Notice({ children }: { children: ReactNode }) {
 export function Loading() {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
+    <p className="muted loading" role="status">
       {t('common.loading')}
     </p>
   );

@@ -23,6 +23,10 @@ export const en: Record<MessageKey, string> = {
   'common.retry': 'Reload',
   'common.error': 'Something went wrong.',
   'common.notFound': 'Page not found.',
+  'common.notFoundHint': 'The address may have changed, or the page was removed.',
+  'common.noAccess': 'You do not have access to this page',
+  'common.noAccessHint': 'The admin console is for HR staff and administrators.',
+  'common.backToCommunity': 'Back to the community',
   'common.backHome': 'Back to the start',
   'landing.lead':
     'Turn the ties with people who left into an asset. HR keeps leavers’ records in one place; alumni stay in touch from their phones.',

@@ -22,6 +22,10 @@ export const ja = {
   'common.retry': '再読み込み',
   'common.error': 'エラーが発生しました。',
   'common.notFound': 'ページが見つかりません。',
+  'common.notFoundHint': 'アドレスが変わったか、削除された可能性があります。',
+  'common.noAccess': 'このページを開く権限がありません',
+  'common.noAccessHint': '管理コンソールは人事担当者と管理者のためのページです。',
+  'common.backToCommunity': 'コミュニティへ戻る',
   'common.backHome': 'トップへ戻る',
   'landing.lead':
     '退職した方との縁を、会社の財産に。人事は退職者の情報を一元管理し、アルムナイはスマートフォンから気軽につながれます。',

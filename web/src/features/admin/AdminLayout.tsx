@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { isStaffRole } from '../../app/session';
+import { NoAccessPage } from '../../app/status-pages';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { tenantName } from '../tenancy/tenant-name';
 import { type TenantHome, useTenantHome } from '../tenancy/use-tenant-home';
@@ -13,7 +14,7 @@ export function AdminLayout() {
   const { home, error } = useTenantHome(slug);
   if (error) return <ErrorMessage error={error} />;
   if (!home) return <Loading />;
-  if (!isStaffRole(home.member.role)) return <ErrorMessage error={new Error('forbidden')} />;
+  if (!isStaffRole(home.member.role)) return <NoAccessPage home={`/t/${home.tenant.slug}`} />;
   const base = `/t/${home.tenant.slug}/admin`;
   const sections = [
     { to: base, label: t('console.overview'), end: true },

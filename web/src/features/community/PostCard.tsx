@@ -78,7 +78,10 @@ export function PostCard(props: { slug: string; post: Post; onChange(post: Post 
           </Link>{' '}
           <Badge badge={post.author.badge} />
           <p className="muted small">
-            <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+            <Link to={`/t/${slug}/posts/${post.id}`} className="post-link">
+              <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+              <span className="visually-hidden">{t('feed.openPost')}</span>
+            </Link>
             {post.editedAt && ` ・ ${t('feed.edited')}`}
             {post.group && (
               <>

@@ -75,11 +75,17 @@ export function PrivacySettings() {
         <ul className="history">
           {me.consentHistory.map((event) => (
             <li key={`${event.at}-${event.purpose}`}>
-              <time dateTime={event.at}>{formatDateTime(event.at)}</time> ・{' '}
-              {t(`consent.${event.purpose as 'company_news'}`)}：
-              {event.granted ? t('consent.granted') : t('consent.withdrawn')}{' '}
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+              {t('consent.historySeparator')}
+              {t('consent.historyChoice', {
+                purpose: t(`consent.${event.purpose}`),
+                choice: event.granted ? t('consent.granted') : t('consent.withdrawn'),
+              })}{' '}
               <span className="muted small">
-                （{t(`consent.source.${event.source as 'settings'}`)}・{event.policyVersion}）
+                {t('consent.historySource', {
+                  source: t(`consent.source.${event.source as 'settings'}`),
+                  version: event.policyVersion,
+                })}
               </span>
             </li>
           ))}

@@ -36,7 +36,7 @@ export function HomePage() {
           </Link>
         )}
       </section>
-      <nav className="card quick-links" aria-label={t('community.nav')}>
+      <nav className="card quick-links" aria-label={t('home.quickLinks')}>
         {profileIsBare && (
           <Link className="button" to={`/t/${slug}/me`}>
             {t('home.editProfile')}

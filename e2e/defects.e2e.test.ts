@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../server/test/client.js';
+import { type CommunityMember, communityMember } from '../server/test/community-factories.js';
+import { createTestTenant } from '../server/test/factories.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { hasChromium, launchChromium, webRoot } from './browser.js';
+import { narrowPhone } from './screens.js';
+
+let server: TestServer;
+let browser: Browser;
+let slug: string;
+let alumnus: CommunityMember;
+let postId: string;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer({}, { webRoot });
+  browser = await launchChromium();
+  const created = await createTestTenant(server);
+  slug = created.slug;
+  alumnus = await communityMember(server, { id: created.tenant.id, slug }, { displayName: '高橋 健' });
+  const post = await alumnus.client.post<{ id: string }>(`/api/v1/t/${slug}/community/posts`, {
+    body: '近況報告です。',
+  });
+  postId = post.body.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function phoneAs(client: TestClient, language: 'ja' | 'en') {
+  const context = await browser.newContext({ ...narrowPhone, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
+  const url = server.publicUrl;
+  await context.addCookies([
+    { name: 'enishi_lang', value: language, url },
+    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
+  ]);
+  return { context, page: await context.newPage() };
+}
+
+describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
+  it('a post opens from the feed on its own page, with a heading and a way back', async () => {
+    const { context, page } = await phoneAs(alumnus.client, 'ja');
+    await page.goto(`${server.publicUrl}/t/${slug}`);
+    await page
+      .getByRole('link', { name: /投稿を開く/ })
+      .first()
+      .click();
+    await page.waitForURL(`**/t/${slug}/posts/${postId}`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('高橋 健 さんの投稿');
+    await page.getByText('近況報告です。').waitFor();
+    await page.getByRole('link', { name: 'タイムラインへ戻る' }).click();
+    await page.waitForURL(`**/t/${slug}`);
+    await page.getByRole('heading', { name: 'タイムライン' }).waitFor();
+    await context.close();
+  });
+
+  it('an alumnus at the HR console is told they have no access and led home; an unknown page is a real 404', async () => {
+    const { context, page } = await phoneAs(alumnus.client, 'ja');
+    await page.goto(`${server.publicUrl}/t/${slug}/admin`);
+    await page.getByRole('heading', { level: 1, name: 'このページを開く権限がありません' }).waitFor();
+    await expect(page.getByText('エラーが発生しました。').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'コミュニティへ戻る' }).click();
+    await page.waitForURL(`**/t/${slug}`);
+
+    await page.goto(`${server.publicUrl}/t/${slug}/no/such/page`);
+    await page.getByRole('heading', { level: 1, name: 'ページが見つかりません。' }).waitFor();
+    await page.getByRole('link', { name: 'トップへ戻る' }).waitFor();
+    await context.close();
+  });
+
+  it('the English consent history uses English punctuation', async () => {
+    const { context, page } = await phoneAs(alumnus.client, 'en');
+    await page.goto(`${server.publicUrl}/t/${slug}/me`);
+    // Opened from the keyboard: at the foot of the page the fixed tab bar covers where a tap would land.
+    await page.getByText('History of your choices').focus();
+    await page.keyboard.press('Enter');
+    const history = page.locator('ul.history');
+    await history.getByText('(When joining, 2026-11)').first().waitFor();
+    const text = (await history.textContent()) ?? '';
+    expect(text).not.toMatch(/[（）：・]/);
+    await context.close();
+  });
+});

@@ -1,0 +1,224 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../server/test/client.js';
+import { communityMember, linkedRecord, policyVersion } from '../server/test/community-factories.js';
+import { createTestTenant, signIn } from '../server/test/factories.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { hasChromium, launchChromium, webRoot } from './browser.js';
+import { checkScreen, narrowPhone, type ScreenCheck } from './screens.js';
+
+let server: TestServer;
+let browser: Browser;
+
+async function ok<T>(pending: Promise<{ status: number; body: T }>): Promise<T> {
+  const response = await pending;
+  if (response.status >= 300)
+    throw new Error(`seeding failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+type Tour = { slug: string; owner: TestClient; alumnus: TestClient; screens: Record<string, string[]> };
+let tour: Tour;
+
+/** A network with something on every screen: posts, a comment, reactions, a group, a tag, messages, records. */
+async function seed(): Promise<Tour> {
+  const { tenant, slug, ownerEmail } = await createTestTenant(server);
+  const owner = await signIn(server, ownerEmail);
+  await ok(
+    owner.put(`/api/v1/t/${slug}/community/me/consents?source=onboarding`, {
+      companyNews: false,
+      listedInDirectory: true,
+      companyContact: false,
+      policyVersion,
+    }),
+  );
+  await ok(owner.post(`/api/v1/t/${slug}/community/me/onboarding/complete`));
+  const member = await communityMember(
+    server,
+    { id: tenant.id, slug },
+    {
+      displayName: '山田 太郎',
+      profile: {
+        hashtags: ['起業'],
+        intents: ['casual_chat'],
+        bio: '元営業部です。',
+        currentCompany: '株式会社サンプル',
+      },
+    },
+  );
+  const other = await communityMember(
+    server,
+    { id: tenant.id, slug },
+    { displayName: '佐藤 花子', profile: { hashtags: ['起業'] } },
+  );
+  await linkedRecord(server, tenant, member.id, {
+    familyName: '山田',
+    leftOn: '2022-03-31',
+    lastDepartment: '営業部',
+  });
+  const base = `/api/v1/t/${slug}`;
+  const group = await ok(
+    member.client.post<{ id: string }>(`${base}/community/groups`, {
+      name: '起業の会',
+      visibility: 'open',
+      hashtags: ['起業'],
+      description: '起業した人、考えている人の集まり',
+    }),
+  );
+  const post = await ok(
+    member.client.post<{ id: string }>(`${base}/community/posts`, {
+      body: '#起業 の話をしましょう。**ぜひ**どうぞ。',
+    }),
+  );
+  await ok(other.client.post(`${base}/community/posts/${post.id}/comments`, { body: '参加します！' }));
+  await ok(other.client.put(`${base}/community/posts/${post.id}/reactions/like`, {}));
+  await ok(owner.post(`${base}/community/posts`, { body: '会社からのお知らせです。', announcement: true }));
+  const conversation = await ok(
+    member.client.post<{ id: string }>(`${base}/community/conversations`, { memberId: other.id }),
+  );
+  await ok(
+    member.client.post(`${base}/community/conversations/${conversation.id}/messages`, {
+      body: 'お久しぶりです。',
+    }),
+  );
+  const company = await ok(member.client.post<{ id: string }>(`${base}/community/conversations`, {}));
+  await ok(
+    member.client.post(`${base}/community/conversations/${company.id}/messages`, {
+      body: '再入社について相談させてください。',
+    }),
+  );
+  const record = await ok(
+    owner.post<{ id: string }>(`${base}/registry/records`, {
+      familyName: '鈴木',
+      givenName: '一郎',
+      familyNameKana: 'スズキ',
+      givenNameKana: 'イチロウ',
+      employeeNumber: 'E-1001',
+      leftOn: '2021-09-30',
+      lastDepartment: '開発部',
+      contactConsent: 'granted',
+      emails: ['ichiro.suzuki@example.jp'],
+    }),
+  );
+  await server.deps.jobs.drain();
+  const t = `/t/${slug}`;
+  return {
+    slug,
+    owner,
+    alumnus: member.client,
+    screens: {
+      signedOut: [
+        '/',
+        '/signin',
+        '/signup',
+        `/join/${slug}`,
+        '/auth/verify',
+        '/dev/mailbox',
+        '/no/such/page',
+      ],
+      alumnus: [
+        '/tenants',
+        '/account',
+        t,
+        `${t}/people`,
+        `${t}/people/${other.id}`,
+        `${t}/groups`,
+        `${t}/groups/${group.id}`,
+        `${t}/hashtags`,
+        `${t}/hashtags/${encodeURIComponent('起業')}`,
+        `${t}/me`,
+        `${t}/notifications`,
+        `${t}/posts/${post.id}`,
+        `${t}/messages`,
+        `${t}/messages/${conversation.id}`,
+        `${t}/welcome`,
+      ],
+      owner: [
+        `${t}/admin`,
+        `${t}/admin/members`,
+        `${t}/admin/registry`,
+        `${t}/admin/registry/${record.id}`,
+        `${t}/admin/import`,
+        `${t}/admin/invite`,
+        `${t}/admin/invitations`,
+        `${t}/admin/segments`,
+        `${t}/admin/requests`,
+        `${t}/admin/fields`,
+        `${t}/admin/audit`,
+        `${t}/admin/settings`,
+        `${t}/moderation`,
+        `${t}/inbox`,
+        `${t}/inbox/${company.id}`,
+      ],
+    },
+  };
+}
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer({}, { webRoot });
+  browser = await launchChromium();
+  tour = await seed();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function contextFor(client: TestClient | null, language: 'ja' | 'en'): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...narrowPhone, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
+  const url = server.publicUrl;
+  const cookies: { name: string; value: string; url: string }[] = [
+    { name: 'enishi_lang', value: language, url },
+  ];
+  for (const [name, value] of client?.cookies ?? []) cookies.push({ name, value, url });
+  await context.addCookies(cookies);
+  return context;
+}
+
+async function visitAll(
+  client: TestClient | null,
+  paths: string[],
+  language: 'ja' | 'en',
+): Promise<ScreenCheck[]> {
+  const context = await contextFor(client, language);
+  const page = await context.newPage();
+  const checks: ScreenCheck[] = [];
+  for (const path of paths) {
+    await page.goto(`${server.publicUrl}${path}`);
+    checks.push(await checkScreen(page, `${language} ${path}`));
+  }
+  await context.close();
+  return checks;
+}
+
+function expectClean(checks: ScreenCheck[]) {
+  for (const check of checks)
+    if (check.violations.length || check.overflow > 0) console.log('SCREEN', JSON.stringify(check));
+  expect(checks.filter((check) => check.violations.length > 0)).toEqual([]);
+  expect(
+    checks.filter((check) => check.overflow > 0).map(({ screen, overflow }) => ({ screen, overflow })),
+  ).toEqual([]);
+}
+
+describe.skipIf(!hasChromium)('every screen at 360 px, in Japanese and English', () => {
+  for (const language of ['ja', 'en'] as const) {
+    it(`signed out (${language}): no axe violations, no sideways scrolling`, {
+      timeout: 300_000,
+    }, async () => {
+      expectClean(await visitAll(null, tour.screens.signedOut!, language));
+    });
+
+    it(`an alumnus (${language}): no axe violations, no sideways scrolling`, {
+      timeout: 300_000,
+    }, async () => {
+      expectClean(await visitAll(tour.alumnus, tour.screens.alumnus!, language));
+    });
+
+    it(`the owner (${language}): no axe violations, no sideways scrolling`, {
+      timeout: 300_000,
+    }, async () => {
+      expectClean(await visitAll(tour.owner, tour.screens.owner!, language));
+    });
+  }
+});
