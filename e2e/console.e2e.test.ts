@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantWithMember } from '../server/test/factories.js';
+import { addTestMember, tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
 
@@ -103,6 +103,26 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     // Taking part in the community itself still starts with the consent questions.
     await page.goto(`${server.publicUrl}/t/${slug}`);
     await page.waitForURL(`**/t/${slug}/welcome`);
+    await staff.close();
+  });
+
+  it('the members list asks before suspending a member, and changes nothing when cancelled', async () => {
+    const { slug, tenant, member: hr } = await tenantWithMember(server, 'admin');
+    await addTestMember(server, tenant.id, 'alumnus', { displayName: '中村 智博' });
+    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await staff.newPage();
+    await signIn(page, hr.email);
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    const row = page.getByRole('listitem').filter({ hasText: '中村 智博' });
+    await row.getByText('中村 智博 さんの操作').click();
+    await row.getByRole('button', { name: '利用停止' }).click();
+    await row.getByText('中村 智博 さんを利用停止にしますか？', { exact: false }).waitFor();
+    await row.getByRole('button', { name: 'キャンセル' }).click();
+    expect(await row.getByText('利用停止中').count()).toBe(0);
+    await row.getByText('中村 智博 さんの操作').click();
+    await row.getByRole('button', { name: '利用停止' }).click();
+    await row.getByRole('alert').getByRole('button', { name: '利用停止' }).click();
+    await row.getByText('利用停止中').waitFor();
     await staff.close();
   });
 });

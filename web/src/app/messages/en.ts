@@ -99,6 +99,8 @@ export const en: Record<MessageKey, string> = {
   'members.suspend': 'Suspend',
   'members.reactivate': 'Reactivate',
   'members.confirmRemove': 'Remove {name} from the network?',
+  'members.confirmSuspend': 'Suspend {name}? They will not be able to sign in.',
+  'members.more': 'Actions for {name}',
   'members.empty': 'No matching members.',
   'audit.when': 'When',
   'audit.who': 'Who',

@@ -98,6 +98,8 @@ export const ja = {
   'members.suspend': '利用停止',
   'members.reactivate': '利用再開',
   'members.confirmRemove': '{name} さんをネットワークから削除しますか？',
+  'members.confirmSuspend': '{name} さんを利用停止にしますか？ サインインできなくなります。',
+  'members.more': '{name} さんの操作',
   'members.empty': '該当するメンバーはいません。',
   'audit.when': '日時',
   'audit.who': '操作者',

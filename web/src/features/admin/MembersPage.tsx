@@ -117,6 +117,12 @@ export function MembersPage() {
   });
   const act = (id: string, work: 'remove' | { role?: Role; status?: 'active' | 'suspended' }) =>
     change.mutate({ id, work });
+  // Suspending and removing are asked once more, for the one member, before anything changes.
+  const [confirming, setConfirming] = useState<{ id: string; action: 'suspend' | 'remove' } | null>(null);
+  const confirmText = (member: Member) =>
+    confirming?.action === 'remove'
+      ? t('members.confirmRemove', { name: member.displayName })
+      : t('members.confirmSuspend', { name: member.displayName });
   const list = members.data?.pages.flatMap((page) => page.members);
   const error = change.error ?? members.error;
 
@@ -177,26 +183,52 @@ export function MembersPage() {
                     </option>
                   ))}
                 </select>
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() =>
-                    act(member.id, { status: member.status === 'active' ? 'suspended' : 'active' })
-                  }
-                >
-                  {member.status === 'active' ? t('members.suspend') : t('members.reactivate')}
-                </button>
-                <button
-                  type="button"
-                  className="danger small"
-                  onClick={() => {
-                    if (window.confirm(t('members.confirmRemove', { name: member.displayName }))) {
-                      act(member.id, 'remove');
-                    }
-                  }}
-                >
-                  {t('common.remove')}
-                </button>
+                {confirming?.id === member.id ? (
+                  <div className="confirm" role="alert">
+                    <p>{confirmText(member)}</p>
+                    <button
+                      type="button"
+                      className={confirming.action === 'remove' ? 'danger small' : 'small'}
+                      onClick={() => {
+                        setConfirming(null);
+                        act(member.id, confirming.action === 'remove' ? 'remove' : { status: 'suspended' });
+                      }}
+                    >
+                      {confirming.action === 'remove' ? t('common.remove') : t('members.suspend')}
+                    </button>
+                    <button type="button" className="link-button" onClick={() => setConfirming(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </div>
+                ) : (
+                  <details className="row-more">
+                    <summary>{t('members.more', { name: member.displayName })}</summary>
+                    {member.status === 'active' ? (
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() => setConfirming({ id: member.id, action: 'suspend' })}
+                      >
+                        {t('members.suspend')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() => act(member.id, { status: 'active' })}
+                      >
+                        {t('members.reactivate')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="danger small"
+                      onClick={() => setConfirming({ id: member.id, action: 'remove' })}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </details>
+                )}
               </div>
             )}
           </li>
