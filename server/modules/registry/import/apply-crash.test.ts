@@ -20,8 +20,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-// Large enough that applying takes a second or more, so the kill lands inside the apply's transaction.
-const ROWS = 30_000;
+const ROWS = 5_000;
+// The first server stops inside the apply's transaction, with every row written but not committed.
+const BEFORE_COMMIT = 'registry.import.apply.before-commit';
 
 /** A database with a network whose owner has a session; queries on it run once no server holds it. */
 async function prepareDatabase() {
@@ -148,7 +149,7 @@ type Import = { id: string; status: string; mapping: Record<string, string>; cou
 describe('an import whose apply is killed', () => {
   it('is applied whole after the restart (within a minute), with nothing half-written before', async () => {
     const { env, session, query } = await prepareDatabase();
-    const first = await startServer(env, session);
+    const first = await startServer({ ...env, ENISHI_FAILPOINT: BEFORE_COMMIT }, session);
     const base = '/api/v1/t/crash/registry/imports';
     const lines = ['社員番号,氏名,フリガナ,退職日,個人メールアドレス'];
     for (let i = 1; i <= ROWS; i++) {
@@ -167,8 +168,9 @@ describe('an import whose apply is killed', () => {
     await checked;
     expect((await first.client.get<Import>(`${base}/${id}`)).body.counts).toMatchObject({ new: ROWS });
 
-    // The worker takes the apply; the process is killed without any chance to clean up.
-    const applying = first.logged(jobLine('registry.import.apply', 'job started'));
+    // The worker takes the apply and writes everything; the process is killed before the commit,
+    // without any chance to clean up.
+    const applying = first.logged((line) => line.includes(`failpoint ${BEFORE_COMMIT} reached`));
     expect((await first.client.post(`${base}/${id}/apply`)).status).toBe(202);
     await applying;
     first.child.kill('SIGKILL');

@@ -12,6 +12,7 @@ import {
 import { inTenant } from '../../../db/scope.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/errors.js';
+import { failpoint } from '../../../platform/failpoint.js';
 import type { Jobs } from '../../../platform/jobs/jobs.js';
 import { refreshMembersOfRecords } from '../../community/member-search.js';
 import { discardStaging, mergeImportTokenChanges } from './token-changes.js';
@@ -128,6 +129,8 @@ export async function applyImport(
         ipAddress: actor.ipAddress ?? '',
       });
       await deps.jobs.send(tx, 'registry.import.cleanup', { tenantId, importId });
+      // Everything is written but not committed: where a crash test kills the process.
+      await failpoint('registry.import.apply.before-commit');
       return applied!;
     });
     return applied;
