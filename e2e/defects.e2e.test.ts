@@ -49,7 +49,8 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
       .first()
       .click();
     await page.waitForURL(`**/t/${slug}/posts/${postId}`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('高橋 健 さんの投稿');
+    // The heading names the author once the post has loaded (a plain 「投稿」 until then).
+    await page.getByRole('heading', { level: 1, name: '高橋 健 さんの投稿', exact: true }).waitFor();
     await page.getByText('近況報告です。').waitFor();
     await page.getByRole('link', { name: 'タイムラインへ戻る' }).click();
     await page.waitForURL(`**/t/${slug}`);
