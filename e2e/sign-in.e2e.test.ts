@@ -50,9 +50,7 @@ describe.skipIf(!hasChromium)('signing in from a phone', () => {
     await signInThroughMailbox(page, email, japanese);
     // A member who has not answered the consent questions is asked first; choosing nothing is fine.
     await page.waitForURL(`**/t/${slug}/welcome`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-      'ようこそ、田中 美咲 さん',
-    );
+    await page.getByRole('heading', { level: 1, name: 'ようこそ、田中 美咲 さん', exact: true }).waitFor();
     await page.getByRole('heading', { name: '個人情報の取り扱いについて' }).waitFor();
     await page.getByRole('button', { name: '次へ' }).click();
     await page.getByRole('heading', { name: 'あなたについて' }).waitFor();
