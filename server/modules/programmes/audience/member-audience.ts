@@ -1,0 +1,118 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.js';
+import { queryRows } from '../../../db/raw.js';
+import {
+  alumniRecords,
+  groupMembers,
+  type Intent,
+  memberProfiles,
+  memberships,
+  type Role,
+  segments,
+} from '../../../db/schema/index.js';
+import { recordFilterConditions } from '../../registry/record-query.js';
+import { segmentFilter } from '../../registry/segments.js';
+import type { AudienceSpec } from './audience-spec.js';
+
+/** What decides whether one member is in an audience; loaded once per request by loadMemberAudienceFacts. */
+export type MemberAudienceFacts = {
+  role: Role;
+  intents: readonly Intent[];
+  /** Whether the member's linked registry record says would_return = 'yes'. */
+  wouldReturn: boolean;
+  /** Whether HR's registry holds a record linked to this member. */
+  hasRecord: boolean;
+  /** Of the segments asked about, those the member's linked record matches. */
+  segmentIds: readonly string[];
+  /** Community groups the member belongs to (active membership only). */
+  groupIds: readonly string[];
+};
+
+/**
+ * Roles reached only when a spec includes employees: current employees and the company's own staff.
+ * Moderators are members of the network who keep it safe, so they count as members.
+ */
+const employeeSide: ReadonlySet<Role> = new Set(['employee', 'owner', 'admin']);
+
+/** Whether a spec is meant for this member. Pure: the member-facing lists call it for every item. */
+export function audienceAdmitsMember(spec: AudienceSpec, facts: MemberAudienceFacts): boolean {
+  if (!(employeeSide.has(facts.role) ? spec.includeEmployees : spec.members)) return false;
+  if (spec.segmentId !== null && !facts.segmentIds.includes(spec.segmentId)) return false;
+  if (spec.openTo.length > 0 && !spec.openTo.some((intent) => facts.intents.includes(intent))) return false;
+  if (spec.wouldReturn && !facts.wouldReturn) return false;
+  if (spec.groupId !== null && !facts.groupIds.includes(spec.groupId)) return false;
+  return true;
+}
+
+/**
+ * The facts about one member that audienceAdmitsMember needs: a few indexed reads, whatever the number
+ * of programmes. `segmentIds` are the segments the caller's programmes name (ids of other tenants or of
+ * deleted segments simply match nothing).
+ */
+export async function loadMemberAudienceFacts(
+  ctx: { tx: Queryable; tenant: { id: string } },
+  membershipId: string,
+  segmentIds: readonly string[],
+): Promise<MemberAudienceFacts> {
+  const tenantId = ctx.tenant.id;
+  const [member] = await ctx.tx
+    .select({
+      role: memberships.role,
+      intents: memberProfiles.intents,
+      hasRecord: sql<boolean>`exists (select 1 from ${alumniRecords} r
+        where r.tenant_id = ${tenantId} and r.membership_id = ${memberships.id})`,
+      wouldReturn: sql<boolean>`exists (select 1 from ${alumniRecords} r
+        where r.tenant_id = ${tenantId} and r.membership_id = ${memberships.id} and r.would_return = 'yes')`,
+    })
+    .from(memberships)
+    .leftJoin(
+      memberProfiles,
+      and(eq(memberProfiles.tenantId, memberships.tenantId), eq(memberProfiles.membershipId, memberships.id)),
+    )
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+  const groups = await ctx.tx
+    .select({ groupId: groupMembers.groupId })
+    .from(groupMembers)
+    .where(
+      and(
+        eq(groupMembers.tenantId, tenantId),
+        eq(groupMembers.membershipId, membershipId),
+        eq(groupMembers.status, 'active'),
+      ),
+    );
+  return {
+    role: member?.role ?? 'alumnus',
+    intents: member?.intents ?? [],
+    wouldReturn: member?.wouldReturn ?? false,
+    hasRecord: member?.hasRecord ?? false,
+    segmentIds: member?.hasRecord ? await matchingSegments(ctx.tx, tenantId, membershipId, segmentIds) : [],
+    groupIds: groups.map((row) => row.groupId),
+  };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Of the given segments, those whose filter the member's linked record matches: one statement. */
+async function matchingSegments(
+  tx: Queryable,
+  tenantId: string,
+  membershipId: string,
+  segmentIds: readonly string[],
+): Promise<string[]> {
+  const wanted = [...new Set(segmentIds)].filter((id) => uuidPattern.test(id));
+  if (wanted.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(segments)
+    .where(and(eq(segments.tenantId, tenantId), inArray(segments.id, wanted)));
+  if (rows.length === 0) return [];
+  const probes = rows.map(
+    (segment) =>
+      sql`select ${segment.id}::uuid as id where exists (select 1 from ${alumniRecords} where ${and(
+        ...recordFilterConditions(tenantId, segmentFilter(segment)),
+        eq(alumniRecords.membershipId, membershipId),
+      )})`,
+  );
+  const found = await queryRows<{ id: string }>(tx, sql.join(probes, sql` union all `));
+  return found.map((row) => row.id);
+}
