@@ -17,6 +17,15 @@ export async function startSmtpSink(
   } = {},
 ) {
   const messages: SinkMessage[] = [];
+  const waiters = new Set<{ condition: () => boolean; resolve: () => void }>();
+  const settle = () => {
+    for (const waiter of waiters) {
+      if (waiter.condition()) {
+        waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  };
   const refusal = (found: Refusal) => Object.assign(new Error(found.message), { responseCode: found.code });
   const server = new SMTPServer({
     authOptional: true,
@@ -42,6 +51,7 @@ export async function startSmtpSink(
         if (found) return callback(refusal(found));
         messages.push({ to, raw: Buffer.concat(chunks).toString('utf8') });
         callback();
+        settle();
       });
     },
   });
@@ -53,6 +63,24 @@ export async function startSmtpSink(
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
+    /** Resolves once `condition` holds, checked after every accepted message; rejects after `ms`. */
+    until(condition: () => boolean, ms: number) {
+      if (condition()) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const waiter = {
+          condition,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`condition not met within ${ms} ms (${messages.length} messages received)`));
+        }, ms);
+        waiters.add(waiter);
+      });
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
