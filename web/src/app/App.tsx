@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { CircleUserRound, Languages, LogOut } from 'lucide-react';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from 'react-router';
 import { api } from './api';
@@ -108,6 +109,8 @@ function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      {/* One row on a 360 px phone in both languages: on a narrow screen the account and sign-out
+          links show their icons, with their names kept for screen readers (e2e/shell.e2e.test.ts). */}
       <header className="topbar">
         <Link to={session?.signedIn ? '/tenants' : '/'} className="brand">
           <span aria-hidden="true">縁</span> Enishi
@@ -115,21 +118,28 @@ function Layout() {
         <nav aria-label={t('nav.account')} className="topnav">
           <button
             type="button"
-            className="link-button"
+            className="link-button topnav-item"
             lang={locale === 'ja' ? 'en' : 'ja'}
             onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')}
           >
+            <Languages aria-hidden="true" className="icon" />
             {locale === 'ja' ? 'English' : '日本語'}
           </button>
           {session?.signedIn ? (
             <>
-              <Link to="/account">{t('nav.account')}</Link>
-              <button type="button" className="link-button" onClick={signOut}>
-                {t('nav.signOut')}
+              <Link to="/account" className="topnav-item">
+                <CircleUserRound aria-hidden="true" className="icon" />
+                <span className="topnav-label">{t('nav.account')}</span>
+              </Link>
+              <button type="button" className="link-button topnav-item" onClick={signOut}>
+                <LogOut aria-hidden="true" className="icon" />
+                <span className="topnav-label">{t('nav.signOut')}</span>
               </button>
             </>
           ) : (
-            <Link to="/signin">{t('nav.signIn')}</Link>
+            <Link to="/signin" className="topnav-item">
+              {t('nav.signIn')}
+            </Link>
           )}
         </nav>
       </header>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Bell, Hash, House, MessageCircle, Users, UsersRound } from 'lucide-react';
+import { Bell } from 'lucide-react';
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { call, client } from '../../app/api';
@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from '../../app/ui';
 import { useTenantHome } from '../tenancy/use-tenant-home';
 import { type Community, CommunityContext, communityKeys } from './community-context';
 import type { Me } from './community-model';
+import { communityTabs } from './community-tabs';
 
 /**
  * The member area of a network. A member who has not answered the consent questions yet is taken to
@@ -110,32 +111,18 @@ export function CommunityLayout() {
       )}
       {!inWelcome && !outsideCommunity && (
         <nav className="tabbar" aria-label={t('community.nav')}>
-          <NavLink to={`/t/${slug}`} end>
-            <House aria-hidden="true" className="icon" />
-            <span className="tab-label">{t('community.tab.home')}</span>
-          </NavLink>
-          <NavLink to={`/t/${slug}/people`}>
-            <Users aria-hidden="true" className="icon" />
-            <span className="tab-label">{t('community.tab.people')}</span>
-          </NavLink>
-          <NavLink to={`/t/${slug}/groups`}>
-            <UsersRound aria-hidden="true" className="icon" />
-            <span className="tab-label">{t('community.tab.groups')}</span>
-          </NavLink>
-          <NavLink to={`/t/${slug}/hashtags`}>
-            <Hash aria-hidden="true" className="icon" />
-            <span className="tab-label">{t('community.tab.hashtags')}</span>
-          </NavLink>
-          <NavLink to={`/t/${slug}/messages`}>
-            <MessageCircle aria-hidden="true" className="icon" />
-            <span className="tab-label">{t('community.tab.messages')}</span>
-            {unread > 0 && (
-              <span className="badge warn tab-badge">
-                {unread}
-                <span className="visually-hidden">{t('messages.unreadCount', { count: unread })}</span>
-              </span>
-            )}
-          </NavLink>
+          {communityTabs.map(({ path, icon: Icon, label, badge }) => (
+            <NavLink key={path} to={path ? `/t/${slug}/${path}` : `/t/${slug}`} end={!path}>
+              <Icon aria-hidden="true" className="icon" />
+              <span className="tab-label">{t(label)}</span>
+              {badge === 'messages' && unread > 0 && (
+                <span className="badge warn tab-badge">
+                  {unread}
+                  <span className="visually-hidden">{t('messages.unreadCount', { count: unread })}</span>
+                </span>
+              )}
+            </NavLink>
+          ))}
         </nav>
       )}
     </CommunityContext.Provider>
