@@ -84,4 +84,27 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
     expect(text).not.toMatch(/[（）：・]/);
     await context.close();
   });
+
+  it('the composer formats with buttons instead of Markdown hints, and the post shows the formatting', async () => {
+    const { context, page } = await phoneAs(alumnus.client, 'ja');
+    await page.goto(`${server.publicUrl}/t/${slug}`);
+    const box = page.getByLabel('投稿する', { exact: true });
+    await box.waitFor();
+    await expect(page.getByText('**太字**').count()).resolves.toBe(0);
+    await box.fill('転職しました');
+    await box.selectText();
+    await page.getByRole('button', { name: '太字', exact: true }).click();
+    await expect(box.inputValue()).resolves.toBe('**転職しました**');
+    // A list item on a new line, from the list button with nothing selected.
+    await box.press('End');
+    await box.press('Enter');
+    await page.getByRole('button', { name: '箇条書き', exact: true }).click();
+    await box.pressSequentially('新しい名刺');
+    await expect(box.inputValue()).resolves.toBe('**転職しました**\n- 新しい名刺');
+    await page.getByRole('button', { name: '投稿', exact: true }).click();
+    const posted = page.locator('article').filter({ hasText: '転職しました' }).first();
+    await posted.locator('strong', { hasText: '転職しました' }).waitFor();
+    await posted.locator('li', { hasText: '新しい名刺' }).waitFor();
+    await context.close();
+  });
 });

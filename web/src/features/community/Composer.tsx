@@ -1,8 +1,21 @@
-import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { api, upload } from '../../app/api';
+import { Bold, Italic, Link2, List } from 'lucide-react';
+import { type ChangeEvent, type FormEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { call, client, upload } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, FormError, fieldErrorOf } from '../../app/ui';
+import { applyFormat, type Format } from './composer-format';
 import type { Post, PostImage } from './post-model';
+
+const formats: {
+  format: Format;
+  icon: typeof Bold;
+  label: 'feed.format.bold' | 'feed.format.italic' | 'feed.format.link' | 'feed.format.list';
+}[] = [
+  { format: 'bold', icon: Bold, label: 'feed.format.bold' },
+  { format: 'italic', icon: Italic, label: 'feed.format.italic' },
+  { format: 'link', icon: Link2, label: 'feed.format.link' },
+  { format: 'list', icon: List, label: 'feed.format.list' },
+];
 
 const MAX_IMAGES = 4;
 type Candidate = { id: string; displayName: string };
@@ -16,7 +29,7 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
 }
 
 /**
- * Write a post (Markdown subset, #hashtags, @mentions picked from the directory, up to four pictures);
+ * Write a post (bold, italics, links and lists from buttons, stored as the Markdown subset, #hashtags, @mentions picked from the directory, up to four pictures);
  * staff can mark it as a company announcement.
  */
 export function Composer(props: {
@@ -45,14 +58,36 @@ export function Composer(props: {
     }
     // Wait for a pause in typing before asking the directory.
     const timer = window.setTimeout(() => {
-      const query = new URLSearchParams({ q: mention.query, limit: '5' });
-      api<{ people: Candidate[] }>('GET', `/t/${props.slug}/community/people?${query}`).then(
+      call(
+        client.GET('/v1/t/{slug}/community/people', {
+          params: { path: { slug: props.slug }, query: { q: mention.query, limit: 5 } },
+        }),
+      ).then(
         (result) => setCandidates(result.people),
         () => setCandidates([]),
       );
     }, 200);
     return () => window.clearTimeout(timer);
   }, [mention, props.slug]);
+
+  // The selection to restore once a formatting button's change has been rendered.
+  const selection = useRef<{ start: number; end: number } | null>(null);
+  useLayoutEffect(() => {
+    const wanted = selection.current;
+    if (!wanted || !textarea.current) return;
+    selection.current = null;
+    textarea.current.focus();
+    textarea.current.setSelectionRange(wanted.start, wanted.end);
+  });
+  const format = (kind: Format) => {
+    const field = textarea.current;
+    const start = field?.selectionStart ?? body.length;
+    const end = field?.selectionEnd ?? body.length;
+    const edit = applyFormat(body, start, end, kind, { linkText: t('feed.format.linkText') });
+    selection.current = { start: edit.selectionStart, end: edit.selectionEnd };
+    setMention(null);
+    setBody(edit.text);
+  };
 
   const edit = (event: ChangeEvent<HTMLTextAreaElement>) => {
     setBody(event.target.value);
@@ -88,12 +123,17 @@ export function Composer(props: {
     setBusy(true);
     setError(null);
     try {
-      const post = await api<Post>('POST', `/t/${props.slug}/community/posts`, {
-        body,
-        ...(images.length > 0 ? { imageIds: images.map((image) => image.id) } : {}),
-        ...(props.groupId ? { groupId: props.groupId } : {}),
-        ...(announcement ? { announcement: true } : {}),
-      });
+      const post: Post = await call(
+        client.POST('/v1/t/{slug}/community/posts', {
+          params: { path: { slug: props.slug } },
+          body: {
+            body,
+            ...(images.length > 0 ? { imageIds: images.map((image) => image.id) } : {}),
+            ...(props.groupId ? { groupId: props.groupId } : {}),
+            ...(announcement ? { announcement: true } : {}),
+          },
+        }),
+      );
       setBody('');
       setImages([]);
       setAnnouncement(false);
@@ -107,6 +147,23 @@ export function Composer(props: {
   return (
     <form className="card composer" onSubmit={submit}>
       <label htmlFor={id}>{t('feed.compose')}</label>
+      <fieldset className="format-bar">
+        <legend className="visually-hidden">{t('feed.format.title')}</legend>
+        {formats.map(({ format: kind, icon: Icon, label }) => (
+          <button
+            key={kind}
+            type="button"
+            className="format-button"
+            title={t(label)}
+            // Keep the text's selection: the button acts on it.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => format(kind)}
+          >
+            <Icon aria-hidden="true" className="icon" />
+            <span className="visually-hidden">{t(label)}</span>
+          </button>
+        ))}
+      </fieldset>
       <textarea
         id={id}
         ref={textarea}
@@ -128,7 +185,7 @@ export function Composer(props: {
         </ul>
       )}
       <p className="hint" id={`${id}-hint`}>
-        {t('feed.markdownHint')} {t('feed.mentionHint')}
+        {t('feed.mentionHint')}
       </p>
       {images.length > 0 && (
         <ul className="composer-images">
