@@ -11,12 +11,11 @@ import {
   joinGroup,
   leaveGroup,
   listGroupMembers,
-  loadGroup,
   manageGroupMember,
   updateGroup,
 } from './groups.js';
-import { countActiveMembers, hashtagsOfGroups, listGroups } from './list-groups.js';
-import { GroupSchema, presentGroup } from './present-group.js';
+import { findGroupView, listGroups } from './list-groups.js';
+import { GroupMemberSchema, GroupSchema, presentGroup, presentGroupMember } from './present-group.js';
 
 export const groupRoutes = createCommunityRouter();
 const tags = ['community'];
@@ -83,21 +82,8 @@ groupRoutes.openapi(
     responses: { 200: jsonContent(GroupSchema), ...problems(401, 404) },
   }),
   async (c) => {
-    const body = await withTenant(c, async (ctx) => {
-      const { group, membership } = await loadGroup(ctx, c.req.valid('param').id);
-      const members = await countActiveMembers(ctx, group.id);
-      const tagsOf = await hashtagsOfGroups(ctx.tx, ctx.tenant.id, [group.id]);
-      return {
-        id: group.id,
-        name: group.name,
-        description: group.description,
-        visibility: group.visibility,
-        members,
-        hashtags: tagsOf.get(group.id) ?? [],
-        membership,
-      };
-    });
-    return c.json(body, 200);
+    const view = await withTenant(c, (ctx) => findGroupView(ctx, c.req.valid('param').id));
+    return c.json(presentGroup(view), 200);
   },
 );
 
@@ -159,14 +145,7 @@ groupRoutes.openapi(
     responses: {
       200: jsonContent(
         z.object({
-          members: z.array(
-            z.object({
-              id: z.uuid(),
-              displayName: z.string(),
-              role: z.enum(['admin', 'member']),
-              status: z.enum(['active', 'requested', 'invited']),
-            }),
-          ),
+          members: z.array(GroupMemberSchema),
         }),
       ),
       ...problems(401, 404),
@@ -174,7 +153,7 @@ groupRoutes.openapi(
   }),
   async (c) => {
     const members = await withTenant(c, (ctx) => listGroupMembers(ctx, c.req.valid('param').id));
-    return c.json({ members }, 200);
+    return c.json({ members: members.map(presentGroupMember) }, 200);
   },
 );
 

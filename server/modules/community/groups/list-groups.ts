@@ -10,6 +10,7 @@ import {
   memberHashtags,
 } from '../../../db/schema/index.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
+import { loadGroup } from './groups.js';
 
 const memberCount =
   sql<number>`(select count(*) from group_members gm where gm.tenant_id = ${qualified(groups.tenantId)} and gm.group_id = ${qualified(groups.id)} and gm.status = 'active')`.mapWith(
@@ -129,4 +130,12 @@ export async function countActiveMembers(ctx: TenantServiceContext, groupId: str
       ),
     );
   return Number(row?.n ?? 0);
+}
+
+/** One group as the viewer sees it: the same view a list gives, for the group's own page. */
+export async function findGroupView(ctx: TenantServiceContext, groupId: string) {
+  const { group, membership } = await loadGroup(ctx, groupId);
+  const members = await countActiveMembers(ctx, group.id);
+  const tagsOf = await hashtagsOfGroups(ctx.tx, ctx.tenant.id, [group.id]);
+  return { group, members, hashtags: tagsOf.get(group.id) ?? [], membership };
 }

@@ -35,3 +35,22 @@ export function presentGroup(row: {
     membership: row.membership,
   };
 }
+
+export const GroupMemberSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    role: z.enum(['admin', 'member']),
+    status: z.enum(['active', 'requested', 'invited']),
+  })
+  .openapi('GroupMember');
+
+/** A person in a group's member list: who they are and their place in the group, nothing more. */
+export function presentGroupMember(row: {
+  id: string;
+  displayName: string;
+  role: 'admin' | 'member';
+  status: 'active' | 'requested' | 'invited';
+}): z.infer<typeof GroupMemberSchema> {
+  return { id: row.id, displayName: row.displayName, role: row.role, status: row.status };
+}

@@ -2312,15 +2312,7 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            members: {
-                                displayName: string;
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                role: "admin" | "member";
-                                /** @enum {string} */
-                                status: "active" | "requested" | "invited";
-                            }[];
+                            members: components["schemas"]["GroupMember"][];
                         };
                     };
                 };
@@ -9453,6 +9445,15 @@ export type components = {
             name: string;
             /** @enum {string} */
             visibility: "open" | "request" | "secret";
+        };
+        GroupMember: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "admin" | "member";
+            /** @enum {string} */
+            status: "active" | "requested" | "invited";
         };
         Hashtag: {
             key: string;
