@@ -15,6 +15,8 @@ import { suggestionRoutes } from './modules/community/posts/suggestion-routes.js
 import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { articleRoutes } from './modules/news/article-routes.js';
+import { deskRoutes } from './modules/news/desk-routes.js';
 import { importRoutes } from './modules/registry/import/import-routes.js';
 import {
   invitationPublicRoutes,
@@ -79,6 +81,8 @@ export function createApiRouter() {
   v1.route('/', messageRoutes as unknown as typeof v1);
   v1.route('/', notificationRoutes as unknown as typeof v1);
   v1.route('/', unsubscribeRoutes);
+  v1.route('/', articleRoutes as unknown as typeof v1);
+  v1.route('/', deskRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);
@@ -115,7 +119,8 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
     method === 'POST' && /^\/api\/v1\/t\/[^/]+\/registry\/imports$/.test(path);
   const isPhoto = (method: string, path: string) =>
     (method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/me\/photo$/.test(path)) ||
-    (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/community\/post-images$/.test(path));
+    (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/community\/post-images$/.test(path)) ||
+    (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/news-desk\/images$/.test(path));
   app.use('/api/*', (c, next) => {
     if (isImport(c.req.method, c.req.path)) return next();
     return (isPhoto(c.req.method, c.req.path) ? photoLimit : jsonLimit)(c, next);

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMaintenance } from './maintenance.js';
 import { registerCommunityJobs } from './modules/community/community-jobs.js';
+import { registerNewsJobs } from './modules/news/news-jobs.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
@@ -63,6 +64,7 @@ export async function bootEnishi(
   const outbox = registerMailOutbox(deps);
   registerRegistryJobs(deps);
   registerCommunityJobs(deps);
+  registerNewsJobs(deps);
   await jobs.start({ workers: options.workers });
   if (options.workers) await outbox.wakeAll();
   const app = createApp(deps, { webRoot: options.webRoot });

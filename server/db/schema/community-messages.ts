@@ -62,6 +62,8 @@ export const notificationKinds = [
   'group_invited',
   'post_hidden',
   'mention',
+  /** The company published an article meant for the recipient (news module). */
+  'news_published',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -77,7 +79,7 @@ export const notifications = pgTable(
     recipientId: uuid('recipient_id').notNull(),
     kind: text('kind').$type<NotificationKind>().notNull(),
     actorId: uuid('actor_id'),
-    targetType: text('target_type').$type<'post' | 'conversation' | 'group'>().notNull(),
+    targetType: text('target_type').$type<'post' | 'conversation' | 'group' | 'article'>().notNull(),
     targetId: uuid('target_id').notNull(),
     data: jsonb('data').$type<Record<string, string>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true }),

@@ -2,6 +2,7 @@ export * from './community.js';
 export * from './community-content.js';
 export * from './community-messages.js';
 export * from './mail.js';
+export * from './news.js';
 export * from './platform.js';
 export * from './registry.js';
 export * from './registry-imports.js';

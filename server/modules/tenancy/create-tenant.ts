@@ -4,6 +4,7 @@ import { accounts, memberships, tenants } from '../../db/schema/index.js';
 import { enterTenant } from '../../db/scope.js';
 import { recordAudit } from '../../platform/audit.js';
 import { conflict } from '../../platform/errors.js';
+import { seedNewsCategories } from '../news/categories.js';
 
 export type NewTenant = {
   slug: string;
@@ -45,6 +46,7 @@ export async function createTenant(tx: AppTransaction, input: NewTenant) {
       displayName: input.owner.displayName,
     })
     .returning();
+  await seedNewsCategories(tx, tenant!.id);
   await recordAudit(tx, {
     tenantId: tenant!.id,
     actorMembershipId: owner!.id,

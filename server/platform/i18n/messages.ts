@@ -101,6 +101,13 @@ export const messages = {
     message_not_reportable: 'このメッセージは通報できません。',
     employees_not_allowed:
       'このネットワークでは現役社員の参加を許可していません。ネットワーク設定で許可してから追加してください。',
+    news_image_invalid: '記事に使えない画像が含まれています。画像をもう一度アップロードしてください。',
+    news_category_missing: 'このカテゴリーはありません。一覧から選んでください。',
+    news_publish_in_past: '公開日時には、現在より後の日時を指定してください。',
+    news_not_draft: '公開済みの記事は予約できません。',
+    news_comments_closed: 'この記事にはコメントできません。',
+    news_reactions_closed: 'この記事にはリアクションできません。',
+    field_invalid_month: '年月は 2026-04 の形式で指定してください。',
   },
   en: {
     not_found: 'Not found.',
@@ -200,6 +207,13 @@ export const messages = {
     message_not_reportable: 'This message cannot be reported.',
     employees_not_allowed:
       'This network does not let current employees join. Allow it in the network settings first.',
+    news_image_invalid: 'The article uses an image that cannot be used. Please upload it again.',
+    news_category_missing: 'There is no such category. Choose one from the list.',
+    news_publish_in_past: 'Choose a publishing time later than now.',
+    news_not_draft: 'A published article cannot be scheduled.',
+    news_comments_closed: 'Comments are closed on this article.',
+    news_reactions_closed: 'Reactions are off for this article.',
+    field_invalid_month: 'Give the month as 2026-04.',
   },
 } as const;
 

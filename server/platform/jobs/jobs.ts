@@ -27,6 +27,7 @@ export const queueDefinitions = {
   'push.send': { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   'community.digest': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
   'community.cleanup': { retryLimit: 2, retryDelay: 600, expireInSeconds: 600 },
+  'news.publish': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
 } satisfies Record<string, QueuePolicy>;
 
 /**

@@ -11,6 +11,7 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     group_invited: (d) => `「${d.group}」に招待されました。`,
     post_hidden: (d) => `あなたの投稿がモデレーターにより非表示になりました。理由：${d.reason}`,
     mention: (d) => `${d.actor} さんが投稿であなたをメンションしました。`,
+    news_published: (d) => `新しいお知らせ「${d.title}」が公開されました。`,
   },
   en: {
     comment: (d) => `${d.actor} commented on your post.`,
@@ -21,6 +22,7 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     group_invited: (d) => `You are invited to “${d.group}”.`,
     post_hidden: (d) => `A moderator hid your post. Reason: ${d.reason}`,
     mention: (d) => `${d.actor} mentioned you in a post.`,
+    news_published: (d) => `New from the company: “${d.title}”.`,
   },
 };
 

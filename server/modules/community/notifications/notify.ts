@@ -19,7 +19,7 @@ import { unsubscribeLinks } from './unsubscribe.js';
 export type NewNotification = {
   recipientId: string;
   kind: NotificationKind;
-  targetType: 'post' | 'conversation' | 'group';
+  targetType: 'post' | 'conversation' | 'group' | 'article';
   targetId: string;
   data?: Record<string, string>;
 };
@@ -100,6 +100,7 @@ const targetPath: Record<NewNotification['targetType'], string> = {
   post: 'posts',
   conversation: 'messages',
   group: 'groups',
+  article: 'news',
 };
 
 /** The network's name in the recipient's language, as every mail and push names its sender. */

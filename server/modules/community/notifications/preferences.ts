@@ -23,6 +23,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   group_approved: { inApp: true, email: true, push: false },
   group_invited: { inApp: true, email: true, push: false },
   group_request: appOnly,
+  // News reaches members by mail through newsletters, which carry their own consent and unsubscribe.
+  news_published: appOnly,
 };
 
 export function wants(

@@ -1,0 +1,114 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppTransaction } from '../../db/client.js';
+import { queryRows } from '../../db/raw.js';
+import { type NewsArticle, newsArticles, tenants } from '../../db/schema/index.js';
+import { inTenant } from '../../db/scope.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Deps } from '../../platform/http/env.js';
+import { audienceAdmitsMember, loadMemberAudienceFacts } from '../programmes/audience/member-audience.js';
+import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { articleAudience } from './news-audience.js';
+import { findArticleForStaff } from './write-articles.js';
+
+/** Whether an audience needs each member's facts, or is decided by role alone. */
+const byRoleOnly = (spec: ReturnType<typeof articleAudience>) =>
+  spec.segmentId === null && spec.openTo.length === 0 && !spec.wouldReturn && spec.groupId === null;
+
+/**
+ * Publishes in the caller's transaction and tells every active member it is meant for, in the app
+ * (kind news_published; mail goes out through newsletters, which have their own consent). Members who
+ * turned the in-app notice off for this kind are left out. The writer is not told about their own article.
+ */
+async function publish(tx: AppTransaction, tenantId: string, article: NewsArticle, at: Date) {
+  const [done] = await tx
+    .update(newsArticles)
+    .set({ status: 'published', publishedAt: at, publishAt: null, updatedAt: new Date() })
+    .where(and(eq(newsArticles.tenantId, tenantId), eq(newsArticles.id, article.id)))
+    .returning();
+  const spec = articleAudience(article.audience);
+  const roles = [
+    ...(spec.members ? ['alumnus', 'moderator'] : []),
+    ...(spec.includeEmployees ? ['employee', 'owner', 'admin'] : []),
+  ];
+  if (roles.length === 0) return done!;
+  const data = JSON.stringify({ title: article.title });
+  const candidates = sql`select m.id from memberships m
+      left join member_profiles p on p.tenant_id = m.tenant_id and p.membership_id = m.id
+      where m.tenant_id = ${tenantId} and m.status = 'active' and m.id <> ${article.authorId}
+        and m.role in (${sql.join(
+          roles.map((role) => sql`${role}`),
+          sql`, `,
+        )})
+        and coalesce((p.notification_preferences -> 'news_published' ->> 'inApp')::boolean, true)`;
+  if (byRoleOnly(spec)) {
+    // One statement, however large the network.
+    await tx.execute(sql`insert into notifications (tenant_id, recipient_id, kind, actor_id, target_type, target_id, data)
+      select ${tenantId}, c.id, 'news_published', ${article.authorId}, 'article', ${article.id}, ${data}::jsonb
+      from (${candidates}) c`);
+    return done!;
+  }
+  const admitted: string[] = [];
+  for (const row of await queryRows<{ id: string }>(tx, candidates)) {
+    const facts = await loadMemberAudienceFacts({ tx, tenant: { id: tenantId } }, row.id, [
+      ...(spec.segmentId ? [spec.segmentId] : []),
+    ]);
+    if (audienceAdmitsMember(spec, facts)) admitted.push(row.id);
+  }
+  for (let i = 0; i < admitted.length; i += 1000) {
+    const ids = admitted.slice(i, i + 1000);
+    await tx.execute(sql`insert into notifications (tenant_id, recipient_id, kind, actor_id, target_type, target_id, data)
+      select ${tenantId}, id, 'news_published', ${article.authorId}, 'article', ${article.id}, ${data}::jsonb
+      from unnest(${`{${ids.join(',')}}`}::uuid[]) as id`);
+  }
+  return done!;
+}
+
+/** Publishes a draft or scheduled article now. Publishing twice changes nothing the second time. */
+export async function publishArticleNow(ctx: TenantServiceContext, id: string) {
+  const article = await findArticleForStaff(ctx, id);
+  if (article.status === 'published') return article;
+  const done = await publish(ctx.tx, ctx.tenant.id, article, new Date());
+  await recordAudit(ctx.tx, {
+    tenantId: ctx.tenant.id,
+    actorMembershipId: ctx.actor.membershipId,
+    action: 'news.article_published',
+    targetType: 'news_article',
+    targetId: id,
+    ipAddress: ctx.ipAddress,
+  });
+  return done;
+}
+
+/**
+ * The scheduled publish (job news.publish). The row is locked, so two runs cannot both publish; an
+ * article moved back to draft, rescheduled later, deleted or already published is left as it is.
+ * Returns whether it published.
+ */
+export async function publishScheduledArticle(deps: Deps, data: { tenantId: string; articleId: string }) {
+  const [tenant] = await deps.database.db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(eq(tenants.id, data.tenantId));
+  if (!tenant) return false;
+  const published = await inTenant(deps.database.db, tenant.id, async (tx) => {
+    const [article] = await tx
+      .select()
+      .from(newsArticles)
+      .where(and(eq(newsArticles.tenantId, tenant.id), eq(newsArticles.id, data.articleId)))
+      .for('update');
+    if (article?.status !== 'scheduled' || !article.publishAt) return false;
+    if (article.publishAt.getTime() > Date.now()) return false;
+    await publish(tx, tenant.id, article, article.publishAt);
+    await recordAudit(tx, {
+      tenantId: tenant.id,
+      actorMembershipId: null,
+      action: 'news.article_published',
+      targetType: 'news_article',
+      targetId: article.id,
+      data: { scheduled: true },
+    });
+    return true;
+  });
+  if (published) deps.events.publish(tenant.id, { type: 'feed' });
+  return published;
+}
