@@ -315,6 +315,7 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'feed.mentionHint': 'Type “@” and a name to mention a member.',
   'feed.mentionSuggestions': 'Members to mention',
   'notifications.mention': '{actor} mentioned you in a post',
+  'notifications.news_published': 'New from the company: “{title}”',
   'notify.title': 'Notifications',
   'notify.lead': 'Choose how each kind of notification reaches you.',
   'notify.kind': 'Kind',

@@ -315,6 +315,7 @@ export const communityJa = {
   'feed.mentionHint': '「@」に続けて名前を入力すると、メンバーをメンションできます。',
   'feed.mentionSuggestions': 'メンションするメンバーの候補',
   'notifications.mention': '{actor} さんが投稿であなたをメンションしました',
+  'notifications.news_published': '新しいお知らせ「{title}」が公開されました',
   'notify.title': '通知の設定',
   'notify.lead': 'お知らせの種類ごとに、受け取る方法を選べます。',
   'notify.kind': 'お知らせの種類',

@@ -37,7 +37,9 @@ export function NotificationsPage() {
       ? `/t/${slug}/messages/${n.target.id}`
       : n.target.type === 'group'
         ? `/t/${slug}/groups/${n.target.id}`
-        : `/t/${slug}/posts/${n.target.id}`;
+        : n.target.type === 'article'
+          ? `/t/${slug}/news/${n.target.id}`
+          : `/t/${slug}/posts/${n.target.id}`;
   if (!items) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <section>
@@ -52,6 +54,7 @@ export function NotificationsPage() {
                   actor: n.actor ?? '',
                   group: n.data.group ?? '',
                   reason: n.data.reason ?? '',
+                  title: n.data.title ?? '',
                 })}
               </Link>
               {n.data.snippet && <p className="small muted">「{n.data.snippet}」</p>}
