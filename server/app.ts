@@ -17,6 +17,7 @@ import { devRoutes } from './modules/devtools/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { articleRoutes } from './modules/news/article-routes.js';
 import { deskRoutes } from './modules/news/desk-routes.js';
+import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
 import { importRoutes } from './modules/registry/import/import-routes.js';
 import {
   invitationPublicRoutes,
@@ -83,6 +84,7 @@ export function createApiRouter() {
   v1.route('/', unsubscribeRoutes);
   v1.route('/', articleRoutes as unknown as typeof v1);
   v1.route('/', deskRoutes as unknown as typeof v1);
+  v1.route('/', audienceRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);

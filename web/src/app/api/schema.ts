@@ -8084,6 +8084,103 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/programmes/audience/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many people an audience reaches by a channel, and who is left out and why (staff only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "inApp" | "email" | "push";
+                        kind?: string;
+                        /** @enum {string} */
+                        purpose: "company_news" | "directory_listing" | "company_contact";
+                        spec: components["schemas"]["AudienceSpec"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePreview"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not of the declared media type (application/json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/referrals": {
         parameters: {
             query?: never;
@@ -10876,6 +10973,17 @@ export type components = {
             /** @enum {string} */
             locale: "ja" | "en";
         } | null;
+        AudiencePreview: {
+            leftOut: {
+                count: number;
+                /** @enum {string} */
+                reason: "excluded" | "blocked" | "no_consent" | "unsubscribed" | "no_address" | "bounced" | "channel_off";
+                sample: string[];
+            }[];
+            reached: number;
+            reachedMembers: number;
+            reachedRecords: number;
+        };
         AudienceSpec: {
             /**
              * Format: uuid
