@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestMember, tenantWithMember } from '../server/test/factories.js';
+import { communityMember } from '../server/test/community-factories.js';
+import { addTestMember, createTestTenant, tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
 
@@ -102,6 +103,32 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     expect(new URL(page.url()).pathname).toBe(`/t/${slug}/inbox`);
     // Taking part in the community itself still starts with the consent questions.
     await page.goto(`${server.publicUrl}/t/${slug}`);
+    await page.waitForURL(`**/t/${slug}/welcome`);
+    await staff.close();
+  });
+
+  it('HR opens a reported member from the moderation queue without the alumni set-up', async () => {
+    const { tenant, slug, ownerEmail } = await createTestTenant(server);
+    const network = { id: tenant.id, slug };
+    const reported = await communityMember(server, network, { displayName: '報告 太郎' });
+    const reporter = await communityMember(server, network, { displayName: '通報 花子' });
+    const report = await reporter.client.post(`/api/v1/t/${slug}/community/reports`, {
+      targetType: 'member',
+      targetId: reported.id,
+      reason: 'spam',
+    });
+    expect(report.status).toBe(201);
+
+    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const page = await staff.newPage();
+    await signIn(page, ownerEmail);
+    await page.goto(`${server.publicUrl}/t/${slug}/moderation`);
+    await page.getByRole('heading', { name: 'モデレーション', level: 1 }).waitFor();
+    await page.getByRole('link', { name: '報告 太郎' }).click();
+    await page.getByRole('heading', { name: '報告 太郎', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/t/${slug}/people/${reported.id}`);
+    // The directory itself is taking part in the community: it still starts with the set-up.
+    await page.goto(`${server.publicUrl}/t/${slug}/people`);
     await page.waitForURL(`**/t/${slug}/welcome`);
     await staff.close();
   });

@@ -77,10 +77,13 @@ export function CommunityLayout() {
   // The company inbox and moderation are staff work, not taking part in the community: staff (and
   // moderators, for moderation) reach them from the console without the alumni consent questions.
   const role = value.home.member.role;
-  const section = location.pathname.slice(`/t/${slug}/`.length).split('/')[0];
+  const [section, detail] = location.pathname.slice(`/t/${slug}/`.length).split('/');
+  const moderates = isStaffRole(role) || role === 'moderator';
+  // A reported person or post, opened from the moderation queue, is part of that work too.
   const staffWork =
     (section === 'inbox' && isStaffRole(role)) ||
-    (section === 'moderation' && (isStaffRole(role) || role === 'moderator'));
+    (section === 'moderation' && moderates) ||
+    ((section === 'people' || section === 'posts') && Boolean(detail) && moderates);
   if (!value.me.profile.onboarded && !inWelcome && !staffWork) {
     return <Navigate to={`/t/${slug}/welcome`} replace />;
   }
