@@ -1,11 +1,12 @@
 import type { Queryable } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
+import type { AuditAction, AuditTargetType } from './audit-actions.js';
 
 export type AuditEntry = {
   tenantId: string;
   actorMembershipId: string | null;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId?: string | null;
   data?: Record<string, unknown>;
   ipAddress?: string;

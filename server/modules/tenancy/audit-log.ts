@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { auditEvents, memberships } from '../../db/schema/index.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { auditTargetNames, targetKey } from './audit-targets.js';
 import type { MemberContext } from './members.js';
 
 export async function listAuditEvents(
@@ -49,5 +50,9 @@ export async function listAuditEvents(
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(query.limit + 1);
   const { items, nextCursor } = pageOf(rows, query.limit, (row) => [row.exactCreatedAt, row.id]);
-  return { events: items, nextCursor };
+  const names = await auditTargetNames(ctx, items);
+  return {
+    events: items.map((item) => ({ ...item, targetName: names.get(targetKey(item)) ?? null })),
+    nextCursor,
+  };
 }

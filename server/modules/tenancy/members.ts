@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import { accounts, memberProfiles, memberships, type Role } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { AuditAction } from '../../platform/audit-actions.js';
 import { issueMagicLink } from '../../platform/auth/magic-link.js';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
@@ -189,7 +190,7 @@ async function ensureAnotherOwner(ctx: MemberContext, leavingId: string) {
   if (owners.length === 0) throw conflict('last_owner');
 }
 
-function audit(ctx: MemberContext, action: string, targetId: string, data: Record<string, unknown>) {
+function audit(ctx: MemberContext, action: AuditAction, targetId: string, data: Record<string, unknown>) {
   return recordAudit(ctx.tx, {
     tenantId: ctx.tenant.id,
     actorMembershipId: ctx.actor.membershipId,

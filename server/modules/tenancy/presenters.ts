@@ -1,4 +1,5 @@
 import type { memberships, tenants } from '../../db/schema/index.js';
+import type { AuditAction, AuditTargetType } from '../../platform/audit-actions.js';
 
 type Tenant = typeof tenants.$inferSelect;
 type Membership = typeof memberships.$inferSelect;
@@ -42,6 +43,7 @@ export function presentAuditEvent(row: {
   action: string;
   targetType: string;
   targetId: string | null;
+  targetName: string | null;
   data: Record<string, unknown>;
   ipAddress: string;
   createdAt: Date;
@@ -49,9 +51,11 @@ export function presentAuditEvent(row: {
 }) {
   return {
     id: row.id,
-    action: row.action,
-    targetType: row.targetType,
+    // Rows are written only through recordAudit, which takes these types.
+    action: row.action as AuditAction,
+    targetType: row.targetType as AuditTargetType,
     targetId: row.targetId,
+    targetName: row.targetName,
     data: row.data,
     ipAddress: row.ipAddress,
     createdAt: row.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { roles } from '../../db/schema/index.js';
+import { auditActions, auditTargetTypes } from '../../platform/audit-actions.js';
 import { EmailSchema, LocaleSchema } from '../../platform/auth/schemas.js';
 
 export const RoleSchema = z.enum(roles);
@@ -76,7 +77,7 @@ export const MemberUpdateSchema = z.strictObject({
 });
 
 export const AuditQuerySchema = z.object({
-  action: z.string().max(100).optional(),
+  action: z.enum(auditActions).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   cursor: z.string().max(500).optional(),
@@ -86,9 +87,11 @@ export const AuditQuerySchema = z.object({
 export const AuditEventSchema = z
   .object({
     id: z.uuid(),
-    action: z.string(),
-    targetType: z.string(),
+    action: z.enum(auditActions),
+    targetType: z.enum(auditTargetTypes),
     targetId: z.string().nullable(),
+    /** The person, file, segment… the event is about, when it still exists. */
+    targetName: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),
     ipAddress: z.string(),
     createdAt: z.string(),

@@ -2,6 +2,7 @@ import { and, eq, exists } from 'drizzle-orm';
 import { qualified } from '../../../db/qualified.js';
 import { comments, memberships, messages, postHashtags, posts, reports } from '../../../db/schema/index.js';
 import { recordAudit } from '../../../platform/audit.js';
+import type { AuditAction, AuditTargetType } from '../../../platform/audit-actions.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { notify } from '../notifications/notify.js';
@@ -10,8 +11,8 @@ type ContentAction = { action: 'hide' | 'publish'; reason: string };
 
 async function audit(
   ctx: TenantServiceContext,
-  action: string,
-  targetType: string,
+  action: AuditAction,
+  targetType: AuditTargetType,
   targetId: string,
   data: object,
 ) {

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type ContentStatus, moderationWords } from '../../../db/schema/index.js';
 import { recordAudit } from '../../../platform/audit.js';
+import type { AuditAction } from '../../../platform/audit-actions.js';
 import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import { searchKey } from '../../../platform/japanese/text.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
@@ -52,7 +53,7 @@ export async function removeWord(ctx: TenantServiceContext, id: string) {
 
 function auditWord(
   ctx: TenantServiceContext,
-  action: string,
+  action: AuditAction,
   row: { id: string; word: string; action: string },
 ) {
   return recordAudit(ctx.tx, {

@@ -162,7 +162,12 @@ export async function dismissJoinRequest(ctx: RegistryContext, id: string) {
   await decide(ctx, id, 'dismissed', null);
 }
 
-async function decide(ctx: RegistryContext, id: string, status: ReviewStatus, recordId: string | null) {
+async function decide(
+  ctx: RegistryContext,
+  id: string,
+  status: Exclude<ReviewStatus, 'pending'>,
+  recordId: string | null,
+) {
   await ctx.tx
     .update(joinRequests)
     .set({

@@ -124,7 +124,7 @@ export async function dismissReferral(ctx: RegistryContext, id: string) {
 async function decideReferral(
   ctx: RegistryContext,
   id: string,
-  status: ReviewStatus,
+  status: Exclude<ReviewStatus, 'pending'>,
   recordId: string | null,
 ) {
   await ctx.tx

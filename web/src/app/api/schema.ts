@@ -1447,7 +1447,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: string;
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -11007,7 +11007,8 @@ export type components = {
             wouldReturn: boolean;
         };
         AuditEvent: {
-            action: string;
+            /** @enum {string} */
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -11017,7 +11018,9 @@ export type components = {
             id: string;
             ipAddress: string;
             targetId: string | null;
-            targetType: string;
+            targetName: string | null;
+            /** @enum {string} */
+            targetType: "tenant" | "membership" | "alumni_record" | "registry_import" | "segment" | "invitation" | "join_request" | "referral" | "post" | "comment" | "message" | "report" | "moderation_word";
         };
         Comment: {
             author: {

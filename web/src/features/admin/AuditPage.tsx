@@ -1,61 +1,55 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call, client } from '../../app/api';
+import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages/ja';
 import { ErrorMessage, Loading } from '../../app/ui';
+import { tenantName } from '../tenancy/tenant-name';
 import { useConsoleHome } from './AdminLayout';
+import { type AuditAction, actionLabel, auditActionList, targetTypeLabel } from './audit-labels';
 
-type AuditEvent = {
-  id: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  createdAt: string;
-  actorName: string | null;
-};
-type Page = { events: AuditEvent[]; nextCursor: string | null };
-const actions = [
-  'tenant.created',
-  'tenant.settings_changed',
-  'member.added',
-  'member.updated',
-  'member.removed',
-];
+type AuditEvent = Schemas['AuditEvent'];
 
 export function AuditPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const home = useConsoleHome();
-  const [action, setAction] = useState('');
+  const slug = home.tenant.slug;
+  const [action, setAction] = useState<AuditAction | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const label = (name: string) => (actions.includes(name) ? t(`audit.action.${name}` as MessageKey) : name);
+  const log = useInfiniteQuery({
+    queryKey: ['t', slug, 'audit-events', { action, from, to }],
+    queryFn: ({ pageParam, signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/audit-events', {
+          params: {
+            path: { slug },
+            query: {
+              limit: 50,
+              ...(action ? { action } : {}),
+              ...(from ? { from } : {}),
+              ...(to ? { to } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    // The log is a record of what happened: read it fresh each time it is opened.
+    staleTime: 0,
+  });
+  const events = log.data?.pages.flatMap((page) => page.events) ?? [];
 
-  const load = useCallback(
-    async (cursor?: string) => {
-      const params = new URLSearchParams();
-      if (action) params.set('action', action);
-      if (from) params.set('from', from);
-      if (to) params.set('to', to);
-      if (cursor) params.set('cursor', cursor);
-      try {
-        const next = await api<Page>('GET', `/t/${home.tenant.slug}/audit-events?${params}`);
-        setPage((current) =>
-          cursor && current
-            ? { events: [...current.events, ...next.events], nextCursor: next.nextCursor }
-            : next,
-        );
-        setError(null);
-      } catch (caught) {
-        setError(caught);
-      }
-    },
-    [home.tenant.slug, action, from, to],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  /** 「名簿レコード：鈴木 一郎」; the network by its name; a change to several records as such. */
+  const target = (event: AuditEvent) => {
+    const type = targetTypeLabel(t, event.targetType);
+    const name = event.targetType === 'tenant' ? tenantName(home.tenant, locale) : event.targetName;
+    if (name) return t('audit.targetOf', { type, name });
+    return event.targetId ? type : t('audit.bulkTarget', { type });
+  };
 
   return (
     <section>
@@ -63,11 +57,15 @@ export function AuditPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="audit-action">{t('audit.filterAction')}</label>
-          <select id="audit-action" value={action} onChange={(event) => setAction(event.target.value)}>
+          <select
+            id="audit-action"
+            value={action}
+            onChange={(event) => setAction(event.target.value as AuditAction | '')}
+          >
             <option value="">—</option>
-            {actions.map((name) => (
+            {auditActionList.map((name) => (
               <option key={name} value={name}>
-                {label(name)}
+                {actionLabel(t, name)}
               </option>
             ))}
           </select>
@@ -81,10 +79,10 @@ export function AuditPage() {
           <input id="audit-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
         </div>
       </div>
-      <ErrorMessage error={error} />
-      {!page && !error && <Loading />}
-      {page && page.events.length === 0 && <p className="muted">{t('audit.empty')}</p>}
-      {page && page.events.length > 0 && (
+      <ErrorMessage error={log.error} />
+      {log.isPending && <Loading />}
+      {log.isSuccess && events.length === 0 && <p className="muted">{t('audit.empty')}</p>}
+      {events.length > 0 && (
         // Wide on a phone: the table scrolls inside a region that can be reached and scrolled by keyboard.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable)
         <section className="table-wrap" aria-label={t('console.audit')} tabIndex={0}>
@@ -98,20 +96,25 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {page.events.map((event) => (
+              {events.map((event) => (
                 <tr key={event.id}>
                   <td>{formatDateTime(event.createdAt)}</td>
                   <td>{event.actorName ?? '—'}</td>
-                  <td>{label(event.action)}</td>
-                  <td className="small">{event.targetType}</td>
+                  <td>{actionLabel(t, event.action)}</td>
+                  <td>{target(event)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
       )}
-      {page?.nextCursor && (
-        <button type="button" className="secondary" onClick={() => load(page.nextCursor ?? undefined)}>
+      {log.hasNextPage && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={log.isFetchingNextPage}
+          onClick={() => log.fetchNextPage()}
+        >
           {t('common.more')}
         </button>
       )}

@@ -1,0 +1,119 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import {
+  alumniRecords,
+  comments,
+  joinRequests,
+  memberships,
+  messages,
+  posts,
+  referrals,
+  registryImports,
+  segments,
+} from '../../db/schema/index.js';
+import type { AuditTargetType } from '../../platform/audit-actions.js';
+import type { MemberContext } from './members.js';
+
+type Target = { targetType: string; targetId: string | null; data: Record<string, unknown> };
+type Named = { id: string; name: string };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const personName = (family: string, given: string) => (given ? `${family} ${given}` : family);
+
+/**
+ * The name of what each event is about, so the log reads 「鈴木 一郎」 instead of an id: a person's
+ * name for records, members and requests, the file for an import, the segment's name, the author
+ * for posts, comments and messages, the word for the moderation list. One query per kind of target
+ * on the page; a target deleted since has no name, and the log shows its kind alone.
+ */
+export async function auditTargetNames(ctx: MemberContext, events: Target[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const idsOf = (type: AuditTargetType) => [
+    ...new Set(
+      events
+        .filter((event) => event.targetType === type && event.targetId && uuidPattern.test(event.targetId))
+        .map((event) => event.targetId!),
+    ),
+  ];
+  const keep = (type: AuditTargetType, rows: Named[]) => {
+    for (const row of rows) if (row.name) names.set(`${type}:${row.id}`, row.name);
+  };
+  const tenantId = ctx.tenant.id;
+  const lookups: Partial<Record<AuditTargetType, (ids: string[]) => Promise<Named[]>>> = {
+    alumni_record: async (ids) =>
+      (
+        await ctx.tx
+          .select({ id: alumniRecords.id, family: alumniRecords.familyName, given: alumniRecords.givenName })
+          .from(alumniRecords)
+          .where(and(eq(alumniRecords.tenantId, tenantId), inArray(alumniRecords.id, ids)))
+      ).map((row) => ({ id: row.id, name: personName(row.family, row.given) })),
+    membership: (ids) =>
+      ctx.tx
+        .select({ id: memberships.id, name: memberships.displayName })
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.id, ids))),
+    join_request: async (ids) =>
+      (
+        await ctx.tx
+          .select({ id: joinRequests.id, family: joinRequests.familyName, given: joinRequests.givenName })
+          .from(joinRequests)
+          .where(and(eq(joinRequests.tenantId, tenantId), inArray(joinRequests.id, ids)))
+      ).map((row) => ({ id: row.id, name: personName(row.family, row.given) })),
+    referral: (ids) =>
+      ctx.tx
+        .select({ id: referrals.id, name: referrals.name })
+        .from(referrals)
+        .where(and(eq(referrals.tenantId, tenantId), inArray(referrals.id, ids))),
+    registry_import: (ids) =>
+      ctx.tx
+        .select({ id: registryImports.id, name: registryImports.fileName })
+        .from(registryImports)
+        .where(and(eq(registryImports.tenantId, tenantId), inArray(registryImports.id, ids))),
+    segment: (ids) =>
+      ctx.tx
+        .select({ id: segments.id, name: segments.name })
+        .from(segments)
+        .where(and(eq(segments.tenantId, tenantId), inArray(segments.id, ids))),
+    post: (ids) =>
+      ctx.tx
+        .select({ id: posts.id, name: memberships.displayName })
+        .from(posts)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.tenantId, posts.tenantId), eq(memberships.id, posts.authorId)),
+        )
+        .where(and(eq(posts.tenantId, tenantId), inArray(posts.id, ids))),
+    comment: (ids) =>
+      ctx.tx
+        .select({ id: comments.id, name: memberships.displayName })
+        .from(comments)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.tenantId, comments.tenantId), eq(memberships.id, comments.authorId)),
+        )
+        .where(and(eq(comments.tenantId, tenantId), inArray(comments.id, ids))),
+    message: (ids) =>
+      ctx.tx
+        .select({ id: messages.id, name: memberships.displayName })
+        .from(messages)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.tenantId, messages.tenantId), eq(memberships.id, messages.senderId)),
+        )
+        .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, ids))),
+  };
+  for (const [type, lookup] of Object.entries(lookups) as [
+    AuditTargetType,
+    (ids: string[]) => Promise<Named[]>,
+  ][]) {
+    const ids = idsOf(type);
+    if (ids.length > 0) keep(type, await lookup(ids));
+  }
+  // A moderation word is its own name, kept with the event (the word may be removed since).
+  for (const event of events)
+    if (event.targetType === 'moderation_word' && event.targetId && typeof event.data.word === 'string')
+      names.set(`moderation_word:${event.targetId}`, event.data.word);
+  return names;
+}
+
+export const targetKey = (event: { targetType: string; targetId: string | null }) =>
+  `${event.targetType}:${event.targetId}`;
