@@ -41,6 +41,14 @@ export const auditActions = [
   'moderation.report_dismissed',
   'moderation.word_added',
   'moderation.word_removed',
+  'news.article_created',
+  'news.article_updated',
+  'news.article_scheduled',
+  'news.article_unscheduled',
+  'news.article_published',
+  'news.article_deleted',
+  'news.category_created',
+  'news.category_renamed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -60,6 +68,8 @@ export const auditTargetTypes = [
   'message',
   'report',
   'moderation_word',
+  'news_article',
+  'news_category',
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { newsArticles } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { AuditAction } from '../../platform/audit-actions.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { articleExcerpt, pictureIds, renderArticleBody } from './article-body.js';
@@ -139,7 +140,12 @@ export async function deleteArticle(ctx: TenantServiceContext, id: string) {
   await audit(ctx, 'news.article_deleted', id, { title: current.title, status: current.status });
 }
 
-export function audit(ctx: TenantServiceContext, action: string, id: string, data: Record<string, unknown>) {
+export function audit(
+  ctx: TenantServiceContext,
+  action: AuditAction,
+  id: string,
+  data: Record<string, unknown>,
+) {
   return recordAudit(ctx.tx, {
     tenantId: ctx.tenant.id,
     actorMembershipId: ctx.actor.membershipId,

@@ -5,6 +5,8 @@ import {
   joinRequests,
   memberships,
   messages,
+  newsArticles,
+  newsCategories,
   posts,
   referrals,
   registryImports,
@@ -100,6 +102,16 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
           and(eq(memberships.tenantId, messages.tenantId), eq(memberships.id, messages.senderId)),
         )
         .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, ids))),
+    news_article: (ids) =>
+      ctx.tx
+        .select({ id: newsArticles.id, name: newsArticles.title })
+        .from(newsArticles)
+        .where(and(eq(newsArticles.tenantId, tenantId), inArray(newsArticles.id, ids))),
+    news_category: (ids) =>
+      ctx.tx
+        .select({ id: newsCategories.id, name: newsCategories.name })
+        .from(newsCategories)
+        .where(and(eq(newsCategories.tenantId, tenantId), inArray(newsCategories.id, ids))),
   };
   for (const [type, lookup] of Object.entries(lookups) as [
     AuditTargetType,
