@@ -25,6 +25,8 @@ import {
 } from './modules/registry/invitations/invitation-routes.js';
 import { joinRequestPublicRoutes, requestRoutes } from './modules/registry/requests/request-routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
+import { memberSurveyRoutes } from './modules/surveys/member-survey-routes.js';
+import { surveyRoutes } from './modules/surveys/survey-routes.js';
 import { signUpRoutes, tenantRoutes } from './modules/tenancy/routes.js';
 import { accountRoutes } from './platform/auth/account-routes.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -85,6 +87,8 @@ export function createApiRouter() {
   v1.route('/', articleRoutes as unknown as typeof v1);
   v1.route('/', deskRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);
+  v1.route('/', surveyRoutes as unknown as typeof v1);
+  v1.route('/', memberSurveyRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);

@@ -7,4 +7,5 @@ export * from './platform.js';
 export * from './registry.js';
 export * from './registry-imports.js';
 export * from './registry-outreach.js';
+export * from './surveys.js';
 export * from './tenancy.js';

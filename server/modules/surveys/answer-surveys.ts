@@ -1,0 +1,185 @@
+import { createHmac } from 'node:crypto';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { alumniRecords, surveyParticipations, surveyResponses, surveys } from '../../db/schema/index.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { audienceAdmitsMember, loadMemberAudienceFacts } from '../programmes/audience/member-audience.js';
+import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { isAcceptingAnswers, loadSurvey, readSurvey, type Survey } from './load-survey.js';
+import type { Answers } from './survey-schemas.js';
+import { type StoredAnswers, validateAnswers } from './validate-answers.js';
+
+export type MyAnswerState = 'not_started' | 'draft' | 'submitted';
+export type MySurvey = { survey: Survey; state: MyAnswerState; draft: StoredAnswers | null };
+
+/** The one-time participation token of a member in an anonymous survey, as stored: a keyed hash. */
+function participationHash(survey: Survey, membershipId: string): Uint8Array {
+  return new Uint8Array(createHmac('sha256', survey.participationKey).update(membershipId).digest());
+}
+
+async function myState(ctx: TenantServiceContext, survey: Survey): Promise<Omit<MySurvey, 'survey'>> {
+  if (survey.anonymity === 'anonymous') {
+    const [row] = await ctx.tx
+      .select({ one: sql<number>`1` })
+      .from(surveyParticipations)
+      .where(
+        and(
+          eq(surveyParticipations.tenantId, ctx.tenant.id),
+          eq(surveyParticipations.surveyId, survey.id),
+          eq(surveyParticipations.tokenHash, participationHash(survey, ctx.actor.membershipId)),
+        ),
+      );
+    return { state: row ? 'submitted' : 'not_started', draft: null };
+  }
+  const [row] = await ctx.tx
+    .select({ status: surveyResponses.status, answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(
+      and(
+        eq(surveyResponses.tenantId, ctx.tenant.id),
+        eq(surveyResponses.surveyId, survey.id),
+        eq(surveyResponses.membershipId, ctx.actor.membershipId),
+      ),
+    );
+  if (!row) return { state: 'not_started', draft: null };
+  return { state: row.status, draft: row.status === 'draft' ? (row.answers as StoredAnswers) : null };
+}
+
+/** Open surveys meant for the member, with where they are in answering each. */
+export async function listMySurveys(ctx: TenantServiceContext): Promise<MySurvey[]> {
+  const rows = await ctx.tx
+    .select()
+    .from(surveys)
+    .where(
+      and(
+        eq(surveys.tenantId, ctx.tenant.id),
+        eq(surveys.status, 'open'),
+        or(isNull(surveys.closesAt), gt(surveys.closesAt, sql`now()`)),
+      ),
+    )
+    .orderBy(sql`${surveys.closesAt} asc nulls last`, sql`${surveys.openedAt} desc`)
+    .limit(100);
+  const open = rows.map(readSurvey);
+  const segmentIds = open.flatMap((survey) => (survey.audience.segmentId ? [survey.audience.segmentId] : []));
+  const facts = await loadMemberAudienceFacts(ctx, ctx.actor.membershipId, segmentIds);
+  const mine = open.filter((survey) => audienceAdmitsMember(survey.audience, facts));
+  return Promise.all(mine.map(async (survey) => ({ survey, ...(await myState(ctx, survey)) })));
+}
+
+/** A survey the member may see: opened once (open or closed since) and meant for them; else 404. */
+async function loadMySurvey(ctx: TenantServiceContext, id: string, options: { forUpdate?: boolean } = {}) {
+  const survey = await loadSurvey(ctx, id, options);
+  if (survey.status === 'draft') throw notFound();
+  const facts = await loadMemberAudienceFacts(
+    ctx,
+    ctx.actor.membershipId,
+    survey.audience.segmentId ? [survey.audience.segmentId] : [],
+  );
+  if (!audienceAdmitsMember(survey.audience, facts)) throw notFound();
+  return survey;
+}
+
+export async function getMySurvey(ctx: TenantServiceContext, id: string): Promise<MySurvey> {
+  const survey = await loadMySurvey(ctx, id);
+  return { survey, ...(await myState(ctx, survey)) };
+}
+
+function mustAccept(survey: Survey) {
+  if (!isAcceptingAnswers(survey)) throw conflict('survey_closed');
+}
+
+/** Keeps a named survey's unfinished answers so the member can finish later, on any device. */
+export async function saveMyDraft(ctx: TenantServiceContext, id: string, answers: Answers) {
+  const survey = await loadMySurvey(ctx, id);
+  mustAccept(survey);
+  if (survey.anonymity === 'anonymous') throw conflict('survey_anonymous_draft');
+  const stored = validateAnswers(survey.questions, answers, 'draft');
+  const saved = await ctx.tx
+    .insert(surveyResponses)
+    .values({
+      tenantId: ctx.tenant.id,
+      surveyId: survey.id,
+      membershipId: ctx.actor.membershipId,
+      status: 'draft',
+      answers: stored,
+      updatedAt: new Date(),
+    })
+    .onConflictDoUpdate({
+      target: [surveyResponses.tenantId, surveyResponses.surveyId, surveyResponses.membershipId],
+      targetWhere: sql`membership_id is not null`,
+      set: { answers: stored, updatedAt: new Date() },
+      setWhere: sql`${surveyResponses.status} = 'draft'`,
+    })
+    .returning({ id: surveyResponses.id });
+  if (saved.length === 0) throw conflict('survey_already_answered');
+}
+
+/** Department and leaving year of the member's linked record, kept with the answer for breakdowns. */
+async function breakdownFacts(ctx: TenantServiceContext) {
+  const [record] = await ctx.tx
+    .select({ department: alumniRecords.lastDepartment, leftOn: alumniRecords.leftOn })
+    .from(alumniRecords)
+    .where(
+      and(eq(alumniRecords.tenantId, ctx.tenant.id), eq(alumniRecords.membershipId, ctx.actor.membershipId)),
+    )
+    .limit(1);
+  return {
+    department: record?.department ?? null,
+    leftYear: record?.leftOn ? Number(String(record.leftOn).slice(0, 4)) : null,
+  };
+}
+
+/**
+ * Sends the member's answers: once per person, enforced by the database (the named survey's unique
+ * member key, the anonymous survey's participation key), so two sends at once store one answer.
+ */
+export async function submitMyAnswers(ctx: TenantServiceContext, id: string, answers: Answers) {
+  const survey = await loadMySurvey(ctx, id);
+  mustAccept(survey);
+  const stored = validateAnswers(survey.questions, answers, 'final');
+  const facts = await breakdownFacts(ctx);
+  const today = sql`(now() at time zone 'Asia/Tokyo')::date`;
+  if (survey.anonymity === 'named') {
+    const saved = await ctx.tx
+      .insert(surveyResponses)
+      .values({
+        tenantId: ctx.tenant.id,
+        surveyId: survey.id,
+        membershipId: ctx.actor.membershipId,
+        status: 'submitted',
+        answers: stored,
+        facts,
+        submittedOn: today,
+        updatedAt: new Date(),
+      })
+      .onConflictDoUpdate({
+        target: [surveyResponses.tenantId, surveyResponses.surveyId, surveyResponses.membershipId],
+        targetWhere: sql`membership_id is not null`,
+        set: { status: 'submitted', answers: stored, facts, submittedOn: today, updatedAt: new Date() },
+        setWhere: sql`${surveyResponses.status} = 'draft'`,
+      })
+      .returning({ id: surveyResponses.id });
+    if (saved.length === 0) throw conflict('survey_already_answered');
+    return survey;
+  }
+  const first = await ctx.tx
+    .insert(surveyParticipations)
+    .values({
+      tenantId: ctx.tenant.id,
+      surveyId: survey.id,
+      tokenHash: participationHash(survey, ctx.actor.membershipId),
+    })
+    .onConflictDoNothing()
+    .returning({ surveyId: surveyParticipations.surveyId });
+  if (first.length === 0) throw conflict('survey_already_answered');
+  // No membership, no time of day: nothing leads from this row back to the participation above.
+  await ctx.tx.insert(surveyResponses).values({
+    tenantId: ctx.tenant.id,
+    surveyId: survey.id,
+    membershipId: null,
+    status: 'submitted',
+    answers: stored,
+    facts,
+    submittedOn: today,
+  });
+  return survey;
+}
