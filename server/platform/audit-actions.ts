@@ -49,6 +49,11 @@ export const auditActions = [
   'news.article_deleted',
   'news.category_created',
   'news.category_renamed',
+  'survey.created',
+  'survey.updated',
+  'survey.opened',
+  'survey.closed',
+  'survey.exported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -70,6 +75,7 @@ export const auditTargetTypes = [
   'moderation_word',
   'news_article',
   'news_category',
+  'survey',
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   alumniRecords,
   comments,
@@ -11,6 +11,7 @@ import {
   referrals,
   registryImports,
   segments,
+  surveys,
 } from '../../db/schema/index.js';
 import type { AuditTargetType } from '../../platform/audit-actions.js';
 import type { MemberContext } from './members.js';
@@ -65,6 +66,11 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
         .select({ id: referrals.id, name: referrals.name })
         .from(referrals)
         .where(and(eq(referrals.tenantId, tenantId), inArray(referrals.id, ids))),
+    survey: (ids) =>
+      ctx.tx
+        .select({ id: surveys.id, name: sql<string>`${surveys.texts}->'title'->>'ja'` })
+        .from(surveys)
+        .where(and(eq(surveys.tenantId, tenantId), inArray(surveys.id, ids))),
     registry_import: (ids) =>
       ctx.tx
         .select({ id: registryImports.id, name: registryImports.fileName })

@@ -52,6 +52,11 @@ export const auditActionList = allValues<AuditAction>()([
   'news.article_deleted',
   'news.category_created',
   'news.category_renamed',
+  'survey.created',
+  'survey.updated',
+  'survey.opened',
+  'survey.closed',
+  'survey.exported',
   'tenant.created',
   'tenant.settings_changed',
 ]);
