@@ -1,12 +1,10 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { sessions } from './db/schema/index.js';
-import { createTenant } from './modules/tenancy/create-tenant.js';
-import { createToken, hashToken } from './platform/auth/tokens.js';
 import { queueMail } from './platform/mail/queue-mail.js';
 import { startFakeSmtp } from './test/fake-smtp.js';
 import {
+  createSignedInNetwork,
   deferCleanups,
   exitWithin,
   prepareProcessDatabase,
@@ -22,22 +20,11 @@ const WAITING_MAIL = 'waiting@example.jp';
  * queue, which the server's worker will pick up as soon as it starts.
  */
 function prepareDatabase() {
-  return prepareProcessDatabase(defer, async (enishi) => {
-    const session = createToken();
-    await enishi.deps.database.db.transaction(async (tx) => {
-      const { account } = await createTenant(tx, {
-        slug: 'shutdown',
-        nameJa: '停止テスト株式会社',
-        nameEn: 'Shutdown Test',
-        owner: { email: 'owner@example.jp', displayName: '持ち主 一郎' },
-      });
-      await tx.insert(sessions).values({
-        tokenHash: hashToken(session),
-        accountId: account.id,
-        method: 'magic_link',
-        userAgent: 'test',
-        ipAddress: '127.0.0.1',
-        expiresAt: new Date(Date.now() + 3600_000),
+  return prepareProcessDatabase(defer, (enishi) =>
+    enishi.deps.database.db.transaction(async (tx) => {
+      const { session } = await createSignedInNetwork(tx, 'shutdown', {
+        ja: '停止テスト株式会社',
+        en: 'Shutdown Test',
       });
       // In the lane sign-in links use, so the late sign-in request below finds its worker busy.
       await queueMail(
@@ -46,9 +33,9 @@ function prepareDatabase() {
         { to: WAITING_MAIL, subject: '配信テスト', text: '本文' },
         { lane: 'immediate' },
       );
-    });
-    return session;
-  });
+      return session;
+    }),
+  );
 }
 
 describe('graceful shutdown', () => {

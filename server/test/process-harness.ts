@@ -9,6 +9,10 @@ import pg from 'pg';
 import { afterEach } from 'vitest';
 import { bootEnishi, createLogger, type Enishi } from '../boot.js';
 import { loadConfig } from '../config.js';
+import type { AppTransaction } from '../db/client.js';
+import { sessions } from '../db/schema/index.js';
+import { createTenant } from '../modules/tenancy/create-tenant.js';
+import { createToken, hashToken } from '../platform/auth/tokens.js';
 import { createServerDatabase, freePort, testTarget } from './harness.js';
 
 /**
@@ -176,4 +180,28 @@ export async function killHard(child: ChildProcess) {
   child.kill('SIGKILL');
   const [, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
   return signal;
+}
+
+/** A network (`slug`) whose owner is signed in: the session token a child's requests can carry. */
+export async function createSignedInNetwork(
+  tx: AppTransaction,
+  slug: string,
+  names: { ja: string; en: string },
+) {
+  const session = createToken();
+  const { account, tenant } = await createTenant(tx, {
+    slug,
+    nameJa: names.ja,
+    nameEn: names.en,
+    owner: { email: 'owner@example.jp', displayName: '持ち主 一郎' },
+  });
+  await tx.insert(sessions).values({
+    tokenHash: hashToken(session),
+    accountId: account.id,
+    method: 'magic_link',
+    userAgent: 'test',
+    ipAddress: '127.0.0.1',
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
+  return { session, tenantId: tenant.id };
 }

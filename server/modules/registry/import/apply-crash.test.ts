@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sessions } from '../../../db/schema/index.js';
-import { createToken, hashToken } from '../../../platform/auth/tokens.js';
 import { TestClient } from '../../../test/client.js';
 import {
+  createSignedInNetwork,
   deferCleanups,
   exitWithin,
   killHard,
@@ -10,7 +9,6 @@ import {
   type ServerProcess,
   startServerProcess,
 } from '../../../test/process-harness.js';
-import { createTenant } from '../../tenancy/create-tenant.js';
 
 const defer = deferCleanups();
 
@@ -20,26 +18,11 @@ const BEFORE_COMMIT = 'registry.import.apply.before-commit';
 
 /** A database with a network whose owner has a session. */
 function prepareDatabase() {
-  return prepareProcessDatabase(defer, (enishi) => {
-    const session = createToken();
-    return enishi.deps.database.db.transaction(async (tx) => {
-      const { account, tenant } = await createTenant(tx, {
-        slug: 'crash',
-        nameJa: '障害試験株式会社',
-        nameEn: 'Crash Test',
-        owner: { email: 'owner@example.jp', displayName: '持ち主 一郎' },
-      });
-      await tx.insert(sessions).values({
-        tokenHash: hashToken(session),
-        accountId: account.id,
-        method: 'magic_link',
-        userAgent: 'test',
-        ipAddress: '127.0.0.1',
-        expiresAt: new Date(Date.now() + 3600_000),
-      });
-      return { session, tenantId: tenant.id };
-    });
-  });
+  return prepareProcessDatabase(defer, (enishi) =>
+    enishi.deps.database.db.transaction((tx) =>
+      createSignedInNetwork(tx, 'crash', { ja: '障害試験株式会社', en: 'Crash Test' }),
+    ),
+  );
 }
 
 /** The server at debug level, so the test sees jobs start and finish, with the owner signed in. */
