@@ -21,7 +21,6 @@ export const newsEn: Record<keyof typeof newsJa, string> = {
   'news.comment': 'Comment',
   'news.commentLabel': 'Comment',
   'news.deleteComment': 'Delete comment',
-  'news.reactions': 'Reactions',
   'desk.title': 'News',
   'desk.lead': 'Write and publish articles; the members they are for are notified in the app.',
   'desk.new': 'Write an article',

@@ -20,7 +20,6 @@ export const newsJa = {
   'news.comment': 'コメントする',
   'news.commentLabel': 'コメント',
   'news.deleteComment': 'コメントを削除',
-  'news.reactions': 'リアクション',
   'desk.title': 'お知らせ',
   'desk.lead': '記事を書いて公開すると、対象のメンバーにアプリ内で通知されます。',
   'desk.new': '記事を書く',

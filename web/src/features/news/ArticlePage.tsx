@@ -83,7 +83,7 @@ export function ArticlePage() {
           <div className="post-body news-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
           <ErrorMessage error={actionError} />
           {article.allowReactions && (
-            <div className="reactions" role="group" aria-label={t('news.reactions')}>
+            <div className="reactions">
               {reactionKinds.map((kind) => {
                 const Icon = reactionIcons[kind];
                 return (
