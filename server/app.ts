@@ -18,6 +18,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { articleRoutes } from './modules/news/article-routes.js';
 import { deskRoutes } from './modules/news/desk-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
+import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
 import { importRoutes } from './modules/registry/import/import-routes.js';
 import {
   invitationPublicRoutes,
@@ -89,6 +90,7 @@ export function createApiRouter() {
   v1.route('/', audienceRoutes as unknown as typeof v1);
   v1.route('/', surveyRoutes as unknown as typeof v1);
   v1.route('/', memberSurveyRoutes as unknown as typeof v1);
+  v1.route('/', programmeUnsubscribeRoutes);
 
   const api = createRouter();
   api.route('/', healthRoutes);

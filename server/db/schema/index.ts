@@ -4,6 +4,7 @@ export * from './community-messages.js';
 export * from './mail.js';
 export * from './news.js';
 export * from './platform.js';
+export * from './programmes.js';
 export * from './registry.js';
 export * from './registry-imports.js';
 export * from './registry-outreach.js';

@@ -11,4 +11,5 @@ export type ChangeSource =
   | 'join_request'
   | 'referral'
   | 'cli'
-  | 'member';
+  | 'member'
+  | 'unsubscribe';

@@ -8,8 +8,11 @@ export const CSRF_COOKIE = 'enishi_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // RFC 8058 one-click unsubscribe is posted by mail apps, which hold no cookie; the URL's per-member key
-// is the proof, and all it can do is turn notification e-mails off.
-const CAPABILITY_PATHS = new Set(['/api/v1/unsubscribe/one-click']);
+// or token is the proof, and all it can do is turn mail off.
+const CAPABILITY_PATHS = new Set([
+  '/api/v1/unsubscribe/one-click',
+  '/api/v1/programmes/unsubscribe/one-click',
+]);
 
 /**
  * Double-submit token: a page of ours can read the cookie and echo it in a header; another site can

@@ -1,5 +1,4 @@
 import { communityJa } from './community.ja';
-import { newsJa } from './news.ja';
 import { registryJa } from './registry.ja';
 
 export const ja = {
@@ -208,7 +207,6 @@ export const ja = {
   'offline.banner': 'オフラインです。接続が戻ると最新の情報を表示します。',
   ...registryJa,
   ...communityJa,
-  ...newsJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

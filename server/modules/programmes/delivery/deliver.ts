@@ -1,0 +1,178 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.js';
+import { queryRows } from '../../../db/raw.js';
+import type { ConsentPurpose, DeliveryChannel } from '../../../db/schema/index.js';
+import type { Deps } from '../../../platform/http/env.js';
+import { laneQueues } from '../../../platform/mail/outbox/enqueue-mail.js';
+import type { AudienceSpec } from '../audience/audience-spec.js';
+import { audienceStatement } from '../audience/resolve-audience.js';
+import { unsubscribeUrls } from './unsubscribe-links.js';
+
+export type DeliveryContext = {
+  deps: Pick<Deps, 'jobs' | 'config'>;
+  tx: Queryable;
+  tenant: { id: string; slug: string };
+  actor: { membershipId: string };
+};
+
+/** One language's mail. `{{name}}` becomes the recipient's name, `{{unsubscribeUrl}}` their own stop link. */
+export type DeliveryMailText = { subject: string; text: string; html?: string | undefined };
+
+export type Delivery = {
+  programme: { kind: string; id: string };
+  spec: AudienceSpec;
+  purpose: ConsentPurpose;
+  channels: readonly DeliveryChannel[];
+  /** The bell entry members get in the app (a kind from notification_kinds, its target and data). */
+  notification?: { kind: string; targetType: string; targetId: string; data?: Record<string, string> };
+  /** The mail in each language; records that have not joined get the Japanese one. */
+  mail?: Record<'ja' | 'en', DeliveryMailText>;
+};
+
+export type DeliveryResult = {
+  inApp: { delivered: number };
+  email: { queued: number };
+};
+
+const footer: Record<'ja' | 'en', { text: string; html: string }> = {
+  ja: {
+    text: '\n\n--\nこのお知らせの配信停止（ワンクリック、サインイン不要）: {{unsubscribeUrl}}\n',
+    html: '<p style="font-size:12px;color:#666">このお知らせの配信停止（ワンクリック、サインイン不要）: <a href="{{unsubscribeUrl}}">配信を停止する</a></p>',
+  },
+  en: {
+    text: '\n\n--\nStop these mails (one click, no sign-in): {{unsubscribeUrl}}\n',
+    html: '<p style="font-size:12px;color:#666">Stop these mails (one click, no sign-in): <a href="{{unsubscribeUrl}}">unsubscribe</a></p>',
+  },
+};
+
+/** Every mail carries its stop link: the template's own, or the footer added here. */
+function withFooter(locale: 'ja' | 'en', mail: DeliveryMailText): DeliveryMailText {
+  const has = (body: string) => body.includes('{{unsubscribeUrl}}');
+  return {
+    subject: mail.subject,
+    text: has(mail.text) ? mail.text : `${mail.text}${footer[locale].text}`,
+    html:
+      mail.html === undefined ? undefined : has(mail.html) ? mail.html : `${mail.html}${footer[locale].html}`,
+  };
+}
+
+/** A body with the recipient's name and stop link put in, as SQL over the audience row `a` and key `k`. */
+function filled(body: string, escapeHtml: boolean, unsubscribeUrl: SQL): SQL {
+  const name = escapeHtml
+    ? sql`replace(replace(replace(replace(a.name, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')`
+    : sql`a.name`;
+  return sql`replace(replace(${body}::text, '{{name}}', ${name}), '{{unsubscribeUrl}}', ${unsubscribeUrl})`;
+}
+
+/**
+ * Delivers a programme to its audience, in the caller's transaction and set-based (a few statements
+ * whatever the audience's size): one programme_deliveries row per recipient and channel, each keeping the
+ * consent it relied on; a bell entry per member in the app; one outbox mail per e-mail recipient in the
+ * bulk lane, with the RFC 8058 one-click headers and a stop link. A recipient already delivered to by a
+ * channel is skipped (the unique key), so a second click or a retried job sends nothing more.
+ */
+export async function deliver(ctx: DeliveryContext, delivery: Delivery): Promise<DeliveryResult> {
+  const result: DeliveryResult = { inApp: { delivered: 0 }, email: { queued: 0 } };
+  for (const channel of new Set(delivery.channels)) {
+    const audience = await audienceStatement(ctx, delivery.spec, {
+      purpose: delivery.purpose,
+      channel,
+      kind: delivery.notification?.kind,
+    });
+    if (channel === 'inApp' && delivery.notification) {
+      result.inApp.delivered = await deliverInApp(ctx, delivery, audience);
+    }
+    if (channel === 'email' && delivery.mail) {
+      result.email.queued = await deliverMail(ctx, delivery, audience, delivery.mail);
+    }
+  }
+  if (result.email.queued > 0) await ctx.deps.jobs.wake(ctx.tx, laneQueues.bulk, { key: 'now' });
+  return result;
+}
+
+async function deliverInApp(ctx: DeliveryContext, delivery: Delivery, audience: SQL): Promise<number> {
+  const n = delivery.notification!;
+  const tenantId = ctx.tenant.id;
+  const [row] = await queryRows<{ n: number }>(
+    ctx.tx,
+    sql`with a as (${audience}),
+      delivered as (
+        insert into programme_deliveries (tenant_id, programme_kind, programme_id, recipient_id, recipient_kind,
+          membership_id, channel, purpose, consent_event_id, notification_id)
+        select ${tenantId}, ${delivery.programme.kind}, ${delivery.programme.id}, a.membership_id, 'member',
+          a.membership_id, 'inApp', ${delivery.purpose}, a.consent_event_id, gen_random_uuid()
+        from a where a.reason is null and a.person_kind = 'member'
+        on conflict do nothing
+        returning membership_id, notification_id),
+      bell as (
+        insert into notifications (tenant_id, id, recipient_id, kind, actor_id, target_type, target_id, data)
+        select ${tenantId}, d.notification_id, d.membership_id, ${n.kind}, ${ctx.actor.membershipId},
+          ${n.targetType}, ${n.targetId}::uuid, ${JSON.stringify(n.data ?? {})}::jsonb
+        from delivered d
+        returning 1)
+      select count(*)::int as n from bell`,
+  );
+  return row?.n ?? 0;
+}
+
+async function deliverMail(
+  ctx: DeliveryContext,
+  delivery: Delivery,
+  audience: SQL,
+  mail: Record<'ja' | 'en', DeliveryMailText>,
+): Promise<number> {
+  const tenantId = ctx.tenant.id;
+  const ja = withFooter('ja', mail.ja);
+  const en = withFooter('en', mail.en);
+  const urls = unsubscribeUrls(ctx.deps.config.publicUrl, ctx.tenant.slug);
+  // The stop links as SQL over the key `k.token`: the page (in the body) and the one-click address.
+  const pageUrl = sql`${urls.pagePrefix}::text || k.token`;
+  const oneClickUrl = sql`${urls.oneClickPrefix}::text || k.token`;
+  const pick = (field: 'subject' | 'text' | 'html', html: boolean) => {
+    const jaBody = ja[field];
+    const enBody = en[field];
+    if (jaBody === undefined || enBody === undefined) return sql`null::text`;
+    if (field === 'subject')
+      return sql`case when a.locale = 'en' then ${enBody}::text else ${jaBody}::text end`;
+    return sql`case when a.locale = 'en' then ${filled(enBody, html, pageUrl)} else ${filled(jaBody, html, pageUrl)} end`;
+  };
+  // One key per person and purpose, made on first use and reused by every later mail.
+  await queryRows(
+    ctx.tx,
+    sql`with a as (${audience})
+      insert into programme_unsubscribe_keys (tenant_id, token, recipient_id, recipient_kind, purpose)
+      select ${tenantId}, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
+        coalesce(a.membership_id, a.record_id), a.person_kind, ${delivery.purpose}
+      from a where a.reason is null
+      on conflict do nothing`,
+  );
+  const [row] = await queryRows<{ n: number }>(
+    ctx.tx,
+    sql`with a as (${audience}),
+      delivered as (
+        insert into programme_deliveries (tenant_id, programme_kind, programme_id, recipient_id, recipient_kind,
+          membership_id, record_id, channel, purpose, consent_event_id, record_consent, outbox_mail_id)
+        select ${tenantId}, ${delivery.programme.kind}, ${delivery.programme.id},
+          coalesce(a.membership_id, a.record_id), a.person_kind, a.membership_id,
+          case when a.person_kind = 'record' then a.record_id end, 'email', ${delivery.purpose},
+          a.consent_event_id, a.record_consent, gen_random_uuid()
+        from a where a.reason is null
+        on conflict do nothing
+        returning recipient_id, outbox_mail_id),
+      queued as (
+        insert into mail_outbox (id, lane, recipient, subject, text_body, html_body, headers, state)
+        select d.outbox_mail_id, 'bulk', a.email, ${pick('subject', false)}, ${pick('text', false)},
+          ${pick('html', true)},
+          jsonb_build_object('List-Unsubscribe', '<' || ${oneClickUrl} || '>',
+            'List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'),
+          case when exists (select 1 from mail_suppressions s where s.email = lower(a.email))
+            then 'suppressed' else 'pending' end
+        from delivered d
+        join a on coalesce(a.membership_id, a.record_id) = d.recipient_id
+        join programme_unsubscribe_keys k on k.tenant_id = ${tenantId} and k.recipient_id = d.recipient_id
+          and k.purpose = ${delivery.purpose}
+        returning 1)
+      select count(*)::int as n from queued`,
+  );
+  return row?.n ?? 0;
+}
