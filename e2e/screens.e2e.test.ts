@@ -100,6 +100,17 @@ async function seed(): Promise<Tour> {
       emails: ['ichiro.suzuki@example.jp'],
     }),
   );
+  const { categories } = await ok(owner.get<{ categories: { id: string }[] }>(`${base}/news/categories`));
+  const article = await ok(
+    owner.post<{ id: string }>(`${base}/news-desk/articles`, {
+      title: '新しい働き方の制度について',
+      body: '## 概要\n\n**4月から**副業を届け出制で認めます。\n\n- 対象：全社員\n- 申請：人事部へ',
+      categoryId: categories[1]!.id,
+      allowComments: true,
+    }),
+  );
+  await ok(owner.post(`${base}/news-desk/articles/${article.id}/publish`));
+  await ok(other.client.post(`${base}/news/articles/${article.id}/comments`, { body: '良い制度ですね。' }));
   await server.deps.jobs.drain();
   const t = `/t/${slug}`;
   return {
@@ -129,6 +140,8 @@ async function seed(): Promise<Tour> {
         `${t}/me`,
         `${t}/notifications`,
         `${t}/posts/${post.id}`,
+        `${t}/news`,
+        `${t}/news/${article.id}`,
         `${t}/messages`,
         `${t}/messages/${conversation.id}`,
         `${t}/welcome`,
@@ -146,6 +159,9 @@ async function seed(): Promise<Tour> {
         `${t}/admin/fields`,
         `${t}/admin/audit`,
         `${t}/admin/settings`,
+        `${t}/admin/news`,
+        `${t}/admin/news/new`,
+        `${t}/admin/news/${article.id}`,
         `${t}/moderation`,
         `${t}/inbox`,
         `${t}/inbox/${company.id}`,

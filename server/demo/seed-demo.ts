@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/client.js';
 import { accounts, alumniRecords, memberships, tenants } from '../db/schema/index.js';
 import { refreshCommunityStatistics } from '../modules/community/community-statistics.js';
+import { seedDemoArticles } from '../modules/news/demo-articles.js';
 import { refreshRegistryStatistics } from '../modules/registry/import/apply-import.js';
 import { derivedKeys, emptyRecordValues, statusAfter } from '../modules/registry/record-values.js';
 import { rebuildRecordIndex } from '../modules/registry/search-index.js';
@@ -104,6 +105,7 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
       members.map((member) => member.id),
       adminMember!.id,
     );
+    await seedDemoArticles(tx, { id: tenant.id, slug: DEMO_SLUG }, adminMember!.id);
   });
   await refreshRegistryStatistics(db);
   await refreshCommunityStatistics(db);

@@ -72,6 +72,12 @@ const RecordPage = page(() => import('../features/registry/RecordPage').then((m)
 const RegistryPage = page(() => import('../features/registry/RegistryPage').then((m) => m.RegistryPage));
 const RequestsPage = page(() => import('../features/registry/RequestsPage').then((m) => m.RequestsPage));
 const SegmentsPage = page(() => import('../features/registry/SegmentsPage').then((m) => m.SegmentsPage));
+const ArticleEditorPage = page(() =>
+  import('../features/news/ArticleEditorPage').then((m) => m.ArticleEditorPage),
+);
+const ArticlePage = page(() => import('../features/news/ArticlePage').then((m) => m.ArticlePage));
+const NewsDeskPage = page(() => import('../features/news/NewsDeskPage').then((m) => m.NewsDeskPage));
+const NewsPage = page(() => import('../features/news/NewsPage').then((m) => m.NewsPage));
 const HomePage = page(() => import('../features/tenancy/HomePage').then((m) => m.HomePage));
 const LandingPage = page(() => import('../features/tenancy/LandingPage').then((m) => m.LandingPage));
 const TenantChooser = page(() => import('../features/tenancy/TenantChooser').then((m) => m.TenantChooser));
@@ -198,6 +204,8 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="moderation" element={<ModerationPage />} />
                     <Route path="notifications" element={<NotificationsPage />} />
                     <Route path="posts/:id" element={<PostPage />} />
+                    <Route path="news" element={<NewsPage />} />
+                    <Route path="news/:id" element={<ArticlePage />} />
                     <Route path="messages" element={<MessagesPage />} />
                     <Route path="messages/:id" element={<ConversationPage />} />
                     <Route path="inbox" element={<InboxPage />} />
@@ -206,6 +214,9 @@ export function App({ locale }: { locale: Locale }) {
                   <Route path="t/:slug/admin" element={<AdminLayout />}>
                     <Route index element={<OverviewPage />} />
                     <Route path="members" element={<MembersPage />} />
+                    <Route path="news" element={<NewsDeskPage />} />
+                    <Route path="news/new" element={<ArticleEditorPage />} />
+                    <Route path="news/:id" element={<ArticleEditorPage />} />
                     <Route path="registry" element={<RegistryPage />} />
                     <Route path="registry/:id" element={<RecordPage />} />
                     <Route path="import" element={<ImportPage />} />

@@ -1,5 +1,6 @@
 import { communityEn } from './community.en';
 import type { MessageKey } from './ja';
+import { newsEn } from './news.en';
 import { registryEn } from './registry.en';
 
 export const en: Record<MessageKey, string> = {
@@ -207,4 +208,5 @@ export const en: Record<MessageKey, string> = {
   'offline.banner': 'You are offline. The latest information will show once you are back online.',
   ...registryEn,
   ...communityEn,
+  ...newsEn,
 };

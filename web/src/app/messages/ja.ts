@@ -1,4 +1,5 @@
 import { communityJa } from './community.ja';
+import { newsJa } from './news.ja';
 import { registryJa } from './registry.ja';
 
 export const ja = {
@@ -207,6 +208,7 @@ export const ja = {
   'offline.banner': 'オフラインです。接続が戻ると最新の情報を表示します。',
   ...registryJa,
   ...communityJa,
+  ...newsJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

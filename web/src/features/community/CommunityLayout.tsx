@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Bell } from 'lucide-react';
+import { Bell, Newspaper } from 'lucide-react';
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { call, client } from '../../app/api';
@@ -93,6 +93,9 @@ export function CommunityLayout() {
     <CommunityContext.Provider value={value}>
       {!inWelcome && !outsideCommunity && (
         <p className="community-bar">
+          <NavLink to={`/t/${slug}/news`}>
+            <Newspaper aria-hidden="true" className="icon" /> {t('news.link')}
+          </NavLink>
           <NavLink to={`/t/${slug}/notifications`}>
             <Bell aria-hidden="true" className="icon" /> {t('notifications.link')}
             {bell > 0 && (
