@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../server/test/client.js';
 import { type CommunityMember, communityMember } from '../server/test/community-factories.js';
-import { createTestTenant } from '../server/test/factories.js';
+import { createTestTenant, latestMail, signIn, tokenFrom } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, webRoot } from './browser.js';
 import { narrowPhone } from './screens.js';
@@ -105,6 +105,41 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
     const posted = page.locator('article').filter({ hasText: '転職しました' }).first();
     await posted.locator('strong', { hasText: '転職しました' }).waitFor();
     await posted.locator('li', { hasText: '新しい名刺' }).waitFor();
+    await context.close();
+  });
+
+  it('the account page names each signed-in device like 「Chrome · Android · 今」 and marks this one', async () => {
+    const android =
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+    const context = await browser.newContext({ ...narrowPhone, locale: 'ja-JP', userAgent: android });
+    const url = server.publicUrl;
+    await context.addCookies([{ name: 'enishi_lang', value: 'ja', url }]);
+    // Signed in from this (Android) browser, and once more elsewhere.
+    const email = alumnus.email;
+    await context.request.get(`${url}/api/v1/session`);
+    const csrf = (await context.cookies(url)).find((cookie) => cookie.name === 'enishi_csrf')?.value ?? '';
+    const headers = { 'x-csrf-token': csrf };
+    expect(
+      (await context.request.post(`${url}/api/v1/auth/magic-link`, { data: { email }, headers })).status(),
+    ).toBe(202);
+    const mail = await latestMail(server, email);
+    const token = tokenFrom(mail!.textBody);
+    expect(
+      (await context.request.post(`${url}/api/v1/auth/verify`, { data: { token }, headers })).status(),
+    ).toBe(200);
+    await signIn(server, email);
+
+    const page = await context.newPage();
+    await page.goto(`${url}/account`);
+    await page.getByRole('heading', { level: 2, name: 'サインイン中の端末' }).waitFor();
+    const current = page
+      .locator('li.list-row')
+      .filter({ has: page.locator('.badge', { hasText: 'この端末' }) });
+    await expect(current.count()).resolves.toBe(1);
+    await current.getByText('Chrome · Android · 今').waitFor();
+    await expect(current.getByRole('button', { name: 'この端末をサインアウト' }).count()).resolves.toBe(0);
+    // No raw user-agent string anywhere on the page.
+    await expect(page.getByText('Mozilla/5.0').count()).resolves.toBe(0);
     await context.close();
   });
 });

@@ -1,85 +1,93 @@
 import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { call, client } from '../../app/api';
 import { type Locale, useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { ErrorMessage, Field, Notice } from '../../app/ui';
+import { ErrorMessage, Field, Loading, Notice } from '../../app/ui';
+import { ago, deviceName } from './session-name';
 
-type Session = {
-  id: string;
-  method: 'magic_link' | 'passkey' | 'invitation';
-  userAgent: string;
-  lastSeenAt: string;
-  current: boolean;
-};
-type Passkey = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
-type RegistrationOptions = {
-  challengeId: string;
-  options: Parameters<typeof startRegistration>[0]['optionsJSON'];
+const signInMethods = ['magic_link', 'passkey', 'invitation'] as const;
+type SignInMethod = (typeof signInMethods)[number];
+const isSignInMethod = (method: string): method is SignInMethod =>
+  (signInMethods as readonly string[]).includes(method);
+
+const accountKeys = {
+  sessions: ['account', 'sessions'] as const,
+  passkeys: ['account', 'passkeys'] as const,
 };
 
 export function AccountPage() {
   const { t, locale, setLocale, formatDateTime } = useI18n();
   const { session, refresh } = useSession();
   const [displayName, setDisplayName] = useState(session?.account?.displayName ?? '');
-  const [sessions, setSessions] = useState<Session[]>([]);
-  const [passkeys, setPasskeys] = useState<Passkey[]>([]);
+  const queryClient = useQueryClient();
+  const sessionsQuery = useQuery({
+    queryKey: accountKeys.sessions,
+    queryFn: ({ signal }) => call(client.GET('/v1/account/sessions', { signal })),
+    staleTime: 0,
+  });
+  const passkeysQuery = useQuery({
+    queryKey: accountKeys.passkeys,
+    queryFn: ({ signal }) => call(client.GET('/v1/account/passkeys', { signal })),
+  });
+  const sessions = sessionsQuery.data?.sessions ?? [];
+  const passkeys = passkeysQuery.data?.passkeys ?? [];
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const now = new Date();
+  const methodName = (method: string) => (isSignInMethod(method) ? t(`method.${method}`) : method);
 
-  const load = useCallback(async () => {
-    const [s, p] = await Promise.all([
-      api<{ sessions: Session[] }>('GET', '/account/sessions'),
-      api<{ passkeys: Passkey[] }>('GET', '/account/passkeys'),
-    ]);
-    setSessions(s.sessions);
-    setPasskeys(p.passkeys);
-  }, []);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
-
+  /** A change, then the lists it may have changed are read again. */
   const run = async (work: () => Promise<unknown>, done?: string) => {
     setError(null);
     setNotice(null);
     try {
       await work();
       if (done) setNotice(done);
-      await load();
     } catch (caught) {
       setError(caught);
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ['account'] });
     }
   };
 
   const saveProfile = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      await api('PATCH', '/account', { displayName, locale });
+      await call(client.PATCH('/v1/account', { body: { displayName, locale } }));
       await refresh();
     }, t('common.saved'));
   };
 
   const changeLanguage = (next: Locale) => {
     setLocale(next);
-    void run(() => api('PATCH', '/account', { locale: next }));
+    void run(() => call(client.PATCH('/v1/account', { body: { locale: next } })));
   };
 
   const addPasskey = () =>
     run(async () => {
-      const started = await api<RegistrationOptions>('POST', '/account/passkeys/options');
-      const response = await startRegistration({ optionsJSON: started.options });
-      await api('POST', '/account/passkeys', {
-        challengeId: started.challengeId,
-        name: t('account.passkeyDefaultName'),
-        response,
+      const started = await call(client.POST('/v1/account/passkeys/options'));
+      const response = await startRegistration({
+        // The server hands @simplewebauthn/server's options through as they are; its schema keeps them open.
+        optionsJSON: started.options as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'],
       });
+      await call(
+        client.POST('/v1/account/passkeys', {
+          body: {
+            challengeId: started.challengeId,
+            name: t('account.passkeyDefaultName'),
+            response: { ...response },
+          },
+        }),
+      );
     }, t('account.passkeyAdded'));
 
   return (
     <section className="card">
       <h1>{t('account.title')}</h1>
       {notice && <Notice>{notice}</Notice>}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? sessionsQuery.error ?? passkeysQuery.error} />
       <form onSubmit={saveProfile}>
         <h2>{t('account.profile')}</h2>
         <p className="muted">{session?.account?.email}</p>
@@ -124,7 +132,11 @@ export function AccountPage() {
             <button
               type="button"
               className="danger small"
-              onClick={() => run(() => api('DELETE', `/account/passkeys/${encodeURIComponent(key.id)}`))}
+              onClick={() =>
+                run(() =>
+                  call(client.DELETE('/v1/account/passkeys/{id}', { params: { path: { id: key.id } } })),
+                )
+              }
             >
               {t('common.remove')}
             </button>
@@ -138,21 +150,32 @@ export function AccountPage() {
       )}
 
       <h2>{t('account.sessions')}</h2>
+      {sessionsQuery.isPending && <Loading />}
       <ul className="list">
         {sessions.map((item) => (
           <li key={item.id} className="list-row">
             <div>
-              <strong>{item.current ? t('account.thisDevice') : t(`method.${item.method}`)}</strong>
-              <span className="muted small">{item.userAgent}</span>
+              {/* 「Chrome · Android · 3日前」; the full time and how it signed in on the next line. */}
+              <strong>
+                {[
+                  deviceName(item.userAgent) ?? methodName(item.method),
+                  ago(item.lastSeenAt, now, locale),
+                ].join(' · ')}
+              </strong>
+              {item.current && <span className="badge">{t('account.thisDevice')}</span>}
               <span className="muted small">
-                {t('account.lastSeen', { when: formatDateTime(item.lastSeenAt) })}
+                {methodName(item.method)} · {t('account.lastSeen', { when: formatDateTime(item.lastSeenAt) })}
               </span>
             </div>
             {!item.current && (
               <button
                 type="button"
                 className="secondary small"
-                onClick={() => run(() => api('DELETE', `/account/sessions/${item.id}`))}
+                onClick={() =>
+                  run(() =>
+                    call(client.DELETE('/v1/account/sessions/{id}', { params: { path: { id: item.id } } })),
+                  )
+                }
               >
                 {t('account.signOutDevice')}
               </button>
