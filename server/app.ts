@@ -17,6 +17,8 @@ import { devRoutes } from './modules/devtools/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { articleRoutes } from './modules/news/article-routes.js';
 import { deskRoutes } from './modules/news/desk-routes.js';
+import { opportunityMemberRoutes } from './modules/opportunities/member-routes.js';
+import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
 import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
 import { importRoutes } from './modules/registry/import/import-routes.js';
@@ -85,6 +87,8 @@ export function createApiRouter() {
   v1.route('/', messageRoutes as unknown as typeof v1);
   v1.route('/', notificationRoutes as unknown as typeof v1);
   v1.route('/', unsubscribeRoutes);
+  v1.route('/', opportunityStaffRoutes as unknown as typeof v1);
+  v1.route('/', opportunityMemberRoutes as unknown as typeof v1);
   v1.route('/', articleRoutes as unknown as typeof v1);
   v1.route('/', deskRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);

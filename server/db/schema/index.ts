@@ -3,6 +3,7 @@ export * from './community-content.js';
 export * from './community-messages.js';
 export * from './mail.js';
 export * from './news.js';
+export * from './opportunities.js';
 export * from './platform.js';
 export * from './programmes.js';
 export * from './registry.js';

@@ -18,6 +18,8 @@ import { createdAt, derivedTenantId, id, tenantForeignKey, tenantId } from './te
 
 export const recordStatuses = ['record', 'invited', 'joined', 'declined', 'excluded'] as const;
 export type RecordStatus = (typeof recordStatuses)[number];
+export const employmentStatuses = ['alumnus', 'rehired'] as const;
+export type EmploymentStatus = (typeof employmentStatuses)[number];
 export const wouldReturnValues = ['yes', 'no', 'unanswered'] as const;
 export type WouldReturn = (typeof wouldReturnValues)[number];
 export const eligibilityValues = ['eligible', 'not_eligible', 'review'] as const;
@@ -97,6 +99,9 @@ export const alumniRecords = pgTable(
     id: id(),
     ...recordDataColumns(),
     membershipId: uuid('membership_id'),
+    /** rehired: came back to the company (marked when a candidate is hired), so outcomes can be counted. */
+    employmentStatus: text('employment_status').$type<EmploymentStatus>().notNull().default('alumnus'),
+    rehiredOn: date('rehired_on'),
     /**
      * The import that created the record. Its history shows that creation from the import itself
      * (who applied which file, when), so an import of 100,000 new records writes no history rows.

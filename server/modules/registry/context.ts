@@ -12,4 +12,5 @@ export type ChangeSource =
   | 'referral'
   | 'cli'
   | 'member'
-  | 'unsubscribe';
+  | 'unsubscribe'
+  | 'opportunity';

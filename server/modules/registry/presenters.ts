@@ -38,6 +38,8 @@ export function presentRecord(record: RecordRow, member: { id: string; displayNa
     hrNotes: record.hrNotes,
     customFields: record.customFields,
     member,
+    employmentStatus: record.employmentStatus,
+    rehiredOn: record.rehiredOn,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };

@@ -13,6 +13,9 @@ export type RecordValues = Omit<
   | 'searchText'
   | 'membershipId'
   | 'createdByImportId'
+  // Set when a candidate is hired (registry/rehire.ts), not through the record form or an import.
+  | 'employmentStatus'
+  | 'rehiredOn'
 >;
 
 /** Fields HR edits and history tracks; derived search keys and bookkeeping are left out. */

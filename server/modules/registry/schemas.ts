@@ -3,6 +3,7 @@ import {
   consentValues,
   customFieldTypes,
   eligibilityValues,
+  employmentStatuses,
   leaveReasons,
   recordStatuses,
   wouldReturnValues,
@@ -154,6 +155,8 @@ export const RecordSchema = RecordRowSchema.extend({
   hrNotes: z.string(),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   member: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  employmentStatus: z.enum(employmentStatuses),
+  rehiredOn: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 }).openapi('Record');

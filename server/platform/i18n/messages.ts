@@ -125,6 +125,12 @@ export const messages = {
     survey_already_answered: 'このアンケートにはすでに回答いただいています。',
     survey_anonymous_draft:
       '匿名のアンケートは、送信するまで回答をサーバーに保存しません（回答とあなたを結び付けないためです）。',
+    // 機会（求人・カムバック採用・協業の募集）
+    opportunity_closed: 'この募集は締め切られたため、受け付けていません。',
+    opportunity_not_open: '公開中の募集ではないため、受け付けていません。',
+    return_date_required: '入社とするには入社日（復帰日）を入力してください。',
+    candidate_withdrawn: 'この方は応募を取り下げています。',
+    owner_not_staff: '担当者には人事担当者または管理者を選んでください。',
   },
   en: {
     not_found: 'Not found.',
@@ -247,6 +253,12 @@ export const messages = {
     survey_already_answered: 'You have already answered this survey.',
     survey_anonymous_draft:
       'Answers to an anonymous survey are not stored on the server until you send them, so they are never linked to you.',
+    // Opportunities (jobs, comeback roles, calls for collaboration)
+    opportunity_closed: 'This opportunity has closed and no longer takes answers.',
+    opportunity_not_open: 'This opportunity is not open, so it takes no answers.',
+    return_date_required: 'Enter the date they start (their return date) to mark them as hired.',
+    candidate_withdrawn: 'This person has withdrawn their interest.',
+    owner_not_staff: 'Choose an HR staff member or admin as the owner.',
   },
 } as const;
 

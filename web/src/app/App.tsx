@@ -78,6 +78,21 @@ const ArticleEditorPage = page(() =>
 const ArticlePage = page(() => import('../features/news/ArticlePage').then((m) => m.ArticlePage));
 const NewsDeskPage = page(() => import('../features/news/NewsDeskPage').then((m) => m.NewsDeskPage));
 const NewsPage = page(() => import('../features/news/NewsPage').then((m) => m.NewsPage));
+const OpportunitiesPage = page(() =>
+  import('../features/opportunities/OpportunitiesPage').then((m) => m.OpportunitiesPage),
+);
+const OpportunityPage = page(() =>
+  import('../features/opportunities/OpportunityPage').then((m) => m.OpportunityPage),
+);
+const AdminOpportunitiesPage = page(() =>
+  import('../features/opportunities/AdminOpportunitiesPage').then((m) => m.AdminOpportunitiesPage),
+);
+const AdminOpportunityPage = page(() =>
+  import('../features/opportunities/AdminOpportunityPage').then((m) => m.AdminOpportunityPage),
+);
+const AdminPipelinePage = page(() =>
+  import('../features/opportunities/AdminOpportunityPage').then((m) => m.AdminPipelinePage),
+);
 const HomePage = page(() => import('../features/tenancy/HomePage').then((m) => m.HomePage));
 const LandingPage = page(() => import('../features/tenancy/LandingPage').then((m) => m.LandingPage));
 const TenantChooser = page(() => import('../features/tenancy/TenantChooser').then((m) => m.TenantChooser));
@@ -209,6 +224,8 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="messages" element={<MessagesPage />} />
                     <Route path="messages/:id" element={<ConversationPage />} />
                     <Route path="inbox" element={<InboxPage />} />
+                    <Route path="opportunities" element={<OpportunitiesPage />} />
+                    <Route path="opportunities/:id" element={<OpportunityPage />} />
                     <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
                   </Route>
                   <Route path="t/:slug/admin" element={<AdminLayout />}>
@@ -228,6 +245,9 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="fields" element={<CustomFieldsPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="settings" element={<SettingsPage />} />
+                    <Route path="opportunities" element={<AdminOpportunitiesPage />} />
+                    <Route path="opportunities/pipeline" element={<AdminPipelinePage />} />
+                    <Route path="opportunities/:id" element={<AdminOpportunityPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -1665,6 +1665,254 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pipeline: candidate cards for one opportunity or all, newest first (HR) */
+        get: {
+            parameters: {
+                query?: {
+                    opportunity?: string;
+                    stage?: "interested" | "scheduling" | "selection" | "offer" | "hired" | "not_selected" | "declined";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CandidateList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/candidates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a candidate card, write HR notes, name the owner or the status shown to the member (HR). Hired needs returnOn and marks the registry record as rehired. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CandidatePatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/t/{slug}/candidates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the pipeline as CSV (UTF-8 with BOM or CP932, formula-safe); audited */
+        get: {
+            parameters: {
+                query?: {
+                    encoding?: "utf8" | "cp932";
+                    opportunity?: string;
+                    stage?: "interested" | "scheduling" | "selection" | "offer" | "hired" | "not_selected" | "declined";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CSV file by default (counts in X-Enishi-Rows, X-Enishi-Formula-Cells and X-Enishi-Unencodable-Count). With `Accept: multipart/form-data`, the body holds two parts: `summary` (JSON: what was guarded, the letters written as 〓 and where) and `file` (the CSV). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "multipart/form-data": {
+                            /** Format: binary */
+                            file: string;
+                            summary: components["schemas"]["SpreadsheetSummary"];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/community/conversations": {
         parameters: {
             query?: never;
@@ -4928,6 +5176,269 @@ export type paths = {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open opportunities for me, newest or closing soonest first, optionally of one kind */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "job" | "comeback" | "collaboration";
+                    sort?: "newest" | "closing";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberOpportunityList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One opportunity with my own answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberOpportunity"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/opportunities/{id}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 「興味あり」: idempotent (200 when already interested, 201 the first time); 409 once closed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InterestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnInterest"];
+                    };
+                };
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnInterest"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw my interest */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnInterest"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -8461,6 +8972,262 @@ export type paths = {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every opportunity of the network, drafts included, newest first (HR) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffOpportunityList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a job, comeback role or call for collaboration (HR); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewOpportunity"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffOpportunity"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One opportunity (HR) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffOpportunity"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an opportunity, open, close or mark it filled (HR); status changes are audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpportunityPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffOpportunity"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/t/{slug}/overview": {
@@ -12014,6 +12781,58 @@ export type components = {
             /** @enum {string} */
             targetType: "tenant" | "membership" | "alumni_record" | "registry_import" | "segment" | "invitation" | "join_request" | "referral" | "post" | "comment" | "message" | "report" | "moderation_word" | "news_article" | "news_category" | "survey";
         };
+        Candidate: {
+            createdAt: string;
+            hrNotes: string;
+            /** Format: uuid */
+            id: string;
+            link: string | null;
+            member: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+            };
+            message: string;
+            opportunity: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "job" | "comeback" | "collaboration";
+                title: string;
+            };
+            owner: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+            } | null;
+            record: {
+                /** @enum {string} */
+                employmentStatus: "alumnus" | "rehired";
+                /** Format: uuid */
+                id: string;
+                name: string;
+                rehiredOn: string | null;
+            } | null;
+            sharedStatus: string;
+            /** @enum {string} */
+            stage: "interested" | "scheduling" | "selection" | "offer" | "hired" | "not_selected" | "declined";
+            stageChangedAt: string;
+            updatedAt: string;
+            withdrawn: boolean;
+        };
+        CandidateList: {
+            candidates: components["schemas"]["Candidate"][];
+        };
+        CandidatePatch: {
+            hrNotes?: string;
+            /** Format: uuid */
+            ownerId?: string | null;
+            /** @example 2023-04-01 */
+            returnOn?: string;
+            sharedStatus?: string;
+            /** @enum {string} */
+            stage?: "interested" | "scheduling" | "selection" | "offer" | "hired" | "not_selected" | "declined";
+        };
         Comment: {
             author: {
                 displayName: string;
@@ -12107,6 +12926,11 @@ export type components = {
             memberCount: number;
             tenant: components["schemas"]["Tenant"];
         };
+        InterestInput: {
+            link?: string | null;
+            /** @default  */
+            message: string;
+        };
         Invitation: {
             email: string;
             expiresAt: string;
@@ -12168,6 +12992,35 @@ export type components = {
             role: "owner" | "admin" | "moderator" | "employee" | "alumnus";
             /** @enum {string} */
             status: "active" | "suspended" | "removed";
+        };
+        MemberOpportunity: {
+            bodyHtml: string;
+            budget: string;
+            closesOn: string | null;
+            closingSoon: boolean;
+            /** @enum {string|null} */
+            collaborationType: "outsourcing" | "side_job" | "joint_project" | "speaker" | null;
+            contactName: string;
+            duration: string;
+            /** @enum {string|null} */
+            employmentType: "full_time" | "contract" | null;
+            /** Format: uuid */
+            id: string;
+            interest: components["schemas"]["OwnInterest"];
+            isNew: boolean;
+            /** @enum {string} */
+            kind: "job" | "comeback" | "collaboration";
+            location: string;
+            openedAt: string;
+            payRange: string;
+            returnerTerms: string;
+            team: string;
+            title: string;
+            /** @enum {string|null} */
+            workStyle: "remote" | "hybrid" | "on_site" | null;
+        };
+        MemberOpportunityList: {
+            opportunities: components["schemas"]["MemberOpportunity"][];
         };
         MembershipSummary: {
             displayName: string;
@@ -12283,6 +13136,38 @@ export type components = {
                 /** @enum {string} */
                 targetType: "post" | "comment" | "message" | "member";
             }[];
+        };
+        NewOpportunity: {
+            audience?: components["schemas"]["AudienceSpec"];
+            /** @default  */
+            body: string;
+            budget?: string;
+            /**
+             * @default null
+             * @example 2023-04-01
+             */
+            closesOn: string | null;
+            /** @enum {string|null} */
+            collaborationType?: "outsourcing" | "side_job" | "joint_project" | "speaker" | null;
+            /** @default  */
+            contactName: string;
+            duration?: string;
+            /** @enum {string|null} */
+            employmentType?: "full_time" | "contract" | null;
+            /** @enum {string} */
+            kind: "job" | "comeback" | "collaboration";
+            location?: string;
+            payRange?: string;
+            returnerTerms?: string;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "open" | "closed" | "filled";
+            team?: string;
+            title: string;
+            /** @enum {string|null} */
+            workStyle?: "remote" | "hybrid" | "on_site" | null;
         };
         NewPost: {
             announcement?: boolean;
@@ -12596,6 +13481,28 @@ export type components = {
             policyVersion: string;
             profile: components["schemas"]["OwnProfile"];
         };
+        OpportunityPatch: {
+            audience?: components["schemas"]["AudienceSpec"];
+            body?: string;
+            budget?: string;
+            /** @example 2023-04-01 */
+            closesOn?: string | null;
+            /** @enum {string|null} */
+            collaborationType?: "outsourcing" | "side_job" | "joint_project" | "speaker" | null;
+            contactName?: string;
+            duration?: string;
+            /** @enum {string|null} */
+            employmentType?: "full_time" | "contract" | null;
+            location?: string;
+            payRange?: string;
+            returnerTerms?: string;
+            /** @enum {string} */
+            status?: "draft" | "open" | "closed" | "filled";
+            team?: string;
+            title?: string;
+            /** @enum {string|null} */
+            workStyle?: "remote" | "hybrid" | "on_site" | null;
+        };
         Overview: {
             countsByRole: {
                 admin?: number;
@@ -12605,6 +13512,14 @@ export type components = {
                 owner?: number;
             };
         };
+        OwnInterest: {
+            link: string | null;
+            message: string;
+            sharedStatus: string;
+            since: string;
+            /** @enum {string} */
+            status: "interested" | "withdrawn";
+        } | null;
         OwnProfile: components["schemas"]["Profile"] & {
             consents: {
                 companyContact: boolean;
@@ -12816,6 +13731,8 @@ export type components = {
                 to?: string;
             }[];
             emails: string[];
+            /** @enum {string} */
+            employmentStatus: "alumnus" | "rehired";
             formerNames: string[];
             hrNotes: string;
             joinedOn: string | null;
@@ -12828,6 +13745,7 @@ export type components = {
                 id: string;
             } | null;
             phone: string | null;
+            rehiredOn: string | null;
             updatedAt: string;
         };
         RecordDetail: {
@@ -12952,6 +13870,42 @@ export type components = {
             }[];
             /** @description Letters written as 〓 (CP932 only) */
             unencodableLetters: string[];
+        };
+        StaffOpportunity: {
+            audience: components["schemas"]["AudienceSpec"];
+            body: string;
+            bodyHtml: string;
+            budget: string;
+            candidates: {
+                active: number;
+                total: number;
+            };
+            closesOn: string | null;
+            /** @enum {string|null} */
+            collaborationType: "outsourcing" | "side_job" | "joint_project" | "speaker" | null;
+            contactName: string;
+            createdAt: string;
+            duration: string;
+            /** @enum {string|null} */
+            employmentType: "full_time" | "contract" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "job" | "comeback" | "collaboration";
+            location: string;
+            openedAt: string | null;
+            payRange: string;
+            returnerTerms: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "filled";
+            team: string;
+            title: string;
+            updatedAt: string;
+            /** @enum {string|null} */
+            workStyle: "remote" | "hybrid" | "on_site" | null;
+        };
+        StaffOpportunityList: {
+            opportunities: components["schemas"]["StaffOpportunity"][];
         };
         StaffSurvey: {
             /** @enum {string} */

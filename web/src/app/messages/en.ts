@@ -1,6 +1,7 @@
 import { communityEn } from './community.en';
 import type { MessageKey } from './ja';
 import { newsEn } from './news.en';
+import { opportunitiesEn } from './opportunities.en';
 import { registryEn } from './registry.en';
 
 export const en: Record<MessageKey, string> = {
@@ -208,5 +209,6 @@ export const en: Record<MessageKey, string> = {
   'offline.banner': 'You are offline. The latest information will show once you are back online.',
   ...registryEn,
   ...communityEn,
+  ...opportunitiesEn,
   ...newsEn,
 };

@@ -1,5 +1,6 @@
 import { communityJa } from './community.ja';
 import { newsJa } from './news.ja';
+import { opportunitiesJa } from './opportunities.ja';
 import { registryJa } from './registry.ja';
 
 export const ja = {
@@ -208,6 +209,7 @@ export const ja = {
   'offline.banner': 'オフラインです。接続が戻ると最新の情報を表示します。',
   ...registryJa,
   ...communityJa,
+  ...opportunitiesJa,
   ...newsJa,
 } as const;
 

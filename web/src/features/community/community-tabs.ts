@@ -1,4 +1,12 @@
-import { Hash, House, type LucideIcon, MessageCircle, Users, UsersRound } from 'lucide-react';
+import {
+  BriefcaseBusiness,
+  Hash,
+  House,
+  type LucideIcon,
+  MessageCircle,
+  Users,
+  UsersRound,
+} from 'lucide-react';
 import type { MessageKey } from '../../app/messages/ja';
 
 /** Which unread count a tab shows as its badge, if any. */
@@ -22,5 +30,6 @@ export const communityTabs: CommunityTab[] = [
   { path: 'people', icon: Users, label: 'community.tab.people' },
   { path: 'groups', icon: UsersRound, label: 'community.tab.groups' },
   { path: 'hashtags', icon: Hash, label: 'community.tab.hashtags' },
+  { path: 'opportunities', icon: BriefcaseBusiness, label: 'community.tab.opportunities' },
   { path: 'messages', icon: MessageCircle, label: 'community.tab.messages', badge: 'messages' },
 ];
