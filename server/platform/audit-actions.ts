@@ -54,6 +54,11 @@ export const auditActions = [
   'survey.opened',
   'survey.closed',
   'survey.exported',
+  'opportunity.created',
+  'opportunity.status_changed',
+  'candidate.stage_changed',
+  'candidates.exported',
+  'record.rehired',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -76,6 +81,8 @@ export const auditTargetTypes = [
   'news_article',
   'news_category',
   'survey',
+  'opportunity',
+  'opportunity_interest',
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -7,6 +7,7 @@ import {
   messages,
   newsArticles,
   newsCategories,
+  opportunities,
   posts,
   referrals,
   registryImports,
@@ -76,6 +77,11 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
         .select({ id: registryImports.id, name: registryImports.fileName })
         .from(registryImports)
         .where(and(eq(registryImports.tenantId, tenantId), inArray(registryImports.id, ids))),
+    opportunity: (ids) =>
+      ctx.tx
+        .select({ id: opportunities.id, name: opportunities.title })
+        .from(opportunities)
+        .where(and(eq(opportunities.tenantId, tenantId), inArray(opportunities.id, ids))),
     segment: (ids) =>
       ctx.tx
         .select({ id: segments.id, name: segments.name })

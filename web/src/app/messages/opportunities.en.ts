@@ -100,4 +100,11 @@ export const opportunitiesEn: Record<keyof typeof opportunitiesJa, string> = {
   'candidate.stage.declined': 'Declined',
   'record.rehired': 'Rehired',
   'record.rehiredOn': 'Return date',
+  'audit.action.opportunity.created': 'Opportunity created',
+  'audit.action.opportunity.status_changed': 'Opportunity status changed',
+  'audit.action.candidate.stage_changed': 'Candidate moved to another stage',
+  'audit.action.candidates.exported': 'Pipeline exported as CSV',
+  'audit.action.record.rehired': 'Marked as rehired',
+  'audit.targetType.opportunity': 'Opportunity',
+  'audit.targetType.opportunity_interest': 'Candidate',
 };

@@ -98,4 +98,11 @@ export const opportunitiesJa = {
   'candidate.stage.declined': '辞退',
   'record.rehired': '再入社',
   'record.rehiredOn': '再入社日',
+  'audit.action.opportunity.created': '機会の作成',
+  'audit.action.opportunity.status_changed': '機会の公開状態の変更',
+  'audit.action.candidate.stage_changed': '候補者の選考段階の変更',
+  'audit.action.candidates.exported': '選考状況の CSV 出力',
+  'audit.action.record.rehired': '再入社の記録',
+  'audit.targetType.opportunity': '機会',
+  'audit.targetType.opportunity_interest': '候補者',
 } as const;

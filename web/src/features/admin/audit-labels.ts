@@ -59,6 +59,11 @@ export const auditActionList = allValues<AuditAction>()([
   'survey.exported',
   'tenant.created',
   'tenant.settings_changed',
+  'opportunity.created',
+  'opportunity.status_changed',
+  'candidate.stage_changed',
+  'candidates.exported',
+  'record.rehired',
 ]);
 
 export const actionLabel = (t: Translate, action: AuditAction) => t(`audit.action.${action}`);
