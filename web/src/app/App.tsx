@@ -48,6 +48,7 @@ const NotificationsPage = page(() =>
 const PersonPage = page(() => import('../features/community/PersonPage').then((m) => m.PersonPage));
 const PostPage = page(() => import('../features/community/PostPage').then((m) => m.PostPage));
 const ProfilePage = page(() => import('../features/community/ProfilePage').then((m) => m.ProfilePage));
+const StopMailPage = page(() => import('../features/programmes/StopMailPage').then((m) => m.StopMailPage));
 const UnsubscribePage = page(() =>
   import('../features/community/UnsubscribePage').then((m) => m.UnsubscribePage),
 );
@@ -203,6 +204,7 @@ export function App({ locale }: { locale: Locale }) {
                 <Route path="invite/:slug" element={<InviteLandingPage />} />
                 <Route path="join/:slug" element={<JoinRequestPage />} />
                 <Route path="unsubscribe/:slug" element={<UnsubscribePage />} />
+                <Route path="stop/:slug" element={<StopMailPage />} />
                 <Route element={<RequireSignIn />}>
                   <Route path="tenants" element={<TenantChooser />} />
                   <Route path="account" element={<AccountPage />} />

@@ -2,6 +2,7 @@ import { communityEn } from './community.en';
 import type { MessageKey } from './ja';
 import { newsEn } from './news.en';
 import { opportunitiesEn } from './opportunities.en';
+import { programmesEn } from './programmes.en';
 import { registryEn } from './registry.en';
 
 export const en: Record<MessageKey, string> = {
@@ -211,4 +212,5 @@ export const en: Record<MessageKey, string> = {
   ...communityEn,
   ...opportunitiesEn,
   ...newsEn,
+  ...programmesEn,
 };

@@ -1,6 +1,7 @@
 import { communityJa } from './community.ja';
 import { newsJa } from './news.ja';
 import { opportunitiesJa } from './opportunities.ja';
+import { programmesJa } from './programmes.ja';
 import { registryJa } from './registry.ja';
 
 export const ja = {
@@ -211,6 +212,7 @@ export const ja = {
   ...communityJa,
   ...opportunitiesJa,
   ...newsJa,
+  ...programmesJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
