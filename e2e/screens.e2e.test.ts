@@ -1,7 +1,11 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitSurvey } from '../server/modules/surveys/test-surveys.js';
 import type { TestClient } from '../server/test/client.js';
 import { communityMember, linkedRecord, policyVersion } from '../server/test/community-factories.js';
+
+const screenSurvey = exitSurvey('named');
+
 import { createTestTenant, signIn } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, webRoot } from './browser.js';
@@ -111,6 +115,10 @@ async function seed(): Promise<Tour> {
   );
   await ok(owner.post(`${base}/news-desk/articles/${article.id}/publish`));
   await ok(other.client.post(`${base}/news/articles/${article.id}/comments`, { body: '良い制度ですね。' }));
+  // A survey with every question type, open to members, answered by nobody yet; and a draft.
+  const survey = await ok(owner.post<{ id: string }>(`${base}/surveys`, screenSurvey));
+  await ok(owner.post(`${base}/surveys/${survey.id}/status`, { status: 'open' }));
+  const draftSurvey = await ok(owner.post<{ id: string }>(`${base}/surveys`, screenSurvey));
   await server.deps.jobs.drain();
   const t = `/t/${slug}`;
   return {
@@ -145,6 +153,8 @@ async function seed(): Promise<Tour> {
         `${t}/messages`,
         `${t}/messages/${conversation.id}`,
         `${t}/welcome`,
+        `${t}/surveys`,
+        `${t}/surveys/${survey.id}`,
       ],
       owner: [
         `${t}/admin`,
@@ -157,6 +167,10 @@ async function seed(): Promise<Tour> {
         `${t}/admin/segments`,
         `${t}/admin/requests`,
         `${t}/admin/fields`,
+        `${t}/admin/surveys`,
+        `${t}/admin/surveys/new`,
+        `${t}/admin/surveys/${draftSurvey.id}/edit`,
+        `${t}/admin/surveys/${survey.id}`,
         `${t}/admin/audit`,
         `${t}/admin/settings`,
         `${t}/admin/news`,

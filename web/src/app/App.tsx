@@ -94,6 +94,17 @@ const AdminOpportunityPage = page(() =>
 const AdminPipelinePage = page(() =>
   import('../features/opportunities/AdminOpportunityPage').then((m) => m.AdminPipelinePage),
 );
+const AnswerSurveyPage = page(() =>
+  import('../features/surveys/AnswerSurveyPage').then((m) => m.AnswerSurveyPage),
+);
+const MySurveysPage = page(() => import('../features/surveys/MySurveysPage').then((m) => m.MySurveysPage));
+const SurveyEditorPage = page(() =>
+  import('../features/surveys/SurveyEditorPage').then((m) => m.SurveyEditorPage),
+);
+const SurveyResultsPage = page(() =>
+  import('../features/surveys/SurveyResultsPage').then((m) => m.SurveyResultsPage),
+);
+const SurveysPage = page(() => import('../features/surveys/SurveysPage').then((m) => m.SurveysPage));
 const HomePage = page(() => import('../features/tenancy/HomePage').then((m) => m.HomePage));
 const LandingPage = page(() => import('../features/tenancy/LandingPage').then((m) => m.LandingPage));
 const TenantChooser = page(() => import('../features/tenancy/TenantChooser').then((m) => m.TenantChooser));
@@ -229,6 +240,8 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="opportunities" element={<OpportunitiesPage />} />
                     <Route path="opportunities/:id" element={<OpportunityPage />} />
                     <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
+                    <Route path="surveys" element={<MySurveysPage />} />
+                    <Route path="surveys/:id" element={<AnswerSurveyPage />} />
                   </Route>
                   <Route path="t/:slug/admin" element={<AdminLayout />}>
                     <Route index element={<OverviewPage />} />
@@ -245,6 +258,10 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="segments" element={<SegmentsPage />} />
                     <Route path="requests" element={<RequestsPage />} />
                     <Route path="fields" element={<CustomFieldsPage />} />
+                    <Route path="surveys" element={<SurveysPage />} />
+                    <Route path="surveys/new" element={<SurveyEditorPage />} />
+                    <Route path="surveys/:id/edit" element={<SurveyEditorPage />} />
+                    <Route path="surveys/:id" element={<SurveyResultsPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="settings" element={<SettingsPage />} />
                     <Route path="opportunities" element={<AdminOpportunitiesPage />} />

@@ -4,6 +4,7 @@ import { newsEn } from './news.en';
 import { opportunitiesEn } from './opportunities.en';
 import { programmesEn } from './programmes.en';
 import { registryEn } from './registry.en';
+import { surveysEn } from './surveys.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Enishi',
@@ -213,4 +214,5 @@ export const en: Record<MessageKey, string> = {
   ...opportunitiesEn,
   ...newsEn,
   ...programmesEn,
+  ...surveysEn,
 };

@@ -3,6 +3,7 @@ import { newsJa } from './news.ja';
 import { opportunitiesJa } from './opportunities.ja';
 import { programmesJa } from './programmes.ja';
 import { registryJa } from './registry.ja';
+import { surveysJa } from './surveys.ja';
 
 export const ja = {
   'app.name': 'Enishi',
@@ -213,6 +214,7 @@ export const ja = {
   ...opportunitiesJa,
   ...newsJa,
   ...programmesJa,
+  ...surveysJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -51,6 +51,9 @@ export function HomePage() {
         <Link className="button secondary" to={`/t/${slug}/hashtags`}>
           {t('home.exploreHashtags')}
         </Link>
+        <Link className="button secondary" to={`/t/${slug}/surveys`}>
+          {t('home.surveys')}
+        </Link>
         {(isStaffRole(home.member.role) || home.member.role === 'moderator') && (
           <Link className="button secondary" to={`/t/${slug}/moderation`}>
             {t('moderation.link')}

@@ -1,0 +1,146 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { call, client } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Loading, Notice } from '../../app/ui';
+import { useConsoleHome } from '../admin/AdminLayout';
+import { QuestionResult } from './QuestionResult';
+import { surveyKeys } from './survey-model';
+
+type By = '' | 'department' | 'leftYear';
+
+/** A survey's results for staff: per question, free texts with search, a breakdown, CSV and closing. */
+export function SurveyResultsPage() {
+  const { id = '' } = useParams();
+  const { t, locale, formatDateTime } = useI18n();
+  const { tenant } = useConsoleHome();
+  const slug = tenant.slug;
+  const formId = useId();
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState('');
+  const [by, setBy] = useState<By>('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const { data, error } = useQuery({
+    queryKey: surveyKeys.results(slug, id, q, by),
+    queryFn: ({ signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/surveys/{id}/results', {
+          params: { path: { slug, id }, query: { ...(q ? { q } : {}), ...(by ? { by } : {}) } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+  const close = useMutation({
+    mutationFn: () =>
+      call(
+        client.POST('/v1/t/{slug}/surveys/{id}/status', {
+          params: { path: { slug, id } },
+          body: { status: 'closed' },
+        }),
+      ),
+    onSuccess: async () => {
+      setNotice(t('surveys.results.closed'));
+      await queryClient.invalidateQueries({ queryKey: ['surveys', slug] });
+    },
+  });
+  if (!data) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const { survey } = data;
+  const say = (wording: { ja: string; en: string }) =>
+    locale === 'en' && wording.en ? wording.en : wording.ja;
+  const questions = new Map(survey.questions.map((question) => [question.id, question]));
+  const exportUrl = (encoding: 'utf8' | 'cp932') =>
+    `/api/v1/t/${slug}/surveys/${id}/export?encoding=${encoding}`;
+  const groupLabel = (label: string | null) => label ?? t('surveys.results.unknownGroup');
+  return (
+    <section>
+      <p className="small">
+        <Link to={`/t/${slug}/admin/surveys`}>{t('surveys.title')}</Link>
+      </p>
+      <h2>{say(survey.texts.title)}</h2>
+      <p className="small muted">
+        <span className={`badge${survey.status === 'open' ? ' ok' : ''}`}>
+          {t(`surveys.status.${survey.status}`)}
+        </span>{' '}
+        <span className="badge">{t(`surveys.anonymity.${survey.anonymity}`)}</span>
+        {survey.closesAt && ` ・ ${t('surveys.closesAt', { date: formatDateTime(survey.closesAt) })}`}
+      </p>
+      {survey.anonymity === 'anonymous' && <p className="hint">{t('surveys.results.anonymousNote')}</p>}
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorMessage error={close.error} />
+      <dl className="facts">
+        <div>
+          <dt>{t('surveys.results.count')}</dt>
+          <dd>{data.responses}</dd>
+        </div>
+      </dl>
+      <div className="actions">
+        <a className="button secondary" href={exportUrl('utf8')} download>
+          {t('surveys.results.download')}
+        </a>
+        <a className="button secondary" href={exportUrl('cp932')} download>
+          {t('surveys.results.downloadSjis')}
+        </a>
+        {survey.status === 'open' && (
+          <button type="button" className="danger" disabled={close.isPending} onClick={() => close.mutate()}>
+            {t('surveys.results.close')}
+          </button>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${formId}-q`}>{t('surveys.results.search')}</label>
+        <input id={`${formId}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
+      {data.questions.map((summary, index) => {
+        const question = questions.get(summary.questionId);
+        if (!question) return null;
+        return (
+          <article key={summary.questionId} className="card">
+            <h3>
+              {index + 1}. {say(question.text)}
+            </h3>
+            <QuestionResult question={question} summary={summary} />
+          </article>
+        );
+      })}
+      <div className="field">
+        <label htmlFor={`${formId}-by`}>{t('surveys.results.breakdown')}</label>
+        <select id={`${formId}-by`} value={by} onChange={(e) => setBy(e.target.value as By)}>
+          <option value="">{t('surveys.results.byNone')}</option>
+          <option value="department">{t('surveys.results.byDepartment')}</option>
+          <option value="leftYear">{t('surveys.results.byLeftYear')}</option>
+        </select>
+      </div>
+      {data.breakdown && (
+        <>
+          {survey.anonymity === 'anonymous' && <p className="hint">{t('surveys.results.smallHidden')}</p>}
+          {[
+            ...data.breakdown.groups.map((group) => ({ ...group, title: groupLabel(group.label) })),
+            ...(data.breakdown.other
+              ? [{ ...data.breakdown.other, title: t('surveys.results.otherGroup') }]
+              : []),
+          ].map((group) => (
+            <article key={group.title} className="card">
+              <h3>
+                {group.title}{' '}
+                <span className="small muted">{t('surveys.results.people', { count: group.responses })}</span>
+              </h3>
+              {group.questions.map((summary) => {
+                const question = questions.get(summary.questionId);
+                if (!question) return null;
+                return (
+                  <div key={summary.questionId}>
+                    <h4>{say(question.text)}</h4>
+                    <QuestionResult question={question} summary={summary} />
+                  </div>
+                );
+              })}
+            </article>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
