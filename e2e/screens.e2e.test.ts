@@ -119,6 +119,20 @@ async function seed(): Promise<Tour> {
   const survey = await ok(owner.post<{ id: string }>(`${base}/surveys`, screenSurvey));
   await ok(owner.post(`${base}/surveys/${survey.id}/status`, { status: 'open' }));
   const draftSurvey = await ok(owner.post<{ id: string }>(`${base}/surveys`, screenSurvey));
+  // An open comeback role the alumnus is interested in, so the member and pipeline screens have a card.
+  const opening = await ok(
+    owner.post<{ id: string }>(`${base}/opportunities`, {
+      kind: 'comeback',
+      title: 'プロダクトマネージャー（カムバック採用）',
+      body: '**歓迎**します。経験を活かしてください。',
+      status: 'open',
+    }),
+  );
+  await ok(
+    member.client.put(`${base}/community/opportunities/${opening.id}/interest`, {
+      message: '話を聞きたいです',
+    }),
+  );
   await server.deps.jobs.drain();
   const t = `/t/${slug}`;
   return {
@@ -134,6 +148,7 @@ async function seed(): Promise<Tour> {
         '/auth/verify',
         '/dev/mailbox',
         '/no/such/page',
+        `/stop/${slug}`,
       ],
       alumnus: [
         '/tenants',
@@ -155,6 +170,8 @@ async function seed(): Promise<Tour> {
         `${t}/welcome`,
         `${t}/surveys`,
         `${t}/surveys/${survey.id}`,
+        `${t}/opportunities`,
+        `${t}/opportunities/${opening.id}`,
       ],
       owner: [
         `${t}/admin`,
@@ -176,6 +193,9 @@ async function seed(): Promise<Tour> {
         `${t}/admin/news`,
         `${t}/admin/news/new`,
         `${t}/admin/news/${article.id}`,
+        `${t}/admin/opportunities`,
+        `${t}/admin/opportunities/pipeline`,
+        `${t}/admin/opportunities/${opening.id}`,
         `${t}/moderation`,
         `${t}/inbox`,
         `${t}/inbox/${company.id}`,
