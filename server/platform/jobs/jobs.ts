@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as wait } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -109,6 +110,9 @@ export class Jobs {
     this.#logger = logger;
     this.#execute = execute;
     this.#signal = AbortSignal.any([options.signal, this.#stopping.signal]);
+    // Every queue's worker waits on the stopping signal between polls: one listener per queue, which is
+    // by design and not the leak Node's default limit of 10 is meant to catch.
+    setMaxListeners(Object.keys(queueDefinitions).length + 10, this.#stopping.signal);
   }
 
   handle(queue: QueueName, handler: JobHandler): void {
