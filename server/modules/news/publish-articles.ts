@@ -1,18 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppTransaction } from '../../db/client.js';
-import { queryRows } from '../../db/raw.js';
 import { type NewsArticle, newsArticles, tenants } from '../../db/schema/index.js';
 import { inTenant } from '../../db/scope.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Deps } from '../../platform/http/env.js';
-import { audienceAdmitsMember, loadMemberAudienceFacts } from '../programmes/audience/member-audience.js';
+import { audienceStatement } from '../programmes/audience/resolve-audience.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { articleAudience } from './news-audience.js';
 import { findArticleForStaff } from './write-articles.js';
-
-/** Whether an audience needs each member's facts, or is decided by role alone. */
-const byRoleOnly = (spec: ReturnType<typeof articleAudience>) =>
-  spec.segmentId === null && spec.openTo.length === 0 && !spec.wouldReturn && spec.groupId === null;
 
 /**
  * Publishes in the caller's transaction and tells every active member it is meant for, in the app
@@ -25,41 +20,17 @@ async function publish(tx: AppTransaction, tenantId: string, article: NewsArticl
     .set({ status: 'published', publishedAt: at, publishAt: null, updatedAt: new Date() })
     .where(and(eq(newsArticles.tenantId, tenantId), eq(newsArticles.id, article.id)))
     .returning();
-  const spec = articleAudience(article.audience);
-  const roles = [
-    ...(spec.members ? ['alumnus', 'moderator'] : []),
-    ...(spec.includeEmployees ? ['employee', 'owner', 'admin'] : []),
-  ];
-  if (roles.length === 0) return done!;
+  // The shared audience, set-based: members the spec names who have not turned this in-app notice off.
+  const audience = await audienceStatement(
+    { tx, tenant: { id: tenantId } },
+    articleAudience(article.audience),
+    { purpose: 'company_news', channel: 'inApp', kind: 'news_published' },
+  );
   const data = JSON.stringify({ title: article.title });
-  const candidates = sql`select m.id from memberships m
-      left join member_profiles p on p.tenant_id = m.tenant_id and p.membership_id = m.id
-      where m.tenant_id = ${tenantId} and m.status = 'active' and m.id <> ${article.authorId}
-        and m.role in (${sql.join(
-          roles.map((role) => sql`${role}`),
-          sql`, `,
-        )})
-        and coalesce((p.notification_preferences -> 'news_published' ->> 'inApp')::boolean, true)`;
-  if (byRoleOnly(spec)) {
-    // One statement, however large the network.
-    await tx.execute(sql`insert into notifications (tenant_id, recipient_id, kind, actor_id, target_type, target_id, data)
-      select ${tenantId}, c.id, 'news_published', ${article.authorId}, 'article', ${article.id}, ${data}::jsonb
-      from (${candidates}) c`);
-    return done!;
-  }
-  const admitted: string[] = [];
-  for (const row of await queryRows<{ id: string }>(tx, candidates)) {
-    const facts = await loadMemberAudienceFacts({ tx, tenant: { id: tenantId } }, row.id, [
-      ...(spec.segmentId ? [spec.segmentId] : []),
-    ]);
-    if (audienceAdmitsMember(spec, facts)) admitted.push(row.id);
-  }
-  for (let i = 0; i < admitted.length; i += 1000) {
-    const ids = admitted.slice(i, i + 1000);
-    await tx.execute(sql`insert into notifications (tenant_id, recipient_id, kind, actor_id, target_type, target_id, data)
-      select ${tenantId}, id, 'news_published', ${article.authorId}, 'article', ${article.id}, ${data}::jsonb
-      from unnest(${`{${ids.join(',')}}`}::uuid[]) as id`);
-  }
+  await tx.execute(sql`insert into notifications (tenant_id, recipient_id, kind, actor_id, target_type, target_id, data)
+    select ${tenantId}, a.membership_id, 'news_published', ${article.authorId}, 'article', ${article.id}, ${data}::jsonb
+    from (${audience}) a
+    where a.person_kind = 'member' and a.reason is null and a.membership_id <> ${article.authorId}`);
   return done!;
 }
 
