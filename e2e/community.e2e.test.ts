@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityMember, photoBytes } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { hasChromium, launchChromium, openMailLink, phone, signInByMail, webRoot } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,22 +22,6 @@ afterAll(async () => {
  * Opens the newest mail to an address from the dev mailbox (with the given subject, when other mail
  * such as notifications may have arrived with it) and follows its first link.
  */
-async function openMailLink(page: Page, email: string, subject?: string) {
-  await server.deps.jobs.drain();
-  await page.goto(`${server.publicUrl}/dev/mailbox`);
-  const mails = page.locator('article', { hasText: email });
-  const mail = subject ? mails.filter({ has: page.getByRole('heading', { name: subject }) }) : mails;
-  await mail.first().getByRole('link').first().click();
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.publicUrl}/signin`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('button', { name: 'リンクを送信' }).click();
-  await page.getByText('メールをご確認ください').waitFor();
-  await openMailLink(page, email, '【Enishi】サインイン用のリンク');
-}
-
 describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
   it('an invited alumnus joins in three screens, adds #起業, finds a group through it and posts; another member sees it arrive live; then blocks them', async () => {
     const { slug, tenant, client: hr } = await tenantWithMember(server, 'admin');
@@ -78,13 +62,13 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     // The founder is already reading their timeline on their phone.
     const other = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const otherPage = await other.newPage();
-    await signIn(otherPage, founder.email);
+    await signInByMail(otherPage, server, founder.email);
     await otherPage.waitForURL(`**/t/${slug}`);
     await otherPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
 
     const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await context.newPage();
-    await openMailLink(page, email);
+    await openMailLink(page, server, email);
     await page.getByRole('button', { name: '参加する' }).click();
 
     // Screen 1: consent, nothing pre-ticked.
@@ -173,7 +157,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
 
     const reporterContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const reporterPage = await reporterContext.newPage();
-    await signIn(reporterPage, reporter.email);
+    await signInByMail(reporterPage, server, reporter.email);
     const post = reporterPage.getByRole('article', { name: '投稿 太郎 さんの投稿' });
     await post.getByText('社外秘の売上計画').waitFor();
     await post.getByRole('button', { name: '通報する' }).click();
@@ -184,7 +168,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
 
     const moderatorContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const moderatorPage = await moderatorContext.newPage();
-    await signIn(moderatorPage, moderator.email);
+    await signInByMail(moderatorPage, server, moderator.email);
     await moderatorPage.getByRole('link', { name: 'モデレーション' }).click();
     const report = moderatorPage.getByRole('article', { name: '通報 花子 さんからの通報' });
     await report.getByText('社外秘の資料のようです').waitFor();
@@ -201,7 +185,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
 
     const authorContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const authorPage = await authorContext.newPage();
-    await signIn(authorPage, author.email);
+    await signInByMail(authorPage, server, author.email);
     await authorPage
       .getByText(
         'この投稿はモデレーターにより非表示になりました。理由：社外秘の情報が含まれていたため非表示にしました。',
@@ -220,7 +204,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     });
     const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await context.newPage();
-    await signIn(page, author.email);
+    await signInByMail(page, server, author.email);
     await page.getByRole('heading', { name: 'タイムライン' }).waitFor();
     await page.getByLabel('投稿する').fill('来週の勉強会で登壇をお願いしました@ゆうじん');
     await page
@@ -245,7 +229,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
 
     const friendContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const friendPage = await friendContext.newPage();
-    await signIn(friendPage, friend.email);
+    await signInByMail(friendPage, server, friend.email);
     await friendPage.getByRole('link', { name: /^お知らせ/ }).click();
     await friendPage.getByRole('link', { name: '投稿 太郎 さんが投稿であなたをメンションしました' }).click();
     await friendPage

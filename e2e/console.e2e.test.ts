@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { addTestMember, createTestTenant, tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { hasChromium, launchChromium, phone, signInByMail, webRoot } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,17 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.publicUrl}/signin`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('button', { name: 'リンクを送信' }).click();
-  await page.getByText('メールをご確認ください').waitFor();
-  await server.deps.jobs.drain();
-  await page.goto(`${server.publicUrl}/dev/mailbox`);
-  await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
-  await page.waitForURL((url) => !['/dev/', '/auth/'].some((start) => url.pathname.startsWith(start)));
-}
 
 /** Every API answer of 400 or more the page receives, as "status method path". */
 function failedCalls(page: Page) {
@@ -76,7 +65,7 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
 
     const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const desk = await staff.newPage();
-    await signIn(desk, hr.email);
+    await signInByMail(desk, server, hr.email);
     await desk.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);
     const row = desk.getByRole('listitem').filter({ hasText: '井上 真央' });
     await row.getByText('参加済み').waitFor();
@@ -88,7 +77,7 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     const { slug, member: hr } = await tenantWithMember(server, 'admin');
     const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await staff.newPage();
-    await signIn(page, hr.email);
+    await signInByMail(page, server, hr.email);
     await page.goto(`${server.publicUrl}/t/${slug}/admin`);
     const nav = page.getByRole('navigation', { name: '管理コンソール' });
     await nav.getByRole('link', { name: 'モデレーション' }).click();
@@ -121,7 +110,7 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
 
     const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await staff.newPage();
-    await signIn(page, ownerEmail);
+    await signInByMail(page, server, ownerEmail);
     await page.goto(`${server.publicUrl}/t/${slug}/moderation`);
     await page.getByRole('heading', { name: 'モデレーション', level: 1 }).waitFor();
     await page.getByRole('link', { name: '報告 太郎' }).click();
@@ -138,7 +127,7 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     await addTestMember(server, tenant.id, 'alumnus', { displayName: '中村 智博' });
     const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await staff.newPage();
-    await signIn(page, hr.email);
+    await signInByMail(page, server, hr.email);
     await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
     const row = page.getByRole('listitem').filter({ hasText: '中村 智博' });
     await row.getByText('中村 智博 さんの操作').click();

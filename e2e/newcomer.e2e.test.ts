@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityMember, linkedRecord } from '../server/test/community-factories.js';
 import { addTestMember, createTestTenant } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { hasChromium, launchChromium, phone, signInByMail, webRoot } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,16 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.publicUrl}/signin`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('button', { name: 'リンクを送信' }).click();
-  await page.getByText('メールをご確認ください').waitFor();
-  await server.deps.jobs.drain();
-  await page.goto(`${server.publicUrl}/dev/mailbox`);
-  await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
-}
 
 describe.skipIf(!hasChromium)('a new member’s first timeline on a phone', () => {
   it('follows the hashtag chosen at sign-up, says what to do next beside a pinned announcement, and suggests tags, groups and colleagues', async () => {
@@ -75,7 +65,7 @@ describe.skipIf(!hasChromium)('a new member’s first timeline on a phone', () =
 
     const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
     const page = await context.newPage();
-    await signIn(page, newcomer.email);
+    await signInByMail(page, server, newcomer.email);
     await page.waitForURL(`**/t/${slug}/welcome`);
     await page.getByLabel('メンバー名簿に掲載する').check();
     await page.getByRole('button', { name: '次へ' }).click();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, webRoot } from './browser.js';
+import { hasChromium, launchChromium, signInByMail, webRoot } from './browser.js';
 import { narrowPhone } from './screens.js';
 
 let server: TestServer;
@@ -19,17 +19,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.publicUrl}/signin`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('button', { name: 'リンクを送信' }).click();
-  await page.getByText('メールをご確認ください').waitFor();
-  await server.deps.jobs.drain();
-  await page.goto(`${server.publicUrl}/dev/mailbox`);
-  await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
-  await page.waitForURL((url) => !['/dev/', '/auth/'].some((start) => url.pathname.startsWith(start)));
-}
-
 const heading = (page: Page, name: string, level = 1) =>
   page.getByRole('heading', { level, name, exact: true }).waitFor();
 
@@ -43,7 +32,7 @@ describe.skipIf(!hasChromium)('surveys on a phone', () => {
       if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400)
         failed.push(`${response.status()} ${response.url()} ${await response.text()}`);
     });
-    await signIn(desk, hr.email);
+    await signInByMail(desk, server, hr.email);
     await desk.goto(`${server.publicUrl}/t/${slug}/admin/surveys`);
     await heading(desk, 'アンケート', 2);
     await desk.getByRole('link', { name: '新しいアンケート' }).click();
@@ -73,7 +62,7 @@ describe.skipIf(!hasChromium)('surveys on a phone', () => {
     const member = await communityMember(server, { id: tenant.id, slug }, { displayName: '回答 花子' });
     const phoneContext = await browser.newContext({ ...narrowPhone, locale: 'ja-JP' });
     const page = await phoneContext.newPage();
-    await signIn(page, member.email);
+    await signInByMail(page, server, member.email);
     await page.goto(`${server.publicUrl}/t/${slug}`);
     await page.getByRole('link', { name: 'アンケート', exact: true }).click();
     await heading(page, 'アンケート');
