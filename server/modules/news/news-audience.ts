@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { newsArticles } from '../../db/schema/index.js';
-import { type AudienceSpec, AudienceSpecSchema } from '../programmes/audience/audience-spec.js';
+import { type AudienceSpec, storedAudience } from '../programmes/audience/audience-spec.js';
 import {
   audienceAdmitsMember,
   loadMemberAudienceFacts,
@@ -9,12 +9,8 @@ import {
 import { isStaff } from '../tenancy/policies.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 
-/** Who an article is for, as stored: re-read through the shared schema (defaults fill in new fields). */
-export function articleAudience(stored: unknown): AudienceSpec {
-  const parsed = AudienceSpecSchema.safeParse(stored ?? {});
-  // A stored spec that no longer parses admits nobody rather than everybody.
-  return parsed.success ? parsed.data : { ...AudienceSpecSchema.parse({}), members: false };
-}
+/** Who an article is for, as stored (see storedAudience). */
+export const articleAudience = (stored: unknown): AudienceSpec => storedAudience(stored);
 
 export type NewsReader = { staff: true } | { staff: false; facts: MemberAudienceFacts };
 

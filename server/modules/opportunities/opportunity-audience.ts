@@ -1,14 +1,11 @@
-import { type AudienceSpec, AudienceSpecSchema, everyMember } from '../programmes/audience/audience-spec.js';
+import { type AudienceSpec, storedAudience } from '../programmes/audience/audience-spec.js';
 import { audienceAdmitsMember, loadMemberAudienceFacts } from '../programmes/audience/member-audience.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import type { OpportunityRow } from './write-opportunities.js';
 
-/** The stored spec, read back through the schema (fields added later take their defaults). */
-export function audienceOf(row: Pick<OpportunityRow, 'audience'>): AudienceSpec {
-  if (!row.audience) return everyMember;
-  const parsed = AudienceSpecSchema.safeParse(row.audience);
-  return parsed.success ? parsed.data : everyMember;
-}
+/** The opportunity's stored spec (see storedAudience). */
+export const audienceOf = (row: Pick<OpportunityRow, 'audience'>): AudienceSpec =>
+  storedAudience(row.audience);
 
 /** Keeps the opportunities meant for the acting member: one read of their facts for the whole list. */
 export async function keepMeantForMember<T extends { opportunity: Pick<OpportunityRow, 'audience'> }>(

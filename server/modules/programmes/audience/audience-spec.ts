@@ -34,3 +34,16 @@ export type AudienceSpecInput = z.input<typeof AudienceSpecSchema>;
 
 /** Everyone in the network who is a member (alumni), and nothing narrower. */
 export const everyMember: AudienceSpec = AudienceSpecSchema.parse({});
+
+/** A spec that reaches nobody: what a stored spec that no longer parses falls back to. */
+export const nobody: AudienceSpec = { ...everyMember, members: false };
+
+/**
+ * A programme's stored spec, read back through the schema (fields added later take their defaults).
+ * None stored means every member; one that no longer parses admits nobody rather than everybody.
+ */
+export function storedAudience(stored: unknown): AudienceSpec {
+  if (stored === null || stored === undefined) return everyMember;
+  const parsed = AudienceSpecSchema.safeParse(stored);
+  return parsed.success ? parsed.data : nobody;
+}
