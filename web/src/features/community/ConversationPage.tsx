@@ -1,49 +1,50 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 import { Badge } from './PersonCardView';
 import { ReportForm } from './ReportForm';
-
-type Thread = {
-  id: string;
-  kind: 'direct' | 'company';
-  messages: {
-    id: string;
-    body: string;
-    hidden: { reason: string | null } | null;
-    createdAt: string;
-    mine: boolean;
-    sender: { id: string; displayName: string; badge: 'staff' | 'employee' | null };
-  }[];
-};
 
 /** One conversation: messages oldest first, and a box to reply. Opening it marks it read. */
 export function ConversationPage({ backTo }: { backTo?: 'inbox' }) {
   const { id = '' } = useParams();
   const { t, formatDateTime } = useI18n();
   const { slug } = useCommunity();
-  const [thread, setThread] = useState<Thread | null>(null);
+  const queryClient = useQueryClient();
+  const key = communityKeys.conversation(slug, id);
+  // Reading the thread marks it read, so it is read afresh each time it is opened.
+  const { data: thread, error: loadError } = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/community/conversations/{id}', { params: { path: { slug, id } }, signal }),
+      ),
+    staleTime: 0,
+    gcTime: 0,
+  });
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const path = `/t/${slug}/community/conversations/${id}`;
-  const load = useCallback(async () => setThread(await api<Thread>('GET', path)), [path]);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
   const send = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      setThread(await api<Thread>('POST', `${path}/messages`, { body: draft }));
+      const next = await call(
+        client.POST('/v1/t/{slug}/community/conversations/{id}/messages', {
+          params: { path: { slug, id } },
+          body: { body: draft },
+        }),
+      );
+      queryClient.setQueryData(key, next);
+      await queryClient.invalidateQueries({ queryKey: communityKeys.conversations(slug), exact: true });
       setDraft('');
     } catch (caught) {
       setError(caught);
     }
   };
-  if (!thread) return error ? <ErrorMessage error={error} /> : <Loading />;
+  if (!thread) return loadError ? <ErrorMessage error={loadError} /> : <Loading />;
   return (
     <section>
       <p>

@@ -1,13 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
-import { intents, type PersonCard } from './community-model';
+import { communityKeys, useCommunity } from './community-context';
+import { type Intent, intents } from './community-model';
 import { PersonCardView } from './PersonCardView';
 
-type Page = { people: PersonCard[]; nextCursor: string | null };
 const filterKeys = [
   'q',
   'hashtag',
@@ -19,6 +19,25 @@ const filterKeys = [
   'overlap',
 ] as const;
 
+const isIntent = (value: string): value is Intent => (intents as readonly string[]).includes(value);
+const yearOf = (value: string | null) => (value ? Number(value) : undefined);
+
+/** The directory's query from the URL's filters (a year the server cannot read is refused there). */
+function directoryQuery(filters: string) {
+  const params = new URLSearchParams(filters);
+  const intent = params.get('intent') ?? '';
+  return {
+    q: params.get('q') ?? undefined,
+    hashtag: params.get('hashtag') ?? undefined,
+    intent: isIntent(intent) ? intent : undefined,
+    company: params.get('company') ?? undefined,
+    department: params.get('department') ?? undefined,
+    leftFrom: yearOf(params.get('leftFrom')),
+    leftTo: yearOf(params.get('leftTo')),
+    overlap: params.get('overlap') ? ('1' as const) : undefined,
+  };
+}
+
 /** The member directory: the query lives in the URL, so a search can be shared and survives going back. */
 export function DirectoryPage() {
   const { t } = useI18n();
@@ -27,29 +46,28 @@ export function DirectoryPage() {
   const [draft, setDraft] = useState(() =>
     Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])),
   );
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      const query = new URLSearchParams();
-      for (const key of filterKeys) {
-        const value = params.get(key);
-        if (value) query.set(key, value);
-      }
-      if (cursor) query.set('cursor', cursor);
-      const next = await api<Page>('GET', `/t/${slug}/community/people?${query}`);
-      setPage((current) =>
-        cursor && current ? { ...next, people: [...current.people, ...next.people] } : next,
-      );
-    },
-    [slug, params],
-  );
-  useEffect(() => {
-    setPage(null);
-    setError(null);
-    load().catch(setError);
-  }, [load]);
+  const filters = useMemo(() => {
+    const query = new URLSearchParams();
+    for (const key of filterKeys) {
+      const value = params.get(key);
+      if (value) query.set(key, value);
+    }
+    return query.toString();
+  }, [params]);
+  const directory = useInfiniteQuery({
+    queryKey: communityKeys.people(slug, filters),
+    queryFn: ({ pageParam, signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/community/people', {
+          params: { path: { slug }, query: { ...directoryQuery(filters), cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const people = directory.data?.pages.flatMap((p) => p.people);
+  const error = directory.error;
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -130,17 +148,22 @@ export function DirectoryPage() {
         <button type="submit">{t('people.searchButton')}</button>
       </form>
       <ErrorMessage error={error} />
-      {!page && !error && <Loading />}
-      {page && page.people.length === 0 && <p className="muted">{t('people.none')}</p>}
-      {page && page.people.length > 0 && (
+      {!people && !error && <Loading />}
+      {people && people.length === 0 && <p className="muted">{t('people.none')}</p>}
+      {people && people.length > 0 && (
         <ul className="people" aria-label={t('people.title')}>
-          {page.people.map((person) => (
+          {people.map((person) => (
             <PersonCardView key={person.id} slug={slug} person={person} />
           ))}
         </ul>
       )}
-      {page?.nextCursor && (
-        <button type="button" className="secondary" onClick={() => load(page.nextCursor!).catch(setError)}>
+      {directory.hasNextPage && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={directory.isFetchingNextPage}
+          onClick={() => directory.fetchNextPage()}
+        >
           {t('people.more')}
         </button>
       )}

@@ -1,55 +1,63 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { Composer } from './Composer';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 import { PostList } from './PostList';
-import type { Group } from './post-model';
 import { usePostPage } from './use-post-page';
-
-type GroupMember = {
-  id: string;
-  displayName: string;
-  role: 'admin' | 'member';
-  status: 'active' | 'requested' | 'invited';
-};
 
 /** A group: join or leave, its posts and composer for members, and member management for its admins. */
 export function GroupPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { slug } = useCommunity();
-  const [group, setGroup] = useState<Group | null>(null);
-  const [members, setMembers] = useState<GroupMember[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const posts = usePostPage(`/t/${slug}/community/groups/${id}/posts`);
-  const base = `/t/${slug}/community/groups/${id}`;
+  const queryClient = useQueryClient();
+  const path = { slug, id };
+  const { data: group, error: loadError } = useQuery({
+    queryKey: communityKeys.group(slug, id),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/groups/{id}', { params: { path }, signal })),
+  });
   const isMember = group?.membership?.status === 'active';
   const isAdmin = isMember && group?.membership?.role === 'admin';
+  // Who is in it is shown to everyone for an open group, and to members otherwise.
+  const { data: memberList } = useQuery({
+    queryKey: communityKeys.groupMembers(slug, id),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/groups/{id}/members', { params: { path }, signal })),
+    enabled: group?.visibility === 'open' || isMember,
+  });
+  const members = memberList?.members ?? [];
+  const posts = usePostPage(slug, 'group', id);
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? loadError;
 
-  const load = useCallback(async () => {
-    const next = await api<Group>('GET', base);
-    setGroup(next);
-    if (next.visibility === 'open' || next.membership?.status === 'active') {
-      setMembers((await api<{ members: GroupMember[] }>('GET', `${base}/members`)).members);
-    }
-  }, [base]);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
-
+  /** A change of membership: the group, its members, its posts and the group lists are read again. */
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
       await work();
-      await load();
-      await posts.refreshTop();
     } catch (caught) {
       setError(caught);
     }
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: communityKeys.group(slug, id) }),
+      queryClient.invalidateQueries({ queryKey: communityKeys.posts(slug, 'group', id) }),
+      queryClient.invalidateQueries({ queryKey: ['t', slug, 'community', 'groups'] }),
+      queryClient.invalidateQueries({ queryKey: communityKeys.posts(slug, 'feed', '') }),
+    ]);
   };
+  const join = () => call(client.POST('/v1/t/{slug}/community/groups/{id}/join', { params: { path } }));
+  const decide = (memberId: string, action: 'approve' | 'decline') =>
+    call(
+      client.POST('/v1/t/{slug}/community/groups/{id}/members/{memberId}', {
+        params: { path: { slug, id, memberId } },
+        body: { action },
+      }),
+    );
   if (error && !group) return <ErrorMessage error={error} />;
   if (!group) return <Loading />;
   return (
@@ -74,12 +82,12 @@ export function GroupPage() {
         )}
         <ErrorMessage error={error} />
         {!group.membership && (
-          <button type="button" onClick={() => act(() => api('POST', `${base}/join`))}>
+          <button type="button" onClick={() => act(join)}>
             {group.visibility === 'open' ? t('group.join') : t('group.requestToJoin')}
           </button>
         )}
         {group.membership?.status === 'invited' && (
-          <button type="button" onClick={() => act(() => api('POST', `${base}/join`))}>
+          <button type="button" onClick={() => act(join)}>
             {t('group.acceptInvitation')}
           </button>
         )}
@@ -88,7 +96,11 @@ export function GroupPage() {
           <button
             type="button"
             className="link-button"
-            onClick={() => act(() => api('DELETE', `${base}/membership`))}
+            onClick={() =>
+              act(() =>
+                call(client.DELETE('/v1/t/{slug}/community/groups/{id}/membership', { params: { path } })),
+              )
+            }
           >
             {isMember ? t('group.leave') : t('group.withdraw')}
           </button>
@@ -103,17 +115,13 @@ export function GroupPage() {
               .map((m) => (
                 <li key={m.id}>
                   {m.displayName}{' '}
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => act(() => api('POST', `${base}/members/${m.id}`, { action: 'approve' }))}
-                  >
+                  <button type="button" className="small" onClick={() => act(() => decide(m.id, 'approve'))}>
                     {t('group.approve')}
                   </button>{' '}
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => act(() => api('POST', `${base}/members/${m.id}`, { action: 'decline' }))}
+                    onClick={() => act(() => decide(m.id, 'decline'))}
                   >
                     {t('group.decline')}
                   </button>

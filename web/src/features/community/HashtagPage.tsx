@@ -1,19 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../../app/api';
+import { ApiError, call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
-import type { Hashtag, PersonCard } from './community-model';
+import { communityKeys, useCommunity } from './community-context';
 import { GroupCard } from './GroupsPage';
 import { PersonCardView } from './PersonCardView';
 import { PostList } from './PostList';
-import type { Group } from './post-model';
 import { usePostPage } from './use-post-page';
 
 function HashtagPosts({ slug, tag }: { slug: string; tag: string }) {
   const { t } = useI18n();
-  const posts = usePostPage(`/t/${slug}/community/hashtags/${encodeURIComponent(tag)}/posts`);
+  const posts = usePostPage(slug, 'hashtag', tag);
   return (
     <>
       <h2>{t('hashtags.posts')}</h2>
@@ -36,18 +35,20 @@ function HashtagPosts({ slug, tag }: { slug: string; tag: string }) {
 
 function HashtagGroups({ slug, tag }: { slug: string; tag: string }) {
   const { t } = useI18n();
-  const [groups, setGroups] = useState<Group[]>([]);
-  useEffect(() => {
-    const get = (scope: string) =>
-      api<{ groups: Group[] }>(
-        'GET',
-        `/t/${slug}/community/groups?scope=${scope}&hashtag=${encodeURIComponent(tag)}`,
-      );
-    Promise.all([get('mine'), get('discover')]).then(
-      ([mine, other]) => setGroups([...mine.groups, ...other.groups]),
-      () => setGroups([]),
-    );
-  }, [slug, tag]);
+  // Groups about the tag: mine first, then those I could join. Without them the page simply has no list.
+  const groupsOf = (scope: 'mine' | 'discover') => ({
+    queryKey: communityKeys.groups(slug, scope, tag),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      call(
+        client.GET('/v1/t/{slug}/community/groups', {
+          params: { path: { slug }, query: { scope, hashtag: tag } },
+          signal,
+        }),
+      ),
+  });
+  const mine = useQuery(groupsOf('mine'));
+  const other = useQuery(groupsOf('discover'));
+  const groups = mine.data && other.data ? [...mine.data.groups, ...other.data.groups] : [];
   if (groups.length === 0) return null;
   return (
     <>
@@ -61,39 +62,36 @@ function HashtagGroups({ slug, tag }: { slug: string; tag: string }) {
   );
 }
 
-type TagPage = {
-  hashtag: Hashtag;
-  following: boolean;
-  followers: number;
-  people: PersonCard[];
-  nextCursor: string | null;
-};
-
 /** A hashtag's page: follow it, and see who carries it. A tag nobody uses yet can still be followed. */
 export function HashtagPage() {
   const { tag = '' } = useParams();
   const { t } = useI18n();
   const { slug } = useCommunity();
-  const [page, setPage] = useState<TagPage | null>(null);
-  const [unused, setUnused] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    try {
-      setPage(await api<TagPage>('GET', `/t/${slug}/community/hashtags/${encodeURIComponent(tag)}`));
-      setUnused(false);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.problem.status === 404) setUnused(true);
-      else throw caught;
-    }
-  }, [slug, tag]);
-  useEffect(() => {
-    setPage(null);
-    load().catch(setError);
-  }, [load]);
+  const queryClient = useQueryClient();
+  const key = communityKeys.hashtag(slug, tag);
+  const { data: page, error: loadError } = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/hashtags/{tag}', { params: { path: { slug, tag } }, signal })),
+  });
+  // A tag nobody carries yet has no page (404), but can still be followed.
+  const unused = loadError instanceof ApiError && loadError.problem.status === 404;
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? (unused ? null : loadError);
   const toggle = async (follow: boolean) => {
     try {
-      await api(follow ? 'PUT' : 'DELETE', `/t/${slug}/community/hashtags/${encodeURIComponent(tag)}/follow`);
-      await load();
+      const params = { path: { slug, tag } };
+      await call(
+        follow
+          ? client.PUT('/v1/t/{slug}/community/hashtags/{tag}/follow', { params })
+          : client.DELETE('/v1/t/{slug}/community/hashtags/{tag}/follow', { params }),
+      );
+      // Following changes the tag's page, my followed tags and what reaches my feed.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: key }),
+        queryClient.invalidateQueries({ queryKey: ['t', slug, 'community', 'hashtags'] }),
+        queryClient.invalidateQueries({ queryKey: communityKeys.posts(slug, 'feed', '') }),
+      ]);
     } catch (caught) {
       setError(caught);
     }

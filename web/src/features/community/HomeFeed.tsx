@@ -10,7 +10,7 @@ import { useFeedEvents, usePostPage } from './use-post-page';
 /** The home feed with its composer; new posts from others slide in at the top as they are made. */
 export function HomeFeed({ slug, role }: { slug: string; role: Role }) {
   const { t } = useI18n();
-  const feed = usePostPage(`/t/${slug}/community/feed`);
+  const feed = usePostPage(slug, 'feed');
   const { refreshTop, setError } = feed;
   useFeedEvents(
     slug,

@@ -1,30 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
-
-type InboxThread = {
-  id: string;
-  member: string;
-  lastMessage: string | null;
-  lastMessageAt: string | null;
-  unread: boolean;
-};
+import { communityKeys, useCommunity } from './community-context';
 
 /** The company's shared inbox: members' private threads, unanswered first (owners and HR). */
 export function InboxPage() {
   const { t, formatDateTime } = useI18n();
   const { slug } = useCommunity();
-  const [threads, setThreads] = useState<InboxThread[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ threads: InboxThread[] }>('GET', `/t/${slug}/community/inbox`).then(
-      (r) => setThreads(r.threads),
-      setError,
-    );
-  }, [slug]);
+  const { data, error } = useQuery({
+    queryKey: communityKeys.inbox(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/inbox', { params: { path: { slug } }, signal })),
+    staleTime: 0,
+  });
+  const threads = data?.threads;
   if (!threads) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <section>

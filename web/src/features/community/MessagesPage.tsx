@@ -1,34 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { isStaffRole, type Role } from '../../app/session';
 import { ErrorMessage, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
-
-type Summary = {
-  id: string;
-  kind: 'direct' | 'company';
-  title: string | null;
-  lastMessage: string | null;
-  lastMessageAt: string | null;
-  unread: boolean;
-};
-type List = { conversations: Summary[]; unread: { conversations: number; companyInbox: number } };
+import { communityKeys, useCommunity } from './community-context';
 
 /** My conversations, and the way to a private talk with the company. */
 export function MessagesPage() {
   const { t, formatDateTime } = useI18n();
   const navigate = useNavigate();
   const { slug, home } = useCommunity();
-  const [list, setList] = useState<List | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<List>('GET', `/t/${slug}/community/conversations`).then(setList, setError);
-  }, [slug]);
+  const queryClient = useQueryClient();
+  const { data: list, error: loadError } = useQuery({
+    queryKey: communityKeys.conversations(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/conversations', { params: { path: { slug } }, signal })),
+    staleTime: 0,
+  });
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? loadError;
   const talkToCompany = async () => {
     try {
-      const opened = await api<{ id: string }>('POST', `/t/${slug}/community/conversations`, {});
+      const opened = await call(
+        client.POST('/v1/t/{slug}/community/conversations', { params: { path: { slug } }, body: {} }),
+      );
+      await queryClient.invalidateQueries({ queryKey: communityKeys.conversations(slug) });
       navigate(`/t/${slug}/messages/${opened.id}`);
     } catch (caught) {
       setError(caught);

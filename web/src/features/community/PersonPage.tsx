@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
-import { useCommunity } from './community-context';
-import type { Profile } from './community-model';
+import { communityKeys, useCommunity } from './community-context';
 import { ProfileView } from './ProfileView';
 import { ReportForm } from './ReportForm';
 
@@ -14,17 +14,23 @@ export function PersonPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { slug } = useCommunity();
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setProfile(null);
-    api<Profile>('GET', `/t/${slug}/community/people/${id}`).then(setProfile, setError);
-  }, [slug, id]);
+  const queryClient = useQueryClient();
+  const { data: profile, error: loadError } = useQuery({
+    queryKey: communityKeys.person(slug, id),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/people/{id}', { params: { path: { slug, id } }, signal })),
+  });
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? loadError;
+  const path = { slug, id };
+  /** Blocking or muting someone changes what the directory, feeds and conversations show. */
+  const changed = () => queryClient.invalidateQueries({ queryKey: ['t', slug, 'community'] });
 
   const block = async () => {
     if (!profile || !window.confirm(t('people.blockConfirm', { name: profile.displayName }))) return;
     try {
-      await api('PUT', `/t/${slug}/community/people/${id}/block`);
+      await call(client.PUT('/v1/t/{slug}/community/people/{id}/block', { params: { path } }));
+      await changed();
       navigate(`/t/${slug}/people`, { replace: true, state: { notice: t('people.blockedDone') } });
     } catch (caught) {
       setError(caught);
@@ -34,7 +40,8 @@ export function PersonPage() {
   const [notice, setNotice] = useState('');
   const mute = async () => {
     try {
-      await api('PUT', `/t/${slug}/community/people/${id}/mute`);
+      await call(client.PUT('/v1/t/{slug}/community/people/{id}/mute', { params: { path } }));
+      await changed();
       setNotice(t('people.mutedDone'));
     } catch (caught) {
       setError(caught);
@@ -43,9 +50,13 @@ export function PersonPage() {
 
   const startConversation = async () => {
     try {
-      const opened = await api<{ id: string }>('POST', `/t/${slug}/community/conversations`, {
-        memberId: id,
-      });
+      const opened = await call(
+        client.POST('/v1/t/{slug}/community/conversations', {
+          params: { path: { slug } },
+          body: { memberId: id },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: communityKeys.conversations(slug), exact: true });
       navigate(`/t/${slug}/messages/${opened.id}`);
     } catch (caught) {
       setError(caught);

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 import { PostCard } from './PostCard';
 
 /** One post on its own page (linked from the feed and notifications), with a way back to the timeline. */
@@ -14,7 +14,7 @@ export function PostPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const key = ['t', slug, 'community', 'post', id];
+  const key = communityKeys.post(slug, id);
   const { data: post, error } = useQuery({
     queryKey: key,
     queryFn: ({ signal }) =>

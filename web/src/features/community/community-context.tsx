@@ -16,6 +16,23 @@ export const communityKeys = {
   unreadMessages: (slug: string) => ['t', slug, 'community', 'unread-messages'] as const,
   unreadNotifications: (slug: string) => ['t', slug, 'community', 'unread-notifications'] as const,
   notifications: (slug: string) => ['t', slug, 'community', 'notifications'] as const,
+  /** A paged list of posts: the home feed, or a group's or a hashtag's posts. */
+  posts: (slug: string, source: 'feed' | 'group' | 'hashtag', id: string) =>
+    ['t', slug, 'community', 'posts', source, id] as const,
+  post: (slug: string, id: string) => ['t', slug, 'community', 'post', id] as const,
+  comments: (slug: string, postId: string) => ['t', slug, 'community', 'post', postId, 'comments'] as const,
+  people: (slug: string, filters: string) => ['t', slug, 'community', 'people', filters] as const,
+  person: (slug: string, id: string) => ['t', slug, 'community', 'person', id] as const,
+  conversations: (slug: string) => ['t', slug, 'community', 'conversations'] as const,
+  conversation: (slug: string, id: string) => ['t', slug, 'community', 'conversations', id] as const,
+  inbox: (slug: string) => ['t', slug, 'community', 'inbox'] as const,
+  groups: (slug: string, scope: string, hashtag = '') =>
+    ['t', slug, 'community', 'groups', scope, hashtag] as const,
+  group: (slug: string, id: string) => ['t', slug, 'community', 'group', id] as const,
+  groupMembers: (slug: string, id: string) => ['t', slug, 'community', 'group', id, 'members'] as const,
+  hashtag: (slug: string, tag: string) => ['t', slug, 'community', 'hashtag', tag] as const,
+  hashtags: (slug: string, list: 'trending' | 'following' | 'search', q = '') =>
+    ['t', slug, 'community', 'hashtags', list, q] as const,
 };
 
 export const CommunityContext = createContext<Community | null>(null);
