@@ -1,62 +1,70 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { call, client } from '../../app/api';
+import { allValues, type Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
-import { Field, FormError, fieldErrorOf } from '../../app/ui';
+import { ErrorMessage, Field, FormError, fieldErrorOf, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { registryKeys } from './registry-keys';
 
-type CustomField = {
-  id: string;
-  key: string;
-  label: string;
-  type: 'text' | 'number' | 'date' | 'select';
-  options: string[];
-};
-const types = ['text', 'number', 'date', 'select'] as const;
+type CustomField = Schemas['CustomField'];
+const types = allValues<CustomField['type']>()(['text', 'number', 'date', 'select']);
 
 /** The network's own record fields (e.g. 退職時等級), usable in records, imports and filters. */
 export function CustomFieldsPage() {
   const { t } = useI18n();
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
-  const [fields, setFields] = useState<CustomField[] | null>(null);
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: registryKeys.customFields(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/custom-fields', { params: { path: { slug } }, signal })),
+  });
+  const fields = list.data?.fields;
   const [form, setForm] = useState({ key: '', label: '', type: 'text' as CustomField['type'], options: '' });
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ fields: CustomField[] }>('GET', `/t/${slug}/registry/custom-fields`).then(
-      (d) => setFields(d.fields),
-      setError,
-    );
-  }, [slug]);
+  const [removeError, setRemoveError] = useState<unknown>(null);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      const created = await api<CustomField>('POST', `/t/${slug}/registry/custom-fields`, {
-        key: form.key,
-        label: form.label,
-        type: form.type,
-        ...(form.type === 'select'
-          ? {
-              options: form.options
-                .split(/[,、]/)
-                .map((o) => o.trim())
-                .filter(Boolean),
-            }
-          : {}),
-      });
-      setFields([...(fields ?? []), created]);
+      await call(
+        client.POST('/v1/t/{slug}/registry/custom-fields', {
+          params: { path: { slug } },
+          body: {
+            key: form.key,
+            label: form.label,
+            type: form.type,
+            ...(form.type === 'select'
+              ? {
+                  options: form.options
+                    .split(/[,、]/)
+                    .map((o) => o.trim())
+                    .filter(Boolean),
+                }
+              : {}),
+          },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: registryKeys.customFields(slug) });
       setForm({ key: '', label: '', type: 'text', options: '' });
     } catch (caught) {
       setError(caught);
     }
   };
   const remove = async (field: CustomField) => {
+    setRemoveError(null);
     try {
-      await api('DELETE', `/t/${slug}/registry/custom-fields/${field.id}`);
-      setFields((list) => list?.filter((f) => f.id !== field.id) ?? null);
+      await call(
+        client.DELETE('/v1/t/{slug}/registry/custom-fields/{id}', {
+          params: { path: { slug, id: field.id } },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: registryKeys.customFields(slug) });
     } catch (caught) {
-      setError(caught);
+      setRemoveError(caught);
     }
   };
 
@@ -64,6 +72,8 @@ export function CustomFieldsPage() {
     <section>
       <h2>{t('fields.title')}</h2>
       <p className="lead">{t('fields.lead')}</p>
+      <ErrorMessage error={removeError ?? list.error} />
+      {list.isPending && <Loading />}
       {fields && fields.length === 0 && <p className="muted">{t('fields.empty')}</p>}
       <ul className="list">
         {fields?.map((field) => (

@@ -1,11 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages/ja';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import { encodingLabel, type Import, type Issue } from './import-model';
+import { encodingLabel, type Import } from './import-model';
+import { registryKeys } from './registry-keys';
 
 const targetLabels: Record<string, MessageKey> = {
   ignore: 'import.target.ignore',
@@ -35,79 +37,87 @@ const busyStatuses = new Set(['checking', 'applying']);
 
 /** Mapping → dry run (with progress) → rejected rows → apply. Safe to leave and reopen at any step. */
 export function ImportDetailPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
-  const [imp, setImp] = useState<Import | null>(null);
-  const [targets, setTargets] = useState<string[]>([]);
-  const [custom, setCustom] = useState<{ key: string; label: string }[]>([]);
-  const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [templateName, setTemplateName] = useState('');
-  const [issues, setIssues] = useState<{ issues: Issue[]; nextCursor: string | null } | null>(null);
-  const [remap, setRemap] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const refresh = useCallback(async () => {
-    const next = await api<Import>('GET', `/t/${slug}/registry/imports/${id}`);
-    setImp(next);
-    return next;
-  }, [slug, id]);
-
+  const queryClient = useQueryClient();
+  // Polled while a job works on the import; the page can be closed and reopened meanwhile.
+  const current = useQuery({
+    queryKey: registryKeys.import(slug, id),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/imports/{id}', { params: { path: { slug, id } }, signal })),
+    staleTime: 0,
+    refetchInterval: (query) => (busyStatuses.has(query.state.data?.status ?? '') ? 1000 : false),
+  });
+  const list = useQuery({
+    queryKey: registryKeys.imports(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/imports', { params: { path: { slug } }, signal })),
+  });
+  const fields = useQuery({
+    queryKey: registryKeys.customFields(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/custom-fields', { params: { path: { slug } }, signal })),
+  });
+  const imp = current.data;
+  const targets = list.data?.targets ?? [];
+  const custom = fields.data?.fields ?? [];
   // The mapping form needs the import, the target list and the custom fields together: a select
   // rendered before its options exist would show "ignore" for a pre-filled column.
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    Promise.all([
-      refresh(),
-      api<{ targets: string[] }>('GET', `/t/${slug}/registry/imports`),
-      api<{ fields: { key: string; label: string }[] }>('GET', `/t/${slug}/registry/custom-fields`),
-    ]).then(([first, list, fields]) => {
-      setMapping(first.mapping);
-      setTargets(list.targets);
-      setCustom(fields.fields);
-      setReady(true);
-    }, setError);
-  }, [refresh, slug]);
+  const ready = Boolean(imp && list.data && fields.data);
+  const [edited, setMapping] = useState<Record<string, string> | null>(null);
+  const mapping = edited ?? imp?.mapping ?? {};
+  const [templateName, setTemplateName] = useState('');
+  const [remap, setRemap] = useState(false);
+  const [actionError, setError] = useState<unknown>(null);
+  const error = actionError ?? current.error ?? list.error ?? fields.error;
 
-  // Poll while a job works on the import; the page can be closed and reopened meanwhile.
-  useEffect(() => {
-    if (!imp || !busyStatuses.has(imp.status)) return;
-    const timer = window.setTimeout(() => refresh().catch(setError), 1000);
-    return () => window.clearTimeout(timer);
-  }, [imp, refresh]);
+  const noted = (imp?.counts?.rejected ?? 0) + (imp?.counts?.merged ?? 0) + (imp?.counts?.warned ?? 0);
+  const issuePages = useInfiniteQuery({
+    queryKey: [...registryKeys.import(slug, id), 'issues', imp?.checkedAt ?? ''],
+    queryFn: ({ pageParam, signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/registry/imports/{id}/issues', {
+          params: { path: { slug, id }, query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: imp?.status === 'checked' && noted > 0,
+  });
+  const issues = issuePages.data
+    ? {
+        issues: issuePages.data.pages.flatMap((page) => page.issues),
+        nextCursor: issuePages.data.pages.at(-1)?.nextCursor ?? null,
+      }
+    : null;
 
-  const loadIssues = useCallback(
-    async (cursor?: string) => {
-      const query = new URLSearchParams({ limit: '100' });
-      if (cursor) query.set('cursor', cursor);
-      const page = await api<{ issues: Issue[]; nextCursor: string | null }>(
-        'GET',
-        `/t/${slug}/registry/imports/${id}/issues?${query}`,
-      );
-      setIssues((current) =>
-        cursor && current ? { ...page, issues: [...current.issues, ...page.issues] } : page,
-      );
-    },
-    [slug, id],
-  );
+  // Applying changes the records once the job is done; the registry's lists must then be read again.
+  const applied = imp?.status === 'applied';
   useEffect(() => {
-    const noted = (imp?.counts?.rejected ?? 0) + (imp?.counts?.merged ?? 0) + (imp?.counts?.warned ?? 0);
-    if (imp?.status === 'checked' && noted > 0) loadIssues().catch(setError);
-  }, [imp?.status, imp?.counts?.rejected, imp?.counts?.merged, imp?.counts?.warned, loadIssues]);
+    if (applied) void queryClient.invalidateQueries({ queryKey: registryKeys.records(slug) });
+  }, [applied, queryClient, slug]);
+
+  const settle = async (next: Import) => {
+    queryClient.setQueryData(registryKeys.import(slug, id), next);
+    await queryClient.invalidateQueries({ queryKey: registryKeys.imports(slug), exact: true });
+  };
 
   const check = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      setImp(
-        await api<Import>('POST', `/t/${slug}/registry/imports/${id}/check`, {
-          mapping,
-          ...(templateName.trim() ? { saveTemplateAs: templateName.trim() } : {}),
+      const next = await call(
+        client.POST('/v1/t/{slug}/registry/imports/{id}/check', {
+          params: { path: { slug, id } },
+          body: { mapping, ...(templateName.trim() ? { saveTemplateAs: templateName.trim() } : {}) },
         }),
       );
+      setMapping(null);
       setRemap(false);
-      setIssues(null);
+      await settle(next);
     } catch (caught) {
       setError(caught);
     }
@@ -116,7 +126,11 @@ export function ImportDetailPage() {
   const apply = async () => {
     setError(null);
     try {
-      setImp(await api<Import>('POST', `/t/${slug}/registry/imports/${id}/apply`));
+      await settle(
+        await call(
+          client.POST('/v1/t/{slug}/registry/imports/{id}/apply', { params: { path: { slug, id } } }),
+        ),
+      );
     } catch (caught) {
       setError(caught);
     }
@@ -267,11 +281,7 @@ export function ImportDetailPage() {
             ))}
           </ul>
           {issues.nextCursor && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => loadIssues(issues.nextCursor ?? undefined)}
-            >
+            <button type="button" className="secondary" onClick={() => void issuePages.fetchNextPage()}>
               {t('common.more')}
             </button>
           )}

@@ -1,10 +1,12 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api, csrfHeader, type Problem } from '../../app/api';
+import { ApiError, call, client, csrfHeader, type Problem } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage } from '../../app/ui';
+import { ErrorMessage, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import { encodingLabel, type Import, type ImportTemplate } from './import-model';
+import { encodingLabel, type Import } from './import-model';
+import { registryKeys } from './registry-keys';
 
 /** Upload screen and the list of recent imports, any of which can be reopened. */
 export function ImportPage() {
@@ -14,16 +16,16 @@ export function ImportPage() {
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [template, setTemplate] = useState('');
-  const [data, setData] = useState<{ imports: Import[]; templates: ImportTemplate[] } | null>(null);
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: registryKeys.imports(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/imports', { params: { path: { slug } }, signal })),
+    staleTime: 0,
+  });
+  const data = list.data;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    api<{ imports: Import[]; templates: ImportTemplate[] }>('GET', `/t/${slug}/registry/imports`).then(
-      setData,
-      setError,
-    );
-  }, [slug]);
 
   const upload = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,6 +43,7 @@ export function ImportPage() {
       });
       const body = (await response.json()) as Import | Problem;
       if (!response.ok) throw new ApiError(body as Problem);
+      await queryClient.invalidateQueries({ queryKey: registryKeys.imports(slug) });
       navigate(`/t/${slug}/admin/import/${(body as Import).id}`);
     } catch (caught) {
       setError(caught);
@@ -86,6 +89,8 @@ export function ImportPage() {
         </button>
       </form>
       <h3>{t('import.recent')}</h3>
+      <ErrorMessage error={list.error} />
+      {list.isPending && <Loading />}
       {data && data.imports.length === 0 && <p className="muted">{t('import.none')}</p>}
       <ul className="list">
         {data?.imports.map((imp) => (

@@ -1,14 +1,13 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { registryKeys } from './registry-keys';
 import type { InviteSelection } from './registry-model';
 
-type Person = { id: string; name: string; email: string | null };
-type Preview = { invitable: Person[]; skipped: (Person & { reason: string })[] };
-type Template = { id: string | null; name: string; locale: 'ja' | 'en'; subject: string; body: string };
 type SkipReason = 'excluded' | 'no_consent' | 'no_email' | 'joined' | 'declined' | 'already_invited';
 
 /** Preview who gets the invitation and who is skipped (and why), pick wording, send. */
@@ -17,10 +16,31 @@ export function InvitePage() {
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const routed = useLocation().state as InviteSelection | null;
   const [selection] = useState<InviteSelection>(() => routed ?? { filter: {} });
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [templates, setTemplates] = useState<Template[]>([]);
+  // The preview is a read sent as POST (a selection can hold thousands of ids); it changes with
+  // every invitation, so it is never served from the cache.
+  const previewQuery = useQuery({
+    queryKey: registryKeys.invitationPreview(slug, JSON.stringify(selection)),
+    queryFn: ({ signal }) =>
+      call(
+        client.POST('/v1/t/{slug}/registry/invitations/preview', {
+          params: { path: { slug } },
+          body: selection,
+          signal,
+        }),
+      ),
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const templateQuery = useQuery({
+    queryKey: registryKeys.invitationTemplates(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/invitation-templates', { params: { path: { slug } }, signal })),
+  });
+  const preview = previewQuery.data;
+  const templates = templateQuery.data?.templates ?? [];
   const [form, setForm] = useState({
     locale: locale as 'ja' | 'en',
     subject: '',
@@ -28,31 +48,40 @@ export function InvitePage() {
     reminder: '7',
     saveAs: '',
   });
-  const [error, setError] = useState<unknown>(null);
+  const [sendError, setError] = useState<unknown>(null);
+  const error = sendError ?? previewQuery.error ?? templateQuery.error;
   const [busy, setBusy] = useState(false);
 
+  // The wording starts from the saved template in the reader's language, once the templates arrive.
+  const [prefilled, setPrefilled] = useState(false);
   useEffect(() => {
-    api<Preview>('POST', `/t/${slug}/registry/invitations/preview`, selection).then(setPreview, setError);
-    api<{ templates: Template[] }>('GET', `/t/${slug}/registry/invitation-templates`).then((data) => {
-      setTemplates(data.templates);
-      const first = data.templates.find((tpl) => tpl.locale === locale) ?? data.templates[0];
-      if (first) setForm((f) => ({ ...f, locale: first.locale, subject: first.subject, body: first.body }));
-    }, setError);
-  }, [slug, selection, locale]);
+    const list = templateQuery.data?.templates;
+    if (prefilled || !list) return;
+    setPrefilled(true);
+    const first = list.find((tpl) => tpl.locale === locale) ?? list[0];
+    if (first) setForm((f) => ({ ...f, locale: first.locale, subject: first.subject, body: first.body }));
+  }, [templateQuery.data, prefilled, locale]);
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ sent: number }>('POST', `/t/${slug}/registry/invitations`, {
-        ...selection,
-        locale: form.locale,
-        subject: form.subject,
-        body: form.body,
-        ...(form.reminder ? { reminderAfterDays: Number(form.reminder) } : {}),
-        ...(form.saveAs.trim() ? { saveTemplateAs: form.saveAs.trim() } : {}),
-      });
+      const result = await call(
+        client.POST('/v1/t/{slug}/registry/invitations', {
+          params: { path: { slug } },
+          body: {
+            ...selection,
+            locale: form.locale,
+            subject: form.subject,
+            body: form.body,
+            ...(form.reminder ? { reminderAfterDays: Number(form.reminder) } : {}),
+            ...(form.saveAs.trim() ? { saveTemplateAs: form.saveAs.trim() } : {}),
+          },
+        }),
+      );
+      // Invited records change status; the invitation list and saved templates change too.
+      await queryClient.invalidateQueries({ queryKey: registryKeys.all(slug) });
       navigate(`/t/${slug}/admin/invitations`, { state: { sent: result.sent } });
     } catch (caught) {
       setError(caught);

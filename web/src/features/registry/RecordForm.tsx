@@ -1,8 +1,11 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { call, client } from '../../app/api';
+import type { RequestOf } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages/ja';
 import { Field, FormError, fieldErrorOf } from '../../app/ui';
+import { registryKeys } from './registry-keys';
 import {
   type AlumniRecord,
   consentValues,
@@ -11,12 +14,7 @@ import {
   wouldReturnValues,
 } from './registry-model';
 
-type CustomField = {
-  key: string;
-  label: string;
-  type: 'text' | 'number' | 'date' | 'select';
-  options: string[];
-};
+type RecordBody = RequestOf<'/v1/t/{slug}/registry/records', 'post'>;
 
 const listOf = (text: string) =>
   text
@@ -84,15 +82,17 @@ export function RecordForm(props: {
 }) {
   const { t } = useI18n();
   const [form, setForm] = useState(() => formFrom(props.record));
-  const [custom, setCustom] = useState<CustomField[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const slug = props.slug;
+  const queryClient = useQueryClient();
+  const fields = useQuery({
+    queryKey: registryKeys.customFields(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/custom-fields', { params: { path: { slug } }, signal })),
+  });
+  const custom = fields.data?.fields ?? [];
+  const [saveError, setError] = useState<unknown>(null);
+  const error = saveError ?? fields.error;
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    api<{ fields: CustomField[] }>('GET', `/t/${props.slug}/registry/custom-fields`).then(
-      (data) => setCustom(data.fields),
-      setError,
-    );
-  }, [props.slug]);
 
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const fieldError = (path: string) => fieldErrorOf(error, path) ?? fieldErrorOf(error, `${path}.0`);
@@ -101,7 +101,7 @@ export function RecordForm(props: {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const body = {
+    const body: RecordBody = {
       employeeNumber: form.employeeNumber || null,
       familyName: form.familyName,
       givenName: form.givenName,
@@ -114,7 +114,7 @@ export function RecordForm(props: {
       leftOn: form.leftOn || null,
       lastDepartment: form.lastDepartment || null,
       lastTitle: form.lastTitle || null,
-      leaveReason: form.leaveReason || null,
+      leaveReason: (form.leaveReason || null) as RecordBody['leaveReason'],
       wouldReturn: form.wouldReturn,
       eligibility: form.eligibility,
       contactConsent: form.contactConsent,
@@ -130,8 +130,14 @@ export function RecordForm(props: {
     };
     try {
       const saved = props.record
-        ? await api<AlumniRecord>('PATCH', `/t/${props.slug}/registry/records/${props.record.id}`, body)
-        : await api<AlumniRecord>('POST', `/t/${props.slug}/registry/records`, body);
+        ? await call(
+            client.PATCH('/v1/t/{slug}/registry/records/{id}', {
+              params: { path: { slug, id: props.record.id } },
+              body,
+            }),
+          )
+        : await call(client.POST('/v1/t/{slug}/registry/records', { params: { path: { slug } }, body }));
+      await queryClient.invalidateQueries({ queryKey: registryKeys.records(slug) });
       props.onSaved(saved);
     } catch (caught) {
       setError(caught);

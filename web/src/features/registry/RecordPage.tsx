@@ -1,21 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages/ja';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
 import { RecordForm } from './RecordForm';
-import { type AlumniRecord, fullName, fullReading } from './registry-model';
-
-type HistoryEntry = {
-  id: string;
-  at: string;
-  source: string;
-  actor: string | null;
-  changes: { field: string; from: unknown; to: unknown }[];
-};
-type Detail = { record: AlumniRecord; history: HistoryEntry[] };
+import { registryKeys } from './registry-keys';
+import { fullName, fullReading } from './registry-model';
 
 const fieldLabels: Record<string, MessageKey> = {
   employeeNumber: 'field.employeeNumber',
@@ -56,21 +49,22 @@ const show = (value: unknown) =>
         : String(value);
 
 export function RecordPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t, formatDateTime } = useI18n();
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
   const navigate = useNavigate();
-  const [detail, setDetail] = useState<Detail | null>(null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const isNew = id === 'new';
-
-  useEffect(() => {
-    if (isNew) return;
-    api<Detail>('GET', `/t/${slug}/registry/records/${id}`).then(setDetail, setError);
-  }, [slug, id, isNew]);
+  // Every opening is read from the server (staleTime 0): each view of a record is audited there.
+  const { data: detail, error } = useQuery({
+    queryKey: registryKeys.record(slug, id),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/records/{id}', { params: { path: { slug, id } }, signal })),
+    enabled: !isNew,
+    staleTime: 0,
+  });
 
   if (isNew) {
     return (
@@ -130,10 +124,9 @@ export function RecordPage() {
           slug={slug}
           record={record}
           onCancel={() => setEditing(false)}
-          onSaved={async () => {
+          onSaved={() => {
             setEditing(false);
             setNotice(t('common.saved'));
-            setDetail(await api<Detail>('GET', `/t/${slug}/registry/records/${id}`));
           }}
         />
       ) : (

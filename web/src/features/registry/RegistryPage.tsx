@@ -1,11 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
 import { ExportPanel } from './ExportPanel';
 import { RegistryFilters, type Sort } from './RegistryFilters';
+import { registryKeys } from './registry-keys';
 import {
   compactFilter,
   filterParams,
@@ -13,11 +15,7 @@ import {
   fullReading,
   type InviteSelection,
   type RecordFilter,
-  type RecordRow,
-  type Segment,
 } from './registry-model';
-
-type Page = { records: RecordRow[]; nextCursor: string | null; total: number };
 
 function filterFromParams(params: URLSearchParams): RecordFilter {
   const list = <T extends string>(key: string) => params.getAll(key) as T[];
@@ -44,14 +42,13 @@ export function RegistryPage() {
   const filter = useMemo(() => filterFromParams(params), [params]);
   const sort = (params.get('sort') as Sort | null) ?? 'reading';
   const segment = params.get('segment') ?? '';
-  const [page, setPage] = useState<Page | null>(null);
-  const [segments, setSegments] = useState<Segment[]>([]);
+  const queryClient = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [tag, setTag] = useState('');
   const [segmentName, setSegmentName] = useState('');
   const [panel, setPanel] = useState<'none' | 'export' | 'segment' | 'selection'>('none');
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
   const [search, setSearch] = useState(filter.q ?? '');
 
   const setFilter = (next: RecordFilter, extra: Record<string, string> = {}) => {
@@ -63,37 +60,54 @@ export function RegistryPage() {
       else query.delete(k);
     }
     setParams(query, { replace: true });
+    // A new search or filter starts with nothing selected.
+    setSelected(new Set());
   };
 
-  const load = useCallback(
-    async (cursor?: string) => {
-      const query = filterParams(filter);
-      query.set('sort', sort);
-      query.set('limit', '50');
-      if (segment) query.set('segment', segment);
-      if (cursor) query.set('cursor', cursor);
-      try {
-        const next = await api<Page>('GET', `/t/${slug}/registry/records?${query}`);
-        setPage((current) =>
-          cursor && current ? { ...next, records: [...current.records, ...next.records] } : next,
-        );
-        setError(null);
-      } catch (caught) {
-        setError(caught);
+  const listKey = useMemo(() => {
+    const query = filterParams(filter);
+    query.set('sort', sort);
+    if (segment) query.set('segment', segment);
+    return query.toString();
+  }, [filter, sort, segment]);
+  const pages = useInfiniteQuery({
+    queryKey: registryKeys.recordList(slug, listKey),
+    queryFn: ({ pageParam, signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/registry/records', {
+          params: {
+            path: { slug },
+            query: {
+              ...filter,
+              sort,
+              limit: 50,
+              ...(segment ? { segment } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 0,
+    // While the next search is on its way the previous answer stays on screen.
+    placeholderData: keepPreviousData,
+  });
+  const page = pages.data
+    ? {
+        records: pages.data.pages.flatMap((p) => p.records),
+        total: pages.data.pages[0]?.total ?? 0,
+        nextCursor: pages.data.pages.at(-1)?.nextCursor ?? null,
       }
-    },
-    [slug, filter, sort, segment],
-  );
-  useEffect(() => {
-    void load();
-    setSelected(new Set());
-  }, [load]);
-  useEffect(() => {
-    api<{ segments: Segment[] }>('GET', `/t/${slug}/registry/segments`).then(
-      (data) => setSegments(data.segments),
-      setError,
-    );
-  }, [slug]);
+    : null;
+  const segmentList = useQuery({
+    queryKey: registryKeys.segments(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/segments', { params: { path: { slug } }, signal })),
+  });
+  const segments = segmentList.data?.segments ?? [];
+  const error = actionError ?? pages.error ?? segmentList.error;
   // Search as the person types, without a request per keystroke.
   useEffect(() => {
     if ((filter.q ?? '') === search) return;
@@ -106,13 +120,14 @@ export function RegistryPage() {
     if (action === 'exclude' && !window.confirm(t('registry.bulkExcludeConfirm', { count: selected.size })))
       return;
     try {
-      const result = await api<{ changed: number }>('POST', `/t/${slug}/registry/records/bulk`, {
-        ids: [...selected],
-        action,
-        ...(action === 'exclude' ? {} : { tag }),
-      });
+      const result = await call(
+        client.POST('/v1/t/{slug}/registry/records/bulk', {
+          params: { path: { slug } },
+          body: { ids: [...selected], action, ...(action === 'exclude' ? {} : { tag }) },
+        }),
+      );
       setNotice(t('registry.bulkDone', { changed: result.changed }));
-      await load();
+      await queryClient.invalidateQueries({ queryKey: registryKeys.records(slug) });
     } catch (caught) {
       setError(caught);
     }
@@ -121,8 +136,13 @@ export function RegistryPage() {
   const saveSegment = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const saved = await api<Segment>('POST', `/t/${slug}/registry/segments`, { name: segmentName, filter });
-      setSegments([...segments, saved]);
+      const saved = await call(
+        client.POST('/v1/t/{slug}/registry/segments', {
+          params: { path: { slug } },
+          body: { name: segmentName, filter },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: registryKeys.segments(slug) });
       setNotice(t('registry.segmentSaved', { name: saved.name, count: saved.count }));
       setPanel('none');
       setSegmentName('');
@@ -291,7 +311,12 @@ export function RegistryPage() {
         ))}
       </ul>
       {page?.nextCursor && (
-        <button type="button" className="secondary" onClick={() => load(page.nextCursor ?? undefined)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
           {t('common.more')}
         </button>
       )}

@@ -1,66 +1,82 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Notice } from '../../app/ui';
+import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
-import { fullName, fullReading, type RecordRow } from './registry-model';
-
-type JoinRequest = {
-  id: string;
-  email: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  joinedYear: number | null;
-  leftYear: number | null;
-  department: string;
-  message: string;
-  matchKind: 'email' | 'name_reading_year' | null;
-  createdAt: string;
-  candidates: RecordRow[];
-};
-type Referral = {
-  id: string;
-  email: string;
-  name: string;
-  note: string;
-  referrer: string;
-  createdAt: string;
-};
+import { registryKeys } from './registry-keys';
+import { fullName, fullReading } from './registry-model';
 
 /** HR's queue: join requests next to the records they may be, and referrals of unknown people. */
 export function RequestsPage() {
   const { t, formatDateTime } = useI18n();
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
-  const [requests, setRequests] = useState<JoinRequest[] | null>(null);
-  const [referrals, setReferrals] = useState<Referral[] | null>(null);
+  const queryClient = useQueryClient();
+  const requestList = useQuery({
+    queryKey: registryKeys.joinRequests(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/join-requests', { params: { path: { slug } }, signal })),
+    staleTime: 0,
+  });
+  const referralList = useQuery({
+    queryKey: registryKeys.referrals(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/referrals', { params: { path: { slug } }, signal })),
+    staleTime: 0,
+  });
+  const requests = requestList.data?.requests;
+  const referrals = referralList.data?.referrals;
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
+  const error = actionError ?? requestList.error ?? referralList.error;
 
-  const load = useCallback(async () => {
-    const [r, f] = await Promise.all([
-      api<{ requests: JoinRequest[] }>('GET', `/t/${slug}/registry/join-requests`),
-      api<{ referrals: Referral[] }>('GET', `/t/${slug}/registry/referrals`),
-    ]);
-    setRequests(r.requests);
-    setReferrals(f.referrals);
-  }, [slug]);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
-
-  const act = async (path: string, body: unknown, message: string) => {
+  // Approving or dismissing changes the queue, and approving creates or links a record.
+  const act = async (send: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
-      await api('POST', `/t/${slug}/registry/${path}`, body);
+      await send();
       setNotice(message);
-      await load();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: registryKeys.joinRequests(slug) }),
+        queryClient.invalidateQueries({ queryKey: registryKeys.referrals(slug) }),
+        queryClient.invalidateQueries({ queryKey: registryKeys.records(slug) }),
+      ]);
     } catch (caught) {
       setError(caught);
     }
   };
+  const approveRequest = (id: string, recordId?: string) =>
+    act(
+      () =>
+        call(
+          client.POST('/v1/t/{slug}/registry/join-requests/{id}/approve', {
+            params: { path: { slug, id } },
+            body: recordId ? { recordId } : {},
+          }),
+        ),
+      t('requests.approved'),
+    );
+  const dismissRequest = (id: string) =>
+    act(
+      () =>
+        call(
+          client.POST('/v1/t/{slug}/registry/join-requests/{id}/dismiss', { params: { path: { slug, id } } }),
+        ),
+      t('requests.dismissed'),
+    );
+  const approveReferral = (id: string) =>
+    act(
+      () =>
+        call(client.POST('/v1/t/{slug}/registry/referrals/{id}/approve', { params: { path: { slug, id } } })),
+      t('referrals.approved'),
+    );
+  const dismissReferral = (id: string) =>
+    act(
+      () =>
+        call(client.POST('/v1/t/{slug}/registry/referrals/{id}/dismiss', { params: { path: { slug, id } } })),
+      t('requests.dismissed'),
+    );
 
   return (
     <section>
@@ -68,6 +84,7 @@ export function RequestsPage() {
       <p className="lead">{t('requests.lead')}</p>
       {notice && <Notice>{notice}</Notice>}
       <ErrorMessage error={error} />
+      {(requestList.isPending || referralList.isPending) && <Loading />}
       {requests && requests.length === 0 && <p className="muted">{t('requests.empty')}</p>}
       {requests?.map((request) => (
         <article key={request.id} className="card">
@@ -117,13 +134,7 @@ export function RequestsPage() {
                       type="button"
                       className="secondary"
                       disabled={candidate.status === 'excluded'}
-                      onClick={() =>
-                        act(
-                          `join-requests/${request.id}/approve`,
-                          { recordId: candidate.id },
-                          t('requests.approved'),
-                        )
-                      }
+                      onClick={() => approveRequest(request.id, candidate.id)}
                     >
                       {t('requests.approveWith')}
                     </button>
@@ -133,18 +144,10 @@ export function RequestsPage() {
             </div>
           </div>
           <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => act(`join-requests/${request.id}/approve`, {}, t('requests.approved'))}
-            >
+            <button type="button" className="secondary" onClick={() => approveRequest(request.id)}>
               {t('requests.approveNew')}
             </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => act(`join-requests/${request.id}/dismiss`, undefined, t('requests.dismissed'))}
-            >
+            <button type="button" className="danger" onClick={() => dismissRequest(request.id)}>
               {t('requests.dismiss')}
             </button>
           </div>
@@ -166,18 +169,10 @@ export function RequestsPage() {
               {referral.note && <p className="pre small">{referral.note}</p>}
             </div>
             <div className="row-actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => act(`referrals/${referral.id}/approve`, undefined, t('referrals.approved'))}
-              >
+              <button type="button" className="secondary" onClick={() => approveReferral(referral.id)}>
                 {t('referrals.approve')}
               </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => act(`referrals/${referral.id}/dismiss`, undefined, t('requests.dismissed'))}
-              >
+              <button type="button" className="danger" onClick={() => dismissReferral(referral.id)}>
                 {t('requests.dismiss')}
               </button>
             </div>

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage } from '../../app/ui';
+import { ErrorMessage, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { registryKeys } from './registry-keys';
 import type { Segment } from './registry-model';
 
 export function SegmentsPage() {
@@ -11,20 +13,24 @@ export function SegmentsPage() {
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
   const navigate = useNavigate();
-  const [segments, setSegments] = useState<Segment[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ segments: Segment[] }>('GET', `/t/${slug}/registry/segments`).then(
-      (d) => setSegments(d.segments),
-      setError,
-    );
-  }, [slug]);
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: registryKeys.segments(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/registry/segments', { params: { path: { slug } }, signal })),
+  });
+  const segments = list.data?.segments;
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const error = removeError ?? list.error;
   const remove = async (segment: Segment) => {
+    setRemoveError(null);
     try {
-      await api('DELETE', `/t/${slug}/registry/segments/${segment.id}`);
-      setSegments((list) => list?.filter((s) => s.id !== segment.id) ?? null);
+      await call(
+        client.DELETE('/v1/t/{slug}/registry/segments/{id}', { params: { path: { slug, id: segment.id } } }),
+      );
+      await queryClient.invalidateQueries({ queryKey: registryKeys.segments(slug) });
     } catch (caught) {
-      setError(caught);
+      setRemoveError(caught);
     }
   };
   return (
@@ -32,6 +38,7 @@ export function SegmentsPage() {
       <h2>{t('segments.title')}</h2>
       <p className="lead">{t('segments.lead')}</p>
       <ErrorMessage error={error} />
+      {list.isPending && <Loading />}
       {segments && segments.length === 0 && <p className="muted">{t('segments.empty')}</p>}
       <ul className="list">
         {segments?.map((segment) => (
