@@ -87,7 +87,13 @@ const NotificationSettingsSchema = z
   .object({
     emailNotifications: z.boolean(),
     digest: z.enum(digestFrequencies),
-    preferences: z.record(z.enum(notificationKinds), ChannelsSchema),
+    // Every kind is answered, so the document lists each one as present (a record would read as optional).
+    preferences: z.object(
+      Object.fromEntries(notificationKinds.map((kind) => [kind, ChannelsSchema])) as Record<
+        (typeof notificationKinds)[number],
+        typeof ChannelsSchema
+      >,
+    ),
     push: z.object({ publicKey: z.string(), devices: z.number().int() }),
   })
   .openapi('NotificationSettings');

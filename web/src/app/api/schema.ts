@@ -13366,47 +13366,47 @@ export type components = {
             digest: "daily" | "weekly" | "off";
             emailNotifications: boolean;
             preferences: {
-                comment?: {
+                comment: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                company_reply?: {
+                company_reply: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                group_approved?: {
+                group_approved: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                group_invited?: {
+                group_invited: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                group_request?: {
+                group_request: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                mention?: {
+                mention: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                message?: {
+                message: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                news_published?: {
+                news_published: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
                 };
-                post_hidden?: {
+                post_hidden: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;

@@ -1,9 +1,10 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 import { errorWithin } from './field-errors';
 import { HashtagEditor } from './HashtagEditor';
 import type { Group } from './post-model';
@@ -41,26 +42,46 @@ export function GroupsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { slug } = useCommunity();
-  const [lists, setLists] = useState<Record<'mine' | 'suggested' | 'discover', Group[]> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [form, setForm] = useState({ name: '', description: '', visibility: 'open' });
+  const queryClient = useQueryClient();
+  const scopes = ['mine', 'suggested', 'discover'] as const;
+  const answers = useQueries({
+    queries: scopes.map((scope) => ({
+      queryKey: communityKeys.groups(slug, scope),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        call(
+          client.GET('/v1/t/{slug}/community/groups', {
+            params: { path: { slug }, query: { scope } },
+            signal,
+          }),
+        ),
+    })),
+  });
+  const [mine, suggested, discover] = answers.map((answer) => answer.data?.groups);
+  const error = answers.find((answer) => answer.error)?.error ?? null;
+  // A suggested group is listed once, among the suggestions.
+  const suggestedIds = new Set(suggested?.map((g) => g.id));
+  const lists =
+    mine && suggested && discover
+      ? { mine, suggested, discover: discover.filter((g) => !suggestedIds.has(g.id)) }
+      : null;
+  const [form, setForm] = useState<{ name: string; description: string; visibility: Group['visibility'] }>({
+    name: '',
+    description: '',
+    visibility: 'open',
+  });
   const [hashtags, setHashtags] = useState<string[]>([]);
   const [createError, setCreateError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    const get = (scope: string) =>
-      api<{ groups: Group[] }>('GET', `/t/${slug}/community/groups?scope=${scope}`).then((r) => r.groups);
-    const [mine, suggested, discover] = await Promise.all([get('mine'), get('suggested'), get('discover')]);
-    const suggestedIds = new Set(suggested.map((g) => g.id));
-    setLists({ mine, suggested, discover: discover.filter((g) => !suggestedIds.has(g.id)) });
-  }, [slug]);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setCreateError(null);
     try {
-      const created = await api<{ id: string }>('POST', `/t/${slug}/community/groups`, { ...form, hashtags });
+      const created = await call(
+        client.POST('/v1/t/{slug}/community/groups', {
+          params: { path: { slug } },
+          body: { ...form, hashtags },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['t', slug, 'community', 'groups'] });
       navigate(`/t/${slug}/groups/${created.id}`);
     } catch (caught) {
       setCreateError(caught);

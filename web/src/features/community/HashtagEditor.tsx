@@ -1,6 +1,8 @@
-import { type KeyboardEvent, useEffect, useId, useState } from 'react';
-import { api } from '../../app/api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type KeyboardEvent, useId, useState } from 'react';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { communityKeys } from './community-context';
 
 /** Typed hashtags as removable chips, with suggestions from the network as the member types. */
 export function HashtagEditor(props: {
@@ -12,22 +14,21 @@ export function HashtagEditor(props: {
   const { t } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState('');
-  const [suggestions, setSuggestions] = useState<{ key: string; label: string }[]>([]);
-  useEffect(() => {
-    const prefix = draft.replace(/^[#＃]/, '').trim();
-    if (!prefix) return setSuggestions([]);
-    let current = true;
-    api<{ hashtags: { key: string; label: string }[] }>(
-      'GET',
-      `/t/${props.slug}/community/hashtags?prefix=${encodeURIComponent(prefix)}&limit=8`,
-    ).then(
-      (result) => current && setSuggestions(result.hashtags),
-      () => current && setSuggestions([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [draft, props.slug]);
+  const prefix = draft.replace(/^[#＃]/, '').trim();
+  // Suggestions are a help, not a must: without an answer the field simply offers none.
+  const { data } = useQuery({
+    queryKey: [...communityKeys.hashtags(props.slug, 'search', prefix), 8],
+    queryFn: ({ signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/community/hashtags', {
+          params: { path: { slug: props.slug }, query: { prefix, limit: 8 } },
+          signal,
+        }),
+      ),
+    enabled: prefix !== '',
+    placeholderData: keepPreviousData,
+  });
+  const suggestions = prefix ? (data?.hashtags ?? []) : [];
 
   const add = () => {
     const tag = draft.replace(/^[#＃\s]+/, '').trim();

@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 import type { Hashtag } from './community-model';
 
 /** Explore hashtags: the ones I follow, and the network's most used ones (narrowed as I type). */
@@ -11,33 +12,34 @@ export function HashtagsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { slug } = useCommunity();
-  const [following, setFollowing] = useState<Hashtag[] | null>(null);
   const [prefix, setPrefix] = useState('');
-  const [popular, setPopular] = useState<(Hashtag & { uses: number })[]>([]);
-  const [trending, setTrending] = useState<(Hashtag & { uses: number })[]>([]);
-  useEffect(() => {
-    api<{ hashtags: (Hashtag & { uses: number })[] }>('GET', `/t/${slug}/community/hashtags/trending`).then(
-      (r) => setTrending(r.hashtags),
-      setError,
-    );
-  }, [slug]);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ hashtags: Hashtag[] }>('GET', `/t/${slug}/community/me/following`).then(
-      (r) => setFollowing(r.hashtags),
-      setError,
-    );
-  }, [slug]);
-  useEffect(() => {
-    let current = true;
-    api<{ hashtags: (Hashtag & { uses: number })[] }>(
-      'GET',
-      `/t/${slug}/community/hashtags?limit=30&prefix=${encodeURIComponent(prefix)}`,
-    ).then((r) => current && setPopular(r.hashtags), setError);
-    return () => {
-      current = false;
-    };
-  }, [slug, prefix]);
+  const path = { slug };
+  const trendingQuery = useQuery({
+    queryKey: communityKeys.hashtags(slug, 'trending'),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/hashtags/trending', { params: { path }, signal })),
+  });
+  const followingQuery = useQuery({
+    queryKey: communityKeys.hashtags(slug, 'following'),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/me/following', { params: { path }, signal })),
+  });
+  // The list keeps showing the last answer while the next one (for what was typed since) is on its way.
+  const popularQuery = useQuery({
+    queryKey: communityKeys.hashtags(slug, 'search', prefix),
+    queryFn: ({ signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/community/hashtags', {
+          params: { path, query: { limit: 30, prefix } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const trending = trendingQuery.data?.hashtags ?? [];
+  const following = followingQuery.data?.hashtags;
+  const popular = popularQuery.data?.hashtags ?? [];
+  const error = trendingQuery.error ?? followingQuery.error ?? popularQuery.error;
   const open = (event: FormEvent) => {
     event.preventDefault();
     const tag = prefix.replace(/^[#＃\s]+/, '').trim();

@@ -1,8 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
+import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 
 const kinds = [
   'message',
@@ -17,13 +19,8 @@ const kinds = [
 const channels = ['inApp', 'email', 'push'] as const;
 type Kind = (typeof kinds)[number];
 type Channel = (typeof channels)[number];
-type Digest = 'daily' | 'weekly' | 'off';
-type Settings = {
-  emailNotifications: boolean;
-  digest: Digest;
-  preferences: Record<Kind, Record<Channel, boolean>>;
-  push: { publicKey: string; devices: number };
-};
+type Settings = Schemas['NotificationSettings'];
+type Digest = Settings['digest'];
 
 const pushSupported = () =>
   typeof window !== 'undefined' &&
@@ -46,16 +43,25 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 export function NotificationSettings() {
   const { t } = useI18n();
   const { slug } = useCommunity();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const queryClient = useQueryClient();
+  const key = communityKeys.notificationSettings(slug);
+  const { data, error: loadError } = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/community/me/notification-settings', { params: { path: { slug } }, signal }),
+      ),
+  });
+  // The choices being edited; the device count always comes from the server's latest answer.
+  const [draft, setSettings] = useState<Settings | null>(null);
   const [thisDevice, setThisDevice] = useState<PushSubscription | null>(null);
   // Push needs the service worker, which is registered in production builds only.
   const [worker, setWorker] = useState<ServiceWorkerRegistration | null>(null);
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const path = `/t/${slug}/community/me/notification-settings`;
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? loadError;
 
   useEffect(() => {
-    api<Settings>('GET', path).then(setSettings, setError);
     if (pushSupported()) {
       navigator.serviceWorker.getRegistration().then((registration) => {
         if (!registration) return;
@@ -63,9 +69,10 @@ export function NotificationSettings() {
         registration.pushManager.getSubscription().then(setThisDevice);
       });
     }
-  }, [path]);
+  }, []);
 
-  if (!settings) return error ? <ErrorMessage error={error} /> : <Loading />;
+  if (!data) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const settings: Settings = draft ? { ...draft, push: data.push } : data;
 
   const toggle = (kind: Kind, channel: Channel) =>
     setSettings({
@@ -81,13 +88,18 @@ export function NotificationSettings() {
     setError(null);
     setNotice('');
     try {
-      setSettings(
-        await api<Settings>('PATCH', path, {
-          emailNotifications: settings.emailNotifications,
-          digest: settings.digest,
-          preferences: settings.preferences,
+      const saved = await call(
+        client.PATCH('/v1/t/{slug}/community/me/notification-settings', {
+          params: { path: { slug } },
+          body: {
+            emailNotifications: settings.emailNotifications,
+            digest: settings.digest,
+            preferences: settings.preferences,
+          },
         }),
       );
+      queryClient.setQueryData(key, saved);
+      setSettings(null);
       setNotice(t('notify.saved'));
     } catch (caught) {
       setError(caught);
@@ -107,9 +119,19 @@ export function NotificationSettings() {
         userVisibleOnly: true,
         applicationServerKey: keyBytes(settings.push.publicKey),
       });
-      await api('PUT', `/t/${slug}/community/me/push-subscription`, subscription.toJSON());
+      const { keys } = subscription.toJSON();
+      await call(
+        client.PUT('/v1/t/{slug}/community/me/push-subscription', {
+          params: { path: { slug } },
+          body: {
+            endpoint: subscription.endpoint,
+            expirationTime: subscription.expirationTime,
+            keys: { auth: keys?.auth ?? '', p256dh: keys?.p256dh ?? '' },
+          },
+        }),
+      );
       setThisDevice(subscription);
-      setSettings(await api<Settings>('GET', path));
+      await queryClient.invalidateQueries({ queryKey: key });
       setNotice(t('notify.pushEnabled'));
     } catch (caught) {
       setError(caught);
@@ -120,10 +142,15 @@ export function NotificationSettings() {
     if (!thisDevice) return;
     setError(null);
     try {
-      await api('DELETE', `/t/${slug}/community/me/push-subscription`, { endpoint: thisDevice.endpoint });
+      await call(
+        client.DELETE('/v1/t/{slug}/community/me/push-subscription', {
+          params: { path: { slug } },
+          body: { endpoint: thisDevice.endpoint },
+        }),
+      );
       await thisDevice.unsubscribe();
       setThisDevice(null);
-      setSettings(await api<Settings>('GET', path));
+      await queryClient.invalidateQueries({ queryKey: key });
     } catch (caught) {
       setError(caught);
     }

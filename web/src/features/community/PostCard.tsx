@@ -1,11 +1,13 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Heart, Lightbulb, PartyPopper, Pencil, Pin, PinOff, ThumbsUp, Trash2 } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
+import { communityKeys } from './community-context';
 import { Avatar, Badge } from './PersonCardView';
-import { type Comment, type Post, reactionKinds } from './post-model';
+import { type Post, reactionKinds } from './post-model';
 import { ReportForm } from './ReportForm';
 
 const reactionIcons = { like: ThumbsUp, clap: PartyPopper, idea: Lightbulb, heart: Heart } as const;
@@ -14,11 +16,21 @@ const reactionIcons = { like: ThumbsUp, clap: PartyPopper, idea: Lightbulb, hear
 export function PostCard(props: { slug: string; post: Post; onChange(post: Post | null): void }) {
   const { t, formatDateTime } = useI18n();
   const { slug, post } = props;
-  const base = `/t/${slug}/community/posts/${post.id}`;
-  const [comments, setComments] = useState<Comment[] | null>(null);
+  const path = { slug, id: post.id };
+  const queryClient = useQueryClient();
+  const [showComments, setShowComments] = useState(false);
+  const commentsQuery = useQuery({
+    queryKey: communityKeys.comments(slug, post.id),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/posts/{id}/comments', { params: { path }, signal })),
+    enabled: showComments,
+    staleTime: 0,
+  });
+  const comments = showComments ? (commentsQuery.data?.comments ?? null) : null;
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? commentsQuery.error;
 
   const act = async (work: () => Promise<void>) => {
     setError(null);
@@ -29,39 +41,64 @@ export function PostCard(props: { slug: string; post: Post; onChange(post: Post 
     }
   };
   const react = (kind: (typeof reactionKinds)[number]) =>
-    act(async () =>
+    act(async () => {
+      const params = { path: { ...path, kind } };
       props.onChange(
-        await api<Post>(post.myReactions.includes(kind) ? 'DELETE' : 'PUT', `${base}/reactions/${kind}`),
-      ),
-    );
-  const loadComments = () =>
-    act(async () => setComments((await api<{ comments: Comment[] }>('GET', `${base}/comments`)).comments));
+        await call(
+          post.myReactions.includes(kind)
+            ? client.DELETE('/v1/t/{slug}/community/posts/{id}/reactions/{kind}', { params })
+            : client.PUT('/v1/t/{slug}/community/posts/{id}/reactions/{kind}', { params }),
+        ),
+      );
+    });
+  const loadComments = () => {
+    setError(null);
+    if (showComments) void commentsQuery.refetch();
+    else setShowComments(true);
+  };
   const comment = (event: FormEvent) => {
     event.preventDefault();
     act(async () => {
-      await api('POST', `${base}/comments`, { body: draft });
+      await call(
+        client.POST('/v1/t/{slug}/community/posts/{id}/comments', {
+          params: { path },
+          body: { body: draft },
+        }),
+      );
       setDraft('');
-      setComments((await api<{ comments: Comment[] }>('GET', `${base}/comments`)).comments);
+      await queryClient.invalidateQueries({ queryKey: communityKeys.comments(slug, post.id) });
       props.onChange({ ...post, commentCount: post.commentCount + 1 });
     });
   };
   const remove = () => {
     if (!window.confirm(t('feed.deleteConfirm'))) return;
     act(async () => {
-      await api('DELETE', base);
+      await call(client.DELETE('/v1/t/{slug}/community/posts/{id}', { params: { path } }));
       props.onChange(null);
     });
   };
   const saveEdit = (event: FormEvent) => {
     event.preventDefault();
     act(async () => {
-      props.onChange(await api<Post>('PATCH', base, { body: editing }));
+      props.onChange(
+        await call(
+          client.PATCH('/v1/t/{slug}/community/posts/{id}', {
+            params: { path },
+            body: { body: editing ?? '' },
+          }),
+        ),
+      );
       setEditing(null);
     });
   };
   const pin = () =>
     act(async () => {
-      await api('PUT', `${base}/pin`, { pinned: !post.pinned });
+      await call(
+        client.PUT('/v1/t/{slug}/community/posts/{id}/pin', {
+          params: { path },
+          body: { pinned: !post.pinned },
+        }),
+      );
       props.onChange({ ...post, pinned: !post.pinned });
     });
 

@@ -1,42 +1,49 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Notice } from '../../app/ui';
 import { ConsentChoices, type ConsentValues } from './ConsentChoices';
-import { useCommunity } from './community-context';
-
-type Blocked = { id: string; displayName: string; blockedAt: string };
+import { communityKeys, useCommunity } from './community-context';
 
 /** Consent choices with their history, and the members I have blocked. */
 export function PrivacySettings() {
   const { t, formatDateTime } = useI18n();
   const { slug, me, reload } = useCommunity();
   const [consents, setConsents] = useState<ConsentValues>(me.profile.consents);
-  const [blocked, setBlocked] = useState<Blocked[]>([]);
-  const [muted, setMuted] = useState<{ id: string; displayName: string }[]>([]);
+  const queryClient = useQueryClient();
+  const path = { slug };
+  const blocks = useQuery({
+    queryKey: communityKeys.blocks(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/me/blocks', { params: { path }, signal })),
+  });
+  const mutes = useQuery({
+    queryKey: communityKeys.mutes(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/me/mutes', { params: { path }, signal })),
+  });
+  const blocked = blocks.data?.blocked ?? [];
+  const muted = mutes.data?.muted ?? [];
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ blocked: Blocked[] }>('GET', `/t/${slug}/community/me/blocks`).then(
-      (r) => setBlocked(r.blocked),
-      setError,
-    );
-    api<{ muted: { id: string; displayName: string }[] }>('GET', `/t/${slug}/community/me/mutes`).then(
-      (r) => setMuted(r.muted),
-      setError,
-    );
-  }, [slug]);
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? blocks.error ?? mutes.error;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      await api('PUT', `/t/${slug}/community/me/consents?source=settings`, {
-        companyNews: consents.companyNews,
-        listedInDirectory: consents.listedInDirectory,
-        companyContact: consents.companyContact,
-        policyVersion: me.policyVersion,
-      });
+      await call(
+        client.PUT('/v1/t/{slug}/community/me/consents', {
+          params: { path, query: { source: 'settings' } },
+          body: {
+            companyNews: consents.companyNews,
+            listedInDirectory: consents.listedInDirectory,
+            companyContact: consents.companyContact,
+            policyVersion: me.policyVersion,
+          },
+        }),
+      );
       await reload();
       setNotice(t('consent.saved'));
     } catch (caught) {
@@ -45,16 +52,21 @@ export function PrivacySettings() {
   };
   const unmute = async (id: string) => {
     try {
-      await api('DELETE', `/t/${slug}/community/people/${id}/mute`);
-      setMuted(muted.filter((m) => m.id !== id));
+      await call(
+        client.DELETE('/v1/t/{slug}/community/people/{id}/mute', { params: { path: { slug, id } } }),
+      );
+      // Their posts come back to my feeds.
+      await queryClient.invalidateQueries({ queryKey: ['t', slug, 'community'] });
     } catch (caught) {
       setError(caught);
     }
   };
   const unblock = async (id: string) => {
     try {
-      await api('DELETE', `/t/${slug}/community/people/${id}/block`);
-      setBlocked(blocked.filter((b) => b.id !== id));
+      await call(
+        client.DELETE('/v1/t/{slug}/community/people/{id}/block', { params: { path: { slug, id } } }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['t', slug, 'community'] });
     } catch (caught) {
       setError(caught);
     }

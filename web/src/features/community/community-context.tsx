@@ -25,6 +25,9 @@ export const communityKeys = {
   person: (slug: string, id: string) => ['t', slug, 'community', 'person', id] as const,
   conversations: (slug: string) => ['t', slug, 'community', 'conversations'] as const,
   conversation: (slug: string, id: string) => ['t', slug, 'community', 'conversations', id] as const,
+  notificationSettings: (slug: string) => ['t', slug, 'community', 'notification-settings'] as const,
+  blocks: (slug: string) => ['t', slug, 'community', 'blocks'] as const,
+  mutes: (slug: string) => ['t', slug, 'community', 'mutes'] as const,
   inbox: (slug: string) => ['t', slug, 'community', 'inbox'] as const,
   groups: (slug: string, scope: string, hashtag = '') =>
     ['t', slug, 'community', 'groups', scope, hashtag] as const,
