@@ -17,6 +17,7 @@ import { devRoutes } from './modules/devtools/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { articleRoutes } from './modules/news/article-routes.js';
 import { deskRoutes } from './modules/news/desk-routes.js';
+import { chatMemberRoutes, chatStaffRoutes } from './modules/opportunities/chat-routes.js';
 import { opportunityMemberRoutes } from './modules/opportunities/member-routes.js';
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
@@ -89,6 +90,8 @@ export function createApiRouter() {
   v1.route('/', unsubscribeRoutes);
   v1.route('/', opportunityStaffRoutes as unknown as typeof v1);
   v1.route('/', opportunityMemberRoutes as unknown as typeof v1);
+  v1.route('/', chatStaffRoutes as unknown as typeof v1);
+  v1.route('/', chatMemberRoutes as unknown as typeof v1);
   v1.route('/', articleRoutes as unknown as typeof v1);
   v1.route('/', deskRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.js';
 import { runMaintenance } from './maintenance.js';
 import { registerCommunityJobs } from './modules/community/community-jobs.js';
 import { registerNewsJobs } from './modules/news/news-jobs.js';
+import { registerChatJobs } from './modules/opportunities/chat-jobs.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
@@ -65,6 +66,7 @@ export async function bootEnishi(
   registerRegistryJobs(deps);
   registerCommunityJobs(deps);
   registerNewsJobs(deps);
+  registerChatJobs(deps);
   await jobs.start({ workers: options.workers });
   if (options.workers) await outbox.wakeAll();
   const app = createApp(deps, { webRoot: options.webRoot });

@@ -59,6 +59,10 @@ export const auditActions = [
   'candidate.stage_changed',
   'candidates.exported',
   'record.rehired',
+  'career_chat.slot_published',
+  'career_chat.slot_cancelled',
+  'career_chat.booked',
+  'career_chat.booking_cancelled',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -83,6 +87,7 @@ export const auditTargetTypes = [
   'survey',
   'opportunity',
   'opportunity_interest',
+  'career_chat_slot',
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

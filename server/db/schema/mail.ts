@@ -9,6 +9,8 @@ export const mailLanes = ['immediate', 'bulk'] as const;
  */
 export type MailLane = (typeof mailLanes)[number];
 export const outboxStates = ['pending', 'sent', 'bounced', 'failed', 'suppressed'] as const;
+/** A small text file sent with a mail, e.g. an .ics calendar entry. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
 export type OutboxState = (typeof outboxStates)[number];
 
 /**
@@ -30,6 +32,8 @@ export const mailOutbox = pgTable(
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
     headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    /** Files sent with the mail (a calendar entry): small text parts, written out as MIME attachments. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     state: text('state').$type<OutboxState>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MailAttachment } from './mail.js';
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -130,6 +131,7 @@ export const devMailbox = pgTable('dev_mailbox', {
   recipient: text('recipient').notNull(),
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
+  attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 

@@ -12,6 +12,7 @@ const MailSchema = z.object({
   to: z.string(),
   subject: z.string(),
   text: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
   createdAt: z.string(),
 });
 
@@ -37,6 +38,7 @@ devRoutes.openapi(
           to: row.recipient,
           subject: row.subject,
           text: row.textBody,
+          attachments: row.attachments,
           createdAt: row.createdAt.toISOString(),
         })),
       },

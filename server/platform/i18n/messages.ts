@@ -131,6 +131,16 @@ export const messages = {
     return_date_required: '入社とするには入社日（復帰日）を入力してください。',
     candidate_withdrawn: 'この方は応募を取り下げています。',
     owner_not_staff: '担当者には人事担当者または管理者を選んでください。',
+    // カジュアル面談
+    chat_slot_in_past: '開始日時は現在より後の日時にしてください。',
+    chat_slot_overlaps: 'この時間帯には、すでにあなたの面談枠があります。',
+    chat_slot_taken: 'この枠はほかの方が予約しました。別の枠をお選びください。',
+    chat_slot_unavailable: 'この枠は予約できません（開始済みか、取り消されました）。',
+    chat_own_slot: 'ご自身の面談枠は予約できません。',
+    chat_not_bookable: '面談枠を予約できるのはアルムナイの会員です。',
+    chat_not_host: '面談枠を公開できるのは、人事担当者と社員です。',
+    chat_blocked: 'この方の面談枠は予約できません。',
+    chat_already_cancelled: 'この面談はすでに取り消されています。',
   },
   en: {
     not_found: 'Not found.',
@@ -259,6 +269,16 @@ export const messages = {
     return_date_required: 'Enter the date they start (their return date) to mark them as hired.',
     candidate_withdrawn: 'This person has withdrawn their interest.',
     owner_not_staff: 'Choose an HR staff member or admin as the owner.',
+    // Casual career chats
+    chat_slot_in_past: 'The start time must be in the future.',
+    chat_slot_overlaps: 'You already have a chat slot at that time.',
+    chat_slot_taken: 'Someone else has just booked this slot. Please choose another one.',
+    chat_slot_unavailable: 'This slot cannot be booked (it has started or was cancelled).',
+    chat_own_slot: 'You cannot book your own slot.',
+    chat_not_bookable: 'Chat slots are booked by alumni members.',
+    chat_not_host: 'Chat slots are published by HR staff and employees.',
+    chat_blocked: "You cannot book this person's slots.",
+    chat_already_cancelled: 'This chat has already been cancelled.',
   },
 } as const;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
-import type { MailLane } from '../../../db/schema/index.js';
+import type { MailAttachment, MailLane } from '../../../db/schema/index.js';
 import type { Jobs, QueueName } from '../../jobs/jobs.js';
 
 export type OutboxMail = {
@@ -12,6 +12,8 @@ export type OutboxMail = {
   html?: string | undefined;
   /** Extra headers, e.g. RFC 8058 List-Unsubscribe. */
   headers?: Record<string, string> | undefined;
+  /** Small text files sent with it (a calendar entry). */
+  attachments?: MailAttachment[] | undefined;
 };
 
 export type EnqueuedMail = { id: string; to: string; state: 'pending' | 'suppressed' };
@@ -42,8 +44,8 @@ export async function enqueueMails(
     const ids = chunk.map(() => randomUUID());
     const rows = await queryRows<{ id: string; state: 'pending' | 'suppressed' }>(
       queryable,
-      sql`insert into mail_outbox (id, lane, recipient, subject, text_body, html_body, headers, state)
-        select m.id, ${options.lane}, m.recipient, m.subject, m.text_body, m.html_body, m.headers,
+      sql`insert into mail_outbox (id, lane, recipient, subject, text_body, html_body, headers, attachments, state)
+        select m.id, ${options.lane}, m.recipient, m.subject, m.text_body, m.html_body, m.headers, m.attachments,
           case when exists (select 1 from mail_suppressions s where s.email = lower(m.recipient))
             then 'suppressed' else 'pending' end
         from unnest(
@@ -51,8 +53,9 @@ export async function enqueueMails(
           ${pgTextArray(chunk.map((mail) => mail.subject))}::text[],
           ${pgTextArray(chunk.map((mail) => mail.text))}::text[],
           ${pgTextArray(chunk.map((mail) => mail.html ?? null))}::text[],
-          ${pgTextArray(chunk.map((mail) => JSON.stringify(mail.headers ?? {})))}::jsonb[]
-        ) as m(id, recipient, subject, text_body, html_body, headers)
+          ${pgTextArray(chunk.map((mail) => JSON.stringify(mail.headers ?? {})))}::jsonb[],
+          ${pgTextArray(chunk.map((mail) => JSON.stringify(mail.attachments ?? [])))}::jsonb[]
+        ) as m(id, recipient, subject, text_body, html_body, headers, attachments)
         returning id, state`,
     );
     const states = new Map(rows.map((row) => [row.id, row.state]));

@@ -40,7 +40,7 @@ async function claimMails(context: OutboxContext, lane: MailLane, limit: number,
         where state = 'pending' and lane = ${lane} and next_attempt_at <= now()
           and (claimed_until is null or claimed_until < now())
         order by next_attempt_at limit ${limit} for update skip locked)
-      returning id, recipient, subject, text_body, html_body, headers, attempts`,
+      returning id, recipient, subject, text_body, html_body, headers, attachments, attempts`,
   );
 }
 
@@ -148,8 +148,9 @@ async function keepInDevMailbox(context: OutboxContext, mails: ClaimedMail[], to
           where id = ${mail.id} and claim_token = ${token} and state = 'pending' returning id`,
       );
       if (marked.length === 0) return false;
-      await tx.execute(sql`insert into dev_mailbox (recipient, subject, text_body)
-        values (${mail.recipient}, ${mail.subject}, ${mail.text_body})`);
+      await tx.execute(sql`insert into dev_mailbox (recipient, subject, text_body, attachments)
+        values (${mail.recipient}, ${mail.subject}, ${mail.text_body},
+          ${JSON.stringify(mail.attachments ?? [])}::jsonb)`);
       return true;
     });
     if (!kept) continue;

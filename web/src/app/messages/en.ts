@@ -1,3 +1,4 @@
+import { chatsEn } from './chats.en';
 import { communityEn } from './community.en';
 import type { MessageKey } from './ja';
 import { newsEn } from './news.en';
@@ -212,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...communityEn,
   ...opportunitiesEn,
+  ...chatsEn,
   ...newsEn,
   ...programmesEn,
   ...surveysEn,

@@ -1,3 +1,4 @@
+import { chatsJa } from './chats.ja';
 import { communityJa } from './community.ja';
 import { newsJa } from './news.ja';
 import { opportunitiesJa } from './opportunities.ja';
@@ -212,6 +213,7 @@ export const ja = {
   ...registryJa,
   ...communityJa,
   ...opportunitiesJa,
+  ...chatsJa,
   ...newsJa,
   ...programmesJa,
   ...surveysJa,

@@ -64,6 +64,10 @@ export const auditActionList = allValues<AuditAction>()([
   'candidate.stage_changed',
   'candidates.exported',
   'record.rehired',
+  'career_chat.slot_published',
+  'career_chat.slot_cancelled',
+  'career_chat.booked',
+  'career_chat.booking_cancelled',
 ]);
 
 export const actionLabel = (t: Translate, action: AuditAction) => t(`audit.action.${action}`);
