@@ -52,6 +52,7 @@ export type CustomFieldValues = Record<string, string | number | null>;
 /** Text compared code point by code point (the "C" collation), whatever the server's locale: prefix
  * ranges (`>= prefix and < prefix + U+FFFF`) then find exactly the values that start with the prefix. */
 export const textC = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+const textArrayC = customType<{ data: (string | null)[] }>({ dataType: () => 'text[] COLLATE "C"' });
 
 /**
  * A record's own values: what HR keeps and imports, and the search keys derived from them. Shared by
@@ -150,6 +151,11 @@ export const recordSearchPostings = pgTable(
     tenantId: tenantId(),
     token: text('token').notNull(),
     recordIds: uuid('record_ids').array().notNull(),
+    /**
+     * Each record's reading_key, in the same order as record_ids: a page in reading order is taken
+     * from the postings alone, without reading every match's record. NULL where not yet known.
+     */
+    readingKeys: textArrayC('reading_keys').notNull().default(sql`'{}'`),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.token] })],
 );

@@ -124,8 +124,9 @@ function onlyIndexed(filter: RecordFilter): boolean {
 }
 
 /**
- * The records matching a query, tag and department, as `select owner …` over the postings alone, or
- * null when there is nothing to look up or a term needs the records' text (see provedByTokens).
+ * The records matching a query, tag and department, as `select owner, key …` over the postings alone
+ * (key: the record's reading key as the postings hold it, NULL where unknown), or null when there is
+ * nothing to look up or a term needs the records' text (see provedByTokens).
  */
 export function indexedMatches(tenantId: string, filter: RecordFilter, query: PersonQuery): SQL | null {
   const sets: SQL[] = [];
@@ -134,13 +135,23 @@ export function indexedMatches(tenantId: string, filter: RecordFilter, query: Pe
     sets.push(query.owners);
   }
   const postings = (tokens: string[]) =>
-    sql`select t.owner from (select unnest(p.record_ids) as owner from ${recordSearchPostings} p
-      where p.tenant_id = ${tenantId} and p.token in (${textList(tokens)})) t
-      group by t.owner having count(*) = ${tokens.length}`;
+    sql`select u.owner, max(u.key) as key from ${recordSearchPostings} p
+      cross join lateral unnest(p.record_ids, p.reading_keys) as u(owner, key)
+      where p.tenant_id = ${tenantId} and p.token in (${textList(tokens)}) and u.owner is not null
+      group by u.owner having count(*) = ${tokens.length}`;
   if (filter.tag) sets.push(postings([tagToken(filter.tag)]));
   if (filter.department) sets.push(postings(departmentTokens(filter.department)));
-  if (sets.length === 0) return null;
-  return sql.join(sets, sql` intersect `);
+  const [first, ...others] = sets;
+  if (!first) return null;
+  if (others.length === 0) return first;
+  const joins = others.map((_, index) => sql.raw(`s${index + 1}`));
+  return sql`select s0.owner, coalesce(s0.key, ${sql.join(
+    joins.map((alias) => sql`${alias}.key`),
+    sql`, `,
+  )}) as key from (${first}) s0 ${sql.join(
+    others.map((set, index) => sql`join (${set}) ${joins[index]} on ${joins[index]}.owner = s0.owner`),
+    sql` `,
+  )}`;
 }
 
 const pageKeys: Record<RecordSort, { key: SQL; descending: boolean }> = {
@@ -150,9 +161,9 @@ const pageKeys: Record<RecordSort, { key: SQL; descending: boolean }> = {
 };
 
 /**
- * A page and the total from the matches' ids alone. Each match's sort key is read from the covering
- * index on (tenant_id, id) (a LATERAL lookup with LIMIT 1, which PostgreSQL keeps as one index probe
- * per id instead of turning it into a join over the whole table); only the page's records are read.
+ * A page and the total from the matches alone. In reading order each match's key comes with it from
+ * the postings; where a key is not at hand (and in the other orders) it is read from the covering
+ * index on (tenant_id, id), one index probe per match. Only the page's records are read in full.
  * The total is exact: counting the ids costs less than reading them.
  */
 async function indexedPage(
@@ -191,17 +202,19 @@ export function indexedPageStatement(
   const direction = sql.raw(descending ? 'desc' : 'asc');
   const beyond = after
     ? descending
-      ? sql`and (k.key, m.owner) < (${String(after[0])}, ${String(after[1])}::uuid)`
-      : sql`and (k.key, m.owner) > (${String(after[0])}, ${String(after[1])}::uuid)`
+      ? sql`and (p.key, p.owner) < (${String(after[0])}, ${String(after[1])}::uuid)`
+      : sql`and (p.key, p.owner) > (${String(after[0])}, ${String(after[1])}::uuid)`
     : sql``;
+  const probe = sql`(select ${key} from ${alumniRecords} k
+    where k.tenant_id = ${tenantId} and k.id = m.owner limit 1)`;
+  // COALESCE reads the record's index only for a match whose key the postings do not hold.
+  const keyed = query.sort === 'reading' ? sql`coalesce(m.key, ${probe})` : probe;
   return sql`with m as materialized (${matches})
       select (select count(*)::int from m) as total,
         (select array_agg(p.owner order by p.key ${direction}, p.owner ${direction}) from (
-          select m.owner, k.key from m cross join lateral (
-            select ${key} as key from ${alumniRecords} k
-            where k.tenant_id = ${tenantId} and k.id = m.owner limit 1) k
+          select p.owner, p.key from (select m.owner, ${keyed} as key from m) p
           where true ${beyond}
-          order by k.key ${direction}, m.owner ${direction}
+          order by p.key ${direction}, p.owner ${direction}
           limit ${query.limit + 1}) p)::text[] as ids`;
 }
 

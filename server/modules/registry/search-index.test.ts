@@ -39,13 +39,21 @@ async function importCsv(client: TestClient, slug: string, csv: string) {
   return uploaded.body.id;
 }
 
-/** The index as stored: each posting list sorted, and every address. */
+/** The index as stored: each posting list (ids with the reading keys held beside them) sorted, and every address. */
 async function indexOf(tenantId: string) {
   return inTenant(server.deps.database.db, tenantId, async (tx) => ({
     postings: await queryRows<{ token: string; ids: string[] }>(
       tx,
-      sql`select token, array(select unnest(record_ids) order by 1)::text[] as ids
+      sql`select token, array(select u.id::text || ' ' || coalesce(u.key, '(none)')
+          from unnest(record_ids, reading_keys) u(id, key) order by 1)::text[] as ids
         from record_search_postings where tenant_id = ${tenantId} order by token`,
+    ),
+    // Keys the postings hold that are not their record's reading key (none, however the record changed).
+    staleKeys: await queryRows(
+      tx,
+      sql`select p.token, u.id from record_search_postings p, unnest(p.record_ids, p.reading_keys) u(id, key)
+        left join alumni_records r on r.tenant_id = ${tenantId} and r.id = u.id
+        where p.tenant_id = ${tenantId} and u.key is distinct from r.reading_key`,
     ),
     emails: await queryRows(
       tx,
@@ -175,15 +183,16 @@ describe('registry search index', () => {
       formerNames: ['佐藤'],
       emails: ['k.sato@example.com', 'kenichi.sasaki@example.jp'],
     });
-    // C2 changes name and address, C3 stays, C4 is new.
+    // C2 changes name and address, C3 only the reading of its family name (its sort key), C4 is new.
     await importCsv(
       client,
       slug,
-      '社員番号,氏名,氏名（フリガナ）,個人メールアドレス\nC2,鈴木 一朗,スズキ イチロウ,ichiro.suzuki@example.jp\nC3,髙橋 直子,タカハシ ナオコ,naoko@example.jp\nC4,伊藤 美咲,イトウ ミサキ,misaki@example.jp\n',
+      '社員番号,氏名,氏名（フリガナ）,個人メールアドレス\nC2,鈴木 一朗,スズキ イチロウ,ichiro.suzuki@example.jp\nC3,髙橋 直子,タカバシ ナオコ,naoko@example.jp\nC4,伊藤 美咲,イトウ ミサキ,misaki@example.jp\n',
     );
 
     const maintained = await indexOf(tenant.id);
     expect(maintained.postings.length).toBeGreaterThan(20);
+    expect(maintained.staleKeys).toEqual([]);
     await inTenant(server.deps.database.db, tenant.id, (tx) => rebuildRecordIndex(tx, tenant.id, 2));
     expect(await indexOf(tenant.id)).toEqual(maintained);
 

@@ -27,15 +27,16 @@ export const recordTokenSource: TokenSource = (tenantId, terms) => {
   const branches: SQL[] = [];
   const tokens = lookupTokens(terms);
   if (tokens.length > 0) {
-    branches.push(sql`select p.token, unnest(p.record_ids) from ${recordSearchPostings} p
-      where p.tenant_id = ${tenantId} and p.token in (${textList(tokens)})`);
+    branches.push(sql`select p.token, u.owner, u.key from ${recordSearchPostings} p
+      cross join lateral unnest(p.record_ids, p.reading_keys) as u(owner, key)
+      where p.tenant_id = ${tenantId} and p.token in (${textList(tokens)}) and u.owner is not null`);
   }
   for (const term of terms) {
     for (const reading of term.readings) {
       // The range finds the reading with voicing marks set aside (ガ with カ); the reading as written,
       // after the \u0001 in the same key, then has to start with the term. Both read the index only.
       const fold = readingFoldKey(reading);
-      branches.push(sql`select ${readingStartToken(reading)}::text, r.id from ${alumniRecords} r
+      branches.push(sql`select ${readingStartToken(reading)}::text, r.id, r.reading_key from ${alumniRecords} r
         where r.tenant_id = ${tenantId} and r.reading_key >= ${fold} and r.reading_key < ${fold + MAX_CHAR}
           and starts_with(split_part(r.reading_key, chr(1), 2), ${reading})`);
     }
@@ -54,10 +55,12 @@ function asciiBranches(tenantId: string, ascii: NonNullable<PersonTerm['ascii']>
   const numbers = [...new Set([ascii.typed, ascii.lower, ascii.typed.toUpperCase()])];
   const number = sql.raw('(r.employee_number collate "C")');
   return [
-    sql`select ${label}::text, e.record_id from ${recordEmails} e where e.tenant_id = ${tenantId}
+    sql`select ${label}::text, e.record_id, null::text from ${recordEmails} e where e.tenant_id = ${tenantId}
       and e.email >= ${ascii.lower} and e.email < ${ascii.lower + MAX_CHAR}`,
     ...numbers.map(
-      (prefix) => sql`select ${label}::text, r.id from ${alumniRecords} r where r.tenant_id = ${tenantId}
+      (
+        prefix,
+      ) => sql`select ${label}::text, r.id, r.reading_key from ${alumniRecords} r where r.tenant_id = ${tenantId}
         and ${number} >= ${prefix} and ${number} < ${prefix + MAX_CHAR}`,
     ),
   ];
@@ -70,38 +73,65 @@ export function withAnyEmail(tenantId: string, emails: string[]): SQL {
     where ${recordEmails.tenantId} = ${tenantId} and ${recordEmails.email} in (${textList(emails)}))`;
 }
 
-export type PostingChange = { token: string; add: string[]; remove: string[] };
+export type PostingChange = { token: string; add: string[]; addKeys: string[]; remove: string[] };
 
-/** What to add to and remove from the postings when one record's tokens go from `before` to `after`. */
-export function tokenChanges(recordId: string, before: string[], after: string[]): PostingChange[] {
+/**
+ * What to add to and remove from the postings when one record's tokens go from `before` to `after`.
+ * The postings hold each record's reading key beside its id, so when the key changes every token is
+ * taken out and put back with the new key.
+ */
+export function tokenChanges(
+  recordId: string,
+  before: string[],
+  after: string[],
+  keys: { before: string | null; after: string },
+): PostingChange[] {
+  const rekeyed = keys.before !== keys.after;
   const old = new Set(before);
   const next = new Set(after);
   const changes: PostingChange[] = [];
-  for (const token of next) if (!old.has(token)) changes.push({ token, add: [recordId], remove: [] });
-  for (const token of old) if (!next.has(token)) changes.push({ token, add: [], remove: [recordId] });
+  for (const token of next) {
+    if (rekeyed || !old.has(token))
+      changes.push({ token, add: [recordId], addKeys: [keys.after], remove: [] });
+  }
+  for (const token of old) {
+    if (rekeyed || !next.has(token)) changes.push({ token, add: [], addKeys: [], remove: [recordId] });
+  }
   return changes;
 }
 
 /**
- * Merges changes into the postings. `changes` is a relation `c(token, add, remove)` with one row per
- * token. Rows are locked in token order before anything is written and new rows are inserted in token
- * order, so two transactions changing the same tokens wait for each other instead of deadlocking.
- * Lists that become empty are deleted. Used for single records and for a whole import alike.
+ * Merges changes into the postings. `changes` is a relation `c(token, add, add_keys, remove)` with one
+ * row per token (`add_keys` the reading keys of `add`, in its order). Rows are locked in token order
+ * before anything is written and new rows are inserted in token order, so two transactions changing
+ * the same tokens wait for each other instead of deadlocking. Lists that become empty are deleted.
+ * Used for single records and for a whole import alike.
  */
 export async function mergePostings(tx: Queryable, tenantId: string, changes: SQL) {
   await tx.execute(sql`select 1 from ${recordSearchPostings} p
     where p.tenant_id = ${tenantId} and p.token in (select c.token from ${changes})
     order by p.token for update of p`);
+  // Ids and keys are aggregated from the same rows, so they stay in step (keys missing from a list
+  // written before keys were kept come out as NULL, which readers look up instead).
   await tx.execute(sql`update ${recordSearchPostings} p
-    set record_ids = array(select unnest(p.record_ids) except select unnest(c.remove))
+    set (record_ids, reading_keys) = (
+      select coalesce(array_agg(u.id), '{}'), coalesce(array_agg(u.key), '{}')
+      from unnest(p.record_ids, p.reading_keys) as u(id, key)
+        left join unnest(c.remove) as gone(id) on gone.id = u.id
+      where u.id is not null and gone.id is null)
     from ${changes} where p.tenant_id = ${tenantId} and p.token = c.token and cardinality(c.remove) > 0`);
   await tx.execute(sql`delete from ${recordSearchPostings} p using ${changes}
     where p.tenant_id = ${tenantId} and p.token = c.token and cardinality(c.remove) > 0
       and cardinality(p.record_ids) = 0`);
-  await tx.execute(sql`insert into ${recordSearchPostings} (tenant_id, token, record_ids)
-    select ${tenantId}, c.token, c.add from ${changes} where cardinality(c.add) > 0 order by c.token
+  await tx.execute(sql`insert into ${recordSearchPostings} (tenant_id, token, record_ids, reading_keys)
+    select ${tenantId}, c.token, c.add, c.add_keys from ${changes} where cardinality(c.add) > 0 order by c.token
     on conflict (tenant_id, token) do update
-      set record_ids = ${recordSearchPostings}.record_ids || excluded.record_ids`);
+      set record_ids = ${recordSearchPostings}.record_ids || excluded.record_ids,
+        reading_keys = (case
+          when cardinality(${recordSearchPostings}.reading_keys) = cardinality(${recordSearchPostings}.record_ids)
+            then ${recordSearchPostings}.reading_keys
+          else array_fill(null::text, array[cardinality(${recordSearchPostings}.record_ids)]) end)
+          || excluded.reading_keys`);
 }
 
 /** Gathers posting changes into one entry per token. */
@@ -109,10 +139,11 @@ export function gatherChanges(into: Map<string, PostingChange>, changes: Posting
   for (const change of changes) {
     let entry = into.get(change.token);
     if (!entry) {
-      entry = { token: change.token, add: [], remove: [] };
+      entry = { token: change.token, add: [], addKeys: [], remove: [] };
       into.set(change.token, entry);
     }
     entry.add.push(...change.add);
+    entry.addKeys.push(...change.addKeys);
     entry.remove.push(...change.remove);
   }
   return into;
@@ -128,6 +159,7 @@ export async function changePostings(tx: Queryable, tenantId: string, changes: P
     tenantId,
     sql`(select e->>'token' as token,
         array(select jsonb_array_elements_text(e->'add'))::uuid[] as add,
+        array(select jsonb_array_elements_text(e->'addKeys'))::text[] as add_keys,
         array(select jsonb_array_elements_text(e->'remove'))::uuid[] as remove
       from jsonb_array_elements(${json}::jsonb) e) c`,
   );
@@ -157,7 +189,15 @@ export async function changeRecordEmails(
 
 type Indexed = Pick<
   RecordValues,
-  'familyName' | 'givenName' | 'givenNameKana' | 'formerNames' | 'emails' | 'hrTags' | 'lastDepartment'
+  | 'familyName'
+  | 'givenName'
+  | 'familyNameKana'
+  | 'givenNameKana'
+  | 'formerNames'
+  | 'emails'
+  | 'employeeNumber'
+  | 'hrTags'
+  | 'lastDepartment'
 >;
 
 /** Keeps the index in step with one record written from the console or an invitation. */
@@ -171,7 +211,10 @@ export async function indexRecord(
   await changePostings(
     tx,
     tenantId,
-    tokenChanges(recordId, before ? searchTokensOf(before) : [], searchTokensOf(after)),
+    tokenChanges(recordId, before ? searchTokensOf(before) : [], searchTokensOf(after), {
+      before: before ? derivedKeys(before).readingKey : null,
+      after: derivedKeys(after).readingKey,
+    }),
   );
   await changeRecordEmails(tx, tenantId, recordId, before?.emails ?? [], after.emails);
 }
@@ -206,12 +249,12 @@ export async function rebuildRecordIndex(tx: Queryable, tenantId: string, batchS
       .orderBy(asc(alumniRecords.id))
       .limit(batchSize);
     if (records.length === 0) break;
-    const stale = records.flatMap((record) => {
-      const keys = derivedKeys(record);
-      return keys.readingKey === record.readingKey && keys.searchText === record.searchText
+    const keyed = records.map((record) => ({ record, keys: derivedKeys(record) }));
+    const stale = keyed.flatMap(({ record, keys }) =>
+      keys.readingKey === record.readingKey && keys.searchText === record.searchText
         ? []
-        : [{ id: record.id, ...keys }];
-    });
+        : [{ id: record.id, ...keys }],
+    );
     if (stale.length > 0) {
       await tx.execute(sql`update ${alumniRecords} r
         set reading_key = e->>'readingKey', search_text = e->>'searchText'
@@ -221,7 +264,9 @@ export async function rebuildRecordIndex(tx: Queryable, tenantId: string, batchS
     await changePostings(
       tx,
       tenantId,
-      records.flatMap((record) => tokenChanges(record.id, [], searchTokensOf(record))),
+      keyed.flatMap(({ record, keys }) =>
+        tokenChanges(record.id, [], searchTokensOf(record), { before: null, after: keys.readingKey }),
+      ),
     );
     const emails = records.flatMap((record) =>
       [...new Set(record.emails)].map((email) => ({ tenantId, email, recordId: record.id })),

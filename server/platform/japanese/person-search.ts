@@ -97,10 +97,10 @@ function termCondition(term: PersonTerm, token: SQL): SQL | null {
     ways.push(sql`bool_or(${token} in (${textList(labels)}))`);
   }
   if (term.grams.length > 0) {
-    // Distinct: a source may find the same token of an owner twice (a name and a former name).
-    ways.push(
-      sql`count(distinct ${token}) filter (where ${token} in (${textList(term.grams)})) >= ${term.grams.length}`,
-    );
+    // Each gram on its own: a source may find the same token of an owner twice (a name and a former
+    // name), and a conjunction of bool_or lets PostgreSQL group by hashing instead of sorting.
+    const grams = [...new Set(term.grams)].map((gram) => sql`bool_or(${token} = ${gram})`);
+    ways.push(grams.length === 1 ? grams[0]! : sql`(${sql.join(grams, sql` and `)})`);
   }
   if (term.ascii) ways.push(sql`bool_or(${token} = ${asciiToken(term.ascii.lower)})`);
   if (ways.length === 0) return null;
@@ -108,8 +108,10 @@ function termCondition(term: PersonTerm, token: SQL): SQL | null {
 }
 
 /**
- * The rows (token, owner) a store holds for a query's terms, as a subquery with those two columns.
- * Each branch must be an index lookup with leakproof conditions.
+ * The rows (token, owner, key) a store holds for a query's terms, as a subquery with those three
+ * columns: `key` is the owner's reading sort key where the store has it at hand, else NULL.
+ * Each branch must be an index lookup with leakproof conditions, and a name token's rows must hold
+ * each owner once (see foundByOneToken).
  */
 export type TokenSource = (tenantId: string, terms: PersonTerm[]) => SQL | null;
 
@@ -136,7 +138,10 @@ export function provedByTokens(term: PersonTerm): boolean {
 
 export type PersonQuery = {
   terms: PersonTerm[];
-  /** `select owner …`: the owners whose tokens satisfy every term that can be looked up; null if none can. */
+  /**
+   * `select owner, key …`: the owners whose tokens satisfy every term that can be looked up, with their
+   * reading sort key where the token source had it (else NULL); null if no term can be looked up.
+   */
   owners: SQL | null;
   /** The owners are exactly the matches: every term is looked up and proved by its tokens. */
   exact: boolean;
@@ -158,13 +163,29 @@ export function personQuery(source: TokenSource, tenantId: string, query: string
         )
       : null;
   if (!rows) return { terms, owners: null, exact: false };
-  const owners = sql`select found.owner from (${rows}) as found(token, owner)
+  const exact = indexed.length === terms.length && terms.every(provedByTokens);
+  const [only] = indexed;
+  if (indexed.length === 1 && only && foundByOneToken(only.term)) {
+    // One token's rows, each owner once (a posting list): nothing to group (the commonest surnames and
+    // single kanji find tens of thousands, where grouping cost more than the rest of the search).
+    return {
+      terms,
+      owners: sql`select found.owner, found.key from (${rows}) as found(token, owner, key)`,
+      exact,
+    };
+  }
+  const owners = sql`select found.owner, max(found.key) as key from (${rows}) as found(token, owner, key)
     group by found.owner
     having ${sql.join(
       indexed.map(({ condition }) => condition),
       sql` and `,
     )}`;
-  return { terms, owners, exact: indexed.length === terms.length && terms.every(provedByTokens) };
+  return { terms, owners, exact };
+}
+
+/** A term whose only lookup is one name token (佐藤, 藤): a source gives one row per owner for it. */
+function foundByOneToken(term: PersonTerm): boolean {
+  return term.grams.length === 1 && term.readings.length === 0 && term.ascii === null;
 }
 
 /**
@@ -180,7 +201,7 @@ export function personQueryConditions(
   const { terms, owners } = typeof query === 'string' ? personQuery(source, tenantId, query) : query;
   const conditions: SQL[] = [];
   if (owners) {
-    conditions.push(sql`${owner.id} in (${owners})`);
+    conditions.push(sql`${owner.id} in (select owners.owner from (${owners}) owners)`);
   }
   for (const term of terms) {
     if (!provedByTokens(term)) conditions.push(sql`${owner.searchText} like ${`%${likeEscape(term.key)}%`}`);
@@ -198,7 +219,7 @@ export function tokenTableSource(table: {
   return (tenantId, terms) => {
     const tokens = lookupTokens(terms);
     if (tokens.length === 0) return null;
-    return sql`select ${table.token}, ${table.owner} from ${table.table}
+    return sql`select ${table.token}, ${table.owner}, null::text from ${table.table}
       where ${table.tenantId} = ${tenantId} and ${table.token} in (${textList(tokens)})`;
   };
 }

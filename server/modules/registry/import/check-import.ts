@@ -190,10 +190,11 @@ async function resolveBatch(
             continue;
           }
           const recordId = existing?.id ?? randomUUID();
+          const keys = derivedKeys(next);
           staged.push(
             toStagedRow({
               ...next,
-              ...derivedKeys(next),
+              ...keys,
               tenantId: imp.tenantId,
               importId: imp.id,
               recordId,
@@ -203,7 +204,12 @@ async function resolveBatch(
               seenUpdatedAt: existing?.updatedAt ?? null,
             }),
           );
-          tokens.note(recordId, existing ? searchTokensOf(existing) : [], searchTokensOf(next));
+          tokens.note(
+            recordId,
+            existing ? searchTokensOf(existing) : [],
+            searchTokensOf(next),
+            existing ? existing.readingKey !== keys.readingKey : false,
+          );
           counts[existing ? 'updated' : 'new'] += 1;
           continue;
         }

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { importStaged, importTokenChanges } from '../../../db/schema/index.js';
+import { alumniRecords, importStaged, importTokenChanges } from '../../../db/schema/index.js';
 import { gatherChanges, mergePostings, type PostingChange, tokenChanges } from '../search-index.js';
 
 /** How many (token, record) pairs the dry run holds in memory before it writes them out (~20 MB). */
@@ -22,8 +22,12 @@ export class ImportTokenChanges {
     private readonly limit = PAIRS_IN_MEMORY,
   ) {}
 
-  note(recordId: string, before: string[], after: string[]) {
-    const changes = tokenChanges(recordId, before, after);
+  /**
+   * Notes one record's change. Reading keys are looked up from the written records when the apply
+   * merges the changes, so only whether the key changes matters here.
+   */
+  note(recordId: string, before: string[], after: string[], keyChanged: boolean) {
+    const changes = tokenChanges(recordId, before, after, { before: keyChanged ? null : '', after: '' });
     gatherChanges(this.#pending, changes);
     this.#pairs += changes.length;
   }
@@ -77,16 +81,25 @@ export class ImportTokenChanges {
   }
 }
 
-/** Merges an import's token changes (part 0) into the postings: the apply's one pass over them. */
+/**
+ * Merges an import's token changes (part 0) into the postings: the apply's one pass over them, once
+ * the records are written, whose reading keys go into the postings beside their ids.
+ */
 export async function mergeImportTokenChanges(tx: Queryable, tenantId: string, importId: string) {
-  const part = (change: 'add' | 'remove') => sql`(select token, record_ids from ${importTokenChanges}
-    where tenant_id = ${tenantId} and import_id = ${importId} and part = 0 and change = ${change})`;
+  const changes = (change: 'add' | 'remove') => sql`${importTokenChanges} t
+    where t.tenant_id = ${tenantId} and t.import_id = ${importId} and t.part = 0 and t.change = ${change}`;
+  const added = sql`(select t.token, array_agg(u.id) as record_ids, array_agg(k.reading_key) as reading_keys
+    from ${importTokenChanges} t cross join unnest(t.record_ids) as u(id)
+      left join ${alumniRecords} k on k.tenant_id = t.tenant_id and k.id = u.id
+    where t.tenant_id = ${tenantId} and t.import_id = ${importId} and t.part = 0 and t.change = 'add'
+    group by t.token)`;
   await mergePostings(
     tx,
     tenantId,
     sql`(select coalesce(a.token, r.token) as token, coalesce(a.record_ids, '{}') as add,
-        coalesce(r.record_ids, '{}') as remove
-      from ${part('add')} a full join ${part('remove')} r on r.token = a.token) c`,
+        coalesce(a.reading_keys, '{}') as add_keys, coalesce(r.record_ids, '{}') as remove
+      from ${added} a full join (select t.token, t.record_ids from ${changes('remove')}) r
+        on r.token = a.token) c`,
   );
 }
 
