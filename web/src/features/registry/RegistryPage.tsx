@@ -2,36 +2,24 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@t
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { call, client } from '../../app/api';
+import { useDeskWidth } from '../../app/desk';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { ColumnChooser } from './ColumnChooser';
 import { ExportPanel } from './ExportPanel';
+import { RecordCards } from './RecordCards';
 import { RegistryFilters, type Sort } from './RegistryFilters';
+import { RegistryTable } from './RegistryTable';
+import { columnsStorageKey, type RegistryColumn, readColumns } from './registry-columns';
 import { registryKeys } from './registry-keys';
 import {
   compactFilter,
+  filterFromParams,
   filterParams,
-  fullName,
-  fullReading,
   type InviteSelection,
   type RecordFilter,
 } from './registry-model';
-
-function filterFromParams(params: URLSearchParams): RecordFilter {
-  const list = <T extends string>(key: string) => params.getAll(key) as T[];
-  const number = (key: string) => (params.get(key) ? Number(params.get(key)) : undefined);
-  return compactFilter({
-    q: params.get('q') ?? undefined,
-    leftFrom: number('leftFrom'),
-    leftTo: number('leftTo'),
-    department: params.get('department') ?? undefined,
-    wouldReturn: list('wouldReturn'),
-    eligibility: list('eligibility'),
-    consent: list('consent'),
-    status: list('status'),
-    tag: params.get('tag') ?? undefined,
-  });
-}
 
 export function RegistryPage() {
   const { t, locale } = useI18n();
@@ -50,6 +38,14 @@ export function RegistryPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setError] = useState<unknown>(null);
   const [search, setSearch] = useState(filter.q ?? '');
+  const desk = useDeskWidth();
+  const [columns, setColumns] = useState<RegistryColumn[]>(() =>
+    readColumns(window.localStorage.getItem(columnsStorageKey)),
+  );
+  const chooseColumns = (next: RegistryColumn[]) => {
+    setColumns(next);
+    window.localStorage.setItem(columnsStorageKey, JSON.stringify(next));
+  };
 
   const setFilter = (next: RecordFilter, extra: Record<string, string> = {}) => {
     const query = filterParams(compactFilter(next));
@@ -152,7 +148,6 @@ export function RegistryPage() {
   };
 
   const invite = (selection: InviteSelection) => navigate(`/t/${slug}/admin/invite`, { state: selection });
-  const allOnPage = page?.records.map((r) => r.id) ?? [];
 
   return (
     <section>
@@ -264,52 +259,24 @@ export function RegistryPage() {
         <ExportPanel slug={slug} filter={{ ids: [...selected] }} />
       )}
       {page && page.records.length === 0 && <p className="muted">{t('registry.empty')}</p>}
-      {page && page.records.length > 0 && (
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={allOnPage.length > 0 && allOnPage.every((id) => selected.has(id))}
-            onChange={(event) => setSelected(event.target.checked ? new Set(allOnPage) : new Set())}
+      {page && page.records.length > 0 && desk && (
+        <>
+          <ColumnChooser columns={columns} onChange={chooseColumns} />
+          <RegistryTable
+            slug={slug}
+            records={page.records}
+            total={page.total}
+            columns={columns}
+            sort={sort}
+            onSort={(next) => setFilter(filter, { sort: next === 'reading' ? '' : next })}
+            selected={selected}
+            onSelect={setSelected}
           />
-          {t('registry.selectAll')}
-        </label>
+        </>
       )}
-      <ul className="list">
-        {page?.records.map((record) => (
-          <li key={record.id} className="list-row record-row">
-            <input
-              type="checkbox"
-              aria-label={fullName(record)}
-              checked={selected.has(record.id)}
-              onChange={(event) => {
-                const next = new Set(selected);
-                if (event.target.checked) next.add(record.id);
-                else next.delete(record.id);
-                setSelected(next);
-              }}
-            />
-            <div>
-              <Link to={`/t/${slug}/admin/registry/${record.id}`}>
-                <strong>{fullName(record)}</strong>
-              </Link>
-              <span className="muted small"> {fullReading(record)}</span>
-              <p className="muted small">
-                {[record.employeeNumber, record.lastDepartment, record.leftOn].filter(Boolean).join(' ・ ')}
-              </p>
-            </div>
-            <div className="badges">
-              <span className={`badge ${record.status === 'excluded' ? 'warn' : ''}`}>
-                {t(`status.${record.status}`)}
-              </span>
-              {record.hrTags.map((tagName) => (
-                <span key={tagName} className="badge subtle">
-                  {tagName}
-                </span>
-              ))}
-            </div>
-          </li>
-        ))}
-      </ul>
+      {page && page.records.length > 0 && !desk && (
+        <RecordCards slug={slug} records={page.records} selected={selected} onSelect={setSelected} />
+      )}
       {page?.nextCursor && (
         <button
           type="button"

@@ -54,6 +54,23 @@ export function filterParams(filter: RecordFilter): URLSearchParams {
   return params;
 }
 
+/** The filter a registry URL carries (the list screen keeps its filter in the address). */
+export function filterFromParams(params: URLSearchParams): RecordFilter {
+  const list = <T extends string>(key: string) => params.getAll(key) as T[];
+  const number = (key: string) => (params.get(key) ? Number(params.get(key)) : undefined);
+  return compactFilter({
+    q: params.get('q') ?? undefined,
+    leftFrom: number('leftFrom'),
+    leftTo: number('leftTo'),
+    department: params.get('department') ?? undefined,
+    wouldReturn: list('wouldReturn'),
+    eligibility: list('eligibility'),
+    consent: list('consent'),
+    status: list('status'),
+    tag: params.get('tag') ?? undefined,
+  });
+}
+
 /** Drops empty values so saved segments and URLs stay small. */
 export function compactFilter(filter: RecordFilter): RecordFilter {
   return Object.fromEntries(

@@ -1,0 +1,222 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../server/test/client.js';
+import { tenantWithMember } from '../server/test/factories.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { hasChromium, launchChromium, webRoot } from './browser.js';
+import { checkScreen } from './screens.js';
+
+let server: TestServer;
+let browser: Browser;
+let slug: string;
+let hrApi: TestClient;
+
+/** A 1366×768 laptop, the smallest desk HR works at; and the narrowest phone. */
+const desk = { viewport: { width: 1366, height: 768 } };
+const narrowPhone = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
+
+// Readings in 五十音 order, leaving dates in the opposite order: sorting by either changes the first row.
+const readings = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホ'.split('');
+const givenNames = '愛以宇絵尾加木久毛子佐志寿世曽多知津手斗奈仁奴根乃波比布部保'.split('');
+const recordCount = readings.length;
+const nameOf = (i: number) => `名簿 ${givenNames[i]}`;
+const leftOn = (i: number) => new Date(Date.UTC(2024, 11, 1) - (recordCount - i) * 86_400_000 * 20);
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer({}, { webRoot });
+  browser = await launchChromium();
+  const tenant = await tenantWithMember(server, 'admin');
+  slug = tenant.slug;
+  hrApi = tenant.client;
+  for (let i = 0; i < recordCount; i++) {
+    const created = await hrApi.post(`/api/v1/t/${slug}/registry/records`, {
+      employeeNumber: `D${String(i).padStart(4, '0')}`,
+      familyName: '名簿',
+      givenName: givenNames[i],
+      familyNameKana: 'メイボ',
+      givenNameKana: readings[i],
+      emails: [`desk.${i}.${Date.now()}@example.jp`],
+      leftOn: leftOn(i).toISOString().slice(0, 10),
+      lastDepartment: '営業本部 第一営業部',
+      contactConsent: 'granted',
+    });
+    expect(created.status).toBe(201);
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function consoleContext(size: typeof desk | typeof narrowPhone, language: 'ja' | 'en') {
+  const context = await browser.newContext({ ...size, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
+  const url = server.publicUrl;
+  await context.addCookies([
+    { name: 'enishi_lang', value: language, url },
+    ...[...hrApi.cookies].map(([name, value]) => ({ name, value, url })),
+  ]);
+  return context;
+}
+
+const headers = (page: Page) => page.locator('.desk-table thead th').allInnerTexts();
+const firstRowName = (page: Page) => page.locator('.desk-table tbody tr').first().locator('th').textContent();
+
+describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
+  let context: BrowserContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('shows at least 20 rows of a dense table at 1366×768, with a header that stays in view', async () => {
+    context = await consoleContext(desk, 'ja');
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    const table = page.getByRole('table', { name: /アルムナイ名簿/ });
+    await table.waitFor();
+    expect(await headers(page)).toEqual([
+      '',
+      '氏名',
+      'フリガナ',
+      '社員番号',
+      '最終所属',
+      '退職日',
+      '状態',
+      '同意',
+      'タグ',
+    ]);
+    // The table's frame brought into view as HR scrolls to it; rows wholly visible under the
+    // sticky header and above the bottom of the screen are counted.
+    await page.locator('.desk-table').evaluate((frame) => frame.scrollIntoView({ block: 'end' }));
+    const visible = await page.evaluate(() => {
+      const frame = document.querySelector('.desk-table')!.getBoundingClientRect();
+      const head = document.querySelector('.desk-table thead')!.getBoundingClientRect();
+      const bar = document.querySelector('.topbar')!.getBoundingClientRect();
+      const top = Math.max(head.bottom, bar.bottom);
+      const bottom = Math.min(window.innerHeight, frame.bottom);
+      return [...document.querySelectorAll('.desk-table tbody tr')].filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.top >= top - 0.5 && box.bottom <= bottom + 0.5;
+      }).length;
+    });
+    expect(visible).toBeGreaterThanOrEqual(20);
+    // Scrolling the table keeps its header where it was.
+    // Scrolling the table moves its rows under a header that stays at the top of the frame.
+    const header = page.getByRole('columnheader', { name: '社員番号' });
+    const frame = page.locator('.desk-table');
+    const firstRow = await page.locator('.desk-table tbody tr').first().boundingBox();
+    await frame.evaluate((element) => element.scrollBy(0, 100));
+    expect(await frame.evaluate((element) => element.scrollTop)).toBe(100);
+    expect((await page.locator('.desk-table tbody tr').first().boundingBox())?.y).toBe(
+      (firstRow?.y ?? 0) - 100,
+    );
+    const frameTop = await frame.evaluate(
+      (element) => element.getBoundingClientRect().top + element.clientTop,
+    );
+    expect((await header.boundingBox())?.y).toBeCloseTo(frameTop, 0);
+    await frame.evaluate((element) => element.scrollBy(0, 50));
+    expect((await header.boundingBox())?.y).toBeCloseTo(frameTop, 0);
+    const check = await checkScreen(page, 'registry at a desk');
+    expect(check.violations).toEqual([]);
+    expect(check.overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('sorts by the columns the server can order by, marking the order for screen readers', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.getByRole('table').waitFor();
+    const readingHeader = page.getByRole('columnheader', { name: 'フリガナ' });
+    await expect.poll(() => readingHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(await firstRowName(page)).toBe(nameOf(0));
+
+    await page.getByRole('button', { name: '退職日' }).click();
+    const leftHeader = page.getByRole('columnheader', { name: '退職日' });
+    await expect.poll(() => leftHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => firstRowName(page)).toBe(nameOf(recordCount - 1));
+    expect(await readingHeader.getAttribute('aria-sort')).toBeNull();
+    expect(page.url()).toContain('sort=leftOn');
+  });
+
+  it('keeps the chosen and reordered columns across a reload', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.getByRole('table').waitFor();
+    await page.getByText('表示する列').click();
+    await page.getByRole('checkbox', { name: '社員番号' }).uncheck();
+    await page.getByRole('button', { name: '「タグ」を左へ' }).click();
+    const chosen = ['', '氏名', 'フリガナ', '最終所属', '退職日', '状態', 'タグ', '同意'];
+    await expect.poll(() => headers(page)).toEqual(chosen);
+    await page.reload();
+    await page.getByRole('table').waitFor();
+    expect(await headers(page)).toEqual(chosen);
+    await page.getByText('表示する列').click();
+    await page.getByRole('button', { name: '初期の列に戻す' }).click();
+    await expect.poll(() => headers(page)).toContain('社員番号');
+  });
+
+  it('moves between rows with the arrow keys and opens a record with Enter', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.getByRole('table').waitFor();
+    // The rows are one stop in the tab order, right after the header's last sort button.
+    await page.getByRole('button', { name: '退職日' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('0');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/registry\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 2, name: nameOf(1) }).waitFor();
+  });
+
+  it('tags the selected rows in one step', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.getByRole('table').waitFor();
+    await page.getByRole('checkbox', { name: nameOf(2) }).check();
+    // Space on a focused row selects it, as the caption says.
+    await page.locator('.desk-table tbody tr').nth(3).focus();
+    await page.keyboard.press(' ');
+    await page.getByText('2 件を選択中').first().waitFor();
+    await page.getByLabel('タグ名').fill('説明会2026');
+    await page.getByRole('button', { name: 'タグを付ける' }).click();
+    await page.getByText('2 件を更新しました。').waitFor();
+    const tagged = page.locator('.desk-table tbody tr', { hasText: '説明会2026' });
+    await expect.poll(() => tagged.locator('th').allInnerTexts()).toEqual([nameOf(2), nameOf(3)]);
+    const stored = await hrApi.get<{ records: { givenName: string }[] }>(
+      `/api/v1/t/${slug}/registry/records?tag=${encodeURIComponent('説明会2026')}`,
+    );
+    expect(stored.body.records.map((r) => r.givenName).sort()).toEqual([givenNames[2], givenNames[3]].sort());
+  });
+
+  it('selects every row on the page from the header, and is free of axe violations in English', async () => {
+    const english = await consoleContext(desk, 'en');
+    const page = await english.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.getByRole('table', { name: /Alumni registry/ }).waitFor();
+    await page.getByRole('checkbox', { name: 'Select everyone on this page' }).check();
+    const rows = await page.locator('.desk-table tbody tr').count();
+    expect(await page.locator('.desk-table tbody input:checked').count()).toBe(rows);
+    await page.getByText('Columns', { exact: true }).click();
+    const check = await checkScreen(page, 'registry at a desk (en)');
+    expect(check.violations).toEqual([]);
+    await english.close();
+  });
+
+  it('keeps the cards on a 360 px phone, without sideways scrolling', async () => {
+    for (const language of ['ja', 'en'] as const) {
+      const phone = await consoleContext(narrowPhone, language);
+      const page = await phone.newPage();
+      await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+      await page.locator('.record-row').first().waitFor();
+      expect(await page.locator('table').count()).toBe(0);
+      expect(await page.locator('.record-row').count()).toBe(recordCount);
+      const check = await checkScreen(page, `registry on a phone (${language})`);
+      expect(check.violations).toEqual([]);
+      expect(check.overflow).toBeLessThanOrEqual(0);
+      await phone.close();
+    }
+  });
+});
