@@ -1,74 +1,67 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, Loading } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 
-type Queue = {
-  reports: {
-    id: string;
-    targetType: 'post' | 'comment' | 'message' | 'member';
-    targetId: string;
-    reason: string;
-    note: string;
-    reporter: string;
-    status: string;
-    resolution: string | null;
-    createdAt: string;
-  }[];
-  posts: {
-    id: string;
-    author: { id: string; displayName: string };
-    bodyHtml: string;
-    status: string;
-    reason: string | null;
-  }[];
-  comments: {
-    id: string;
-    postId: string;
-    author: { id: string; displayName: string };
-    bodyHtml: string;
-    status: string;
-  }[];
-  messages: {
-    id: string;
-    sender: { id: string; displayName: string };
-    body: string;
-    status: string;
-    createdAt: string;
-    context: { sender: string; body: string; createdAt: string }[];
-  }[];
-  members: { id: string; displayName: string; role: string; status: string }[];
-};
-type Word = { id: string; word: string; action: 'block' | 'hold' };
+type Word = { word: string; action: 'block' | 'hold' };
 
 /** The moderators' desk: reports with the reported content, held posts, and the word list. */
 export function ModerationPage() {
   const { t, formatDateTime } = useI18n();
   const { slug } = useCommunity();
-  const base = `/t/${slug}/community/moderation`;
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
-  const [queue, setQueue] = useState<Queue | null>(null);
-  const [words, setWords] = useState<Word[]>([]);
+  const path = { slug };
+  // Switching between open and resolved keeps the last list on screen until the other arrives.
+  const queueQuery = useQuery({
+    queryKey: communityKeys.moderationQueue(slug, status),
+    queryFn: ({ signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/community/moderation/queue', {
+          params: { path, query: { status } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+  const wordsQuery = useQuery({
+    queryKey: communityKeys.moderationWords(slug),
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/community/moderation/words', { params: { path }, signal })),
+  });
+  const queue = queueQuery.data;
+  const words = wordsQuery.data?.words ?? [];
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [newWord, setNewWord] = useState({ word: '', action: 'hold' as 'block' | 'hold' });
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    setQueue(await api<Queue>('GET', `${base}/queue?status=${status}`));
-    setWords((await api<{ words: Word[] }>('GET', `${base}/words`)).words);
-  }, [base, status]);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
+  const [newWord, setNewWord] = useState<Word>({ word: '', action: 'hold' });
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? queueQuery.error ?? wordsQuery.error;
+  /** A decision, then the queue and word list are read again (hidden content also leaves feeds). */
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
       await work();
-      await load();
+      await queryClient.invalidateQueries({ queryKey: ['t', slug, 'community'] });
     } catch (caught) {
       setError(caught);
     }
+  };
+  const moderate = (
+    kind: 'posts' | 'comments' | 'messages',
+    id: string,
+    body: { action: 'hide' | 'publish'; reason: string },
+  ) => {
+    const params = { path: { slug, id } };
+    return call(
+      kind === 'posts'
+        ? client.POST('/v1/t/{slug}/community/moderation/posts/{id}', { params, body })
+        : kind === 'comments'
+          ? client.POST('/v1/t/{slug}/community/moderation/comments/{id}', { params, body })
+          : client.POST('/v1/t/{slug}/community/moderation/messages/{id}', { params, body }),
+    );
   };
   const reasonFor = (id: string) => reasons[id] ?? '';
   const reasonField = (id: string) => (
@@ -89,9 +82,7 @@ export function ModerationPage() {
           type="button"
           className="danger-button"
           disabled={!reasonFor(key).trim()}
-          onClick={() =>
-            act(() => api('POST', `${base}/${kind}/${id}`, { action: 'hide', reason: reasonFor(key) }))
-          }
+          onClick={() => act(() => moderate(kind, id, { action: 'hide', reason: reasonFor(key) }))}
         >
           {t('moderation.hide')}
         </button>
@@ -102,7 +93,7 @@ export function ModerationPage() {
           className="secondary"
           onClick={() =>
             act(() =>
-              api('POST', `${base}/${kind}/${id}`, {
+              moderate(kind, id, {
                 action: 'publish',
                 reason: reasonFor(key) || t('moderation.noProblem'),
               }),
@@ -117,7 +108,7 @@ export function ModerationPage() {
   const addWord = (event: FormEvent) => {
     event.preventDefault();
     act(async () => {
-      await api('POST', `${base}/words`, newWord);
+      await call(client.POST('/v1/t/{slug}/community/moderation/words', { params: { path }, body: newWord }));
       setNewWord({ ...newWord, word: '' });
     });
   };
@@ -219,7 +210,12 @@ export function ModerationPage() {
                     disabled={!reasonFor(report.id).trim()}
                     onClick={() =>
                       act(() =>
-                        api('POST', `${base}/members/${member.id}/suspend`, { reason: reasonFor(report.id) }),
+                        call(
+                          client.POST('/v1/t/{slug}/community/moderation/members/{id}/suspend', {
+                            params: { path: { slug, id: member.id } },
+                            body: { reason: reasonFor(report.id) },
+                          }),
+                        ),
                       )
                     }
                   >
@@ -231,7 +227,12 @@ export function ModerationPage() {
                   className="link-button"
                   onClick={() =>
                     act(() =>
-                      api('POST', `${base}/reports/${report.id}/dismiss`, { note: reasonFor(report.id) }),
+                      call(
+                        client.POST('/v1/t/{slug}/community/moderation/reports/{id}/dismiss', {
+                          params: { path: { slug, id: report.id } },
+                          body: { note: reasonFor(report.id) },
+                        }),
+                      ),
                     )
                   }
                 >
@@ -270,7 +271,15 @@ export function ModerationPage() {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => act(() => api('DELETE', `${base}/words/${w.id}`))}
+                onClick={() =>
+                  act(() =>
+                    call(
+                      client.DELETE('/v1/t/{slug}/community/moderation/words/{id}', {
+                        params: { path: { slug, id: w.id } },
+                      }),
+                    ),
+                  )
+                }
               >
                 {t('common.remove')}
               </button>

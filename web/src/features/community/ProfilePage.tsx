@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api, upload } from '../../app/api';
+import { call, client, upload } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
-import { useCommunity } from './community-context';
+import { communityKeys, useCommunity } from './community-context';
 import type {
   CareerEntry,
   Intent,
@@ -43,7 +44,12 @@ export function ProfilePage() {
   const [error, setError] = useState<unknown>(null);
   const [photoError, setPhotoError] = useState<unknown>(null);
 
-  const updateMe = (next: OwnProfile) => setMe({ ...me, profile: next });
+  const queryClient = useQueryClient();
+  /** My profile as saved; how others see it (my page in the directory) is read again. */
+  const updateMe = (next: OwnProfile) => {
+    setMe({ ...me, profile: next });
+    void queryClient.invalidateQueries({ queryKey: communityKeys.person(slug, next.id) });
+  };
   const visible = (field: ProfileField) => (
     <VisibilitySelect
       field={field}
@@ -59,16 +65,21 @@ export function ProfilePage() {
     setNotice('');
     try {
       updateMe(
-        await api<OwnProfile>('PATCH', `/t/${slug}/community/me/profile`, {
-          ...form,
-          hashtags,
-          intents: chosenIntents,
-          career: career.filter((entry) => entry.company.trim()).map(withoutBlanks),
-          links: links.filter((link) => link.url.trim()),
-          visibility,
-          acceptsMessages,
-          findableByFormerNames,
-        }),
+        await call(
+          client.PATCH('/v1/t/{slug}/community/me/profile', {
+            params: { path: { slug } },
+            body: {
+              ...form,
+              hashtags,
+              intents: chosenIntents,
+              career: career.filter((entry) => entry.company.trim()).map(withoutBlanks),
+              links: links.filter((link) => link.url.trim()),
+              visibility,
+              acceptsMessages,
+              findableByFormerNames,
+            },
+          }),
+        ),
       );
       setNotice(t('profile.saved'));
     } catch (caught) {
@@ -89,7 +100,7 @@ export function ProfilePage() {
   };
   const removePhoto = async () => {
     try {
-      updateMe(await api<OwnProfile>('DELETE', `/t/${slug}/community/me/photo`));
+      updateMe(await call(client.DELETE('/v1/t/{slug}/community/me/photo', { params: { path: { slug } } })));
     } catch (caught) {
       setPhotoError(caught);
     }

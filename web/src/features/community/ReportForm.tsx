@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Notice } from '../../app/ui';
 
@@ -22,12 +22,12 @@ export function ReportForm(props: {
     event.preventDefault();
     setError(null);
     try {
-      await api('POST', `/t/${props.slug}/community/reports`, {
-        targetType: props.targetType,
-        targetId: props.targetId,
-        reason,
-        note,
-      });
+      await call(
+        client.POST('/v1/t/{slug}/community/reports', {
+          params: { path: { slug: props.slug } },
+          body: { targetType: props.targetType, targetId: props.targetId, reason, note },
+        }),
+      );
       setSent(true);
       setOpen(false);
     } catch (caught) {

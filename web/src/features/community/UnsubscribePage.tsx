@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Notice } from '../../app/ui';
 
@@ -15,12 +15,16 @@ export function UnsubscribePage() {
   const stop = async () => {
     setError(null);
     try {
-      await api('POST', '/unsubscribe', {
-        slug,
-        member: params.get('member') ?? '',
-        key: params.get('key') ?? '',
-        list: digest ? 'digest' : 'notifications',
-      });
+      await call(
+        client.POST('/v1/unsubscribe', {
+          body: {
+            slug,
+            member: params.get('member') ?? '',
+            key: params.get('key') ?? '',
+            list: digest ? 'digest' : 'notifications',
+          },
+        }),
+      );
       setDone(true);
     } catch (caught) {
       setError(caught);

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { Field, FormError, fieldErrorOf } from '../../app/ui';
 import { tenantName } from '../tenancy/tenant-name';
@@ -51,7 +51,11 @@ export function WelcomePage() {
   };
   const updateMe = (next: OwnProfile) => setMe({ ...me, profile: next });
   const finish = async () => {
-    updateMe(await api<OwnProfile>('POST', `/t/${slug}/community/me/onboarding/complete`));
+    updateMe(
+      await call(
+        client.POST('/v1/t/{slug}/community/me/onboarding/complete', { params: { path: { slug } } }),
+      ),
+    );
     navigate(`/t/${slug}`, { replace: true });
   };
 
@@ -59,10 +63,12 @@ export function WelcomePage() {
     event.preventDefault();
     run(async () => {
       updateMe(
-        await api<OwnProfile>('PUT', `/t/${slug}/community/me/consents?source=onboarding`, {
-          ...consents,
-          policyVersion: me.policyVersion,
-        }),
+        await call(
+          client.PUT('/v1/t/{slug}/community/me/consents', {
+            params: { path: { slug }, query: { source: 'onboarding' } },
+            body: { ...consents, policyVersion: me.policyVersion },
+          }),
+        ),
       );
       setStep(2);
     });
@@ -72,10 +78,12 @@ export function WelcomePage() {
     run(async () => {
       const { showTenure, ...fields } = about;
       updateMe(
-        await api<OwnProfile>('PATCH', `/t/${slug}/community/me/profile`, {
-          ...fields,
-          visibility: { tenure: showTenure ? 'members' : 'private' },
-        }),
+        await call(
+          client.PATCH('/v1/t/{slug}/community/me/profile', {
+            params: { path: { slug } },
+            body: { ...fields, visibility: { tenure: showTenure ? 'members' : 'private' } },
+          }),
+        ),
       );
       setStep(3);
     });
@@ -84,10 +92,12 @@ export function WelcomePage() {
     event.preventDefault();
     run(async () => {
       updateMe(
-        await api<OwnProfile>('PATCH', `/t/${slug}/community/me/profile`, {
-          hashtags,
-          intents: chosenIntents,
-        }),
+        await call(
+          client.PATCH('/v1/t/{slug}/community/me/profile', {
+            params: { path: { slug } },
+            body: { hashtags, intents: chosenIntents },
+          }),
+        ),
       );
       await finish();
     });

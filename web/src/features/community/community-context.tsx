@@ -28,6 +28,9 @@ export const communityKeys = {
   notificationSettings: (slug: string) => ['t', slug, 'community', 'notification-settings'] as const,
   blocks: (slug: string) => ['t', slug, 'community', 'blocks'] as const,
   mutes: (slug: string) => ['t', slug, 'community', 'mutes'] as const,
+  moderationQueue: (slug: string, status: 'open' | 'resolved') =>
+    ['t', slug, 'community', 'moderation', 'queue', status] as const,
+  moderationWords: (slug: string) => ['t', slug, 'community', 'moderation', 'words'] as const,
   inbox: (slug: string) => ['t', slug, 'community', 'inbox'] as const,
   groups: (slug: string, scope: string, hashtag = '') =>
     ['t', slug, 'community', 'groups', scope, hashtag] as const,
