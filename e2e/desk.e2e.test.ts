@@ -205,6 +205,38 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
     await english.close();
   });
 
+  it('lists invitations as a table at a desk, each with its planned reminder', async () => {
+    const listed = await hrApi.get<{ records: { id: string }[] }>(
+      `/api/v1/t/${slug}/registry/records?limit=3`,
+    );
+    const sent = await hrApi.post<{ sent: number }>(`/api/v1/t/${slug}/registry/invitations`, {
+      recordIds: listed.body.records.map((record) => record.id),
+      locale: 'ja',
+      subject: 'ご招待',
+      body: '{氏名} 様\n{リンク}',
+      reminderAfterDays: 7,
+    });
+    expect(sent.body.sent).toBe(3);
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);
+    const table = page.getByRole('table', { name: /招待の状況/ });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    expect(await page.locator('thead th').allTextContents()).toEqual([
+      '氏名',
+      'メールアドレス',
+      '状態',
+      '送信',
+      'リンクを開いた',
+      '参加',
+      'リマインド',
+    ]);
+    expect(await table.locator('tbody tr').first().textContent()).toContain('リマインド予定');
+    const check = await checkScreen(page, 'invitations at a desk');
+    expect(check.violations).toEqual([]);
+    expect(check.overflow).toBeLessThanOrEqual(0);
+  });
+
   it('keeps the cards on a 360 px phone, without sideways scrolling', async () => {
     for (const language of ['ja', 'en'] as const) {
       const phone = await consoleContext(narrowPhone, language);

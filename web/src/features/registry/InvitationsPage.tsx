@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
 import { call, client } from '../../app/api';
 import type { Schemas } from '../../app/api/types';
+import { useDeskWidth } from '../../app/desk';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
@@ -18,7 +19,8 @@ function reminderOf(invitation: Invitation) {
 }
 
 export function InvitationsPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
+  const desk = useDeskWidth();
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
   const sent = (useLocation().state as { sent?: number } | null)?.sent;
@@ -36,22 +38,60 @@ export function InvitationsPage() {
       <ErrorMessage error={error} />
       {invitations.isPending && <Loading />}
       {list && list.length === 0 && <p className="muted">{t('invitations.empty')}</p>}
-      <ul className="list">
-        {list?.map((inv) => (
-          <li key={inv.id} className="list-row">
-            <div>
-              <strong>{inv.name}</strong> <span className="muted small">{inv.email}</span>
-              <p className="muted small">
-                {t('invitations.sentAt')} {formatDateTime(inv.sentAt)}
-                {inv.openedAt && ` ・ ${t('invitations.openedAt')} ${formatDateTime(inv.openedAt)}`}
-                {inv.joinedAt && ` ・ ${t('invitations.joinedAt')} ${formatDateTime(inv.joinedAt)}`}
-                {reminderOf(inv) && ` ・ ${t(reminderOf(inv)!.key)} ${formatDateTime(reminderOf(inv)!.at)}`}
-              </p>
-            </div>
-            <span className="badge">{t(`invitation.status.${inv.status}`)}</span>
-          </li>
-        ))}
-      </ul>
+      {desk && list && list.length > 0 && (
+        <div className="desk-table">
+          <table>
+            <caption>{t('invitations.caption', { count: list.length.toLocaleString(locale) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('invitations.column.name')}</th>
+                <th scope="col">{t('invitations.column.email')}</th>
+                <th scope="col">{t('invitations.column.status')}</th>
+                <th scope="col">{t('invitations.sentAt')}</th>
+                <th scope="col">{t('invitations.openedAt')}</th>
+                <th scope="col">{t('invitations.joinedAt')}</th>
+                <th scope="col">{t('invitations.column.reminder')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((inv) => {
+                const reminder = reminderOf(inv);
+                return (
+                  <tr key={inv.id}>
+                    <th scope="row">{inv.name}</th>
+                    <td>{inv.email}</td>
+                    <td>
+                      <span className="badge">{t(`invitation.status.${inv.status}`)}</span>
+                    </td>
+                    <td>{formatDateTime(inv.sentAt)}</td>
+                    <td>{inv.openedAt ? formatDateTime(inv.openedAt) : ''}</td>
+                    <td>{inv.joinedAt ? formatDateTime(inv.joinedAt) : ''}</td>
+                    <td>{reminder ? `${t(reminder.key)} ${formatDateTime(reminder.at)}` : ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!desk && (
+        <ul className="list">
+          {list?.map((inv) => (
+            <li key={inv.id} className="list-row">
+              <div>
+                <strong>{inv.name}</strong> <span className="muted small">{inv.email}</span>
+                <p className="muted small">
+                  {t('invitations.sentAt')} {formatDateTime(inv.sentAt)}
+                  {inv.openedAt && ` ・ ${t('invitations.openedAt')} ${formatDateTime(inv.openedAt)}`}
+                  {inv.joinedAt && ` ・ ${t('invitations.joinedAt')} ${formatDateTime(inv.joinedAt)}`}
+                  {reminderOf(inv) && ` ・ ${t(reminderOf(inv)!.key)} ${formatDateTime(reminderOf(inv)!.at)}`}
+                </p>
+              </div>
+              <span className="badge">{t(`invitation.status.${inv.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
