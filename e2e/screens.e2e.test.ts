@@ -133,6 +133,28 @@ async function seed(): Promise<Tour> {
       message: '話を聞きたいです',
     }),
   );
+  // Two career chat slots of the owner's: one the alumnus booked, one still open.
+  const inDays = (days: number) =>
+    new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000);
+  const chatSlots = await Promise.all(
+    [2, 3].map((days) =>
+      ok(
+        owner.post<{ id: string }>(`${base}/community/career-chats/hosted`, {
+          startsAt: inDays(days).toISOString(),
+          minutes: 30,
+          placeKind: 'online',
+          place: 'https://meet.example.jp/enishi-chat',
+          topic: days === 2 ? 'comeback' : 'company',
+          note: '復職の流れや、いまのチームについてお話しします。',
+        }),
+      ),
+    ),
+  );
+  await ok(
+    member.client.post(`${base}/community/career-chats/slots/${chatSlots[0]!.id}/booking`, {
+      message: '復職について伺いたいです',
+    }),
+  );
   await server.deps.jobs.drain();
   const t = `/t/${slug}`;
   return {
@@ -172,6 +194,7 @@ async function seed(): Promise<Tour> {
         `${t}/surveys/${survey.id}`,
         `${t}/opportunities`,
         `${t}/opportunities/${opening.id}`,
+        `${t}/chats`,
       ],
       owner: [
         `${t}/admin`,
@@ -196,6 +219,8 @@ async function seed(): Promise<Tour> {
         `${t}/admin/opportunities`,
         `${t}/admin/opportunities/pipeline`,
         `${t}/admin/opportunities/${opening.id}`,
+        `${t}/admin/chats`,
+        `${t}/chats`,
         `${t}/moderation`,
         `${t}/inbox`,
         `${t}/inbox/${company.id}`,

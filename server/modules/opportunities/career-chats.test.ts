@@ -183,11 +183,11 @@ describe('booking', () => {
   it('gives a slot to exactly one of many members booking at once; the rest get 409, none a 500', async () => {
     const net = await network(server);
     const slot = (await publish(net.hr, net)).body;
-    const crowd = await Promise.all(
-      Array.from({ length: 12 }, (_, index) =>
-        communityMember(server, net, { displayName: `会員 ${index}` }),
-      ),
-    );
+    // Signed in one after another (each reads its sign-in mail); then they all book at once.
+    const crowd: Awaited<ReturnType<typeof communityMember>>[] = [];
+    for (let index = 0; index < 12; index += 1) {
+      crowd.push(await communityMember(server, net, { displayName: `会員 ${index}` }));
+    }
     const results = await Promise.all(
       crowd.map((member) => member.client.post<Problem>(`${base(net)}/slots/${slot.id}/booking`, {})),
     );

@@ -144,30 +144,31 @@ export async function listOpenSlots(ctx: TenantServiceContext) {
 }
 
 /**
- * Books a slot in one step. The partial unique index on live bookings decides who gets a slot when
- * many ask at once: the insert that lands first wins, every other one finds the conflict and is told
- * 409 chat_slot_taken. A second tap by the same member returns their booking (200). The slot is read
- * FOR SHARE, so a cancellation of the slot waits for the booking and then cancels it too.
+ * Books a slot. The partial unique index on live bookings is what guarantees one booking per slot:
+ * of any number of people booking at once exactly one insert lands, every other one is told 409
+ * chat_slot_taken. In front of it, the slot row is locked with SKIP LOCKED: a request that finds the
+ * slot being booked (or cancelled) by someone else at this moment answers 409 at once instead of
+ * waiting for that transaction with a database connection held, so a rush on a few slots does not
+ * starve the pool. Every refusal that depends on the member (role, block, own slot) is made before the
+ * lock, so the lock holder's insert is all but sure to land. A second tap by the same member after
+ * the first has landed returns their booking (200).
  */
 export async function bookSlot(ctx: TenantServiceContext, slotId: string, input: { message: string }) {
   if (!canBookChats(ctx.actor)) throw forbidden('chat_not_bookable');
   const me = ctx.actor.membershipId;
+  const slotWhere = and(eq(careerChatSlots.tenantId, ctx.tenant.id), eq(careerChatSlots.id, slotId));
   const [found] = await ctx.tx
     .select({ slot: careerChatSlots, blocked: sql<boolean>`${blockedWith(me)}` })
     .from(careerChatSlots)
-    .where(and(eq(careerChatSlots.tenantId, ctx.tenant.id), eq(careerChatSlots.id, slotId)))
-    .for('share');
+    .where(slotWhere);
   if (!found) throw notFound();
-  const { slot } = found;
   if (found.blocked) throw forbidden('chat_blocked');
-  if (slot.hostId === me) throw conflict('chat_own_slot');
-  if (slot.cancelledAt || slot.startsAt.getTime() <= Date.now()) throw conflict('chat_slot_unavailable');
-  const [booking] = await ctx.tx
-    .insert(careerChatBookings)
-    .values({ tenantId: ctx.tenant.id, slotId, memberId: me, message: input.message.trim() })
-    .onConflictDoNothing()
-    .returning();
-  if (!booking) {
+  if (found.slot.hostId === me) throw conflict('chat_own_slot');
+  const refuseIfGone = (row: ChatSlotRow) => {
+    if (row.cancelledAt || row.startsAt.getTime() <= Date.now()) throw conflict('chat_slot_unavailable');
+  };
+  refuseIfGone(found.slot);
+  const liveBooking = async () => {
     const [live] = await ctx.tx
       .select()
       .from(careerChatBookings)
@@ -178,6 +179,25 @@ export async function bookSlot(ctx: TenantServiceContext, slotId: string, input:
           isNull(careerChatBookings.cancelledAt),
         ),
       );
+    return live;
+  };
+  const existing = await liveBooking();
+  if (existing?.memberId === me) return { booking: existing, slot: found.slot, created: false };
+  if (existing) throw conflict('chat_slot_taken');
+  const [slot] = await ctx.tx
+    .select()
+    .from(careerChatSlots)
+    .where(slotWhere)
+    .for('update', { skipLocked: true });
+  if (!slot) throw conflict('chat_slot_taken');
+  refuseIfGone(slot);
+  const [booking] = await ctx.tx
+    .insert(careerChatBookings)
+    .values({ tenantId: ctx.tenant.id, slotId, memberId: me, message: input.message.trim() })
+    .onConflictDoNothing()
+    .returning();
+  if (!booking) {
+    const live = await liveBooking();
     if (live?.memberId === me) return { booking: live, slot, created: false };
     throw conflict('chat_slot_taken');
   }

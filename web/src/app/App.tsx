@@ -88,6 +88,10 @@ const OpportunityPage = page(() =>
 const AdminOpportunitiesPage = page(() =>
   import('../features/opportunities/AdminOpportunitiesPage').then((m) => m.AdminOpportunitiesPage),
 );
+const ChatsPage = page(() => import('../features/opportunities/ChatsPage').then((m) => m.ChatsPage));
+const AdminChatsPage = page(() =>
+  import('../features/opportunities/AdminChatsPage').then((m) => m.AdminChatsPage),
+);
 const AdminOpportunityPage = page(() =>
   import('../features/opportunities/AdminOpportunityPage').then((m) => m.AdminOpportunityPage),
 );
@@ -239,6 +243,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="inbox" element={<InboxPage />} />
                     <Route path="opportunities" element={<OpportunitiesPage />} />
                     <Route path="opportunities/:id" element={<OpportunityPage />} />
+                    <Route path="chats" element={<ChatsPage />} />
                     <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
                     <Route path="surveys" element={<MySurveysPage />} />
                     <Route path="surveys/:id" element={<AnswerSurveyPage />} />
@@ -267,6 +272,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="opportunities" element={<AdminOpportunitiesPage />} />
                     <Route path="opportunities/pipeline" element={<AdminPipelinePage />} />
                     <Route path="opportunities/:id" element={<AdminOpportunityPage />} />
+                    <Route path="chats" element={<AdminChatsPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -25,6 +25,7 @@ export function AdminLayout() {
     { to: `${base}/requests`, label: t('console.requests') },
     { to: `${base}/fields`, label: t('fields.title') },
     { to: `${base}/opportunities`, label: t('console.opportunities') },
+    { to: `${base}/chats`, label: t('chats.nav') },
     { to: `${base}/surveys`, label: t('console.surveys') },
     { to: `${base}/members`, label: t('console.members') },
     { to: `${base}/news`, label: t('desk.title') },

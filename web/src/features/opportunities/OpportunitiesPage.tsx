@@ -36,6 +36,10 @@ export function OpportunitiesPage() {
     <section>
       <h1>{t('opportunities.title')}</h1>
       <p className="lead">{t('opportunities.lead')}</p>
+      <div className="card">
+        <p>{t('chats.openCall')}</p>
+        <Link to={`/t/${slug}/chats`}>{t('chats.openLink')}</Link>
+      </div>
       <div className="filters">
         <div className="field">
           <label htmlFor="opportunity-kind">{t('opportunities.kind')}</label>
