@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../server/test/client.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, webRoot } from './browser.js';
+import { hasChromium, launchChromium, openMailLink, webRoot } from './browser.js';
 import { checkScreen } from './screens.js';
 
 let server: TestServer;
@@ -205,8 +205,8 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
     await english.close();
   });
 
-  it('lists invitations as a table at a desk, each with its planned reminder', async () => {
-    const listed = await hrApi.get<{ records: { id: string }[] }>(
+  it('lists invitations as a table at a desk: a reminder for those still waiting, none for one who joined', async () => {
+    const listed = await hrApi.get<{ records: { id: string; email: string | null }[] }>(
       `/api/v1/t/${slug}/registry/records?limit=3`,
     );
     const sent = await hrApi.post<{ sent: number }>(`/api/v1/t/${slug}/registry/invitations`, {
@@ -217,6 +217,21 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
       reminderAfterDays: 7,
     });
     expect(sent.body.sent).toBe(3);
+    // One of them joins from the mail, as an invitee does, without any call failing on the way.
+    const invitee = await browser.newContext({ ...narrowPhone, locale: 'ja-JP' });
+    const joining = await invitee.newPage();
+    const failed: string[] = [];
+    joining.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/api/') && response.status() >= 400) failed.push(`${response.status()} ${path}`);
+    });
+    await openMailLink(joining, server, listed.body.records[0]!.email!);
+    await joining.waitForURL(`**/invite/${slug}**`);
+    await joining.getByRole('button', { name: '参加する' }).click();
+    await joining.waitForURL(`**/t/${slug}/welcome`);
+    expect(failed).toEqual([]);
+    await invitee.close();
+
     const page = await context.newPage();
     await page.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);
     const table = page.getByRole('table', { name: /招待の状況/ });
@@ -231,7 +246,12 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
       '参加',
       'リマインド',
     ]);
-    expect(await table.locator('tbody tr').first().textContent()).toContain('リマインド予定');
+    const joined = table.locator('tbody tr', { hasText: '参加済み' });
+    expect(await joined.count()).toBe(1);
+    expect(await joined.textContent()).not.toContain('リマインド');
+    const waiting = table.locator('tbody tr', { hasNotText: '参加済み' });
+    expect(await waiting.count()).toBe(2);
+    for (const row of await waiting.all()) expect(await row.textContent()).toContain('リマインド予定');
     const check = await checkScreen(page, 'invitations at a desk');
     expect(check.violations).toEqual([]);
     expect(check.overflow).toBeLessThanOrEqual(0);

@@ -32,7 +32,7 @@ export function InvitationsPage() {
   const list = invitations.data?.invitations;
   const error = invitations.error;
   return (
-    <section>
+    <section className="wide">
       <h2>{t('invitations.title')}</h2>
       {sent !== undefined && <Notice>{t('invite.sent', { count: sent })}</Notice>}
       <ErrorMessage error={error} />

@@ -150,7 +150,7 @@ export function RegistryPage() {
   const invite = (selection: InviteSelection) => navigate(`/t/${slug}/admin/invite`, { state: selection });
 
   return (
-    <section>
+    <section className="wide">
       <div className="section-head">
         <h2>{t('console.registry')}</h2>
         <div className="actions">
