@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { CircleUserRound, Languages, LogOut } from 'lucide-react';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from 'react-router';
-import { api } from './api';
+import { call, client } from './api';
 import { I18nProvider, type Locale, useI18n } from './i18n';
 import { createQueryClient } from './query';
 import { SessionProvider, useSession } from './session';
@@ -136,7 +136,7 @@ function Layout() {
   const { t, locale, setLocale } = useI18n();
   const { session } = useSession();
   const signOut = async () => {
-    await api('POST', '/auth/sign-out');
+    await call(client.POST('/v1/auth/sign-out'));
     // A full load, not a client-side route change: nothing of the signed-out person stays in memory,
     // and no guarded page can redirect on the stale session while it is being refreshed.
     window.location.assign('/');

@@ -17,29 +17,10 @@ function csrfToken(): string {
   return document.cookie.match(/(?:^|; )enishi_csrf=([^;]+)/)?.[1] ?? '';
 }
 
-/** The CSRF header for a state-changing request made without `api` (file uploads and downloads). */
+/** The CSRF header for a state-changing request made without `client` (file uploads and downloads). */
 export async function csrfHeader(): Promise<Record<string, string>> {
   if (!csrfToken()) await fetch('/api/v1/session', { credentials: 'same-origin' });
   return { 'x-csrf-token': csrfToken() };
-}
-
-/** JSON API call: sends the CSRF header, turns problem+json into ApiError with the server's message. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  if (method !== 'GET' && !csrfToken()) await fetch('/api/v1/session', { credentials: 'same-origin' });
-  const response = await fetch(path.startsWith('/api/') ? path : `/api/v1${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken() }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) throw problemOf(response, data);
-  return data as T;
 }
 
 function problemOf(response: Response, data: unknown): ApiError {
@@ -52,7 +33,7 @@ function problemOf(response: Response, data: unknown): ApiError {
   });
 }
 
-/** Sends a file as the raw request body (photos, pictures in posts), with the same error handling as `api`. */
+/** Sends a file as the raw request body (photos, pictures in posts), with the same error handling as `call`. */
 export async function upload<T>(method: 'PUT' | 'POST', path: string, file: Blob): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     method,

@@ -1,28 +1,31 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { call, client } from '../../app/api';
+import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from './AdminLayout';
 
-type Settings = {
-  nameJa: string;
-  nameEn: string;
-  employeesMayJoin: boolean;
-  joinRequestsOpen: boolean;
-  autoApproveJoinRequests: boolean;
-};
+type Settings = Schemas['TenantSettings'];
 type Flag = 'employeesMayJoin' | 'joinRequestsOpen' | 'autoApproveJoinRequests';
 
 export function SettingsPage() {
   const { t } = useI18n();
   const home = useConsoleHome();
-  const [form, setForm] = useState<Settings | null>(null);
+  const slug = home.tenant.slug;
+  const queryClient = useQueryClient();
+  const key = ['t', slug, 'settings'];
+  const { data, error: loadError } = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/t/{slug}/settings', { params: { path: { slug } }, signal })),
+  });
+  // The form being edited, over the settings as last read.
+  const [draft, setForm] = useState<Settings | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    api<Settings>('GET', `/t/${home.tenant.slug}/settings`).then(setForm, setError);
-  }, [home.tenant.slug]);
-  if (!form) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const form = draft ?? data;
+  if (!form) return loadError ? <ErrorMessage error={loadError} /> : <Loading />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,16 +33,17 @@ export function SettingsPage() {
     setError(null);
     try {
       const { nameJa, nameEn, employeesMayJoin, joinRequestsOpen, autoApproveJoinRequests } = form;
-      setForm(
-        await api<Settings>('PATCH', `/t/${home.tenant.slug}/settings`, {
-          nameJa,
-          nameEn,
-          employeesMayJoin,
-          joinRequestsOpen,
-          autoApproveJoinRequests,
+      const next = await call(
+        client.PATCH('/v1/t/{slug}/settings', {
+          params: { path: { slug } },
+          body: { nameJa, nameEn, employeesMayJoin, joinRequestsOpen, autoApproveJoinRequests },
         }),
       );
+      queryClient.setQueryData(key, next);
+      setForm(null);
       setSaved(true);
+      // The network's names appear in the header and on every page of the network.
+      await queryClient.invalidateQueries({ queryKey: ['t', slug, 'home'] });
     } catch (caught) {
       setError(caught);
     }

@@ -1,12 +1,10 @@
 import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../app/api';
+import { ApiError, call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Field, Notice } from '../../app/ui';
-
-type Options = { challengeId: string; options: Parameters<typeof startAuthentication>[0]['optionsJSON'] };
 
 export function SignInPage() {
   const { t } = useI18n();
@@ -24,7 +22,9 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/auth/magic-link', { email, ...(next ? { redirectTo: next } : {}) });
+      await call(
+        client.POST('/v1/auth/magic-link', { body: { email, ...(next ? { redirectTo: next } : {}) } }),
+      );
       setSentTo(email);
     } catch (caught) {
       setError(caught);
@@ -36,12 +36,16 @@ export function SignInPage() {
   const passkey = async () => {
     setError(null);
     try {
-      const started = await api<Options>('POST', '/auth/passkey/options');
-      const response = await startAuthentication({ optionsJSON: started.options });
-      const result = await api<{ redirectTo: string }>('POST', '/auth/passkey/verify', {
-        challengeId: started.challengeId,
-        response,
+      const started = await call(client.POST('/v1/auth/passkey/options'));
+      const response = await startAuthentication({
+        // The server hands @simplewebauthn/server's options through as they are; its schema keeps them open.
+        optionsJSON: started.options as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'],
       });
+      const result = await call(
+        client.POST('/v1/auth/passkey/verify', {
+          body: { challengeId: started.challengeId, response: { ...response } },
+        }),
+      );
       await refresh();
       navigate(next ?? result.redirectTo);
     } catch (caught) {

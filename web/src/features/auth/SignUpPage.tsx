@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
 
@@ -20,7 +20,7 @@ export function SignUpPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/signup', { ...form, locale });
+      await call(client.POST('/v1/signup', { body: { ...form, locale } }));
       setSent(true);
     } catch (caught) {
       setError(caught);

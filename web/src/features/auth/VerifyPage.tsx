@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading } from '../../app/ui';
@@ -20,7 +20,7 @@ export function VerifyPage() {
   useEffect(() => {
     if (!token || started.current) return;
     started.current = true;
-    api<{ redirectTo: string }>('POST', '/auth/verify', { token })
+    call(client.POST('/v1/auth/verify', { body: { token } }))
       .then(async (result) => {
         history.replaceState(null, '', window.location.pathname);
         await refresh();

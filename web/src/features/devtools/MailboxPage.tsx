@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useQuery } from '@tanstack/react-query';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
-
-type Mail = { id: string; to: string; subject: string; text: string; createdAt: string };
 
 function linksIn(text: string): string[] {
   return text.match(/https?:\/\/\S+/g) ?? [];
@@ -12,15 +10,14 @@ function linksIn(text: string): string[] {
 /** Mail kept instead of sent when SMTP_URL is unset, so `npm start` alone lets a person sign in. */
 export function MailboxPage() {
   const { t, formatDateTime } = useI18n();
-  const [mails, setMails] = useState<Mail[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const load = () =>
-      api<{ mails: Mail[] }>('GET', '/api/dev/mailbox').then((result) => setMails(result.mails), setError);
-    void load();
-    const timer = window.setInterval(load, 3000);
-    return () => window.clearInterval(timer);
-  }, []);
+  // New mail shows up by itself: the mailbox is read again every three seconds.
+  const { data, error } = useQuery({
+    queryKey: ['dev', 'mailbox'],
+    queryFn: ({ signal }) => call(client.GET('/dev/mailbox', { signal })),
+    refetchInterval: 3000,
+    staleTime: 0,
+  });
+  const mails = data?.mails;
   return (
     <section className="card">
       <h1>{t('mailbox.title')}</h1>

@@ -1,40 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { tenantName } from '../tenancy/tenant-name';
 
-type View = {
-  network: { slug: string; nameJa: string; nameEn: string };
-  name: string;
-  email: string;
-  joined: boolean;
-};
-
 /** Where the invitation mail's link lands: one button to join, signed in straight away. */
 export function InviteLandingPage() {
-  const { slug } = useParams();
+  const { slug = '' } = useParams();
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const session = useSession();
   // Read once: after joining, the router moves to the welcome page while this page may render once
   // more; a token re-read from the new address would be empty and open the invitation again (422).
   const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '');
-  const [view, setView] = useState<View | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // Opening is a read that the server also records (the invitation was opened): once per visit.
+  const opened = useQuery({
+    queryKey: ['invitation', slug, token],
+    queryFn: () => call(client.POST('/v1/invitations/open', { body: { slug, token } })),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const view = opened.data;
+  const [writeError, setError] = useState<unknown>(null);
+  const error = writeError ?? opened.error;
   const [busy, setBusy] = useState(false);
   const [declined, setDeclined] = useState(false);
-
-  useEffect(() => {
-    api<View>('POST', '/invitations/open', { slug, token }).then(setView, setError);
-  }, [slug, token]);
 
   const join = async () => {
     setBusy(true);
     try {
-      const result = await api<{ redirectTo: string }>('POST', '/invitations/accept', { slug, token });
+      const result = await call(client.POST('/v1/invitations/accept', { body: { slug, token } }));
       await session.refresh();
       navigate(result.redirectTo, { replace: true });
     } catch (caught) {
@@ -47,7 +44,7 @@ export function InviteLandingPage() {
     if (!window.confirm(t('landing.invite.declineConfirm'))) return;
     setBusy(true);
     try {
-      await api('POST', '/invitations/decline', { slug, token });
+      await call(client.POST('/v1/invitations/decline', { body: { slug, token } }));
       setDeclined(true);
     } catch (caught) {
       setError(caught);

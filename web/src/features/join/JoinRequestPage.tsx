@@ -1,17 +1,20 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { tenantName } from '../tenancy/tenant-name';
 
-type Network = { slug: string; nameJa: string; nameEn: string };
-
 /** Public page for people who were not invited: one short form, the same answer for everyone. */
 export function JoinRequestPage() {
-  const { slug } = useParams();
+  const { slug = '' } = useParams();
   const { t, locale } = useI18n();
-  const [network, setNetwork] = useState<Network | null>(null);
+  const { data: network, error: loadError } = useQuery({
+    queryKey: ['networks', slug, 'join'],
+    queryFn: ({ signal }) =>
+      call(client.GET('/v1/networks/{slug}/join', { params: { path: { slug } }, signal })),
+  });
   const [form, setForm] = useState({
     email: '',
     familyName: '',
@@ -25,28 +28,27 @@ export function JoinRequestPage() {
   });
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-
-  useEffect(() => {
-    api<Network>('GET', `/networks/${slug}/join`).then(setNetwork, setLoadError);
-  }, [slug]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      await api('POST', '/join-requests', {
-        slug,
-        email: form.email,
-        familyName: form.familyName,
-        givenName: form.givenName,
-        familyNameKana: form.familyNameKana,
-        givenNameKana: form.givenNameKana,
-        ...(form.joinedYear ? { joinedYear: Number(form.joinedYear) } : {}),
-        ...(form.leftYear ? { leftYear: Number(form.leftYear) } : {}),
-        ...(form.department ? { department: form.department } : {}),
-        ...(form.message ? { message: form.message } : {}),
-      });
+      await call(
+        client.POST('/v1/join-requests', {
+          body: {
+            slug,
+            email: form.email,
+            familyName: form.familyName,
+            givenName: form.givenName,
+            familyNameKana: form.familyNameKana,
+            givenNameKana: form.givenNameKana,
+            ...(form.joinedYear ? { joinedYear: Number(form.joinedYear) } : {}),
+            ...(form.leftYear ? { leftYear: Number(form.leftYear) } : {}),
+            ...(form.department ? { department: form.department } : {}),
+            ...(form.message ? { message: form.message } : {}),
+          },
+        }),
+      );
       setDone(true);
     } catch (caught) {
       setError(caught);

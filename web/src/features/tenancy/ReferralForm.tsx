@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { api } from '../../app/api';
+import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
 
@@ -14,11 +14,16 @@ export function ReferralForm({ slug }: { slug: string }) {
     setError(null);
     setDone(false);
     try {
-      await api('POST', `/t/${slug}/referrals`, {
-        email: form.email,
-        ...(form.name ? { name: form.name } : {}),
-        ...(form.note ? { note: form.note } : {}),
-      });
+      await call(
+        client.POST('/v1/t/{slug}/referrals', {
+          params: { path: { slug } },
+          body: {
+            email: form.email,
+            ...(form.name ? { name: form.name } : {}),
+            ...(form.note ? { note: form.note } : {}),
+          },
+        }),
+      );
       setDone(true);
       setForm({ email: '', name: '', note: '' });
     } catch (caught) {
