@@ -98,10 +98,16 @@ for (let i = 0; i < slotCount; i += 1) {
 
 // Each member's CSRF cookie first (a browser has it from loading the app), so only bookings are timed.
 const clients = tokens.map(clientFor);
+const warmStart = performance.now();
 for (let i = 0; i < clients.length; i += 50) {
   await Promise.all(clients.slice(i, i + 50).map((client) => client.get('/api/v1/session')));
 }
 
+const warm = performance.now() - warmStart;
+// The same number of plain reads at once (the open slots), as a yardstick for this machine's load.
+const readStart = performance.now();
+await Promise.all(clients.map((client) => client.get(`${base}/slots`)));
+const reads = performance.now() - readStart;
 const latencies: number[] = [];
 const statuses = new Map<string, number>();
 const start = performance.now();
@@ -139,6 +145,10 @@ console.log(
     `max ${pct(latencies, 100).toFixed(1)} ms; all done in ${wall.toFixed(0)} ms`,
 );
 const met = confirmed === slotCount && errors === 0 && live!.bookings === slotCount;
+console.log(
+  `yardstick on this machine: ${memberCount} session reads in batches of 50 took ${warm.toFixed(0)} ms; ` +
+    `${memberCount} open-slot lists at once took ${reads.toFixed(0)} ms`,
+);
 console.log(met ? 'goal met: exactly one booking per slot, no errors' : 'GOAL NOT MET');
 await server.stop();
 process.exit(met ? 0 : 1);

@@ -5,7 +5,7 @@ import { queryRows } from '../../db/raw.js';
 import { auditEvents, memberBlocks, memberships } from '../../db/schema/index.js';
 import { inTenant } from '../../db/scope.js';
 import { communityMember } from '../../test/community-factories.js';
-import { mailsTo } from '../../test/factories.js';
+import { mailsTo, signIn } from '../../test/factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import { remindChat } from './chat-jobs.js';
 import { type Network, network, type Problem } from './opportunity-test-factories.js';
@@ -310,6 +310,15 @@ describe('cancelling and reminders', () => {
       'career_chat.booking_cancelled',
       'career_chat.slot_cancelled',
       'career_chat.slot_published',
+    ]);
+    // The owner's audit log names the slot by its start in Japan time and its host.
+    const owner = await signIn(server, net.ownerEmail);
+    const log = await owner.get<{ events: { action: string; targetName: string | null }[] }>(
+      `/api/v1/t/${net.slug}/audit-events?action=career_chat.booked`,
+    );
+    const tokyo = new Date(new Date(slot.startsAt).getTime() + 9 * HOUR).toISOString();
+    expect(log.body.events.map((event) => event.targetName)).toEqual([
+      `${tokyo.slice(0, 10)} ${tokyo.slice(11, 16)} 人事 一郎`,
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   alumniRecords,
+  careerChatSlots,
   comments,
   joinRequests,
   memberships,
@@ -82,6 +83,20 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
         .select({ id: opportunities.id, name: opportunities.title })
         .from(opportunities)
         .where(and(eq(opportunities.tenantId, tenantId), inArray(opportunities.id, ids))),
+    // A career chat slot by its start in Japan time and its host: 「2026-12-10 19:00 人事 一郎」.
+    career_chat_slot: (ids) =>
+      ctx.tx
+        .select({
+          id: careerChatSlots.id,
+          name: sql<string>`to_char(${careerChatSlots.startsAt} at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI')
+            || ' ' || ${memberships.displayName}`,
+        })
+        .from(careerChatSlots)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.tenantId, careerChatSlots.tenantId), eq(memberships.id, careerChatSlots.hostId)),
+        )
+        .where(and(eq(careerChatSlots.tenantId, tenantId), inArray(careerChatSlots.id, ids))),
     segment: (ids) =>
       ctx.tx
         .select({ id: segments.id, name: segments.name })
