@@ -245,6 +245,23 @@ describe('booking', () => {
   });
 });
 
+describe('booking limits', () => {
+  it('slows down a member who books twenty times a minute (429), without touching others', async () => {
+    const net = await network(server);
+    const slot = (await publish(net.hr, net)).body;
+    const member = await communityMember(server, net);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      statuses.push((await member.client.post(`${base(net)}/slots/${slot.id}/booking`, {})).status);
+    }
+    expect(statuses).toEqual([201, ...Array(19).fill(200), 429]);
+    const other = await communityMember(server, net);
+    expect((await other.client.post<Problem>(`${base(net)}/slots/${slot.id}/booking`, {})).body.code).toBe(
+      'chat_slot_taken',
+    );
+  });
+});
+
 describe('cancelling and reminders', () => {
   it('lets the member cancel: the host gets a CANCEL .ics, the slot opens again, no reminder goes out', async () => {
     const net = await network(server);

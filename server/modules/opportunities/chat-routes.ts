@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { forbidden } from '../../platform/errors.js';
+import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { createCommunityRouter } from '../community/community-router.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
@@ -61,10 +62,19 @@ chatMemberRoutes.openapi(
     responses: {
       200: jsonContent(MyChatSchema),
       201: jsonContent(MyChatSchema),
-      ...problems(401, 403, 404, 409, 422),
+      ...problems(401, 403, 404, 409, 422, 429),
     },
   }),
   async (c) => {
+    // A person books a few chats, not hundreds a minute: a script trying every slot is slowed down.
+    await enforceRateLimit(
+      c.var.deps.database.db,
+      `chat-booking:${c.var.tenant.id}:${c.var.actor.membershipId}`,
+      {
+        limit: 20,
+        windowSeconds: 60,
+      },
+    );
     const body = await withTenant(c, async (ctx) => {
       const result = await bookSlot(ctx, c.req.valid('param').id, c.req.valid('json'));
       const [mine] = await listMyChats(ctx, { bookingId: result.booking.id });
