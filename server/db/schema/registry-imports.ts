@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -10,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea } from './platform.js';
-import { recordDataColumns } from './registry.js';
+import { recordDataColumns, textArrayC } from './registry.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -143,6 +144,8 @@ export const importTokenChanges = pgTable(
     token: text('token').notNull(),
     change: text('change').$type<'add' | 'remove'>().notNull(),
     recordIds: uuid('record_ids').array().notNull(),
+    /** For an addition, each record's reading key in the order of record_ids (the postings keep both). */
+    readingKeys: textArrayC('reading_keys').notNull().default(sql`'{}'`),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.importId, table.part, table.change, table.token] }),

@@ -52,7 +52,7 @@ export type CustomFieldValues = Record<string, string | number | null>;
 /** Text compared code point by code point (the "C" collation), whatever the server's locale: prefix
  * ranges (`>= prefix and < prefix + U+FFFF`) then find exactly the values that start with the prefix. */
 export const textC = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
-const textArrayC = customType<{ data: (string | null)[] }>({ dataType: () => 'text[] COLLATE "C"' });
+export const textArrayC = customType<{ data: (string | null)[] }>({ dataType: () => 'text[] COLLATE "C"' });
 
 /**
  * A record's own values: what HR keeps and imports, and the search keys derived from them. Shared by

@@ -204,12 +204,10 @@ async function resolveBatch(
               seenUpdatedAt: existing?.updatedAt ?? null,
             }),
           );
-          tokens.note(
-            recordId,
-            existing ? searchTokensOf(existing) : [],
-            searchTokensOf(next),
-            existing ? existing.readingKey !== keys.readingKey : false,
-          );
+          tokens.note(recordId, existing ? searchTokensOf(existing) : [], searchTokensOf(next), {
+            before: existing ? existing.readingKey : null,
+            after: keys.readingKey,
+          });
           counts[existing ? 'updated' : 'new'] += 1;
           continue;
         }

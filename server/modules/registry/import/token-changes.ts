@@ -1,7 +1,9 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { alumniRecords, importStaged, importTokenChanges } from '../../../db/schema/index.js';
+import { importStaged, importTokenChanges } from '../../../db/schema/index.js';
 import { gatherChanges, mergePostings, type PostingChange, tokenChanges } from '../search-index.js';
+
+const KEY_SEPARATOR = '\u001f';
 
 /** How many (token, record) pairs the dry run holds in memory before it writes them out (~20 MB). */
 const PAIRS_IN_MEMORY = 250_000;
@@ -22,12 +24,9 @@ export class ImportTokenChanges {
     private readonly limit = PAIRS_IN_MEMORY,
   ) {}
 
-  /**
-   * Notes one record's change. Reading keys are looked up from the written records when the apply
-   * merges the changes, so only whether the key changes matters here.
-   */
-  note(recordId: string, before: string[], after: string[], keyChanged: boolean) {
-    const changes = tokenChanges(recordId, before, after, { before: keyChanged ? null : '', after: '' });
+  /** Notes one record's change: its tokens, and its reading key before (null: a new record) and after. */
+  note(recordId: string, before: string[], after: string[], keys: { before: string | null; after: string }) {
+    const changes = tokenChanges(recordId, before, after, keys);
     gatherChanges(this.#pending, changes);
     this.#pairs += changes.length;
   }
@@ -45,10 +44,10 @@ export class ImportTokenChanges {
     }
     await this.#write(tx, ++this.#parts);
     await tx.execute(sql`
-      insert into ${importTokenChanges} (tenant_id, import_id, part, token, change, record_ids)
-      select tenant_id, import_id, 0, token, change, array_agg(id)
-      from ${importTokenChanges}, unnest(record_ids) id
-      where tenant_id = ${tenantId} and import_id = ${importId} and part > 0
+      insert into ${importTokenChanges} (tenant_id, import_id, part, token, change, record_ids, reading_keys)
+      select tenant_id, import_id, 0, token, change, array_agg(u.id), array_agg(u.key)
+      from ${importTokenChanges}, unnest(record_ids, reading_keys) u(id, key)
+      where tenant_id = ${tenantId} and import_id = ${importId} and part > 0 and u.id is not null
       group by tenant_id, import_id, token, change`);
     await tx
       .delete(importTokenChanges)
@@ -64,9 +63,25 @@ export class ImportTokenChanges {
   async #write(tx: Queryable, part: number) {
     // Ids joined into one string per token: PostgreSQL splits it in C, where reading a JSON array of
     // thousands of strings per token took most of the dry run's final write.
-    const rows: { token: string; change: 'add' | 'remove'; ids: string }[] = [];
+    // Keys likewise, split at a control character no key holds (else sent as a JSON list).
+    const rows: {
+      token: string;
+      change: 'add' | 'remove';
+      ids: string;
+      keys?: string;
+      keyList?: string[];
+    }[] = [];
     for (const [token, entry] of this.#pending) {
-      if (entry.add.length > 0) rows.push({ token, change: 'add', ids: entry.add.join(',') });
+      if (entry.add.length > 0) {
+        const keys = entry.addKeys.join(KEY_SEPARATOR);
+        const plain = keys.split(KEY_SEPARATOR).length === entry.addKeys.length;
+        rows.push({
+          token,
+          change: 'add',
+          ids: entry.add.join(','),
+          ...(plain ? { keys } : { keyList: entry.addKeys }),
+        });
+      }
       if (entry.remove.length > 0) rows.push({ token, change: 'remove', ids: entry.remove.join(',') });
     }
     this.#pending = new Map();
@@ -74,32 +89,29 @@ export class ImportTokenChanges {
     if (rows.length === 0) return;
     // One JSON parameter: far cheaper than thousands of bound parameters, most on PGlite.
     await tx.execute(sql`
-      insert into ${importTokenChanges} (tenant_id, import_id, part, token, change, record_ids)
+      insert into ${importTokenChanges} (tenant_id, import_id, part, token, change, record_ids, reading_keys)
       select ${this.scope.tenantId}::uuid, ${this.scope.importId}::uuid, ${part}::int, e->>'token', e->>'change',
-        string_to_array(e->>'ids', ',')::uuid[]
+        string_to_array(e->>'ids', ',')::uuid[],
+        case when e ? 'keyList' then array(select jsonb_array_elements_text(e->'keyList'))
+          else coalesce(string_to_array(e->>'keys', chr(31)), '{}') end
       from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
   }
 }
 
 /**
- * Merges an import's token changes (part 0) into the postings: the apply's one pass over them, once
- * the records are written, whose reading keys go into the postings beside their ids.
+ * Merges an import's token changes (part 0) into the postings: the apply's one pass over them, with
+ * each added record's reading key (noted by the dry run) beside its id.
  */
 export async function mergeImportTokenChanges(tx: Queryable, tenantId: string, importId: string) {
-  const changes = (change: 'add' | 'remove') => sql`${importTokenChanges} t
-    where t.tenant_id = ${tenantId} and t.import_id = ${importId} and t.part = 0 and t.change = ${change}`;
-  const added = sql`(select t.token, array_agg(u.id) as record_ids, array_agg(k.reading_key) as reading_keys
-    from ${importTokenChanges} t cross join unnest(t.record_ids) as u(id)
-      left join ${alumniRecords} k on k.tenant_id = t.tenant_id and k.id = u.id
-    where t.tenant_id = ${tenantId} and t.import_id = ${importId} and t.part = 0 and t.change = 'add'
-    group by t.token)`;
+  const part = (change: 'add' | 'remove') => sql`(select t.token, t.record_ids, t.reading_keys
+    from ${importTokenChanges} t
+    where t.tenant_id = ${tenantId} and t.import_id = ${importId} and t.part = 0 and t.change = ${change})`;
   await mergePostings(
     tx,
     tenantId,
     sql`(select coalesce(a.token, r.token) as token, coalesce(a.record_ids, '{}') as add,
         coalesce(a.reading_keys, '{}') as add_keys, coalesce(r.record_ids, '{}') as remove
-      from ${added} a full join (select t.token, t.record_ids from ${changes('remove')}) r
-        on r.token = a.token) c`,
+      from ${part('add')} a full join ${part('remove')} r on r.token = a.token) c`,
   );
 }
 
