@@ -56,6 +56,7 @@ export const auditActions = [
   'survey.exported',
   'opportunity.created',
   'opportunity.status_changed',
+  'opportunity.announced',
   'candidate.stage_changed',
   'candidates.exported',
   'record.rehired',

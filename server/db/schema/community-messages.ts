@@ -64,6 +64,8 @@ export const notificationKinds = [
   'mention',
   /** The company published an article meant for the recipient (news module). */
   'news_published',
+  /** Staff announced an opportunity (a job, comeback role or collaboration call) meant for the recipient. */
+  'opportunity_announced',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -79,7 +81,9 @@ export const notifications = pgTable(
     recipientId: uuid('recipient_id').notNull(),
     kind: text('kind').$type<NotificationKind>().notNull(),
     actorId: uuid('actor_id'),
-    targetType: text('target_type').$type<'post' | 'conversation' | 'group' | 'article'>().notNull(),
+    targetType: text('target_type')
+      .$type<'post' | 'conversation' | 'group' | 'article' | 'opportunity'>()
+      .notNull(),
     targetId: uuid('target_id').notNull(),
     data: jsonb('data').$type<Record<string, string>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true }),

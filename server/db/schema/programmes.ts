@@ -3,8 +3,8 @@ import type { ConsentPurpose } from './community.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
-/** The channels a programme delivers by: the in-app bell and e-mail (push goes with notifications). */
-export const deliveryChannels = ['inApp', 'email'] as const;
+/** The channels a programme delivers by: the in-app bell, e-mail and Web Push. */
+export const deliveryChannels = ['inApp', 'email', 'push'] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
 
 /**

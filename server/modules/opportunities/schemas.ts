@@ -202,3 +202,13 @@ export type CandidatePatch = z.infer<typeof CandidatePatchSchema>;
 export const CandidateExportQuerySchema = CandidateQuerySchema.extend({
   encoding: z.enum(['utf8', 'cp932']).default('utf8'),
 });
+
+/** What an announcement reached: bell entries, mails queued, devices pushed, records invited (new ones only). */
+export const AnnouncementResultSchema = z
+  .object({
+    inApp: z.number().int(),
+    email: z.number().int(),
+    push: z.number().int(),
+    invited: z.number().int(),
+  })
+  .openapi('OpportunityAnnouncement');

@@ -3,12 +3,14 @@ import { createRouter, jsonBody, jsonContent, problems } from '../../platform/ht
 import { spreadsheetDownload, spreadsheetResponse } from '../../platform/spreadsheet/spreadsheet-response.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
 import { loadTenant, type TenantEnv, withTenant } from '../tenancy/tenant-context.js';
+import { announceOpportunity } from './announce-opportunity.js';
 import { listCandidates, updateCandidate } from './candidates.js';
 import { exportCandidates } from './export-candidates.js';
 import { countCandidates, listStaffOpportunities } from './list-opportunities.js';
 import { authorizeOpportunityStaff } from './policies.js';
 import { presentCandidate, presentStaffOpportunity } from './presenters.js';
 import {
+  AnnouncementResultSchema,
   CandidateExportQuerySchema,
   CandidateListSchema,
   CandidatePatchSchema,
@@ -103,6 +105,23 @@ opportunityStaffRoutes.openapi(
       ),
     );
     return c.json(body, 200);
+  },
+);
+
+opportunityStaffRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/t/{slug}/opportunities/{id}/announce',
+    tags,
+    summary:
+      'Announce an open opportunity to its audience: in the app, by e-mail and push with company_contact ' +
+      'consent, and an invitation to records with that consent (HR); nobody is reached twice; audited',
+    request: { params: OpportunityParamSchema },
+    responses: { 200: jsonContent(AnnouncementResultSchema), ...problems(401, 403, 404, 409) },
+  }),
+  async (c) => {
+    const result = await withTenant(c, (ctx) => announceOpportunity(ctx, c.req.valid('param').id));
+    return c.json(result, 200);
   },
 );
 

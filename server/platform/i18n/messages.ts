@@ -128,6 +128,8 @@ export const messages = {
     // 機会（求人・カムバック採用・協業の募集）
     opportunity_closed: 'この募集は締め切られたため、受け付けていません。',
     opportunity_not_open: '公開中の募集ではないため、受け付けていません。',
+    opportunity_not_announceable:
+      'お知らせできるのは公開中の募集だけです。状態を「公開中」にしてから送ってください。',
     return_date_required: '入社とするには入社日（復帰日）を入力してください。',
     candidate_withdrawn: 'この方は応募を取り下げています。',
     owner_not_staff: '担当者には人事担当者または管理者を選んでください。',
@@ -266,6 +268,7 @@ export const messages = {
     // Opportunities (jobs, comeback roles, calls for collaboration)
     opportunity_closed: 'This opportunity has closed and no longer takes answers.',
     opportunity_not_open: 'This opportunity is not open, so it takes no answers.',
+    opportunity_not_announceable: 'Only an open opportunity can be announced. Set it to open first.',
     return_date_required: 'Enter the date they start (their return date) to mark them as hired.',
     candidate_withdrawn: 'This person has withdrawn their interest.',
     owner_not_staff: 'Choose an HR staff member or admin as the owner.',

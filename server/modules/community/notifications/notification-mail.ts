@@ -12,6 +12,7 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     post_hidden: (d) => `あなたの投稿がモデレーターにより非表示になりました。理由：${d.reason}`,
     mention: (d) => `${d.actor} さんが投稿であなたをメンションしました。`,
     news_published: (d) => `新しいお知らせ「${d.title}」が公開されました。`,
+    opportunity_announced: (d) => `新しい募集「${d.title}」のご案内です。`,
   },
   en: {
     comment: (d) => `${d.actor} commented on your post.`,
@@ -23,6 +24,7 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     post_hidden: (d) => `A moderator hid your post. Reason: ${d.reason}`,
     mention: (d) => `${d.actor} mentioned you in a post.`,
     news_published: (d) => `New from the company: “${d.title}”.`,
+    opportunity_announced: (d) => `A new opportunity for you: “${d.title}”.`,
   },
 };
 

@@ -17,7 +17,10 @@ const NotificationSchema = z
     id: z.uuid(),
     kind: z.enum(notificationKinds),
     actor: z.string().nullable(),
-    target: z.object({ type: z.enum(['post', 'conversation', 'group', 'article']), id: z.uuid() }),
+    target: z.object({
+      type: z.enum(['post', 'conversation', 'group', 'article', 'opportunity']),
+      id: z.uuid(),
+    }),
     data: z.record(z.string(), z.string()),
     read: z.boolean(),
     createdAt: z.string(),

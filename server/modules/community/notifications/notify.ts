@@ -19,7 +19,7 @@ import { unsubscribeLinks } from './unsubscribe.js';
 export type NewNotification = {
   recipientId: string;
   kind: NotificationKind;
-  targetType: 'post' | 'conversation' | 'group' | 'article';
+  targetType: 'post' | 'conversation' | 'group' | 'article' | 'opportunity';
   targetId: string;
   data?: Record<string, string>;
 };
@@ -101,6 +101,7 @@ const targetPath: Record<NewNotification['targetType'], string> = {
   conversation: 'messages',
   group: 'groups',
   article: 'news',
+  opportunity: 'opportunities',
 };
 
 /** The network's name in the recipient's language, as every mail and push names its sender. */

@@ -25,6 +25,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   group_request: appOnly,
   // News reaches members by mail through newsletters, which carry their own consent and unsubscribe.
   news_published: appOnly,
+  // Mail and push also need the company_contact consent, the explicit opt-in to hear about work.
+  opportunity_announced: all,
 };
 
 export function wants(

@@ -87,7 +87,7 @@ describe('deliver', () => {
     const n = await network();
     const result = await run(n, delivery());
     // In the app: every member in the audience (the owner is staff, the employees flag is off).
-    expect(result).toEqual({ inApp: { delivered: 2 }, email: { queued: 2 } });
+    expect(result).toEqual({ inApp: { delivered: 2 }, email: { queued: 2 }, push: { devices: 0 } });
     const rows = await read(n, (tx) =>
       tx.select().from(programmeDeliveries).where(eq(programmeDeliveries.tenantId, n.tenantId)),
     );
@@ -140,7 +140,11 @@ describe('deliver', () => {
     const [first, second] = await Promise.all([run(n, delivery()), run(n, delivery())]);
     expect(first.email.queued + second.email.queued).toBe(2);
     expect(first.inApp.delivered + second.inApp.delivered).toBe(2);
-    expect(await run(n, delivery())).toEqual({ inApp: { delivered: 0 }, email: { queued: 0 } });
+    expect(await run(n, delivery())).toEqual({
+      inApp: { delivered: 0 },
+      email: { queued: 0 },
+      push: { devices: 0 },
+    });
     const rows = await read(n, (tx) =>
       tx.select().from(programmeDeliveries).where(eq(programmeDeliveries.tenantId, n.tenantId)),
     );

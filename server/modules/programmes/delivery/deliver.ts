@@ -27,11 +27,14 @@ export type Delivery = {
   notification?: { kind: string; targetType: string; targetId: string; data?: Record<string, string> };
   /** The mail in each language; records that have not joined get the Japanese one. */
   mail?: Record<'ja' | 'en', DeliveryMailText>;
+  /** The Web Push message in each language and the app path it opens (members' devices only). */
+  push?: { text: Record<'ja' | 'en', { title: string; body: string }>; url: string };
 };
 
 export type DeliveryResult = {
   inApp: { delivered: number };
   email: { queued: number };
+  push: { devices: number };
 };
 
 const footer: Record<'ja' | 'en', { text: string; html: string }> = {
@@ -72,7 +75,7 @@ function filled(body: string, escapeHtml: boolean, unsubscribeUrl: SQL): SQL {
  * channel is skipped (the unique key), so a second click or a retried job sends nothing more.
  */
 export async function deliver(ctx: DeliveryContext, delivery: Delivery): Promise<DeliveryResult> {
-  const result: DeliveryResult = { inApp: { delivered: 0 }, email: { queued: 0 } };
+  const result: DeliveryResult = { inApp: { delivered: 0 }, email: { queued: 0 }, push: { devices: 0 } };
   for (const channel of new Set(delivery.channels)) {
     const audience = await audienceStatement(ctx, delivery.spec, {
       purpose: delivery.purpose,
@@ -84,6 +87,9 @@ export async function deliver(ctx: DeliveryContext, delivery: Delivery): Promise
     }
     if (channel === 'email' && delivery.mail) {
       result.email.queued = await deliverMail(ctx, delivery, audience, delivery.mail);
+    }
+    if (channel === 'push' && delivery.push) {
+      result.push.devices = await deliverPush(ctx, delivery, audience, delivery.push);
     }
   }
   if (result.email.queued > 0) await ctx.deps.jobs.wake(ctx.tx, laneQueues.bulk, { key: 'now' });
@@ -175,4 +181,42 @@ async function deliverMail(
       select count(*)::int as n from queued`,
   );
   return row?.n ?? 0;
+}
+
+/**
+ * One push.send job per device of each member reached by push (the audience already requires a
+ * subscribed device, the consent and the member's choice for the kind). Only the recipients not yet
+ * delivered to by push are sent to; the jobs are queued in the caller's transaction.
+ */
+async function deliverPush(
+  ctx: DeliveryContext,
+  delivery: Delivery,
+  audience: SQL,
+  push: NonNullable<Delivery['push']>,
+): Promise<number> {
+  const tenantId = ctx.tenant.id;
+  const devices = await queryRows<{ id: string; locale: 'ja' | 'en' }>(
+    ctx.tx,
+    sql`with a as (${audience}),
+      delivered as (
+        insert into programme_deliveries (tenant_id, programme_kind, programme_id, recipient_id, recipient_kind,
+          membership_id, channel, purpose, consent_event_id)
+        select ${tenantId}, ${delivery.programme.kind}, ${delivery.programme.id}, a.membership_id, 'member',
+          a.membership_id, 'push', ${delivery.purpose}, a.consent_event_id
+        from a where a.reason is null and a.person_kind = 'member'
+        on conflict do nothing
+        returning membership_id)
+      select ps.id, a.locale from delivered d
+      join a on a.membership_id = d.membership_id
+      join push_subscriptions ps on ps.tenant_id = ${tenantId} and ps.membership_id = d.membership_id`,
+  );
+  for (const device of devices) {
+    const text = push.text[device.locale === 'en' ? 'en' : 'ja'];
+    await ctx.deps.jobs.send(ctx.tx, 'push.send', {
+      tenantId,
+      subscriptionId: device.id,
+      payload: { ...text, url: push.url, tag: `${delivery.programme.kind}:${delivery.programme.id}` },
+    });
+  }
+  return devices.length;
 }

@@ -1598,7 +1598,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled";
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -9790,6 +9790,81 @@ export type paths = {
         };
         trace?: never;
     };
+    "/v1/t/{slug}/opportunities/{id}/announce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Announce an open opportunity to its audience: in the app, by e-mail and push with company_contact consent, and an invitation to records with that consent (HR); nobody is reached twice; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityAnnouncement"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/overview": {
         parameters: {
             query?: never;
@@ -13327,7 +13402,7 @@ export type components = {
         };
         AuditEvent: {
             /** @enum {string} */
-            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled";
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -13998,13 +14073,13 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comment" | "message" | "company_reply" | "group_request" | "group_approved" | "group_invited" | "post_hidden" | "mention" | "news_published";
+            kind: "comment" | "message" | "company_reply" | "group_request" | "group_approved" | "group_invited" | "post_hidden" | "mention" | "news_published" | "opportunity_announced";
             read: boolean;
             target: {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                type: "post" | "conversation" | "group" | "article";
+                type: "post" | "conversation" | "group" | "article" | "opportunity";
             };
         };
         NotificationSettings: {
@@ -14048,6 +14123,11 @@ export type components = {
                     push: boolean;
                 };
                 news_published: {
+                    email: boolean;
+                    inApp: boolean;
+                    push: boolean;
+                };
+                opportunity_announced: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
@@ -14108,6 +14188,11 @@ export type components = {
                     inApp?: boolean;
                     push?: boolean;
                 };
+                opportunity_announced?: {
+                    email?: boolean;
+                    inApp?: boolean;
+                    push?: boolean;
+                };
                 post_hidden?: {
                     email?: boolean;
                     inApp?: boolean;
@@ -14148,6 +14233,12 @@ export type components = {
         };
         OpenChatSlotList: {
             slots: components["schemas"]["OpenChatSlot"][];
+        };
+        OpportunityAnnouncement: {
+            email: number;
+            inApp: number;
+            invited: number;
+            push: number;
         };
         OpportunityPatch: {
             audience?: components["schemas"]["AudienceSpec"];

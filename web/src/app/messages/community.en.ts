@@ -316,6 +316,7 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'feed.mentionSuggestions': 'Members to mention',
   'notifications.mention': '{actor} mentioned you in a post',
   'notifications.news_published': 'New from the company: “{title}”',
+  'notifications.opportunity_announced': 'A new opportunity for you: “{title}”',
   'notify.title': 'Notifications',
   'notify.lead': 'Choose how each kind of notification reaches you.',
   'notify.kind': 'Kind',
@@ -330,6 +331,7 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'notify.kind.group_approved': 'Accepted into a group',
   'notify.kind.group_invited': 'Invitations to groups',
   'notify.kind.post_hidden': 'A moderator hid my post',
+  'notify.kind.opportunity_announced': 'Jobs and collaboration calls (if you agreed to be contacted)',
   'notify.email': 'Also send me notifications by e-mail',
   'notify.emailOff':
     'Notification e-mails are switched off; choices in the E-mail column take effect when you switch them on.',

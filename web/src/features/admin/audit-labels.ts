@@ -61,6 +61,7 @@ export const auditActionList = allValues<AuditAction>()([
   'tenant.settings_changed',
   'opportunity.created',
   'opportunity.status_changed',
+  'opportunity.announced',
   'candidate.stage_changed',
   'candidates.exported',
   'record.rehired',

@@ -15,6 +15,7 @@ const kinds = [
   'group_approved',
   'group_request',
   'post_hidden',
+  'opportunity_announced',
 ] as const;
 const channels = ['inApp', 'email', 'push'] as const;
 type Kind = (typeof kinds)[number];

@@ -39,7 +39,9 @@ export function NotificationsPage() {
         ? `/t/${slug}/groups/${n.target.id}`
         : n.target.type === 'article'
           ? `/t/${slug}/news/${n.target.id}`
-          : `/t/${slug}/posts/${n.target.id}`;
+          : n.target.type === 'opportunity'
+            ? `/t/${slug}/opportunities/${n.target.id}`
+            : `/t/${slug}/posts/${n.target.id}`;
   if (!items) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <section>

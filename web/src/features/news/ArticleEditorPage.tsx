@@ -6,22 +6,12 @@ import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { AudiencePicker, type AudienceSpec, everyMember } from '../programmes/AudiencePicker';
 import { newsKeys } from './news-keys';
 
 type Managed = Schemas['NewsManagedArticle'];
 type Picture = NonNullable<Schemas['NewsImage']>;
-type Audience = Schemas['AudienceSpec'];
 
-/** Every member of the network (alumni), the audience a new article starts with. */
-const everyMember: Audience = {
-  members: true,
-  includeEmployees: false,
-  records: false,
-  segmentId: null,
-  openTo: [],
-  wouldReturn: false,
-  groupId: null,
-};
 type Draft = {
   title: string;
   categoryId: string;
@@ -30,7 +20,7 @@ type Draft = {
   body: string;
   allowComments: boolean;
   allowReactions: boolean;
-  includeEmployees: boolean;
+  audience: AudienceSpec;
 };
 
 const emptyDraft: Draft = {
@@ -41,7 +31,7 @@ const emptyDraft: Draft = {
   body: '',
   allowComments: false,
   allowReactions: true,
-  includeEmployees: false,
+  audience: everyMember,
 };
 
 function draftOf(article: Managed): Draft {
@@ -53,7 +43,7 @@ function draftOf(article: Managed): Draft {
     body: article.body,
     allowComments: article.allowComments,
     allowReactions: article.allowReactions,
-    includeEmployees: article.audience.includeEmployees,
+    audience: article.audience,
   };
 }
 
@@ -110,8 +100,7 @@ export function ArticleEditorPage() {
     authorKind: draft.authorKind,
     allowComments: draft.allowComments,
     allowReactions: draft.allowReactions,
-    // Only the employees switch is edited here; any other part of a stored audience is kept.
-    audience: { ...(article?.audience ?? everyMember), includeEmployees: draft.includeEmployees },
+    audience: draft.audience,
   };
   const refresh = async (saved: Managed) => {
     queryClient.setQueryData(newsKeys.deskArticle(slug, saved.id), saved);
@@ -316,18 +305,14 @@ export function ArticleEditorPage() {
             />
           </label>
         </div>
-        <fieldset className="field">
-          <legend>{t('editor.audience')}</legend>
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={draft.includeEmployees}
-              onChange={(e) => set({ includeEmployees: e.target.checked })}
-            />{' '}
-            {t('editor.includeEmployees')}
-          </label>
-          <p className="hint">{t('editor.audienceHint')}</p>
-        </fieldset>
+        <AudiencePicker
+          slug={slug}
+          value={draft.audience}
+          onChange={(audience) => set({ audience })}
+          purpose="company_news"
+          channel="inApp"
+          kind="news_published"
+        />
         <label className="choice">
           <input
             type="checkbox"

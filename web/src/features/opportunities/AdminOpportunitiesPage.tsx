@@ -6,6 +6,8 @@ import type { RequestOf } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { everyMember } from '../programmes/AudiencePicker';
+import { OpportunityAudiencePicker } from './OpportunityAudiencePicker';
 import { kinds, type OpportunityKind, opportunityKeys, statuses } from './opportunity-model';
 
 type NewOpportunity = RequestOf<'/v1/t/{slug}/opportunities', 'post'>;
@@ -22,8 +24,7 @@ const emptyForm = {
   returnerTerms: '',
   duration: '',
   budget: '',
-  wouldReturn: false,
-  includeEmployees: false,
+  audience: everyMember,
 };
 
 /** The console's 機会: every opportunity with its candidates counted, and a form to create one. */
@@ -41,20 +42,8 @@ export function AdminOpportunitiesPage() {
   });
   const create = useMutation({
     mutationFn: () => {
-      const { wouldReturn, includeEmployees, closesOn, ...fields } = form;
-      const body: NewOpportunity = {
-        ...fields,
-        closesOn: closesOn || null,
-        audience: {
-          members: true,
-          includeEmployees,
-          records: false,
-          segmentId: null,
-          openTo: [],
-          wouldReturn,
-          groupId: null,
-        },
-      };
+      const { closesOn, ...fields } = form;
+      const body: NewOpportunity = { ...fields, closesOn: closesOn || null };
       return call(client.POST('/v1/t/{slug}/opportunities', { params: { path: { slug } }, body }));
     },
     onSuccess: (created) => {
@@ -175,27 +164,11 @@ export function AdminOpportunitiesPage() {
           onChange={(closesOn) => setForm({ ...form, closesOn })}
           error={fieldErrorOf(create.error, 'closesOn')}
         />
-        <fieldset className="choices">
-          <legend>{t('oppsAdmin.audience')}</legend>
-          <div className="choice">
-            <input
-              type="checkbox"
-              id="audience-would-return"
-              checked={form.wouldReturn}
-              onChange={(e) => setForm({ ...form, wouldReturn: e.target.checked })}
-            />
-            <label htmlFor="audience-would-return">{t('oppsAdmin.audience.wouldReturn')}</label>
-          </div>
-          <div className="choice">
-            <input
-              type="checkbox"
-              id="audience-employees"
-              checked={form.includeEmployees}
-              onChange={(e) => setForm({ ...form, includeEmployees: e.target.checked })}
-            />
-            <label htmlFor="audience-employees">{t('oppsAdmin.audience.employees')}</label>
-          </div>
-        </fieldset>
+        <OpportunityAudiencePicker
+          slug={slug}
+          value={form.audience}
+          onChange={(audience) => setForm({ ...form, audience })}
+        />
         <div className="field">
           <label htmlFor="opportunity-status">{t('oppsAdmin.statusField')}</label>
           <select

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, FormError, Loading } from '../../app/ui';
+import { ErrorMessage, FormError, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import type { AudienceSpec } from '../programmes/AudiencePicker';
+import { OpportunityAudiencePicker } from './OpportunityAudiencePicker';
 import { OpportunityFacts } from './OpportunityFacts';
 import { opportunityKeys, type StaffOpportunity, statuses } from './opportunity-model';
 import { Pipeline } from './Pipeline';
@@ -22,24 +24,36 @@ export function AdminOpportunityPage() {
       call(client.GET('/v1/t/{slug}/opportunities/{id}', { params: { path: { slug, id } }, signal })),
   });
   const [status, setStatus] = useState<StaffOpportunity['status'] | null>(null);
+  const [audience, setAudience] = useState<AudienceSpec | null>(null);
   const save = useMutation({
-    mutationFn: (next: StaffOpportunity['status']) =>
+    mutationFn: (body: { status: StaffOpportunity['status']; audience: AudienceSpec }) =>
       call(
         client.PATCH('/v1/t/{slug}/opportunities/{id}', {
           params: { path: { slug, id } },
-          body: { status: next },
+          body,
         }),
       ),
     onSuccess: (updated) => {
       queryClient.setQueryData(opportunityKeys.staff(slug, id), updated);
       queryClient.invalidateQueries({ queryKey: opportunityKeys.staffList(slug) });
       setStatus(null);
+      setAudience(null);
     },
+  });
+  const announce = useMutation({
+    mutationFn: () =>
+      call(
+        client.POST('/v1/t/{slug}/opportunities/{id}/announce', {
+          params: { path: { slug, id } },
+        }),
+      ),
   });
   const item = one.data;
   if (one.error) return <ErrorMessage error={one.error} />;
   if (!item) return <Loading />;
   const chosen = status ?? item.status;
+  const chosenAudience = audience ?? item.audience;
+  const unchanged = chosen === item.status && audience === null;
   return (
     <section>
       <p>
@@ -57,16 +71,12 @@ export function AdminOpportunityPage() {
         // biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML
         <div className="post-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
       )}
-      <p className="muted small">
-        {t('oppsAdmin.audience')}:{' '}
-        {item.audience.wouldReturn ? t('oppsAdmin.audience.wouldReturn') : t('oppsAdmin.audience.everyone')}
-        {item.audience.includeEmployees && ` ・ ${t('oppsAdmin.audience.employees')}`}
-      </p>
+
       <form
         className="card inset"
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate(chosen);
+          save.mutate({ status: chosen, audience: chosenAudience });
         }}
       >
         <div className="field">
@@ -83,11 +93,37 @@ export function AdminOpportunityPage() {
             ))}
           </select>
         </div>
+        <OpportunityAudiencePicker slug={slug} value={chosenAudience} onChange={setAudience} />
         <FormError error={save.error} />
-        <button type="submit" className="primary" disabled={save.isPending || chosen === item.status}>
+        <button type="submit" className="primary" disabled={save.isPending || unchanged}>
           {t('common.save')}
         </button>
       </form>
+      {item.status === 'open' && (
+        <div className="card inset">
+          <h3>{t('oppsAdmin.announce')}</h3>
+          <p className="hint">{t('oppsAdmin.announceHint')}</p>
+          {announce.data && (
+            <Notice>
+              {t('oppsAdmin.announced', {
+                inApp: announce.data.inApp,
+                email: announce.data.email,
+                push: announce.data.push,
+                invited: announce.data.invited,
+              })}
+            </Notice>
+          )}
+          <FormError error={announce.error} />
+          <button
+            type="button"
+            disabled={announce.isPending || audience !== null}
+            onClick={() => announce.mutate()}
+          >
+            {t('oppsAdmin.announceButton')}
+          </button>
+          {audience !== null && <p className="hint">{t('oppsAdmin.announceSaveFirst')}</p>}
+        </div>
+      )}
       <h2>{t('oppsAdmin.pipeline')}</h2>
       <p className="muted small">
         {t('oppsAdmin.candidates', { active: item.candidates.active, total: item.candidates.total })}
