@@ -76,28 +76,46 @@ export function withAnyEmail(tenantId: string, emails: string[]): SQL {
 export type PostingChange = { token: string; add: string[]; addKeys: string[]; remove: string[] };
 
 /**
- * What to add to and remove from the postings when one record's tokens go from `before` to `after`.
- * The postings hold each record's reading key beside its id, so when the key changes every token is
- * taken out and put back with the new key.
+ * Notes what to add to and remove from the postings when one record's tokens go from `before` to
+ * `after`, into one entry per token; returns how many (token, record) pairs it noted. The postings
+ * hold each record's reading key beside its id, so when the key changes every token is taken out and
+ * put back with the new key. Writes straight into the entries: an import notes millions of pairs.
  */
-export function tokenChanges(
+export function notePostingChanges(
+  into: Map<string, PostingChange>,
   recordId: string,
-  before: string[],
-  after: string[],
+  before: readonly string[],
+  after: readonly string[],
   keys: { before: string | null; after: string },
-): PostingChange[] {
+): number {
   const rekeyed = keys.before !== keys.after;
   const old = new Set(before);
   const next = new Set(after);
-  const changes: PostingChange[] = [];
+  let pairs = 0;
   for (const token of next) {
-    if (rekeyed || !old.has(token))
-      changes.push({ token, add: [recordId], addKeys: [keys.after], remove: [] });
+    if (rekeyed || !old.has(token)) {
+      const entry = postingEntry(into, token);
+      entry.add.push(recordId);
+      entry.addKeys.push(keys.after);
+      pairs += 1;
+    }
   }
   for (const token of old) {
-    if (rekeyed || !next.has(token)) changes.push({ token, add: [], addKeys: [], remove: [recordId] });
+    if (rekeyed || !next.has(token)) {
+      postingEntry(into, token).remove.push(recordId);
+      pairs += 1;
+    }
   }
-  return changes;
+  return pairs;
+}
+
+function postingEntry(into: Map<string, PostingChange>, token: string): PostingChange {
+  let entry = into.get(token);
+  if (!entry) {
+    entry = { token, add: [], addKeys: [], remove: [] };
+    into.set(token, entry);
+  }
+  return entry;
 }
 
 /**
@@ -134,26 +152,11 @@ export async function mergePostings(tx: Queryable, tenantId: string, changes: SQ
           || excluded.reading_keys`);
 }
 
-/** Gathers posting changes into one entry per token. */
-export function gatherChanges(into: Map<string, PostingChange>, changes: PostingChange[]) {
-  for (const change of changes) {
-    let entry = into.get(change.token);
-    if (!entry) {
-      entry = { token: change.token, add: [], addKeys: [], remove: [] };
-      into.set(change.token, entry);
-    }
-    entry.add.push(...change.add);
-    entry.addKeys.push(...change.addKeys);
-    entry.remove.push(...change.remove);
-  }
-  return into;
-}
-
 /** Applies posting changes held in memory (one record, or a batch of a rebuild). */
-export async function changePostings(tx: Queryable, tenantId: string, changes: PostingChange[]) {
-  if (changes.length === 0) return;
+export async function changePostings(tx: Queryable, tenantId: string, changes: Map<string, PostingChange>) {
+  if (changes.size === 0) return;
   // One JSON parameter: far cheaper than thousands of bound parameters, most on PGlite.
-  const json = JSON.stringify([...gatherChanges(new Map(), changes).values()]);
+  const json = JSON.stringify([...changes.values()]);
   await mergePostings(
     tx,
     tenantId,
@@ -208,14 +211,12 @@ export async function indexRecord(
   after: Indexed,
   before: Indexed | null = null,
 ) {
-  await changePostings(
-    tx,
-    tenantId,
-    tokenChanges(recordId, before ? searchTokensOf(before) : [], searchTokensOf(after), {
-      before: before ? derivedKeys(before).readingKey : null,
-      after: derivedKeys(after).readingKey,
-    }),
-  );
+  const changes = new Map<string, PostingChange>();
+  notePostingChanges(changes, recordId, before ? searchTokensOf(before) : [], searchTokensOf(after), {
+    before: before ? derivedKeys(before).readingKey : null,
+    after: derivedKeys(after).readingKey,
+  });
+  await changePostings(tx, tenantId, changes);
   await changeRecordEmails(tx, tenantId, recordId, before?.emails ?? [], after.emails);
 }
 
@@ -261,13 +262,13 @@ export async function rebuildRecordIndex(tx: Queryable, tenantId: string, batchS
         from jsonb_array_elements(${JSON.stringify(stale)}::jsonb) e
         where r.tenant_id = ${tenantId} and r.id = (e->>'id')::uuid`);
     }
-    await changePostings(
-      tx,
-      tenantId,
-      keyed.flatMap(({ record, keys }) =>
-        tokenChanges(record.id, [], searchTokensOf(record), { before: null, after: keys.readingKey }),
-      ),
-    );
+    const changes = new Map<string, PostingChange>();
+    for (const { record, keys } of keyed)
+      notePostingChanges(changes, record.id, [], searchTokensOf(record), {
+        before: null,
+        after: keys.readingKey,
+      });
+    await changePostings(tx, tenantId, changes);
     const emails = records.flatMap((record) =>
       [...new Set(record.emails)].map((email) => ({ tenantId, email, recordId: record.id })),
     );

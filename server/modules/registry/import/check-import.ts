@@ -259,11 +259,13 @@ async function loadImport(db: AppDatabase, tenantId: string, importId: string) {
 /**
  * The dry run: reads the whole file twice (duplicates first, then each row against the records),
  * stages what would be written and lists every rejected row. Nothing in the registry changes.
+ * `pairsInMemory` bounds the search-token changes held before they are written out in parts.
  */
 export async function checkImport(
   db: AppDatabase,
   tenantId: string,
   importId: string,
+  options: { pairsInMemory?: number } = {},
 ): Promise<ImportCounts> {
   const imp = await loadImport(db, tenantId, importId);
   const customFields = await inTenant(db, tenantId, (tx) =>
@@ -308,7 +310,7 @@ export async function checkImport(
         .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId)));
     });
     const duplicates = await findDuplicates(withFingerprints(keysOnly));
-    const tokens = new ImportTokenChanges({ tenantId, importId });
+    const tokens = new ImportTokenChanges({ tenantId, importId }, options.pairsInMemory);
     const stamp = {
       at: new Date(),
       source: `import:${imp.fileName}`,

@@ -1,12 +1,19 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { importStaged, importTokenChanges } from '../../../db/schema/index.js';
-import { gatherChanges, mergePostings, type PostingChange, tokenChanges } from '../search-index.js';
+import { mergePostings, notePostingChanges, type PostingChange } from '../search-index.js';
 
 const KEY_SEPARATOR = '\u001f';
 
-/** How many (token, record) pairs the dry run holds in memory before it writes them out (~20 MB). */
-const PAIRS_IN_MEMORY = 250_000;
+/**
+ * How many (token, record) pairs the dry run holds in memory before it writes them out. A pair is two
+ * list slots (the id and key strings are shared by all of a record's tokens), so 2,000,000 pairs, about
+ * 110,000 new records, hold some 40 MB; up to that an import is written once, with no merge of parts.
+ */
+const PAIRS_IN_MEMORY = 2_000_000;
+
+/** Characters of JSON per statement when the pairs are written out, so no single parameter is huge. */
+const CHARS_PER_WRITE = 8_000_000;
 
 /**
  * Gathers how an import changes the search postings, token by token, while the dry run reads the
@@ -26,9 +33,7 @@ export class ImportTokenChanges {
 
   /** Notes one record's change: its tokens, and its reading key before (null: a new record) and after. */
   note(recordId: string, before: string[], after: string[], keys: { before: string | null; after: string }) {
-    const changes = tokenChanges(recordId, before, after, keys);
-    gatherChanges(this.#pending, changes);
-    this.#pairs += changes.length;
+    this.#pairs += notePostingChanges(this.#pending, recordId, before, after, keys);
   }
 
   /** Writes the gathered pairs out as a new part once there are enough of them. */
@@ -64,29 +69,38 @@ export class ImportTokenChanges {
     // Ids joined into one string per token: PostgreSQL splits it in C, where reading a JSON array of
     // thousands of strings per token took most of the dry run's final write.
     // Keys likewise, split at a control character no key holds (else sent as a JSON list).
-    const rows: {
-      token: string;
-      change: 'add' | 'remove';
-      ids: string;
-      keys?: string;
-      keyList?: string[];
-    }[] = [];
-    for (const [token, entry] of this.#pending) {
+    type Row = { token: string; change: 'add' | 'remove'; ids: string; keys?: string; keyList?: string[] };
+    let rows: Row[] = [];
+    let chars = 0;
+    const push = async (row: Row) => {
+      rows.push(row);
+      chars += row.ids.length + (row.keys?.length ?? 0) + (row.keyList?.length ?? 0) * 40;
+      if (chars >= CHARS_PER_WRITE) {
+        await this.#insert(tx, part, rows);
+        rows = [];
+        chars = 0;
+      }
+    };
+    const pending = this.#pending;
+    this.#pending = new Map();
+    this.#pairs = 0;
+    for (const [token, entry] of pending) {
       if (entry.add.length > 0) {
         const keys = entry.addKeys.join(KEY_SEPARATOR);
         const plain = keys.split(KEY_SEPARATOR).length === entry.addKeys.length;
-        rows.push({
+        await push({
           token,
           change: 'add',
           ids: entry.add.join(','),
           ...(plain ? { keys } : { keyList: entry.addKeys }),
         });
       }
-      if (entry.remove.length > 0) rows.push({ token, change: 'remove', ids: entry.remove.join(',') });
+      if (entry.remove.length > 0) await push({ token, change: 'remove', ids: entry.remove.join(',') });
     }
-    this.#pending = new Map();
-    this.#pairs = 0;
-    if (rows.length === 0) return;
+    if (rows.length > 0) await this.#insert(tx, part, rows);
+  }
+
+  async #insert(tx: Queryable, part: number, rows: object[]) {
     // One JSON parameter: far cheaper than thousands of bound parameters, most on PGlite.
     await tx.execute(sql`
       insert into ${importTokenChanges} (tenant_id, import_id, part, token, change, record_ids, reading_keys)
