@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterTenant } from '../server/db/scope.js';
+import { createProfile } from '../server/modules/community/profiles.js';
 import type { TestClient } from '../server/test/client.js';
-import { tenantWithMember } from '../server/test/factories.js';
+import { addTestMember, tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, openMailLink, webRoot } from './browser.js';
 import { checkScreen } from './screens.js';
@@ -20,6 +22,7 @@ const readings = 'アイウエオカキクケコサシスセソタチツテト�
 const givenNames = '愛以宇絵尾加木久毛子佐志寿世曽多知津手斗奈仁奴根乃波比布部保'.split('');
 const recordCount = readings.length;
 const nameOf = (i: number) => `名簿 ${givenNames[i]}`;
+const memberName = (i: number) => `会員 ${givenNames[i]}`;
 const leftOn = (i: number) => new Date(Date.UTC(2024, 11, 1) - (recordCount - i) * 86_400_000 * 20);
 
 beforeAll(async () => {
@@ -43,6 +46,14 @@ beforeAll(async () => {
     });
     expect(created.status).toBe(201);
   }
+  // Members with readings, added in reverse so the list's 五十音 order is not the order they came in.
+  for (let i = recordCount - 1; i >= 0; i--) {
+    const added = await addTestMember(server, tenant.tenant.id, 'alumnus', { displayName: memberName(i) });
+    await server.deps.database.db.transaction(async (tx) => {
+      await enterTenant(tx, tenant.tenant.id);
+      await createProfile(tx, tenant.tenant.id, added.membership.id, `カイイン ${readings[i]}`);
+    });
+  }
 });
 afterAll(async () => {
   await browser?.close();
@@ -58,6 +69,32 @@ async function consoleContext(size: typeof desk | typeof narrowPhone, language: 
   ]);
   return context;
 }
+
+/**
+ * How many rows of the desk table one sees at once: its frame brought into view as HR scrolls to it,
+ * rows wholly visible under the sticky header and above the bottom of the screen counted.
+ */
+async function visibleRows(page: Page) {
+  await page.locator('.desk-table').evaluate((frame) => frame.scrollIntoView({ block: 'end' }));
+  return page.evaluate(() => {
+    const frame = document.querySelector('.desk-table')!.getBoundingClientRect();
+    const head = document.querySelector('.desk-table thead')!.getBoundingClientRect();
+    const bar = document.querySelector('.topbar')!.getBoundingClientRect();
+    const top = Math.max(head.bottom, bar.bottom);
+    const bottom = Math.min(window.innerHeight, frame.bottom);
+    return [...document.querySelectorAll('.desk-table tbody tr')].filter((row) => {
+      const box = row.getBoundingClientRect();
+      return box.top >= top - 0.5 && box.bottom <= bottom + 0.5;
+    }).length;
+  });
+}
+
+/** The focused element's row index in a desk table, or its accessible label. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    return element?.getAttribute('data-index') ?? element?.getAttribute('id') ?? element?.tagName;
+  });
 
 const headers = (page: Page) => page.locator('.desk-table thead th').allInnerTexts();
 const firstRowName = (page: Page) => page.locator('.desk-table tbody tr').first().locator('th').textContent();
@@ -85,21 +122,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
       '同意',
       'タグ',
     ]);
-    // The table's frame brought into view as HR scrolls to it; rows wholly visible under the
-    // sticky header and above the bottom of the screen are counted.
-    await page.locator('.desk-table').evaluate((frame) => frame.scrollIntoView({ block: 'end' }));
-    const visible = await page.evaluate(() => {
-      const frame = document.querySelector('.desk-table')!.getBoundingClientRect();
-      const head = document.querySelector('.desk-table thead')!.getBoundingClientRect();
-      const bar = document.querySelector('.topbar')!.getBoundingClientRect();
-      const top = Math.max(head.bottom, bar.bottom);
-      const bottom = Math.min(window.innerHeight, frame.bottom);
-      return [...document.querySelectorAll('.desk-table tbody tr')].filter((row) => {
-        const box = row.getBoundingClientRect();
-        return box.top >= top - 0.5 && box.bottom <= bottom + 0.5;
-      }).length;
-    });
-    expect(visible).toBeGreaterThanOrEqual(20);
+    expect(await visibleRows(page)).toBeGreaterThanOrEqual(20);
     // Scrolling the table keeps its header where it was.
     // Scrolling the table moves its rows under a header that stays at the top of the frame.
     const header = page.getByRole('columnheader', { name: '社員番号' });
@@ -268,6 +291,115 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
       const check = await checkScreen(page, `registry on a phone (${language})`);
       expect(check.violations).toEqual([]);
       expect(check.overflow).toBeLessThanOrEqual(0);
+      await phone.close();
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
+  it('lists members as a dense table in kana order, at least 20 rows in view', async () => {
+    const context = await consoleContext(desk, 'ja');
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    const table = page.getByRole('table', { name: /メンバー/ });
+    await table.waitFor();
+    expect(await headers(page)).toEqual([
+      '表示名',
+      'フリガナ',
+      'メールアドレス',
+      '役割',
+      '状態',
+      '参加日',
+      '操作',
+    ]);
+    // The server pages by reading only: the column says so, and nothing offers another order.
+    expect(await page.getByRole('columnheader', { name: 'フリガナ' }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    expect(await table.locator('thead button').count()).toBe(0);
+    const names = await table.locator('tbody th').allInnerTexts();
+    expect(names.filter((name) => name.startsWith('会員'))).toEqual(readings.map((_, i) => memberName(i)));
+    expect(await table.locator('tbody tr', { hasText: memberName(0) }).textContent()).toContain(
+      `カイイン ${readings[0]}`,
+    );
+    expect(await visibleRows(page)).toBeGreaterThanOrEqual(20);
+    const check = await checkScreen(page, 'members at a desk');
+    expect(check.violations).toEqual([]);
+    expect(check.overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('moves between member rows with the arrow keys and reaches a row’s role with Tab', async () => {
+    const context = await consoleContext(desk, 'ja');
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    const table = page.getByRole('table', { name: /メンバー/ });
+    await table.waitFor();
+    const names = await table.locator('tbody th').allInnerTexts();
+    const target = names.indexOf(memberName(2));
+    // The rows are one stop in the tab order, right after the filters.
+    await page.locator('#member-role-filter').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('0');
+    for (let i = 0; i < target + 1; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused(page)).toBe(String(target));
+    // Tab goes into that row's controls only; Shift+Tab comes back to the row.
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('id')))
+      .toMatch(/^role-/);
+    const roleLabel = await page.evaluate(
+      () => document.querySelector(`label[for="${document.activeElement?.id}"]`)?.textContent,
+    );
+    expect(roleLabel).toBe(`${memberName(2)} さんの役割`);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe(String(target));
+    await page.keyboard.press('End');
+    expect(await focused(page)).toBe(String(names.length - 1));
+    await page.keyboard.press('Home');
+    expect(await focused(page)).toBe('0');
+    await context.close();
+  });
+
+  it('asks before suspending from the table, and changes nothing when cancelled', async () => {
+    const context = await consoleContext(desk, 'ja');
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    const row = page.locator('.desk-table tbody tr', { hasText: memberName(5) });
+    await row.getByText(`${memberName(5)} さんの操作`).click();
+    await row.getByRole('button', { name: '利用停止' }).click();
+    await row
+      .getByRole('alert')
+      .getByText(`${memberName(5)} さんを利用停止にしますか？`, { exact: false })
+      .waitFor();
+    await row.getByRole('button', { name: 'キャンセル' }).click();
+    expect(await row.getByText('利用停止中').count()).toBe(0);
+    await row.getByText(`${memberName(5)} さんの操作`).click();
+    await row.getByRole('button', { name: '利用停止' }).click();
+    await row.getByRole('alert').getByRole('button', { name: '利用停止' }).click();
+    await row.getByText('利用停止中').waitFor();
+    await context.close();
+  });
+
+  it('is free of axe violations in English, and keeps the cards on a 360 px phone', async () => {
+    const english = await consoleContext(desk, 'en');
+    const page = await english.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    await page.getByRole('table', { name: /Members/ }).waitFor();
+    const check = await checkScreen(page, 'members at a desk (en)');
+    expect(check.violations).toEqual([]);
+    await english.close();
+    for (const language of ['ja', 'en'] as const) {
+      const phone = await consoleContext(narrowPhone, language);
+      const phonePage = await phone.newPage();
+      await phonePage.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+      await phonePage.locator('.member-row').first().waitFor();
+      expect(await phonePage.locator('table').count()).toBe(0);
+      expect(await phonePage.locator('.member-row', { hasText: '会員' }).count()).toBe(recordCount);
+      const onPhone = await checkScreen(phonePage, `members on a phone (${language})`);
+      expect(onPhone.violations).toEqual([]);
+      expect(onPhone.overflow).toBeLessThanOrEqual(0);
       await phone.close();
     }
   });

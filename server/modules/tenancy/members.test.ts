@@ -177,16 +177,35 @@ describe('members and roles', () => {
       });
     }
     const owner = await signIn(server, ownerEmail);
-    const names: string[] = [];
+    type Listed = { id: string; displayName: string; reading: string };
+    const listed: Listed[] = [];
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
-      const page: { body: { members: { displayName: string }[]; nextCursor: string | null } } =
-        await owner.get(`/api/v1/t/${slug}/members?limit=2&role=alumnus${query}`);
-      names.push(...page.body.members.map((m) => m.displayName));
+      const page: { body: { members: Listed[]; nextCursor: string | null } } = await owner.get(
+        `/api/v1/t/${slug}/members?limit=2&role=alumnus${query}`,
+      );
+      listed.push(...page.body.members);
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(names).toEqual(['伊藤 翼', '井上 真央', '中村 智博', '渡辺 健']);
+    expect(listed.map((m) => m.displayName)).toEqual(['伊藤 翼', '井上 真央', '中村 智博', '渡辺 健']);
+    // The reading the order comes from is shown beside the name, in the list and for one member.
+    expect(listed.map((m) => m.reading)).toEqual([
+      'イトウ ツバサ',
+      'イノウエ マオ',
+      'ナカムラ トモヒロ',
+      'ワタナベ ケン',
+    ]);
+    const one = await owner.get<Listed>(`/api/v1/t/${slug}/members/${listed[0]!.id}`);
+    expect(one.body.reading).toBe('イトウ ツバサ');
+    // Someone without a profile yet has no reading.
+    const added = await owner.post<Listed>(`/api/v1/t/${slug}/members`, {
+      email: uniqueEmail(),
+      displayName: '新人 太郎',
+      role: 'admin',
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.reading).toBe('');
   });
 
   it('adds current employees only once the owner lets them join, and says why before that', async () => {

@@ -23,7 +23,14 @@ const memberColumns = {
   status: memberships.status,
   createdAt: memberships.createdAt,
   email: accounts.email,
+  reading: memberProfiles.displayNameKana,
 };
+
+/** The member's profile, for its reading (none until they have one). */
+const profileOf = and(
+  eq(memberProfiles.tenantId, memberships.tenantId),
+  eq(memberProfiles.membershipId, memberships.id),
+);
 
 export async function listMembers(
   ctx: MemberContext,
@@ -50,10 +57,7 @@ export async function listMembers(
     .select({ ...memberColumns, sortKey })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .leftJoin(
-      memberProfiles,
-      and(eq(memberProfiles.tenantId, memberships.tenantId), eq(memberProfiles.membershipId, memberships.id)),
-    )
+    .leftJoin(memberProfiles, profileOf)
     .where(and(...conditions))
     .orderBy(asc(sortKey), asc(memberships.id))
     .limit(query.limit + 1);
@@ -66,6 +70,7 @@ export async function getMember(ctx: MemberContext, id: string) {
     .select(memberColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .leftJoin(memberProfiles, profileOf)
     .where(
       and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.id, id), ne(memberships.status, 'removed')),
     );
@@ -124,7 +129,7 @@ export async function addMember(
     { lane: 'immediate' },
   );
   await audit(ctx, 'member.added', member!.id, { role: input.role });
-  return { ...member!, email: account.email };
+  return getMember(ctx, member!.id);
 }
 
 export async function updateMember(
@@ -159,7 +164,7 @@ export async function updateMember(
     before: { role: current.role, status: current.status },
     changes: input,
   });
-  return { ...updated!, email: current.email };
+  return { ...updated!, email: current.email, reading: current.reading };
 }
 
 /** Removal keeps the row (and so the audit trail that names it) but ends all access. */

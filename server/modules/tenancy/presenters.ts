@@ -27,10 +27,11 @@ export function presentSelf(membership: {
 }
 
 /** Staff view of a member: contact address included, because staff manage accounts. */
-export function presentMemberForStaff(row: Membership & { email: string }) {
+export function presentMemberForStaff(row: Membership & { email: string; reading: string | null }) {
   return {
     id: row.id,
     displayName: row.displayName,
+    reading: row.reading ?? '',
     email: row.email,
     role: row.role,
     status: row.status,

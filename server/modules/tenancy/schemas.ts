@@ -50,6 +50,8 @@ export const MemberSchema = z
   .object({
     id: z.uuid(),
     displayName: z.string(),
+    /** フリガナ from the member's profile (the list's 五十音 order); empty until they give one. */
+    reading: z.string(),
     email: z.string(),
     role: RoleSchema,
     status: z.enum(['active', 'suspended', 'removed']),

@@ -27,6 +27,8 @@ type I18n = {
   t: Translate;
   setLocale(locale: Locale): void;
   formatDateTime(iso: string): string;
+  /** The day alone, in Japan time (a join date, say). */
+  formatDate(iso: string): string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -57,6 +59,10 @@ export function I18nProvider({ initial, children }: { initial: Locale; children:
       timeStyle: 'short',
       timeZone: 'Asia/Tokyo',
     });
+    const day = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      dateStyle: 'medium',
+      timeZone: 'Asia/Tokyo',
+    });
     return {
       locale,
       setLocale,
@@ -65,6 +71,7 @@ export function I18nProvider({ initial, children }: { initial: Locale; children:
           name in params ? String(params[name]) : whole,
         ),
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
+      formatDate: (iso) => day.format(new Date(iso)),
     };
   }, [locale, catalog, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -13667,6 +13667,7 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
+            reading: string;
             /** @enum {string} */
             role: "owner" | "admin" | "moderator" | "employee" | "alumnus";
             /** @enum {string} */

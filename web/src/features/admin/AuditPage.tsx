@@ -52,7 +52,7 @@ export function AuditPage() {
   };
 
   return (
-    <section>
+    <section className="wide">
       <h2>{t('console.audit')}</h2>
       <div className="filters">
         <div className="field">

@@ -2,13 +2,15 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import { type FormEvent, useState } from 'react';
 import { call, client } from '../../app/api';
 import type { Schemas } from '../../app/api/types';
+import { useDeskWidth } from '../../app/desk';
 import { useI18n } from '../../app/i18n';
 import type { Role } from '../../app/session';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from './AdminLayout';
+import { type MemberChange, MemberMoreActions, RoleSelect, roles } from './MemberActions';
+import { MembersTable } from './MembersTable';
 
 type Member = Schemas['Member'];
-const roles: Role[] = ['alumnus', 'employee', 'moderator', 'admin', 'owner'];
 
 function AddMemberForm({ slug, onAdded }: { slug: string; onAdded(member: Member): void }) {
   const { t } = useI18n();
@@ -73,6 +75,7 @@ export function MembersPage() {
   const { t } = useI18n();
   const home = useConsoleHome();
   const slug = home.tenant.slug;
+  const desk = useDeskWidth();
   const [query, setQuery] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -100,13 +103,7 @@ export function MembersPage() {
     placeholderData: keepPreviousData,
   });
   const change = useMutation({
-    mutationFn: async ({
-      id,
-      work,
-    }: {
-      id: string;
-      work: 'remove' | { role?: Role; status?: 'active' | 'suspended' };
-    }) => {
+    mutationFn: async ({ id, work }: { id: string; work: MemberChange }) => {
       if (work === 'remove')
         await call(client.DELETE('/v1/t/{slug}/members/{id}', { params: { path: { slug, id } } }));
       else
@@ -115,19 +112,12 @@ export function MembersPage() {
     onMutate: () => setNotice(null),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['t', slug] }),
   });
-  const act = (id: string, work: 'remove' | { role?: Role; status?: 'active' | 'suspended' }) =>
-    change.mutate({ id, work });
-  // Suspending and removing are asked once more, for the one member, before anything changes.
-  const [confirming, setConfirming] = useState<{ id: string; action: 'suspend' | 'remove' } | null>(null);
-  const confirmText = (member: Member) =>
-    confirming?.action === 'remove'
-      ? t('members.confirmRemove', { name: member.displayName })
-      : t('members.confirmSuspend', { name: member.displayName });
+  const act = (member: Member, work: MemberChange) => change.mutate({ id: member.id, work });
   const list = members.data?.pages.flatMap((page) => page.members);
   const error = change.error ?? members.error;
 
   return (
-    <section>
+    <section className="wide">
       <h2>{t('console.members')}</h2>
       {notice && <Notice>{notice}</Notice>}
       <ErrorMessage error={error} />
@@ -159,83 +149,35 @@ export function MembersPage() {
       </div>
       {members.isPending && <Loading />}
       {list && list.length === 0 && <p className="muted">{t('members.empty')}</p>}
-      <ul className="list">
-        {list?.map((member) => (
-          <li key={member.id} className="list-row member-row">
-            <div>
-              <strong>{member.displayName}</strong>
-              <span className="muted small">{member.email}</span>
-              {member.status === 'suspended' && <span className="badge warn">{t('status.suspended')}</span>}
-            </div>
-            {member.id !== home.member.id && (
-              <div className="row-actions">
-                <label className="visually-hidden" htmlFor={`role-${member.id}`}>
-                  {t('members.role')}
-                </label>
-                <select
-                  id={`role-${member.id}`}
-                  value={member.role}
-                  onChange={(event) => act(member.id, { role: event.target.value as Role })}
-                >
-                  {roles.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
-                </select>
-                {confirming?.id === member.id ? (
-                  <div className="confirm" role="alert">
-                    <p>{confirmText(member)}</p>
-                    <button
-                      type="button"
-                      className={confirming.action === 'remove' ? 'danger small' : 'small'}
-                      onClick={() => {
-                        setConfirming(null);
-                        act(member.id, confirming.action === 'remove' ? 'remove' : { status: 'suspended' });
-                      }}
-                    >
-                      {confirming.action === 'remove' ? t('common.remove') : t('members.suspend')}
-                    </button>
-                    <button type="button" className="link-button" onClick={() => setConfirming(null)}>
-                      {t('common.cancel')}
-                    </button>
-                  </div>
-                ) : (
-                  <details className="row-more">
-                    <summary>{t('members.more', { name: member.displayName })}</summary>
-                    {member.status === 'active' ? (
-                      <button
-                        type="button"
-                        className="secondary small"
-                        onClick={() => setConfirming({ id: member.id, action: 'suspend' })}
-                      >
-                        {t('members.suspend')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="secondary small"
-                        onClick={() => act(member.id, { status: 'active' })}
-                      >
-                        {t('members.reactivate')}
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="danger small"
-                      onClick={() => setConfirming({ id: member.id, action: 'remove' })}
-                    >
-                      {t('common.remove')}
-                    </button>
-                  </details>
-                )}
+      {desk && list && list.length > 0 && (
+        <MembersTable members={list} selfId={home.member.id} onChange={act} />
+      )}
+      {!desk && (
+        <ul className="list">
+          {list?.map((member) => (
+            <li key={member.id} className="list-row member-row">
+              <div>
+                <strong>{member.displayName}</strong>
+                <span className="muted small">{member.email}</span>
+                {member.status === 'suspended' && <span className="badge warn">{t('status.suspended')}</span>}
               </div>
-            )}
-          </li>
-        ))}
-      </ul>
+              {member.id !== home.member.id && (
+                <div className="row-actions">
+                  <RoleSelect member={member} onChange={(work) => act(member, work)} />
+                  <MemberMoreActions member={member} onChange={(work) => act(member, work)} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {members.hasNextPage && (
-        <button type="button" className="secondary" onClick={() => members.fetchNextPage()}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={members.isFetchingNextPage}
+          onClick={() => members.fetchNextPage()}
+        >
           {t('common.more')}
         </button>
       )}
