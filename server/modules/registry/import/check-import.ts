@@ -105,12 +105,12 @@ const stagedColumns = Object.entries(getTableColumns(importStaged)).filter(
   ([key]) => key !== 'tenantId' && key !== 'importId',
 );
 
-/** A staged row under its SQL column names, as jsonb_populate_recordset reads it. */
+/** A staged row under its SQL column names, as json_populate_recordset reads it. */
 function toStagedRow(row: typeof importStaged.$inferInsert) {
   const out: Record<string, unknown> = {};
   for (const [key, column] of stagedColumns) {
     const value = (row as Record<string, unknown>)[key];
-    // Absent keys read as null in jsonb_populate_recordset: leaving nulls out shortens the JSON.
+    // Absent keys read as null in json_populate_recordset: leaving nulls out shortens the JSON.
     if (value === undefined || value === null) continue;
     out[column.name] = value instanceof Date ? value.toISOString() : value;
   }
@@ -228,13 +228,14 @@ async function resolveBatch(
       })),
     );
     // One JSON parameter per batch: far cheaper than thousands of bound parameters, most on PGlite.
+    // As json, not jsonb: read once into the rows, without first building a jsonb value (~1.5× faster).
     if (staged.length) {
       await tx.execute(sql`
         insert into ${importStaged}
-        select * from jsonb_populate_recordset(
-          jsonb_populate_record(null::import_staged,
-            jsonb_build_object('tenant_id', ${imp.tenantId}::uuid, 'import_id', ${imp.id}::uuid)),
-          ${JSON.stringify(staged)}::jsonb)`);
+        select * from json_populate_recordset(
+          json_populate_record(null::import_staged,
+            json_build_object('tenant_id', ${imp.tenantId}::uuid, 'import_id', ${imp.id}::uuid)),
+          ${JSON.stringify(staged)}::json)`);
     }
     await tokens.writeIfFull(tx);
     if (issues.length) await tx.insert(importIssues).values(issues);

@@ -106,9 +106,9 @@ export class ImportTokenChanges {
       insert into ${importTokenChanges} (tenant_id, import_id, part, token, change, record_ids, reading_keys)
       select ${this.scope.tenantId}::uuid, ${this.scope.importId}::uuid, ${part}::int, e->>'token', e->>'change',
         string_to_array(e->>'ids', ',')::uuid[],
-        case when e ? 'keyList' then array(select jsonb_array_elements_text(e->'keyList'))
+        case when e->'keyList' is not null then array(select json_array_elements_text(e->'keyList'))
           else coalesce(string_to_array(e->>'keys', chr(31)), '{}') end
-      from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
+      from json_array_elements(${JSON.stringify(rows)}::json) e`);
   }
 }
 
