@@ -14,6 +14,8 @@ import { postRoutes } from './modules/community/posts/post-routes.js';
 import { suggestionRoutes } from './modules/community/posts/suggestion-routes.js';
 import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
+import { eventMemberRoutes } from './modules/events/member-routes.js';
+import { eventStaffRoutes } from './modules/events/staff-routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { articleRoutes } from './modules/news/article-routes.js';
 import { deskRoutes } from './modules/news/desk-routes.js';
@@ -92,6 +94,8 @@ export function createApiRouter() {
   v1.route('/', opportunityMemberRoutes as unknown as typeof v1);
   v1.route('/', chatStaffRoutes as unknown as typeof v1);
   v1.route('/', chatMemberRoutes as unknown as typeof v1);
+  v1.route('/', eventStaffRoutes as unknown as typeof v1);
+  v1.route('/', eventMemberRoutes as unknown as typeof v1);
   v1.route('/', articleRoutes as unknown as typeof v1);
   v1.route('/', deskRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);

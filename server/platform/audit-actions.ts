@@ -64,6 +64,16 @@ export const auditActions = [
   'career_chat.slot_cancelled',
   'career_chat.booked',
   'career_chat.booking_cancelled',
+  'event.created',
+  'event.updated',
+  'event.time_changed',
+  'event.published',
+  'event.cancelled',
+  'event.registration_added',
+  'event.registration_removed',
+  'event.registrations_exported',
+  'event.registrants_messaged',
+  'event.checked_in',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -89,6 +99,7 @@ export const auditTargetTypes = [
   'opportunity',
   'opportunity_interest',
   'career_chat_slot',
+  'event',
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

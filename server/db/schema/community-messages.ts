@@ -66,6 +66,12 @@ export const notificationKinds = [
   'news_published',
   /** Staff announced an opportunity (a job, comeback role or collaboration call) meant for the recipient. */
   'opportunity_announced',
+  /** Events (events module): a seat from the waitlist, a change of time or place, a cancellation, a reminder, staff's message. */
+  'event_promoted',
+  'event_changed',
+  'event_cancelled',
+  'event_reminder',
+  'event_message',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -82,7 +88,7 @@ export const notifications = pgTable(
     kind: text('kind').$type<NotificationKind>().notNull(),
     actorId: uuid('actor_id'),
     targetType: text('target_type')
-      .$type<'post' | 'conversation' | 'group' | 'article' | 'opportunity'>()
+      .$type<'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event'>()
       .notNull(),
     targetId: uuid('target_id').notNull(),
     data: jsonb('data').$type<Record<string, string>>().notNull().default({}),

@@ -2,6 +2,7 @@ export * from './career-chats.js';
 export * from './community.js';
 export * from './community-content.js';
 export * from './community-messages.js';
+export * from './events.js';
 export * from './mail.js';
 export * from './news.js';
 export * from './opportunities.js';

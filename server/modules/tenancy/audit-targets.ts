@@ -6,6 +6,7 @@ import {
   joinRequests,
   memberships,
   messages,
+  events as networkEvents,
   newsArticles,
   newsCategories,
   opportunities,
@@ -97,6 +98,16 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
           and(eq(memberships.tenantId, careerChatSlots.tenantId), eq(memberships.id, careerChatSlots.hostId)),
         )
         .where(and(eq(careerChatSlots.tenantId, tenantId), inArray(careerChatSlots.id, ids))),
+    // An event by its start in its own zone and its title: 「2026-12-10 19:00 アルムナイ交流会」.
+    event: (ids) =>
+      ctx.tx
+        .select({
+          id: networkEvents.id,
+          name: sql<string>`to_char(${networkEvents.startsAt} at time zone ${networkEvents.timeZone}, 'YYYY-MM-DD HH24:MI')
+            || ' ' || ${networkEvents.title}`,
+        })
+        .from(networkEvents)
+        .where(and(eq(networkEvents.tenantId, tenantId), inArray(networkEvents.id, ids))),
     segment: (ids) =>
       ctx.tx
         .select({ id: segments.id, name: segments.name })

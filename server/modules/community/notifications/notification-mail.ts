@@ -13,6 +13,12 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     mention: (d) => `${d.actor} さんが投稿であなたをメンションしました。`,
     news_published: (d) => `新しいお知らせ「${d.title}」が公開されました。`,
     opportunity_announced: (d) => `新しい募集「${d.title}」のご案内です。`,
+    event_promoted: (d) =>
+      `キャンセル待ちから繰り上がり、「${d.title}」（${d.when}）への参加が確定しました。`,
+    event_changed: (d) => `「${d.title}」の日時または場所が変更されました。新しい日時：${d.when}`,
+    event_cancelled: (d) => `「${d.title}」（${d.when}）は中止になりました。`,
+    event_reminder: (d) => `「${d.title}」は ${d.when} に始まります。`,
+    event_message: (d) => `「${d.title}」について事務局からお知らせがあります。`,
   },
   en: {
     comment: (d) => `${d.actor} commented on your post.`,
@@ -25,6 +31,11 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     mention: (d) => `${d.actor} mentioned you in a post.`,
     news_published: (d) => `New from the company: “${d.title}”.`,
     opportunity_announced: (d) => `A new opportunity for you: “${d.title}”.`,
+    event_promoted: (d) => `A seat came free: you are now confirmed for “${d.title}” (${d.when}).`,
+    event_changed: (d) => `“${d.title}” has a new time or place: ${d.when}.`,
+    event_cancelled: (d) => `“${d.title}” (${d.when}) has been cancelled.`,
+    event_reminder: (d) => `“${d.title}” starts ${d.when}.`,
+    event_message: (d) => `A message from the organisers of “${d.title}”.`,
   },
 };
 

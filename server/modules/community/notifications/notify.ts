@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import {
   accounts,
+  type MailAttachment,
   memberProfiles,
   memberships,
   type NotificationKind,
@@ -19,9 +20,11 @@ import { unsubscribeLinks } from './unsubscribe.js';
 export type NewNotification = {
   recipientId: string;
   kind: NotificationKind;
-  targetType: 'post' | 'conversation' | 'group' | 'article' | 'opportunity';
+  targetType: 'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event';
   targetId: string;
   data?: Record<string, string>;
+  /** Files the e-mail carries (an event's .ics, so the calendar entry follows a change). */
+  attachments?: MailAttachment[];
 };
 type Entry = NewNotification & { data: Record<string, string> };
 
@@ -30,13 +33,21 @@ type Entry = NewNotification & { data: Record<string, string> };
  * by e-mail and by Web Push, each as the recipient chose for that kind. Nobody is told about their own
  * action, and nothing passes between members a block separates or from someone the recipient muted.
  */
-export async function notify(ctx: TenantServiceContext, entries: NewNotification[]) {
+export async function notify(
+  ctx: TenantServiceContext,
+  entries: NewNotification[],
+  options: { fromNetwork?: boolean } = {},
+) {
   const actorId = ctx.actor.membershipId;
   const due: Entry[] = [];
   for (const entry of entries) {
-    if (entry.recipientId === actorId) continue;
-    if (await isBlockedBetween(ctx.tx, ctx.tenant.id, actorId, entry.recipientId)) continue;
-    if (await hasMuted(ctx.tx, ctx.tenant.id, entry.recipientId, actorId)) continue;
+    // What the network's office tells registrants (an event's change) is not one member's word to
+    // another, so blocks and mutes between the staff member and the recipient do not hold it back.
+    if (!options.fromNetwork) {
+      if (entry.recipientId === actorId) continue;
+      if (await isBlockedBetween(ctx.tx, ctx.tenant.id, actorId, entry.recipientId)) continue;
+      if (await hasMuted(ctx.tx, ctx.tenant.id, entry.recipientId, actorId)) continue;
+    }
     due.push({ ...entry, data: entry.data ?? {} });
   }
   if (due.length === 0) return;
@@ -50,7 +61,9 @@ export async function notify(ctx: TenantServiceContext, entries: NewNotification
   if (inApp.length > 0) {
     await ctx.tx
       .insert(notifications)
-      .values(inApp.map((entry) => ({ tenantId: ctx.tenant.id, actorId, ...entry })));
+      .values(
+        inApp.map(({ attachments: _files, ...entry }) => ({ tenantId: ctx.tenant.id, actorId, ...entry })),
+      );
   }
   for (const entry of due) {
     const recipient = recipients.get(entry.recipientId);
@@ -102,6 +115,7 @@ const targetPath: Record<NewNotification['targetType'], string> = {
   group: 'groups',
   article: 'news',
   opportunity: 'opportunities',
+  event: 'events',
 };
 
 /** The network's name in the recipient's language, as every mail and push names its sender. */
@@ -125,7 +139,12 @@ async function mailNotification(ctx: TenantServiceContext, entry: Entry, recipie
     link: `${base}/t/${ctx.tenant.slug}/${targetPath[entry.targetType]}/${entry.targetId}`,
     unsubscribe: links.page,
   });
-  await queueMail(ctx.deps.jobs, ctx.tx, { to: recipient.email, ...mail, headers: links.headers });
+  await queueMail(ctx.deps.jobs, ctx.tx, {
+    to: recipient.email,
+    ...mail,
+    headers: links.headers,
+    ...(entry.attachments ? { attachments: entry.attachments } : {}),
+  });
 }
 
 /**

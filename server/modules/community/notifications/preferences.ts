@@ -27,6 +27,12 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   news_published: appOnly,
   // Mail and push also need the company_contact consent, the explicit opt-in to hear about work.
   opportunity_announced: all,
+  // What happens to an event one registered for is addressed to them personally.
+  event_promoted: all,
+  event_changed: all,
+  event_cancelled: all,
+  event_reminder: all,
+  event_message: { inApp: true, email: true, push: false },
 };
 
 export function wants(

@@ -1598,7 +1598,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled";
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -2774,6 +2774,332 @@ export type paths = {
                 };
                 /** @description Rate limited */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events for me: upcoming (soonest first), past (newest first), or the ones I registered for */
+        get: {
+            parameters: {
+                query?: {
+                    when?: "upcoming" | "past" | "mine";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberEventList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with my registration (the meeting link only when confirmed and close to the start) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/events/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event as an .ics file (RFC 5545, in the event’s time zone; same UID, higher SEQUENCE on changes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/events/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register (201): a seat, or the waitlist when full. Refused when outside the window, cancelled, already registered (409) or not meant for me (404) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegisterForEvent"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/events/{id}/registration/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my registration: my seat goes to the first on the waitlist, who is told; twice changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7592,6 +7918,798 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events of the network, drafts included, with seats taken and waitlists (HR) */
+        get: {
+            parameters: {
+                query?: {
+                    when?: "upcoming" | "past" | "all";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEventList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an event as a draft (HR); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewEvent"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event (HR) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an event or change its time (HR): a capacity below the confirmed count is refused, a larger one promotes from the waitlist; a change of time or place is told to registrants and raises the calendar SEQUENCE; audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an event (HR): registrants are told and their calendar entry is cancelled; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Message every registrant (HR): in the app, and by e-mail to those who chose it; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventMessage"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventMessageResult"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft to its audience (HR): needs the meeting link (online, hybrid) or venue; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations with answers, attendance and waitlist order (HR) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRegistrationList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a member by hand (HR): a seat if one is free, else the waitlist; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ManualRegistration"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRegistration"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/registrations/{registrationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove someone (HR): the freed seat goes to the first on the waitlist, who is told; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    registrationId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRegistration"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/registrations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the registrations with answers as CSV (UTF-8 with BOM or CP932, formula-safe); audited */
+        get: {
+            parameters: {
+                query?: {
+                    encoding?: "utf8" | "cp932";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CSV file by default (counts in X-Enishi-Rows, X-Enishi-Formula-Cells and X-Enishi-Unencodable-Count). With `Accept: multipart/form-data`, the body holds two parts: `summary` (JSON: what was guarded, the letters written as 〓 and where) and `file` (the CSV). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "multipart/form-data": {
+                            /** Format: binary */
+                            file: string;
+                            summary: components["schemas"]["SpreadsheetSummary"];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13402,7 +14520,7 @@ export type components = {
         };
         AuditEvent: {
             /** @enum {string} */
-            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled";
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -13414,7 +14532,7 @@ export type components = {
             targetId: string | null;
             targetName: string | null;
             /** @enum {string} */
-            targetType: "tenant" | "membership" | "alumni_record" | "registry_import" | "segment" | "invitation" | "join_request" | "referral" | "post" | "comment" | "message" | "report" | "moderation_word" | "news_article" | "news_category" | "survey" | "opportunity" | "opportunity_interest" | "career_chat_slot";
+            targetType: "tenant" | "membership" | "alumni_record" | "registry_import" | "segment" | "invitation" | "join_request" | "referral" | "post" | "comment" | "message" | "report" | "moderation_word" | "news_article" | "news_category" | "survey" | "opportunity" | "opportunity_interest" | "career_chat_slot" | "event";
         };
         BookChat: {
             /** @default  */
@@ -13516,6 +14634,59 @@ export type components = {
             options: string[];
             /** @enum {string} */
             type: "text" | "number" | "date" | "select";
+        };
+        EventMessage: {
+            text: string;
+        };
+        EventMessageResult: {
+            recipients: number;
+        };
+        EventPatch: {
+            address?: string;
+            audience?: components["schemas"]["AudienceSpec"];
+            body?: string;
+            capacityInPerson?: number | null;
+            capacityOnline?: number | null;
+            /** Format: date-time */
+            endsAt?: string;
+            /** @enum {string} */
+            format?: "online" | "in_person" | "hybrid";
+            mapUrl?: string | null;
+            meetingUrl?: string | null;
+            meetingUrlVisibleMinutes?: number;
+            questions?: components["schemas"]["EventQuestion"][];
+            /** Format: date-time */
+            registrationClosesAt?: string | null;
+            /** Format: date-time */
+            registrationOpensAt?: string | null;
+            speakers?: components["schemas"]["EventSpeaker"][];
+            /** Format: date-time */
+            startsAt?: string;
+            timeZone?: string;
+            title?: string;
+            venue?: string;
+        };
+        EventQuestion: {
+            /** @default [] */
+            choices: string[];
+            id: string;
+            /** @enum {string} */
+            kind: "text" | "choice";
+            label: string;
+            /** @default false */
+            required: boolean;
+            /** @default false */
+            shared: boolean;
+        };
+        EventSpeaker: {
+            /**
+             * Format: uuid
+             * @default null
+             */
+            membershipId: string | null;
+            name: string;
+            /** @default  */
+            title: string;
         };
         Feed: {
             nextCursor: string | null;
@@ -13661,6 +14832,16 @@ export type components = {
             /** @enum {string} */
             status: "pending" | "approved" | "dismissed" | "refused";
         };
+        ManualRegistration: {
+            /** @default {} */
+            answers: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            mode?: "online" | "in_person";
+        };
         Member: {
             createdAt: string;
             displayName: string;
@@ -13672,6 +14853,56 @@ export type components = {
             role: "owner" | "admin" | "moderator" | "employee" | "alumnus";
             /** @enum {string} */
             status: "active" | "suspended" | "removed";
+        };
+        MemberEvent: {
+            address: string;
+            bodyHtml: string;
+            endsAt: string;
+            /** @enum {string} */
+            format: "online" | "in_person" | "hybrid";
+            /** Format: uuid */
+            id: string;
+            mapUrl: string | null;
+            meetingUrl: string | null;
+            meetingUrlFrom: string | null;
+            questions: {
+                choices: string[];
+                id: string;
+                /** @enum {string} */
+                kind: "text" | "choice";
+                label: string;
+                required: boolean;
+                shared: boolean;
+            }[];
+            registration: components["schemas"]["OwnRegistration"];
+            registrationClosesAt: string | null;
+            registrationOpen: boolean;
+            registrationOpensAt: string | null;
+            seats: {
+                inPerson: {
+                    capacity: number | null;
+                    left: number | null;
+                };
+                online: {
+                    capacity: number | null;
+                    left: number | null;
+                };
+            };
+            speakers: {
+                /** Format: uuid */
+                membershipId: string | null;
+                name: string;
+                title: string;
+            }[];
+            startsAt: string;
+            /** @enum {string} */
+            status: "published" | "cancelled";
+            timeZone: string;
+            title: string;
+            venue: string;
+        };
+        MemberEventList: {
+            events: components["schemas"]["MemberEvent"][];
         };
         MemberOpportunity: {
             bodyHtml: string;
@@ -13858,6 +15089,48 @@ export type components = {
             startsAt: string;
             /** @enum {string} */
             topic: "company" | "team" | "comeback";
+        };
+        NewEvent: {
+            /** @default  */
+            address: string;
+            audience?: components["schemas"]["AudienceSpec"];
+            /** @default  */
+            body: string;
+            /** @default null */
+            capacityInPerson: number | null;
+            /** @default null */
+            capacityOnline: number | null;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            format: "online" | "in_person" | "hybrid";
+            /** @default null */
+            mapUrl: string | null;
+            /** @default null */
+            meetingUrl: string | null;
+            /** @default 60 */
+            meetingUrlVisibleMinutes: number;
+            /** @default [] */
+            questions: components["schemas"]["EventQuestion"][];
+            /**
+             * Format: date-time
+             * @default null
+             */
+            registrationClosesAt: string | null;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            registrationOpensAt: string | null;
+            /** @default [] */
+            speakers: components["schemas"]["EventSpeaker"][];
+            /** Format: date-time */
+            startsAt: string;
+            /** @default Asia/Tokyo */
+            timeZone: string;
+            title: string;
+            /** @default  */
+            venue: string;
         };
         NewOpportunity: {
             audience?: components["schemas"]["AudienceSpec"];
@@ -14074,13 +15347,13 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comment" | "message" | "company_reply" | "group_request" | "group_approved" | "group_invited" | "post_hidden" | "mention" | "news_published" | "opportunity_announced";
+            kind: "comment" | "message" | "company_reply" | "group_request" | "group_approved" | "group_invited" | "post_hidden" | "mention" | "news_published" | "opportunity_announced" | "event_promoted" | "event_changed" | "event_cancelled" | "event_reminder" | "event_message";
             read: boolean;
             target: {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                type: "post" | "conversation" | "group" | "article" | "opportunity";
+                type: "post" | "conversation" | "group" | "article" | "opportunity" | "event";
             };
         };
         NotificationSettings: {
@@ -14094,6 +15367,31 @@ export type components = {
                     push: boolean;
                 };
                 company_reply: {
+                    email: boolean;
+                    inApp: boolean;
+                    push: boolean;
+                };
+                event_cancelled: {
+                    email: boolean;
+                    inApp: boolean;
+                    push: boolean;
+                };
+                event_changed: {
+                    email: boolean;
+                    inApp: boolean;
+                    push: boolean;
+                };
+                event_message: {
+                    email: boolean;
+                    inApp: boolean;
+                    push: boolean;
+                };
+                event_promoted: {
+                    email: boolean;
+                    inApp: boolean;
+                    push: boolean;
+                };
+                event_reminder: {
                     email: boolean;
                     inApp: boolean;
                     push: boolean;
@@ -14155,6 +15453,31 @@ export type components = {
                     push?: boolean;
                 };
                 company_reply?: {
+                    email?: boolean;
+                    inApp?: boolean;
+                    push?: boolean;
+                };
+                event_cancelled?: {
+                    email?: boolean;
+                    inApp?: boolean;
+                    push?: boolean;
+                };
+                event_changed?: {
+                    email?: boolean;
+                    inApp?: boolean;
+                    push?: boolean;
+                };
+                event_message?: {
+                    email?: boolean;
+                    inApp?: boolean;
+                    push?: boolean;
+                };
+                event_promoted?: {
+                    email?: boolean;
+                    inApp?: boolean;
+                    push?: boolean;
+                };
+                event_reminder?: {
                     email?: boolean;
                     inApp?: boolean;
                     push?: boolean;
@@ -14312,6 +15635,21 @@ export type components = {
                 tenure?: "members" | "staff" | "private";
             };
         };
+        OwnRegistration: {
+            answers: {
+                [key: string]: string;
+            };
+            attended: boolean;
+            checkInCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "online" | "in_person";
+            registeredAt: string;
+            /** @enum {string} */
+            status: "confirmed" | "waitlisted" | "cancelled";
+            waitlistPosition: number | null;
+        } | null;
         Passkey: {
             backedUp: boolean;
             createdAt: string;
@@ -14545,6 +15883,14 @@ export type components = {
             /** @enum {string} */
             wouldReturn: "yes" | "no" | "unanswered";
         };
+        RegisterForEvent: {
+            /** @default {} */
+            answers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            mode?: "online" | "in_person";
+        };
         RegistryImport: {
             appliedAt: string | null;
             checkedAt: string | null;
@@ -14631,6 +15977,64 @@ export type components = {
             /** @description Letters written as 〓 (CP932 only) */
             unencodableLetters: string[];
         };
+        StaffEvent: {
+            address: string;
+            attended: number;
+            audience: components["schemas"]["AudienceSpec"];
+            body: string;
+            bodyHtml: string;
+            cancelledAt: string | null;
+            createdAt: string;
+            endsAt: string;
+            /** @enum {string} */
+            format: "online" | "in_person" | "hybrid";
+            /** Format: uuid */
+            id: string;
+            mapUrl: string | null;
+            meetingUrl: string | null;
+            meetingUrlVisibleMinutes: number;
+            publishedAt: string | null;
+            questions: {
+                choices: string[];
+                id: string;
+                /** @enum {string} */
+                kind: "text" | "choice";
+                label: string;
+                required: boolean;
+                shared: boolean;
+            }[];
+            registrationClosesAt: string | null;
+            registrationOpensAt: string | null;
+            seats: {
+                inPerson: {
+                    capacity: number | null;
+                    confirmed: number;
+                    waitlisted: number;
+                };
+                online: {
+                    capacity: number | null;
+                    confirmed: number;
+                    waitlisted: number;
+                };
+            };
+            sequence: number;
+            speakers: {
+                /** Format: uuid */
+                membershipId: string | null;
+                name: string;
+                title: string;
+            }[];
+            startsAt: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "cancelled";
+            timeZone: string;
+            title: string;
+            updatedAt: string;
+            venue: string;
+        };
+        StaffEventList: {
+            events: components["schemas"]["StaffEvent"][];
+        };
         StaffOpportunity: {
             audience: components["schemas"]["AudienceSpec"];
             body: string;
@@ -14666,6 +16070,33 @@ export type components = {
         };
         StaffOpportunityList: {
             opportunities: components["schemas"]["StaffOpportunity"][];
+        };
+        StaffRegistration: {
+            addedByStaff: boolean;
+            answers: {
+                [key: string]: string;
+            };
+            attendedAt: string | null;
+            cancelledAt: string | null;
+            checkInCode: string;
+            /** Format: uuid */
+            id: string;
+            member: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            mode: "online" | "in_person";
+            promotedAt: string | null;
+            registeredAt: string;
+            seq: number;
+            /** @enum {string} */
+            status: "confirmed" | "waitlisted" | "cancelled";
+            waitlistPosition: number | null;
+        };
+        StaffRegistrationList: {
+            registrations: components["schemas"]["StaffRegistration"][];
         };
         StaffSurvey: {
             /** @enum {string} */

@@ -1,5 +1,6 @@
 import { chatsEn } from './chats.en';
 import { communityEn } from './community.en';
+import { eventsEn } from './events.en';
 import type { MessageKey } from './ja';
 import { newsEn } from './news.en';
 import { opportunitiesEn } from './opportunities.en';
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   ...communityEn,
   ...opportunitiesEn,
   ...chatsEn,
+  ...eventsEn,
   ...newsEn,
   ...programmesEn,
   ...surveysEn,

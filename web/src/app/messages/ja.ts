@@ -1,5 +1,6 @@
 import { chatsJa } from './chats.ja';
 import { communityJa } from './community.ja';
+import { eventsJa } from './events.ja';
 import { newsJa } from './news.ja';
 import { opportunitiesJa } from './opportunities.ja';
 import { programmesJa } from './programmes.ja';
@@ -220,6 +221,7 @@ export const ja = {
   ...communityJa,
   ...opportunitiesJa,
   ...chatsJa,
+  ...eventsJa,
   ...newsJa,
   ...programmesJa,
   ...surveysJa,

@@ -69,6 +69,16 @@ export const auditActionList = allValues<AuditAction>()([
   'career_chat.slot_cancelled',
   'career_chat.booked',
   'career_chat.booking_cancelled',
+  'event.created',
+  'event.updated',
+  'event.time_changed',
+  'event.published',
+  'event.cancelled',
+  'event.registration_added',
+  'event.registration_removed',
+  'event.registrations_exported',
+  'event.registrants_messaged',
+  'event.checked_in',
 ]);
 
 export const actionLabel = (t: Translate, action: AuditAction) => t(`audit.action.${action}`);

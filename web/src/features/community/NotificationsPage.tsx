@@ -41,7 +41,9 @@ export function NotificationsPage() {
           ? `/t/${slug}/news/${n.target.id}`
           : n.target.type === 'opportunity'
             ? `/t/${slug}/opportunities/${n.target.id}`
-            : `/t/${slug}/posts/${n.target.id}`;
+            : n.target.type === 'event'
+              ? `/t/${slug}/events/${n.target.id}`
+              : `/t/${slug}/posts/${n.target.id}`;
   if (!items) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <section>
