@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterTenant } from '../server/db/scope.js';
 import { createProfile } from '../server/modules/community/profiles.js';
-import type { TestClient } from '../server/test/client.js';
-import { addTestMember, tenantWithMember } from '../server/test/factories.js';
+import { TestClient } from '../server/test/client.js';
+import { addTestMember, signIn, tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, openMailLink, webRoot } from './browser.js';
 import { checkScreen } from './screens.js';
@@ -12,6 +12,8 @@ let server: TestServer;
 let browser: Browser;
 let slug: string;
 let hrApi: TestClient;
+let referrer: TestClient;
+const segmentCount = 22;
 
 /** A 1366×768 laptop, the smallest desk HR works at; and the narrowest phone. */
 const desk = { viewport: { width: 1366, height: 768 } };
@@ -53,6 +55,41 @@ beforeAll(async () => {
       await enterTenant(tx, tenant.tenant.id);
       await createProfile(tx, tenant.tenant.id, added.membership.id, `カイイン ${readings[i]}`);
     });
+    if (i === 0) referrer = await signIn(server, added.email);
+  }
+  for (let i = 0; i < segmentCount; i++) {
+    const saved = await hrApi.post(`/api/v1/t/${slug}/registry/segments`, {
+      name: `退職 ${2000 + i} 年以降`,
+      filter: { leftFrom: 2000 + i },
+    });
+    expect(saved.status).toBe(201);
+  }
+  // Two ask to join (one of them a record in the registry), and a member refers two people.
+  const visitor = new TestClient(server);
+  for (const [index, email] of [
+    [0, `join.known.${Date.now()}@example.jp`],
+    [1, `join.new.${Date.now()}@example.jp`],
+  ] as const) {
+    const asked = await visitor.post('/api/v1/join-requests', {
+      slug,
+      email,
+      familyName: index === 0 ? '名簿' : '申請',
+      givenName: givenNames[index],
+      familyNameKana: index === 0 ? 'メイボ' : 'シンセイ',
+      givenNameKana: readings[index],
+      leftYear: leftOn(index).getUTCFullYear(),
+      department: '営業本部',
+      message: index === 0 ? '同窓会の案内をいただきたく、申請しました。' : '',
+    });
+    expect(asked.status).toBe(202);
+  }
+  for (const name of ['紹介 一郎', '紹介 二郎']) {
+    const referred = await referrer.post(`/api/v1/t/${slug}/referrals`, {
+      email: `referred.${name.at(-2)}.${Date.now()}@example.jp`,
+      name,
+      note: '営業部で一緒でした。',
+    });
+    expect(referred.status).toBe(202);
   }
 });
 afterAll(async () => {
@@ -382,7 +419,9 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
     await context.close();
   });
 
-  it('is free of axe violations in English, and keeps the cards on a 360 px phone', async () => {
+  it('is free of axe violations in English, and keeps the cards on a 360 px phone', {
+    timeout: 180_000,
+  }, async () => {
     const english = await consoleContext(desk, 'en');
     const page = await english.newPage();
     await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
@@ -400,6 +439,114 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
       const onPhone = await checkScreen(phonePage, `members on a phone (${language})`);
       expect(onPhone.violations).toEqual([]);
       expect(onPhone.overflow).toBeLessThanOrEqual(0);
+      await phone.close();
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)('join requests and segments on a desk and on a phone', () => {
+  it('lists join requests and referrals as tables, moved through with the keys, decided in the row', async () => {
+    const context = await consoleContext(desk, 'ja');
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/requests`);
+    const requests = page.getByRole('table', { name: /参加申請/ });
+    await requests.waitFor();
+    expect(await requests.locator('thead th').allInnerTexts()).toEqual([
+      '氏名',
+      'フリガナ',
+      'メールアドレス',
+      '在籍・所属',
+      'メッセージ',
+      '受付日時',
+      '名簿の候補',
+      '対応',
+    ]);
+    expect(await requests.locator('tbody tr').count()).toBe(2);
+    const known = requests.locator('tbody tr', { hasText: nameOf(0) }).first();
+    expect(await known.textContent()).toContain('同窓会の案内をいただきたく');
+    const referrals = page.getByRole('table', { name: /紹介/ });
+    expect(await referrals.locator('tbody tr').count()).toBe(2);
+    expect(await referrals.locator('tbody tr').first().textContent()).toContain(memberName(0));
+    const check = await checkScreen(page, 'join requests at a desk');
+    expect(check.violations).toEqual([]);
+    expect(check.overflow).toBeLessThanOrEqual(0);
+
+    // ↓ moves to the next request; Tab reaches that row's decisions, not those of the row before.
+    await requests.locator('tbody tr').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe('1');
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => [
+        document.activeElement?.tagName,
+        document.activeElement?.closest('tr')?.getAttribute('data-index'),
+      ]),
+    ).toEqual(['BUTTON', '1']);
+
+    await known.getByRole('button', { name: 'この記録として承認' }).click();
+    await page.getByText('承認し、招待を送りました。').waitFor();
+    await expect.poll(() => requests.locator('tbody tr').count()).toBe(1);
+    await referrals
+      .locator('tbody tr', { hasText: '紹介 二郎' })
+      .getByRole('button', { name: '見送る' })
+      .click();
+    await expect.poll(() => referrals.locator('tbody tr').count()).toBe(1);
+    await context.close();
+  });
+
+  it('lists segments as a table with at least 20 rows in view, and opens one with Enter', async () => {
+    const context = await consoleContext(desk, 'ja');
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/segments`);
+    const table = page.getByRole('table', { name: /セグメント/ });
+    await table.waitFor();
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['セグメント名', '件数', '操作']);
+    expect(await table.locator('tbody tr').count()).toBe(segmentCount);
+    expect(await visibleRows(page)).toBeGreaterThanOrEqual(20);
+    const check = await checkScreen(page, 'segments at a desk');
+    expect(check.violations).toEqual([]);
+    expect(check.overflow).toBeLessThanOrEqual(0);
+    await table.locator('tbody tr').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const name = await table.locator('tbody tr').nth(2).locator('th').textContent();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/registry\?segment=[0-9a-f-]{36}$/);
+    const saved = await hrApi.get<{ segments: { id: string; name: string }[] }>(
+      `/api/v1/t/${slug}/registry/segments`,
+    );
+    const opened = saved.body.segments.find((segment) => segment.name === name);
+    expect(new URL(page.url()).searchParams.get('segment')).toBe(opened?.id);
+    await page.getByRole('table', { name: /アルムナイ名簿/ }).waitFor();
+    await context.close();
+  });
+
+  it('is free of axe violations in English, and keeps the cards on a 360 px phone', {
+    timeout: 180_000,
+  }, async () => {
+    const english = await consoleContext(desk, 'en');
+    const page = await english.newPage();
+    for (const [path, name] of [
+      ['requests', /Join requests/],
+      ['segments', /Segments/],
+    ] as const) {
+      await page.goto(`${server.publicUrl}/t/${slug}/admin/${path}`);
+      await page.getByRole('table', { name }).waitFor();
+      const check = await checkScreen(page, `${path} at a desk (en)`);
+      expect(check.violations).toEqual([]);
+    }
+    await english.close();
+    for (const language of ['ja', 'en'] as const) {
+      const phone = await consoleContext(narrowPhone, language);
+      const phonePage = await phone.newPage();
+      for (const path of ['requests', 'segments']) {
+        await phonePage.goto(`${server.publicUrl}/t/${slug}/admin/${path}`);
+        await phonePage.locator('.list-row, .card').first().waitFor();
+        expect(await phonePage.locator('table').count()).toBe(0);
+        const onPhone = await checkScreen(phonePage, `${path} on a phone (${language})`);
+        expect(onPhone.violations).toEqual([]);
+        expect(onPhone.overflow).toBeLessThanOrEqual(0);
+      }
       await phone.close();
     }
   });

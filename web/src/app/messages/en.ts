@@ -113,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'members.actions': 'Actions',
   'members.table.caption': 'Members ({count} shown)',
   'members.table.keys': '↑↓ move between rows; Tab goes to the row’s role and actions.',
+  'desk.rowKeys': '↑↓ move between rows; Tab goes to the row’s actions.',
   'members.empty': 'No matching members.',
   'audit.when': 'When',
   'audit.who': 'Who',

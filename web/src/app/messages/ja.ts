@@ -112,6 +112,7 @@ export const ja = {
   'members.actions': '操作',
   'members.table.caption': 'メンバー（{count} 人を表示）',
   'members.table.keys': '↑↓ で行を移動、Tab でその行の役割と操作へ。',
+  'desk.rowKeys': '↑↓ で行を移動、Tab でその行の操作へ。',
   'members.empty': '該当するメンバーはいません。',
   'audit.when': '日時',
   'audit.who': '操作者',

@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call, client } from '../../app/api';
+import { useDeskWidth } from '../../app/desk';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { JoinRequestsTable, ReferralsTable } from './RequestsTables';
 import { registryKeys } from './registry-keys';
 import { fullName, fullReading } from './registry-model';
 
@@ -13,6 +15,7 @@ export function RequestsPage() {
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
   const queryClient = useQueryClient();
+  const desk = useDeskWidth();
   const requestList = useQuery({
     queryKey: registryKeys.joinRequests(slug),
     queryFn: ({ signal }) =>
@@ -79,106 +82,115 @@ export function RequestsPage() {
     );
 
   return (
-    <section>
+    <section className="wide">
       <h2>{t('requests.title')}</h2>
       <p className="lead">{t('requests.lead')}</p>
       {notice && <Notice>{notice}</Notice>}
       <ErrorMessage error={error} />
       {(requestList.isPending || referralList.isPending) && <Loading />}
       {requests && requests.length === 0 && <p className="muted">{t('requests.empty')}</p>}
-      {requests?.map((request) => (
-        <article key={request.id} className="card">
-          <div className="grid-2">
-            <div>
-              <h3>{t('requests.claimed')}</h3>
-              <p>
-                <strong>{fullName(request)}</strong> <span className="muted">{fullReading(request)}</span>
-              </p>
-              <p className="small">{request.email}</p>
-              <p className="small muted">
-                {t('requests.years', { joined: request.joinedYear ?? '?', left: request.leftYear ?? '?' })}
-                {request.department && ` ・ ${request.department}`}
-              </p>
-              {request.message && <p className="pre small">{request.message}</p>}
-              <p className="small muted">{formatDateTime(request.createdAt)}</p>
-              {request.matchKind && (
-                <span className="badge">
-                  {t(request.matchKind === 'email' ? 'requests.matchEmail' : 'requests.matchIdentity')}
-                </span>
-              )}
+      {desk && requests && requests.length > 0 && (
+        <JoinRequestsTable requests={requests} onApprove={approveRequest} onDismiss={dismissRequest} />
+      )}
+      {!desk &&
+        requests?.map((request) => (
+          <article key={request.id} className="card">
+            <div className="grid-2">
+              <div>
+                <h3>{t('requests.claimed')}</h3>
+                <p>
+                  <strong>{fullName(request)}</strong> <span className="muted">{fullReading(request)}</span>
+                </p>
+                <p className="small">{request.email}</p>
+                <p className="small muted">
+                  {t('requests.years', { joined: request.joinedYear ?? '?', left: request.leftYear ?? '?' })}
+                  {request.department && ` ・ ${request.department}`}
+                </p>
+                {request.message && <p className="pre small">{request.message}</p>}
+                <p className="small muted">{formatDateTime(request.createdAt)}</p>
+                {request.matchKind && (
+                  <span className="badge">
+                    {t(request.matchKind === 'email' ? 'requests.matchEmail' : 'requests.matchIdentity')}
+                  </span>
+                )}
+              </div>
+              <div>
+                <h3>{t('requests.candidates')}</h3>
+                {request.candidates.length === 0 && <p className="muted">{t('requests.noCandidates')}</p>}
+                <ul className="list">
+                  {request.candidates.map((candidate) => (
+                    <li key={candidate.id} className="list-row">
+                      <div>
+                        <strong>{fullName(candidate)}</strong>{' '}
+                        <span className="muted small">{fullReading(candidate)}</span>
+                        <p className="muted small">
+                          {[
+                            candidate.employeeNumber,
+                            candidate.lastDepartment,
+                            candidate.leftOn,
+                            candidate.email,
+                          ]
+                            .filter(Boolean)
+                            .join(' ・ ')}
+                        </p>
+                        <span className={`badge ${candidate.status === 'excluded' ? 'warn' : ''}`}>
+                          {t(`status.${candidate.status}`)}
+                        </span>
+                      </div>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={candidate.status === 'excluded'}
+                        onClick={() => approveRequest(request.id, candidate.id)}
+                      >
+                        {t('requests.approveWith')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
             </div>
-            <div>
-              <h3>{t('requests.candidates')}</h3>
-              {request.candidates.length === 0 && <p className="muted">{t('requests.noCandidates')}</p>}
-              <ul className="list">
-                {request.candidates.map((candidate) => (
-                  <li key={candidate.id} className="list-row">
-                    <div>
-                      <strong>{fullName(candidate)}</strong>{' '}
-                      <span className="muted small">{fullReading(candidate)}</span>
-                      <p className="muted small">
-                        {[
-                          candidate.employeeNumber,
-                          candidate.lastDepartment,
-                          candidate.leftOn,
-                          candidate.email,
-                        ]
-                          .filter(Boolean)
-                          .join(' ・ ')}
-                      </p>
-                      <span className={`badge ${candidate.status === 'excluded' ? 'warn' : ''}`}>
-                        {t(`status.${candidate.status}`)}
-                      </span>
-                    </div>
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={candidate.status === 'excluded'}
-                      onClick={() => approveRequest(request.id, candidate.id)}
-                    >
-                      {t('requests.approveWith')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => approveRequest(request.id)}>
+                {t('requests.approveNew')}
+              </button>
+              <button type="button" className="danger" onClick={() => dismissRequest(request.id)}>
+                {t('requests.dismiss')}
+              </button>
             </div>
-          </div>
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => approveRequest(request.id)}>
-              {t('requests.approveNew')}
-            </button>
-            <button type="button" className="danger" onClick={() => dismissRequest(request.id)}>
-              {t('requests.dismiss')}
-            </button>
-          </div>
-        </article>
-      ))}
+          </article>
+        ))}
 
       <h2>{t('referrals.title')}</h2>
       <p className="lead">{t('referrals.lead')}</p>
       {referrals && referrals.length === 0 && <p className="muted">{t('referrals.empty')}</p>}
-      <ul className="list">
-        {referrals?.map((referral) => (
-          <li key={referral.id} className="list-row">
-            <div>
-              <strong>{referral.name || referral.email}</strong>{' '}
-              <span className="muted small">{referral.email}</span>
-              <p className="muted small">
-                {t('referrals.by', { name: referral.referrer })} ・ {formatDateTime(referral.createdAt)}
-              </p>
-              {referral.note && <p className="pre small">{referral.note}</p>}
-            </div>
-            <div className="row-actions">
-              <button type="button" className="secondary" onClick={() => approveReferral(referral.id)}>
-                {t('referrals.approve')}
-              </button>
-              <button type="button" className="danger" onClick={() => dismissReferral(referral.id)}>
-                {t('requests.dismiss')}
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      {desk && referrals && referrals.length > 0 && (
+        <ReferralsTable referrals={referrals} onApprove={approveReferral} onDismiss={dismissReferral} />
+      )}
+      {!desk && (
+        <ul className="list">
+          {referrals?.map((referral) => (
+            <li key={referral.id} className="list-row">
+              <div>
+                <strong>{referral.name || referral.email}</strong>{' '}
+                <span className="muted small">{referral.email}</span>
+                <p className="muted small">
+                  {t('referrals.by', { name: referral.referrer })} ・ {formatDateTime(referral.createdAt)}
+                </p>
+                {referral.note && <p className="pre small">{referral.note}</p>}
+              </div>
+              <div className="row-actions">
+                <button type="button" className="secondary" onClick={() => approveReferral(referral.id)}>
+                  {t('referrals.approve')}
+                </button>
+                <button type="button" className="danger" onClick={() => dismissReferral(referral.id)}>
+                  {t('requests.dismiss')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
