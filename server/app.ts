@@ -14,6 +14,7 @@ import { postRoutes } from './modules/community/posts/post-routes.js';
 import { suggestionRoutes } from './modules/community/posts/suggestion-routes.js';
 import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
+import { eventFeedPublicRoutes, eventFeedRoutes } from './modules/events/feed-routes.js';
 import { eventMemberRoutes } from './modules/events/member-routes.js';
 import { eventStaffRoutes } from './modules/events/staff-routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -96,6 +97,8 @@ export function createApiRouter() {
   v1.route('/', chatMemberRoutes as unknown as typeof v1);
   v1.route('/', eventStaffRoutes as unknown as typeof v1);
   v1.route('/', eventMemberRoutes as unknown as typeof v1);
+  v1.route('/', eventFeedRoutes as unknown as typeof v1);
+  v1.route('/', eventFeedPublicRoutes);
   v1.route('/', articleRoutes as unknown as typeof v1);
   v1.route('/', deskRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);

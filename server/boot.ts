@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMaintenance } from './maintenance.js';
 import { registerCommunityJobs } from './modules/community/community-jobs.js';
+import { registerEventJobs } from './modules/events/event-reminders.js';
 import { registerNewsJobs } from './modules/news/news-jobs.js';
 import { registerChatJobs } from './modules/opportunities/chat-jobs.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
@@ -67,6 +68,7 @@ export async function bootEnishi(
   registerCommunityJobs(deps);
   registerNewsJobs(deps);
   registerChatJobs(deps);
+  registerEventJobs(deps);
   await jobs.start({ workers: options.workers });
   if (options.workers) await outbox.wakeAll();
   const app = createApp(deps, { webRoot: options.webRoot });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { eventRegistrations, events } from '../../db/schema/index.js';
 import { notFound } from '../../platform/errors.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
@@ -120,14 +120,4 @@ export async function findMemberEvent(ctx: TenantServiceContext, id: string): Pr
   if (!row) throw notFound();
   if (!row.registration && (await keepEventsForMember(ctx, [row])).length === 0) throw notFound();
   return row;
-}
-
-/** Several events' member view at once (after a write). */
-export async function findMemberEvents(ctx: TenantServiceContext, ids: string[]) {
-  if (ids.length === 0) return [];
-  return ctx.tx
-    .select({ event: events, registration: eventRegistrations, waitlistPosition })
-    .from(events)
-    .leftJoin(eventRegistrations, ownRegistrationJoin(ctx.actor.membershipId))
-    .where(and(eq(events.tenantId, ctx.tenant.id), inArray(events.id, ids)));
 }

@@ -292,3 +292,18 @@ export const EventMessageSchema = z
 export const EventMessageResultSchema = z
   .object({ recipients: z.number().int() })
   .openapi('EventMessageResult');
+
+/** The member's personal calendar feed; the address (with its secret) only in the answer that makes it. */
+export const CalendarFeedSchema = z
+  .object({
+    active: z.boolean(),
+    createdAt: z.string().nullable(),
+    url: z.string().nullable(),
+    webcalUrl: z.string().nullable(),
+  })
+  .openapi('EventCalendarFeed');
+
+export const FeedFileParamSchema = z.object({
+  slug: SlugSchema,
+  file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/),
+});

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { renderMarkdown } from '../community/posts/render-markdown.js';
 import { everyMember } from '../programmes/audience/audience-spec.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { scheduleReminders } from './event-reminders.js';
 import { modesOf } from './event-rules.js';
 import { promoteWaitlisted } from './promote-waitlisted.js';
 import type { EventPatch, NewEvent } from './schemas.js';
@@ -171,6 +172,8 @@ export async function updateEvent(ctx: TenantServiceContext, id: string, patch: 
     .where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, id)))
     .returning();
   const promoted = await promoteWaitlisted(ctx, row!);
+  // The reminders queued for the old time find a newer sequence and stand down.
+  if (row!.sequence !== current.sequence) await scheduleReminders(ctx, row!);
   await auditEvent(ctx, timeChanged ? 'event.time_changed' : 'event.updated', id, {
     fields: Object.keys(patch),
     ...(timeChanged ? { from: current.startsAt.toISOString(), to: next.startsAt.toISOString() } : {}),
@@ -199,6 +202,7 @@ export async function publishEvent(ctx: TenantServiceContext, id: string) {
     .set({ status: 'published', publishedAt: current.publishedAt ?? now, updatedAt: now })
     .where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, id)))
     .returning();
+  await scheduleReminders(ctx, row!);
   await auditEvent(ctx, 'event.published', id, { title: current.title });
   return row!;
 }

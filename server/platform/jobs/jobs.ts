@@ -30,6 +30,7 @@ export const queueDefinitions = {
   'community.cleanup': { retryLimit: 2, retryDelay: 600, expireInSeconds: 600 },
   'news.publish': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
   'career_chat.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
+  'event.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
 } satisfies Record<string, QueuePolicy>;
 
 /**
