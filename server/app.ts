@@ -20,6 +20,7 @@ import { eventStaffRoutes } from './modules/events/staff-routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { articleRoutes } from './modules/news/article-routes.js';
 import { deskRoutes } from './modules/news/desk-routes.js';
+import { newsletterRoutes } from './modules/newsletters/newsletter-routes.js';
 import { chatMemberRoutes, chatStaffRoutes } from './modules/opportunities/chat-routes.js';
 import { opportunityMemberRoutes } from './modules/opportunities/member-routes.js';
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
@@ -101,6 +102,7 @@ export function createApiRouter() {
   v1.route('/', eventFeedPublicRoutes);
   v1.route('/', articleRoutes as unknown as typeof v1);
   v1.route('/', deskRoutes as unknown as typeof v1);
+  v1.route('/', newsletterRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);
   v1.route('/', surveyRoutes as unknown as typeof v1);
   v1.route('/', memberSurveyRoutes as unknown as typeof v1);

@@ -6,6 +6,7 @@ import { runMaintenance } from './maintenance.js';
 import { registerCommunityJobs } from './modules/community/community-jobs.js';
 import { registerEventJobs } from './modules/events/event-reminders.js';
 import { registerNewsJobs } from './modules/news/news-jobs.js';
+import { registerNewsletterJobs } from './modules/newsletters/newsletter-jobs.js';
 import { registerChatJobs } from './modules/opportunities/chat-jobs.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
@@ -67,6 +68,7 @@ export async function bootEnishi(
   registerRegistryJobs(deps);
   registerCommunityJobs(deps);
   registerNewsJobs(deps);
+  registerNewsletterJobs(deps);
   registerChatJobs(deps);
   registerEventJobs(deps);
   await jobs.start({ workers: options.workers });

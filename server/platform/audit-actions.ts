@@ -49,6 +49,12 @@ export const auditActions = [
   'news.article_deleted',
   'news.category_created',
   'news.category_renamed',
+  'newsletter.created',
+  'newsletter.deleted',
+  'newsletter.scheduled',
+  'newsletter.unscheduled',
+  'newsletter.send_started',
+  'newsletter.sent',
   'survey.created',
   'survey.updated',
   'survey.opened',
@@ -100,6 +106,7 @@ export const auditTargetTypes = [
   'opportunity_interest',
   'career_chat_slot',
   'event',
+  'newsletter',
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -5,6 +5,7 @@ export * from './community-messages.js';
 export * from './events.js';
 export * from './mail.js';
 export * from './news.js';
+export * from './newsletters.js';
 export * from './opportunities.js';
 export * from './platform.js';
 export * from './programmes.js';

@@ -27,6 +27,12 @@ export type TenantSettings = {
   joinRequestsOpen?: boolean;
   /** Whether a strong match with a record approves a join request without HR (default: no). */
   autoApproveJoinRequests?: boolean;
+  /** The sender newsletters name (特定電子メール法); unset or empty: the network's name. */
+  senderName?: string;
+  /** The sender's postal address shown in newsletters; required before one is sent. */
+  senderAddress?: string;
+  /** A contact for recipients (address, phone or page); required before a newsletter is sent. */
+  senderContact?: string;
 };
 
 /** A company's alumni network. Global: the tenant row itself is what tenant-owned rows point at. */

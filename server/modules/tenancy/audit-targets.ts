@@ -9,6 +9,7 @@ import {
   events as networkEvents,
   newsArticles,
   newsCategories,
+  newsletterCampaigns,
   opportunities,
   posts,
   referrals,
@@ -79,6 +80,11 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
         .select({ id: registryImports.id, name: registryImports.fileName })
         .from(registryImports)
         .where(and(eq(registryImports.tenantId, tenantId), inArray(registryImports.id, ids))),
+    newsletter: (ids) =>
+      ctx.tx
+        .select({ id: newsletterCampaigns.id, name: newsletterCampaigns.subject })
+        .from(newsletterCampaigns)
+        .where(and(eq(newsletterCampaigns.tenantId, tenantId), inArray(newsletterCampaigns.id, ids))),
     opportunity: (ids) =>
       ctx.tx
         .select({ id: opportunities.id, name: opportunities.title })

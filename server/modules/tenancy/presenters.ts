@@ -14,6 +14,9 @@ export function presentTenantSettings(tenant: Tenant) {
     employeesMayJoin: tenant.settings.employeesMayJoin ?? false,
     joinRequestsOpen: tenant.settings.joinRequestsOpen ?? true,
     autoApproveJoinRequests: tenant.settings.autoApproveJoinRequests ?? false,
+    senderName: tenant.settings.senderName ?? '',
+    senderAddress: tenant.settings.senderAddress ?? '',
+    senderContact: tenant.settings.senderContact ?? '',
   };
 }
 

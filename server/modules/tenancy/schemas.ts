@@ -20,6 +20,12 @@ export const TenantSettingsSchema = TenantSchema.extend({
   employeesMayJoin: z.boolean(),
   joinRequestsOpen: z.boolean(),
   autoApproveJoinRequests: z.boolean(),
+  /** The sender newsletters name (特定電子メール法): empty means the network's name. */
+  senderName: z.string(),
+  /** The sender's postal address, shown in every newsletter; newsletters cannot be sent without it. */
+  senderAddress: z.string(),
+  /** Where recipients can reach the sender (an address, a phone number or a page). */
+  senderContact: z.string(),
 }).openapi('TenantSettings');
 export const TenantSettingsUpdateSchema = z.strictObject({
   nameJa: NameSchema.optional(),
@@ -27,6 +33,9 @@ export const TenantSettingsUpdateSchema = z.strictObject({
   employeesMayJoin: z.boolean().optional(),
   joinRequestsOpen: z.boolean().optional(),
   autoApproveJoinRequests: z.boolean().optional(),
+  senderName: z.string().trim().max(100).optional(),
+  senderAddress: z.string().trim().max(300).optional(),
+  senderContact: z.string().trim().max(200).optional(),
 });
 
 export const SignUpSchema = z.strictObject({

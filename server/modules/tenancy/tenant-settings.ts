@@ -11,6 +11,9 @@ export async function updateTenantSettings(
     employeesMayJoin?: boolean | undefined;
     joinRequestsOpen?: boolean | undefined;
     autoApproveJoinRequests?: boolean | undefined;
+    senderName?: string | undefined;
+    senderAddress?: string | undefined;
+    senderContact?: string | undefined;
   },
 ) {
   const { nameJa, nameEn, ...flags } = input;

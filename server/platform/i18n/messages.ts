@@ -157,6 +157,15 @@ export const messages = {
     event_registration_closed: '参加登録の受付は終了しました。',
     event_member_unknown: 'このネットワークの有効なメンバーを選んでください。',
     event_check_in_unknown: 'この受付番号の参加確定者は見つかりません。',
+    // メールマガジン
+    newsletter_not_draft:
+      '送信予約中または送信済みのメールマガジンは変更できません。予約を取り消してから変更してください。',
+    newsletter_already_sending: 'このメールマガジンはすでに送信中か送信済みです。',
+    newsletter_not_scheduled: 'このメールマガジンは送信予約されていません。',
+    newsletter_send_at_past: '送信日時は現在より後の日時にしてください。',
+    newsletter_article_unpublished: '選べるのはこのネットワークの公開済みの記事だけです。',
+    newsletter_sender_missing:
+      'メールマガジンを送るには、ネットワーク設定で送信者の住所と問い合わせ先を登録してください（特定電子メール法）。',
   },
   en: {
     not_found: 'Not found.',
@@ -311,6 +320,14 @@ export const messages = {
     event_registration_closed: 'Registration has closed.',
     event_member_unknown: 'Please choose an active member of this network.',
     event_check_in_unknown: 'No confirmed registration has this code.',
+    // Newsletters
+    newsletter_not_draft: 'A scheduled or sent newsletter cannot be changed. Cancel the schedule first.',
+    newsletter_already_sending: 'This newsletter is already being sent or has been sent.',
+    newsletter_not_scheduled: 'This newsletter is not scheduled.',
+    newsletter_send_at_past: 'The send time must be in the future.',
+    newsletter_article_unpublished: "Only this network's published articles can be included.",
+    newsletter_sender_missing:
+      "Before sending a newsletter, enter the sender's postal address and contact in the network settings (required by Japanese law on commercial e-mail).",
   },
 } as const;
 

@@ -29,6 +29,7 @@ export const queueDefinitions = {
   'community.digest': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
   'community.cleanup': { retryLimit: 2, retryDelay: 600, expireInSeconds: 600 },
   'news.publish': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
+  'newsletters.send': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
   'career_chat.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   'event.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
 } satisfies Record<string, QueuePolicy>;

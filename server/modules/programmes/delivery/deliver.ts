@@ -4,6 +4,7 @@ import { queryRows } from '../../../db/raw.js';
 import type { ConsentPurpose, DeliveryChannel } from '../../../db/schema/index.js';
 import type { Deps } from '../../../platform/http/env.js';
 import { laneQueues } from '../../../platform/mail/outbox/enqueue-mail.js';
+import { INVITATION_DAYS, invitationLink } from '../../registry/invitations/send-invitations.js';
 import type { AudienceSpec } from '../audience/audience-spec.js';
 import { audienceStatement } from '../audience/resolve-audience.js';
 import { unsubscribeUrls } from './unsubscribe-links.js';
@@ -29,6 +30,12 @@ export type Delivery = {
   mail?: Record<'ja' | 'en', DeliveryMailText>;
   /** The Web Push message in each language and the app path it opens (members' devices only). */
   push?: { text: Record<'ja' | 'en', { title: string; body: string }>; url: string };
+  /**
+   * A join link for registry records that have not joined: each gets an invitation of their own (made
+   * as HR's invitations make them, token stored hashed) and `{{join}}` in the mail becomes `block`, whose
+   * `{{joinUrl}}` is their link. Members get nothing in its place.
+   */
+  join?: { invitedBy: string; block: { text: string; html: string } };
 };
 
 export type DeliveryResult = {
@@ -60,12 +67,15 @@ function withFooter(locale: 'ja' | 'en', mail: DeliveryMailText): DeliveryMailTe
 }
 
 /** A body with the recipient's name and stop link put in, as SQL over the audience row `a` and key `k`. */
-function filled(body: string, escapeHtml: boolean, unsubscribeUrl: SQL): SQL {
+function filled(body: string, escapeHtml: boolean, unsubscribeUrl: SQL, joinUrl: SQL = sql`''`): SQL {
   const name = escapeHtml
     ? sql`replace(replace(replace(replace(a.name, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')`
     : sql`a.name`;
-  return sql`replace(replace(${body}::text, '{{name}}', ${name}), '{{unsubscribeUrl}}', ${unsubscribeUrl})`;
+  return sql`replace(replace(replace(${body}::text, '{{name}}', ${name}), '{{unsubscribeUrl}}', ${unsubscribeUrl}), '{{joinUrl}}', ${joinUrl})`;
 }
+
+/** A body without its `{{join}}` (and the blank line before it): what members get. */
+const withoutJoin = (body: string) => body.replaceAll('\n\n{{join}}', '').replaceAll('{{join}}', '');
 
 /**
  * Delivers a programme to its audience, in the caller's transaction and set-based (a few statements
@@ -134,13 +144,21 @@ async function deliverMail(
   // The stop links as SQL over the key `k.token`: the page (in the body) and the one-click address.
   const pageUrl = sql`${urls.pagePrefix}::text || k.token`;
   const oneClickUrl = sql`${urls.oneClickPrefix}::text || k.token`;
+  const join = delivery.join;
+  const joinUrl = sql`${invitationLink(ctx.deps.config.publicUrl, ctx.tenant.slug, '')}::text || j.token`;
   const pick = (field: 'subject' | 'text' | 'html', html: boolean) => {
     const jaBody = ja[field];
     const enBody = en[field];
     if (jaBody === undefined || enBody === undefined) return sql`null::text`;
     if (field === 'subject')
       return sql`case when a.locale = 'en' then ${enBody}::text else ${jaBody}::text end`;
-    return sql`case when a.locale = 'en' then ${filled(enBody, html, pageUrl)} else ${filled(jaBody, html, pageUrl)} end`;
+    const members = sql`case when a.locale = 'en' then ${filled(withoutJoin(enBody), html, pageUrl)}
+      else ${filled(withoutJoin(jaBody), html, pageUrl)} end`;
+    if (!join) return members;
+    // Records that have not joined always get the Japanese mail, with their own join link.
+    const block = join.block[field === 'html' ? 'html' : 'text'];
+    return sql`case when j.token is not null then ${filled(jaBody.replaceAll('{{join}}', block), html, pageUrl, joinUrl)}
+      else ${members} end`;
   };
   // One key per person and purpose, made on first use and reused by every later mail.
   await queryRows(
@@ -164,7 +182,19 @@ async function deliverMail(
           a.consent_event_id, a.record_consent, gen_random_uuid()
         from a where a.reason is null
         on conflict do nothing
-        returning recipient_id, outbox_mail_id),
+        returning recipient_id, recipient_kind, outbox_mail_id),
+      joining as (
+        select d.recipient_id as record_id,
+          replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') as token
+        from delivered d where ${join ? sql`d.recipient_kind = 'record'` : sql`false`}),
+      invited as (
+        insert into invitations (tenant_id, record_id, email, token_hash, locale, subject, body, source,
+          invited_by, expires_at)
+        select ${tenantId}, j.record_id, a.email, encode(sha256(convert_to(j.token, 'UTF8')), 'hex'), 'ja',
+          ${ja.subject}, ${join?.block.text ?? ''}, 'staff', ${join?.invitedBy ?? null}::uuid,
+          now() + make_interval(days => ${INVITATION_DAYS})
+        from joining j join a on a.record_id = j.record_id and a.person_kind = 'record'
+        returning 1),
       queued as (
         insert into mail_outbox (id, lane, recipient, subject, text_body, html_body, headers, state)
         select d.outbox_mail_id, 'bulk', a.email, ${pick('subject', false)}, ${pick('text', false)},
@@ -175,6 +205,7 @@ async function deliverMail(
             then 'suppressed' else 'pending' end
         from delivered d
         join a on coalesce(a.membership_id, a.record_id) = d.recipient_id
+        left join joining j on j.record_id = d.recipient_id
         join programme_unsubscribe_keys k on k.tenant_id = ${tenantId} and k.recipient_id = d.recipient_id
           and k.purpose = ${delivery.purpose}
         returning 1)

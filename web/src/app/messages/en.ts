@@ -3,6 +3,7 @@ import { communityEn } from './community.en';
 import { eventsEn } from './events.en';
 import type { MessageKey } from './ja';
 import { newsEn } from './news.en';
+import { newslettersEn } from './newsletters.en';
 import { opportunitiesEn } from './opportunities.en';
 import { programmesEn } from './programmes.en';
 import { registryEn } from './registry.en';
@@ -223,6 +224,7 @@ export const en: Record<MessageKey, string> = {
   ...opportunitiesEn,
   ...chatsEn,
   ...eventsEn,
+  ...newslettersEn,
   ...newsEn,
   ...programmesEn,
   ...surveysEn,

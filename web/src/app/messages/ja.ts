@@ -2,6 +2,7 @@ import { chatsJa } from './chats.ja';
 import { communityJa } from './community.ja';
 import { eventsJa } from './events.ja';
 import { newsJa } from './news.ja';
+import { newslettersJa } from './newsletters.ja';
 import { opportunitiesJa } from './opportunities.ja';
 import { programmesJa } from './programmes.ja';
 import { registryJa } from './registry.ja';
@@ -223,6 +224,7 @@ export const ja = {
   ...opportunitiesJa,
   ...chatsJa,
   ...eventsJa,
+  ...newslettersJa,
   ...newsJa,
   ...programmesJa,
   ...surveysJa,
