@@ -189,6 +189,7 @@ describe('who may reach the staff endpoints', () => {
         client.post(`${base}/${id}/registrations/${id}/cancel`),
         client.get(`${base}/${id}/registrations/export`),
         client.post(`${base}/${id}/message`, { text: 'x' }),
+        client.post(`${base}/${id}/check-in`, { code: 'ABCDEFGH' }),
       ];
       for (const response of await Promise.all(calls)) expect(response.status).toBe(403);
     },
@@ -215,6 +216,9 @@ describe('who may reach the staff endpoints', () => {
       other.hr.post(`${staffBase(other)}/${event.id}/registrations/${registrationId}/cancel`),
       other.hr.get(`${staffBase(other)}/${event.id}/registrations/export`),
       other.hr.post(`${staffBase(other)}/${event.id}/message`, { text: 'x' }),
+      other.hr.post(`${staffBase(other)}/${event.id}/check-in`, {
+        code: registered.body.registration!.checkInCode,
+      }),
       otherMember.client.get(`${memberBase(other)}/${event.id}`),
       otherMember.client.post(`${memberBase(other)}/${event.id}/registration`, {}),
       otherMember.client.post(`${memberBase(other)}/${event.id}/registration/cancel`),

@@ -247,6 +247,45 @@ describe('registering', () => {
   });
 });
 
+describe('check-in', () => {
+  it('records attendance once by the code on the member’s screen, and refuses other codes', async () => {
+    const net = await network(server);
+    const event = await createEvent(net, { capacityInPerson: 1 });
+    const member = await communityMember(server, net);
+    const waiting = await communityMember(server, net);
+    const mine = await register(member.client, net, event.id);
+    await register(waiting.client, net, event.id);
+    const code = mine.body.registration!.checkInCode!;
+    type Result = { recorded: boolean; registration: StaffRegistration } & Problem;
+    // Typed in lower case with a space, as someone at the door might.
+    const first = await net.hr.post<Result>(`${staffBase(net)}/${event.id}/check-in`, {
+      code: `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.recorded).toBe(true);
+    expect(first.body.registration.member.id).toBe(member.id);
+    const attendedAt = first.body.registration.attendedAt;
+    const second = await net.hr.post<Result>(`${staffBase(net)}/${event.id}/check-in`, { code });
+    expect(second.body.recorded).toBe(false);
+    expect(second.body.registration.attendedAt).toBe(attendedAt);
+    // A waitlisted registration's code (never shown to them) and a made-up one are refused.
+    const list = await net.hr.get<{ registrations: StaffRegistration[] }>(
+      `${staffBase(net)}/${event.id}/registrations`,
+    );
+    const waitlisted = list.body.registrations.find((r) => r.status === 'waitlisted')!;
+    const refused = await net.hr.post<Result>(`${staffBase(net)}/${event.id}/check-in`, {
+      code: waitlisted.checkInCode,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('event_check_in_unknown');
+    expect((await net.hr.post(`${staffBase(net)}/${event.id}/check-in`, { code: '!!' })).status).toBe(422);
+    const seen = await member.client.get<MemberEvent>(`${memberBase(net)}/${event.id}`);
+    expect(seen.body.registration?.attended).toBe(true);
+    const staff = await net.hr.get<StaffEvent>(`${staffBase(net)}/${event.id}`);
+    expect(staff.body.attended).toBe(1);
+  });
+});
+
 describe('capacity under concurrent registrations', () => {
   it('never confirms more than the capacity, and waitlists the rest in the order they got in', async () => {
     const net = await network(server);

@@ -307,3 +307,20 @@ export const FeedFileParamSchema = z.object({
   slug: SlugSchema,
   file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/),
 });
+
+export const CheckInSchema = z
+  .strictObject({
+    /** The short code on the member's screen, typed or read from its QR code; case and spaces do not matter. */
+    code: z
+      .string()
+      .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+      .pipe(z.string().regex(/^[2-9A-HJ-NP-Z]{8}$/, 'event_check_in_unknown')),
+  })
+  .openapi('EventCheckIn');
+export const CheckInResultSchema = z
+  .object({
+    registration: StaffRegistrationSchema,
+    /** False when the person had already been checked in (attendance is recorded once). */
+    recorded: z.boolean(),
+  })
+  .openapi('EventCheckInResult');

@@ -3,6 +3,7 @@ import { createRouter, jsonBody, jsonContent, problems } from '../../platform/ht
 import { spreadsheetDownload, spreadsheetResponse } from '../../platform/spreadsheet/spreadsheet-response.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
 import { loadTenant, type TenantEnv, withTenant } from '../tenancy/tenant-context.js';
+import { checkIn } from './check-in.js';
 import { announceEventChange, announcePromotions, messageRegistrants } from './event-notices.js';
 import { findStaffEvent, listStaffEvents } from './list-events.js';
 import { authorizeEventStaff } from './policies.js';
@@ -10,6 +11,8 @@ import { presentStaffEvent, presentStaffRegistration } from './presenters.js';
 import { addRegistration, cancelRegistration } from './register.js';
 import { exportRegistrations, listRegistrations } from './registrations.js';
 import {
+  CheckInResultSchema,
+  CheckInSchema,
   EventMessageResultSchema,
   EventMessageSchema,
   EventParamSchema,
@@ -256,5 +259,28 @@ eventStaffRoutes.openapi(
       return count;
     });
     return c.json({ recipients }, 200);
+  },
+);
+
+eventStaffRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/t/{slug}/events/{id}/check-in',
+    tags,
+    summary:
+      'Check a confirmed registrant in by the code on their screen (typed or scanned; HR): recorded once, ' +
+      'a second scan answers recorded: false; audited',
+    request: { params: EventParamSchema, ...jsonBody(CheckInSchema) },
+    responses: { 200: jsonContent(CheckInResultSchema), ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const id = c.req.valid('param').id;
+    const body = await withTenant(c, async (ctx) => {
+      const result = await checkIn(ctx, id, c.req.valid('json').code);
+      const { rows } = await listRegistrations(ctx, id);
+      const row = rows.find((r) => r.registration.id === result.registrationId)!;
+      return { registration: presentStaffRegistration(row), recorded: result.recorded };
+    });
+    return c.json(body, 200);
   },
 );
