@@ -26,6 +26,8 @@ import { opportunityMemberRoutes } from './modules/opportunities/member-routes.j
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
 import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
+import { memberProposalRoutes } from './modules/proposals/member-proposal-routes.js';
+import { staffProposalRoutes } from './modules/proposals/staff-proposal-routes.js';
 import { importRoutes } from './modules/registry/import/import-routes.js';
 import {
   invitationPublicRoutes,
@@ -106,6 +108,8 @@ export function createApiRouter() {
   v1.route('/', audienceRoutes as unknown as typeof v1);
   v1.route('/', surveyRoutes as unknown as typeof v1);
   v1.route('/', memberSurveyRoutes as unknown as typeof v1);
+  v1.route('/', staffProposalRoutes as unknown as typeof v1);
+  v1.route('/', memberProposalRoutes as unknown as typeof v1);
   v1.route('/', programmeUnsubscribeRoutes);
 
   const api = createRouter();

@@ -80,6 +80,8 @@ export const auditActions = [
   'event.registrations_exported',
   'event.registrants_messaged',
   'event.checked_in',
+  'proposal.updated',
+  'proposals.exported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -107,6 +109,7 @@ export const auditTargetTypes = [
   'career_chat_slot',
   'event',
   'newsletter',
+  'proposal',
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -72,6 +72,8 @@ export const notificationKinds = [
   'event_cancelled',
   'event_reminder',
   'event_message',
+  /** Staff answered or moved on a proposal the recipient sent by name. */
+  'proposal_answered',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -88,7 +90,7 @@ export const notifications = pgTable(
     kind: text('kind').$type<NotificationKind>().notNull(),
     actorId: uuid('actor_id'),
     targetType: text('target_type')
-      .$type<'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event'>()
+      .$type<'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event' | 'proposal'>()
       .notNull(),
     targetId: uuid('target_id').notNull(),
     data: jsonb('data').$type<Record<string, string>>().notNull().default({}),

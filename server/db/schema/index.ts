@@ -9,6 +9,7 @@ export * from './newsletters.js';
 export * from './opportunities.js';
 export * from './platform.js';
 export * from './programmes.js';
+export * from './proposals.js';
 export * from './registry.js';
 export * from './registry-imports.js';
 export * from './registry-outreach.js';

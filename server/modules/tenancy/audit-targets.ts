@@ -12,6 +12,7 @@ import {
   newsletterCampaigns,
   opportunities,
   posts,
+  proposals,
   referrals,
   registryImports,
   segments,
@@ -114,6 +115,11 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
         })
         .from(networkEvents)
         .where(and(eq(networkEvents.tenantId, tenantId), inArray(networkEvents.id, ids))),
+    proposal: (ids) =>
+      ctx.tx
+        .select({ id: proposals.id, name: proposals.title })
+        .from(proposals)
+        .where(and(eq(proposals.tenantId, tenantId), inArray(proposals.id, ids))),
     segment: (ids) =>
       ctx.tx
         .select({ id: segments.id, name: segments.name })

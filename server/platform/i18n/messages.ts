@@ -166,6 +166,8 @@ export const messages = {
     newsletter_article_unpublished: '選べるのはこのネットワークの公開済みの記事だけです。',
     newsletter_sender_missing:
       'メールマガジンを送るには、ネットワーク設定で送信者の住所と問い合わせ先を登録してください（特定電子メール法）。',
+    // 提言・ご意見
+    proposal_own: 'ご自身の提言には賛同できません。',
   },
   en: {
     not_found: 'Not found.',
@@ -328,6 +330,7 @@ export const messages = {
     newsletter_article_unpublished: "Only this network's published articles can be included.",
     newsletter_sender_missing:
       "Before sending a newsletter, enter the sender's postal address and contact in the network settings (required by Japanese law on commercial e-mail).",
+    proposal_own: 'You cannot support your own proposal.',
   },
 } as const;
 

@@ -1,6 +1,11 @@
 import type { NotificationKind } from '../../../db/schema/index.js';
 import type { Locale } from '../../../platform/i18n/messages.js';
 
+const proposalStatus: Record<Locale, Record<string, string>> = {
+  ja: { received: '受付', reviewing: '検討中', adopted: '採用', declined: '見送り' },
+  en: { received: 'received', reviewing: 'under review', adopted: 'adopted', declined: 'not adopted' },
+};
+
 const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>) => string>> = {
   ja: {
     comment: (d) => `${d.actor} さんがあなたの投稿にコメントしました。`,
@@ -19,6 +24,8 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     event_cancelled: (d) => `「${d.title}」（${d.when}）は中止になりました。`,
     event_reminder: (d) => `「${d.title}」は ${d.when} に始まります。`,
     event_message: (d) => `「${d.title}」について事務局からお知らせがあります。`,
+    proposal_answered: (d) =>
+      `お送りいただいた提言「${d.title}」に会社から回答がありました（${proposalStatus.ja[d.status ?? ''] ?? d.status}）。`,
   },
   en: {
     comment: (d) => `${d.actor} commented on your post.`,
@@ -36,6 +43,8 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     event_cancelled: (d) => `“${d.title}” (${d.when}) has been cancelled.`,
     event_reminder: (d) => `“${d.title}” starts ${d.when}.`,
     event_message: (d) => `A message from the organisers of “${d.title}”.`,
+    proposal_answered: (d) =>
+      `The company has answered your proposal “${d.title}” (${proposalStatus.en[d.status ?? ''] ?? d.status}).`,
   },
 };
 

@@ -18,7 +18,7 @@ const NotificationSchema = z
     kind: z.enum(notificationKinds),
     actor: z.string().nullable(),
     target: z.object({
-      type: z.enum(['post', 'conversation', 'group', 'article', 'opportunity', 'event']),
+      type: z.enum(['post', 'conversation', 'group', 'article', 'opportunity', 'event', 'proposal']),
       id: z.uuid(),
     }),
     data: z.record(z.string(), z.string()),

@@ -33,6 +33,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   event_cancelled: all,
   event_reminder: all,
   event_message: { inApp: true, email: true, push: false },
+  // An answer to what the member wrote to the company is addressed to them personally.
+  proposal_answered: { inApp: true, email: true, push: false },
 };
 
 export function wants(

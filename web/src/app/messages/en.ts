@@ -6,6 +6,7 @@ import { newsEn } from './news.en';
 import { newslettersEn } from './newsletters.en';
 import { opportunitiesEn } from './opportunities.en';
 import { programmesEn } from './programmes.en';
+import { proposalsEn } from './proposals.en';
 import { registryEn } from './registry.en';
 import { surveysEn } from './surveys.en';
 
@@ -225,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   ...chatsEn,
   ...eventsEn,
   ...newslettersEn,
+  ...proposalsEn,
   ...newsEn,
   ...programmesEn,
   ...surveysEn,

@@ -5,6 +5,7 @@ import { newsJa } from './news.ja';
 import { newslettersJa } from './newsletters.ja';
 import { opportunitiesJa } from './opportunities.ja';
 import { programmesJa } from './programmes.ja';
+import { proposalsJa } from './proposals.ja';
 import { registryJa } from './registry.ja';
 import { surveysJa } from './surveys.ja';
 
@@ -225,6 +226,7 @@ export const ja = {
   ...chatsJa,
   ...eventsJa,
   ...newslettersJa,
+  ...proposalsJa,
   ...newsJa,
   ...programmesJa,
   ...surveysJa,

@@ -85,6 +85,8 @@ export const auditActionList = allValues<AuditAction>()([
   'event.registrations_exported',
   'event.registrants_messaged',
   'event.checked_in',
+  'proposal.updated',
+  'proposals.exported',
 ]);
 
 export const actionLabel = (t: Translate, action: AuditAction) => t(`audit.action.${action}`);
