@@ -87,7 +87,7 @@ export type Config = {
   vapidSubject: string;
   /** Origins (optionally `*.` for subdomains) that Web Push may post to. */
   pushServices: string[];
-  /** Digests go out at 08:00 in this time zone (daily, or on Mondays for the weekly one). */
+  /** Digests go out at 08:00 in this time zone (daily, on Mondays for the weekly one, on the 1st for the monthly one). */
   digestTimeZone: string;
   /** Days an import that was uploaded or checked but not applied keeps its file and staged rows. */
   importDryRunDays: number;

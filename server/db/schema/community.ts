@@ -49,7 +49,7 @@ export type NotificationChannel = (typeof notificationChannels)[number];
 export type NotificationPreferences = Partial<
   Record<NotificationKind, Partial<Record<NotificationChannel, boolean>>>
 >;
-export const digestFrequencies = ['daily', 'weekly', 'off'] as const;
+export const digestFrequencies = ['daily', 'weekly', 'monthly', 'off'] as const;
 export type DigestFrequency = (typeof digestFrequencies)[number];
 
 export type CareerEntry = { company: string; title?: string | undefined; from?: string; to?: string };

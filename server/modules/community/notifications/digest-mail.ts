@@ -1,7 +1,7 @@
 import type { Locale } from '../../../platform/i18n/messages.js';
 
 type DigestInput = {
-  frequency: 'daily' | 'weekly';
+  frequency: 'daily' | 'weekly' | 'monthly';
   name: string;
   network: string;
   postCount: number;
@@ -23,7 +23,7 @@ export function digestMail(locale: Locale, d: DigestInput) {
 }
 
 function japanese(d: DigestInput) {
-  const period = d.frequency === 'weekly' ? 'この 1 週間' : 'この 1 日';
+  const period = { daily: 'この 1 日', weekly: 'この 1 週間', monthly: 'この 1 か月' }[d.frequency];
   const lines = [
     `${d.name} さん`,
     '',
@@ -45,13 +45,13 @@ function japanese(d: DigestInput) {
     `このダイジェストを停止する（サインイン不要）: ${d.unsubscribe}`,
   );
   return {
-    subject: `【${d.network}】${d.frequency === 'weekly' ? '今週' : '今日'}のアルムナイネットワーク`,
+    subject: `【${d.network}】${{ daily: '今日', weekly: '今週', monthly: 'この 1 か月' }[d.frequency]}のアルムナイネットワーク`,
     text: lines.join('\n'),
   };
 }
 
 function english(d: DigestInput) {
-  const period = d.frequency === 'weekly' ? 'this week' : 'today';
+  const period = { daily: 'today', weekly: 'this week', monthly: 'this month' }[d.frequency];
   const lines = [`Hello ${d.name},`, '', `Here is what is new in the ${d.network} alumni network ${period}.`];
   if (d.postCount > 0) {
     lines.push('', `■ New posts (${d.postCount}${d.morePosts ? '+' : ''})`);
@@ -69,7 +69,7 @@ function english(d: DigestInput) {
     `Stop this digest (no sign-in needed): ${d.unsubscribe}`,
   );
   return {
-    subject: `[${d.network}] Your ${d.frequency === 'weekly' ? 'weekly' : 'daily'} alumni network digest`,
+    subject: `[${d.network}] Your ${d.frequency} alumni network digest`,
     text: lines.join('\n'),
   };
 }

@@ -1,4 +1,4 @@
-/** Digests go out from 08:00 local time: every day, or on Mondays for the weekly one. */
+/** Digests go out from 08:00 local time: every day, on Mondays for the weekly one, on the 1st for the monthly one. */
 export const DIGEST_HOUR = 8;
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -51,12 +51,21 @@ function atLocal(year: number, month: number, day: number, hour: number, timeZon
   return new Date(instant);
 }
 
+export type DigestSchedule = 'daily' | 'weekly' | 'monthly';
+
 /**
- * The start of the digest period `now` falls in: the latest 08:00 (daily) or Monday 08:00 (weekly)
- * at or before `now`. A member is due when their last digest went out before it.
+ * The start of the digest period `now` falls in: the latest 08:00 (daily), Monday 08:00 (weekly) or
+ * 08:00 on the 1st (monthly) at or before `now`. A member is due when their last digest went out before it.
  */
-export function digestPeriodStart(now: Date, frequency: 'daily' | 'weekly', timeZone: string): Date {
+export function digestPeriodStart(now: Date, frequency: DigestSchedule, timeZone: string): Date {
   const today = localParts(now.getTime(), timeZone);
+  if (frequency === 'monthly') {
+    const start = atLocal(today.year, today.month, 1, DIGEST_HOUR, timeZone);
+    if (start.getTime() <= now.getTime()) return start;
+    const previous =
+      today.month === 1 ? { year: today.year - 1, month: 12 } : { ...today, month: today.month - 1 };
+    return atLocal(previous.year, previous.month, 1, DIGEST_HOUR, timeZone);
+  }
   const daysBack = frequency === 'weekly' ? (today.weekday + 6) % 7 : 0;
   // Noon avoids stepping over a day boundary when walking back whole days.
   const noon = atLocal(today.year, today.month, today.day, 12, timeZone).getTime() - daysBack * DAY;
@@ -69,5 +78,14 @@ export function digestPeriodStart(now: Date, frequency: 'daily' | 'weekly', time
   return start;
 }
 
-/** How far back the first digest looks when a member has never had one. */
-export const digestPeriodLength = (frequency: 'daily' | 'weekly') => (frequency === 'weekly' ? 7 : 1) * DAY;
+/**
+ * Where the first digest of a member who never had one starts counting: the start of the period before
+ * the current one (months differ in length, so this is found on the calendar rather than by a fixed span).
+ */
+export function previousDigestPeriodStart(
+  periodStart: Date,
+  frequency: DigestSchedule,
+  timeZone: string,
+): Date {
+  return digestPeriodStart(new Date(periodStart.getTime() - 1), frequency, timeZone);
+}

@@ -22,12 +22,12 @@ async function network() {
   return { id: created.tenant.id, slug: created.slug, name: created.tenant.nameJa };
 }
 
-/** As if the member had joined a month ago and never had a digest. */
-async function joinedLongAgo(tenantId: string, membershipId: string) {
+/** As if the member had joined a month (or `ago`) before and never had a digest. */
+async function joinedLongAgo(tenantId: string, membershipId: string, ago = 30 * DAY) {
   await inTenant(server.deps.database.db, tenantId, (tx) =>
     tx
       .update(memberProfiles)
-      .set({ onboardedAt: new Date(Date.now() - 30 * DAY), lastDigestAt: null })
+      .set({ onboardedAt: new Date(Date.now() - ago), lastDigestAt: null })
       .where(and(eq(memberProfiles.tenantId, tenantId), eq(memberProfiles.membershipId, membershipId))),
   );
 }
@@ -166,6 +166,56 @@ describe('the digest e-mail', () => {
     await joinedLongAgo(tenant.id, reader.id);
     await sendDueDigests(server.deps);
     expect(await digestsTo(reader.email)).toHaveLength(1);
+  });
+
+  it('mails a monthly digest once a month from the 1st at 08:00, never at the weekly turn', async () => {
+    const tenant = await network();
+    const base = `/api/v1/t/${tenant.slug}/community`;
+    const monthly = await communityMember(server, tenant, { displayName: '月刊 派' });
+    const weekly = await communityMember(server, tenant, { displayName: '週刊 派' });
+    const author = await communityMember(server, tenant, { displayName: '起業 先輩' });
+    for (const member of [monthly, weekly]) {
+      await joinedLongAgo(tenant.id, member.id, 100 * DAY);
+      await member.client.put(`${base}/hashtags/月報/follow`, {});
+    }
+    const chosen = await monthly.client.patch(`${base}/me/notification-settings`, { digest: 'monthly' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body).toMatchObject({ digest: 'monthly' });
+    await author.client.post(`${base}/posts`, { body: '今月の振り返り #月報' });
+
+    // Last month, just after 08:00 on the 1st: both are due.
+    const thisMonth = digestPeriodStart(new Date(), 'monthly', 'Asia/Tokyo');
+    const lastMonth = digestPeriodStart(new Date(thisMonth.getTime() - 1), 'monthly', 'Asia/Tokyo');
+    const firstRun = new Date(lastMonth.getTime() + 1000);
+    await sendDueDigests(server.deps, firstRun);
+    const [first] = await digestsTo(monthly.email);
+    expect(first!.subject).toBe(`【${tenant.name}】この 1 か月のアルムナイネットワーク`);
+    expect(first!.textBody).toContain('この 1 か月の新着をお届けします');
+    expect(first!.textBody).toContain('今月の振り返り');
+    expect(await digestsTo(weekly.email)).toHaveLength(1);
+
+    // Three weekly turns within that month (the post is still new to both): only the weekly member is mailed.
+    for (const weeks of [1, 2, 3]) {
+      const turn = digestPeriodStart(new Date(firstRun.getTime() + weeks * 7 * DAY), 'weekly', 'Asia/Tokyo');
+      await sendDueDigests(server.deps, new Date(turn.getTime() + 1000));
+    }
+    expect(await digestsTo(weekly.email)).toHaveLength(4);
+    expect(await digestsTo(monthly.email)).toHaveLength(1);
+
+    // This month's 1st at 08:00: the monthly member is due again, once.
+    await sendDueDigests(server.deps, new Date(thisMonth.getTime() + 1000));
+    await sendDueDigests(server.deps, new Date(thisMonth.getTime() + 2000));
+    expect(await digestsTo(monthly.email)).toHaveLength(2);
+  });
+
+  it('starts a monthly period at 08:00 on the 1st in the network time zone', () => {
+    const at = (iso: string) => digestPeriodStart(new Date(iso), 'monthly', 'Asia/Tokyo').toISOString();
+    // 2026-03-15 10:00 JST → 2026-03-01 08:00 JST (2026-02-28T23:00Z).
+    expect(at('2026-03-15T01:00:00Z')).toBe('2026-02-28T23:00:00.000Z');
+    // 07:59 JST on the 1st still belongs to the month before; January steps back into December.
+    expect(at('2026-01-31T22:59:00Z')).toBe('2025-12-31T23:00:00.000Z');
+    expect(at('2026-01-31T23:00:00Z')).toBe('2026-01-31T23:00:00.000Z');
+    expect(at('2025-12-31T22:59:00Z')).toBe('2025-11-30T23:00:00.000Z');
   });
 
   it('runs as a durable hourly job scheduled with the queue', async () => {

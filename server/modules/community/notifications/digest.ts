@@ -15,7 +15,7 @@ import { unreadCounts } from '../messages/conversations.js';
 import { homeFeed } from '../posts/feeds.js';
 import { plainText } from '../posts/render-markdown.js';
 import { digestMail } from './digest-mail.js';
-import { digestPeriodLength, digestPeriodStart } from './digest-schedule.js';
+import { digestPeriodStart, previousDigestPeriodStart } from './digest-schedule.js';
 import { unreadNotifications } from './notification-inbox.js';
 import { networkName, snippet } from './notify.js';
 import { unsubscribeLinks } from './unsubscribe.js';
@@ -26,7 +26,7 @@ const COUNTED_POSTS = 20;
 
 /**
  * The digest job, run every hour: for every network and frequency, mails each member whose last digest
- * predates the current period (08:00 daily, Monday 08:00 weekly). A batch's mails and its "sent" marks
+ * predates the current period (08:00 daily, Monday 08:00 weekly, 08:00 on the 1st monthly). A batch's mails and its "sent" marks
  * commit together, so a crash or a second instance never sends one twice, and a run missed while the
  * server was down, or cut short by a shutdown, is made good by the next.
  */
@@ -34,7 +34,7 @@ export async function sendDueDigests(deps: Deps, now = new Date(), signal?: Abor
   let sent = 0;
   const networks = await deps.database.db.select().from(tenants);
   for (const tenant of networks) {
-    for (const frequency of ['daily', 'weekly'] as const) {
+    for (const frequency of ['daily', 'weekly', 'monthly'] as const) {
       const periodStart = digestPeriodStart(now, frequency, deps.config.digestTimeZone);
       for (;;) {
         // Shutting down: stop after the batch that committed; the next run mails whoever is left.
@@ -90,7 +90,9 @@ async function digestBatch(
     .for('update', { of: memberProfiles, skipLocked: true });
   let mailed = 0;
   for (const member of due) {
-    const since = member.lastDigestAt ?? new Date(periodStart.getTime() - digestPeriodLength(frequency));
+    const since =
+      member.lastDigestAt ??
+      previousDigestPeriodStart(periodStart, frequency, ctx.deps.config.digestTimeZone);
     const memberCtx: TenantServiceContext = {
       ...ctx,
       actor: {

@@ -17124,7 +17124,7 @@ export type components = {
         };
         NotificationSettings: {
             /** @enum {string} */
-            digest: "daily" | "weekly" | "off";
+            digest: "daily" | "weekly" | "monthly" | "off";
             emailNotifications: boolean;
             preferences: {
                 comment: {
@@ -17215,7 +17215,7 @@ export type components = {
         };
         NotificationSettingsUpdate: {
             /** @enum {string} */
-            digest?: "daily" | "weekly" | "off";
+            digest?: "daily" | "weekly" | "monthly" | "off";
             emailNotifications?: boolean;
             preferences?: {
                 comment?: {

@@ -338,6 +338,7 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'notify.digest': 'Digest e-mail (what is new under the hashtags and groups you follow)',
   'notify.digest.daily': 'Daily (8 am)',
   'notify.digest.weekly': 'Weekly (Mondays, 8 am)',
+  'notify.digest.monthly': 'Monthly (the 1st, 8 am)',
   'notify.digest.off': 'Never',
   'notify.save': 'Save notification settings',
   'notify.saved': 'Notification settings saved.',

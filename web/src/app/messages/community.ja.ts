@@ -337,6 +337,7 @@ export const communityJa = {
   'notify.digest': 'ダイジェストメール（フォロー中のハッシュタグや参加グループの新着まとめ）',
   'notify.digest.daily': '毎日（朝 8 時）',
   'notify.digest.weekly': '毎週（月曜の朝 8 時）',
+  'notify.digest.monthly': '毎月（1 日の朝 8 時）',
   'notify.digest.off': '受け取らない',
   'notify.save': '通知の設定を保存',
   'notify.saved': '通知の設定を保存しました。',

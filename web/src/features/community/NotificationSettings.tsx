@@ -210,7 +210,7 @@ export function NotificationSettings() {
             value={settings.digest}
             onChange={(event) => setSettings({ ...settings, digest: event.target.value as Digest })}
           >
-            {(['weekly', 'daily', 'off'] as const).map((frequency) => (
+            {(['daily', 'weekly', 'monthly', 'off'] as const).map((frequency) => (
               <option key={frequency} value={frequency}>
                 {t(`notify.digest.${frequency}`)}
               </option>
