@@ -155,6 +155,21 @@ async function seed(): Promise<Tour> {
       message: '復職について伺いたいです',
     }),
   );
+  // A proposal the alumnus sent, answered and made public, so both sides have a card with a reply.
+  const proposal = await ok(
+    member.client.post<{ id: string }>(`${base}/community/proposals`, {
+      title: 'アルムナイ向けの社内勉強会の公開',
+      body: '社内勉強会の一部をアルムナイにも公開してはいかがでしょうか。',
+      category: 'community',
+    }),
+  );
+  await ok(
+    owner.patch(`${base}/proposals/${proposal.id}`, {
+      status: 'reviewing',
+      public: true,
+      publicReply: 'ありがとうございます。来期から試行します。',
+    }),
+  );
   await server.deps.jobs.drain();
   const t = `/t/${slug}`;
   return {
@@ -195,6 +210,8 @@ async function seed(): Promise<Tour> {
         `${t}/opportunities`,
         `${t}/opportunities/${opening.id}`,
         `${t}/chats`,
+        `${t}/proposals`,
+        `${t}/proposals/${proposal.id}`,
       ],
       owner: [
         `${t}/admin`,
@@ -220,6 +237,7 @@ async function seed(): Promise<Tour> {
         `${t}/admin/opportunities/pipeline`,
         `${t}/admin/opportunities/${opening.id}`,
         `${t}/admin/chats`,
+        `${t}/admin/proposals`,
         `${t}/chats`,
         `${t}/moderation`,
         `${t}/inbox`,

@@ -109,6 +109,11 @@ const SurveyResultsPage = page(() =>
   import('../features/surveys/SurveyResultsPage').then((m) => m.SurveyResultsPage),
 );
 const SurveysPage = page(() => import('../features/surveys/SurveysPage').then((m) => m.SurveysPage));
+const ProposalsPage = page(() => import('../features/proposals/ProposalsPage').then((m) => m.ProposalsPage));
+const ProposalPage = page(() => import('../features/proposals/ProposalsPage').then((m) => m.ProposalPage));
+const ProposalsDeskPage = page(() =>
+  import('../features/proposals/ProposalsDeskPage').then((m) => m.ProposalsDeskPage),
+);
 const HomePage = page(() => import('../features/tenancy/HomePage').then((m) => m.HomePage));
 const LandingPage = page(() => import('../features/tenancy/LandingPage').then((m) => m.LandingPage));
 const TenantChooser = page(() => import('../features/tenancy/TenantChooser').then((m) => m.TenantChooser));
@@ -247,6 +252,8 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
                     <Route path="surveys" element={<MySurveysPage />} />
                     <Route path="surveys/:id" element={<AnswerSurveyPage />} />
+                    <Route path="proposals" element={<ProposalsPage />} />
+                    <Route path="proposals/:id" element={<ProposalPage />} />
                   </Route>
                   <Route path="t/:slug/admin" element={<AdminLayout />}>
                     <Route index element={<OverviewPage />} />
@@ -267,6 +274,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="surveys/new" element={<SurveyEditorPage />} />
                     <Route path="surveys/:id/edit" element={<SurveyEditorPage />} />
                     <Route path="surveys/:id" element={<SurveyResultsPage />} />
+                    <Route path="proposals" element={<ProposalsDeskPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="settings" element={<SettingsPage />} />
                     <Route path="opportunities" element={<AdminOpportunitiesPage />} />

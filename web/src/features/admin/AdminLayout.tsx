@@ -27,6 +27,7 @@ export function AdminLayout() {
     { to: `${base}/opportunities`, label: t('console.opportunities') },
     { to: `${base}/chats`, label: t('chats.nav') },
     { to: `${base}/surveys`, label: t('console.surveys') },
+    { to: `${base}/proposals`, label: t('console.proposals') },
     { to: `${base}/members`, label: t('console.members') },
     { to: `${base}/news`, label: t('desk.title') },
     { to: `/t/${home.tenant.slug}/inbox`, label: t('messages.inbox') },

@@ -9,6 +9,17 @@ import { communityKeys, useCommunity } from './community-context';
 
 type Notification = Schemas['Notification'];
 
+/** Where each kind of notice leads, under `/t/<slug>/`. */
+const targetPath: Record<Notification['target']['type'], string> = {
+  post: 'posts',
+  conversation: 'messages',
+  group: 'groups',
+  article: 'news',
+  opportunity: 'opportunities',
+  event: 'events',
+  proposal: 'proposals',
+};
+
 /** The bell: what concerns me, newest first. Opening the page marks everything read. */
 export function NotificationsPage() {
   const { t, formatDateTime } = useI18n();
@@ -32,18 +43,7 @@ export function NotificationsPage() {
       () => undefined,
     );
   }, [hasUnread, slug, queryClient]);
-  const linkOf = (n: Notification) =>
-    n.target.type === 'conversation'
-      ? `/t/${slug}/messages/${n.target.id}`
-      : n.target.type === 'group'
-        ? `/t/${slug}/groups/${n.target.id}`
-        : n.target.type === 'article'
-          ? `/t/${slug}/news/${n.target.id}`
-          : n.target.type === 'opportunity'
-            ? `/t/${slug}/opportunities/${n.target.id}`
-            : n.target.type === 'event'
-              ? `/t/${slug}/events/${n.target.id}`
-              : `/t/${slug}/posts/${n.target.id}`;
+  const linkOf = (n: Notification) => `/t/${slug}/${targetPath[n.target.type]}/${n.target.id}`;
   if (!items) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <section>

@@ -54,6 +54,9 @@ export function HomePage() {
         <Link className="button secondary" to={`/t/${slug}/surveys`}>
           {t('home.surveys')}
         </Link>
+        <Link className="button secondary" to={`/t/${slug}/proposals`}>
+          {t('home.proposals')}
+        </Link>
         {(isStaffRole(home.member.role) || home.member.role === 'moderator') && (
           <Link className="button secondary" to={`/t/${slug}/moderation`}>
             {t('moderation.link')}
