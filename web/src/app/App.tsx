@@ -98,6 +98,12 @@ const AdminOpportunityPage = page(() =>
 const AdminPipelinePage = page(() =>
   import('../features/opportunities/AdminOpportunityPage').then((m) => m.AdminPipelinePage),
 );
+const AdminEventsPage = page(() =>
+  import('../features/events/admin/AdminEventsPage').then((m) => m.AdminEventsPage),
+);
+const AdminEventEditorPage = page(() =>
+  import('../features/events/admin/AdminEventEditorPage').then((m) => m.AdminEventEditorPage),
+);
 const AnswerSurveyPage = page(() =>
   import('../features/surveys/AnswerSurveyPage').then((m) => m.AnswerSurveyPage),
 );
@@ -281,6 +287,9 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="opportunities/pipeline" element={<AdminPipelinePage />} />
                     <Route path="opportunities/:id" element={<AdminOpportunityPage />} />
                     <Route path="chats" element={<AdminChatsPage />} />
+                    <Route path="events" element={<AdminEventsPage />} />
+                    <Route path="events/new" element={<AdminEventEditorPage />} />
+                    <Route path="events/:id" element={<AdminEventEditorPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import { chatsEn } from './chats.en';
 import { communityEn } from './community.en';
 import { eventsEn } from './events.en';
+import { eventsConsoleEn } from './events-console.en';
 import type { MessageKey } from './ja';
 import { newsEn } from './news.en';
 import { newslettersEn } from './newsletters.en';
@@ -225,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   ...opportunitiesEn,
   ...chatsEn,
   ...eventsEn,
+  ...eventsConsoleEn,
   ...newslettersEn,
   ...proposalsEn,
   ...newsEn,

@@ -1,6 +1,7 @@
 import { chatsJa } from './chats.ja';
 import { communityJa } from './community.ja';
 import { eventsJa } from './events.ja';
+import { eventsConsoleJa } from './events-console.ja';
 import { newsJa } from './news.ja';
 import { newslettersJa } from './newsletters.ja';
 import { opportunitiesJa } from './opportunities.ja';
@@ -225,6 +226,7 @@ export const ja = {
   ...opportunitiesJa,
   ...chatsJa,
   ...eventsJa,
+  ...eventsConsoleJa,
   ...newslettersJa,
   ...proposalsJa,
   ...newsJa,

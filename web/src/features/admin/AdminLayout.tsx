@@ -26,6 +26,7 @@ export function AdminLayout() {
     { to: `${base}/fields`, label: t('fields.title') },
     { to: `${base}/opportunities`, label: t('console.opportunities') },
     { to: `${base}/chats`, label: t('chats.nav') },
+    { to: `${base}/events`, label: t('console.events') },
     { to: `${base}/surveys`, label: t('console.surveys') },
     { to: `${base}/proposals`, label: t('console.proposals') },
     { to: `${base}/members`, label: t('console.members') },

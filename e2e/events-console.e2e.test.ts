@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../server/test/client.js';
+import { tenantWithMember } from '../server/test/factories.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { checkScreen } from './screens.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer({}, { webRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A 390 px phone signed in as the client's account, in the given language; every dialog is accepted. */
+async function phoneAs(client: TestClient, lang: 'ja' | 'en'): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...phone, locale: lang === 'ja' ? 'ja-JP' : 'en-GB' });
+  const url = server.publicUrl;
+  await context.addCookies([
+    { name: 'enishi_lang', value: lang, url },
+    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
+  ]);
+  return context;
+}
+
+/** Calls the API answered with an error while the page was open, to fail on any the journey did not expect. */
+function failedCalls(page: Page) {
+  const failed: string[] = [];
+  page.on('response', async (response) => {
+    if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400)
+      failed.push(`${response.status()} ${response.url()}`);
+  });
+  return failed;
+}
+
+/** axe on the screen at 390 px, and no sideways scrolling at 360 px either. */
+async function expectCleanScreen(page: Page, screen: string) {
+  const check = await checkScreen(page, screen);
+  expect(check.violations, screen).toEqual([]);
+  expect(check.overflow, screen).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 360, height: 780 });
+  const narrow = await checkScreen(page, `${screen} at 360 px`);
+  expect(narrow.overflow, `${screen} at 360 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize(phone.viewport);
+}
+
+/** Days from now at a Tokyo wall-clock time, as a datetime-local field takes it. */
+function tokyoLocal(days: number, time: string) {
+  const tokyo = new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000);
+  return `${tokyo.toISOString().slice(0, 10)}T${time}`;
+}
+
+const heading = (page: Page, name: string, level = 2) =>
+  page.getByRole('heading', { level, name, exact: true }).waitFor();
+
+describe.skipIf(!hasChromium)('events in the console on a phone', () => {
+  it('HR creates a hybrid event with 2 seats in person, fixes a refused time and publishes it', {
+    timeout: 240_000,
+  }, async () => {
+    const { slug, client: hr } = await tenantWithMember(server, 'admin');
+    const page = await (await phoneAs(hr, 'ja')).newPage();
+    page.on('dialog', (dialog) => dialog.accept());
+    const failed = failedCalls(page);
+
+    await page.goto(`${server.publicUrl}/t/${slug}/admin`);
+    await page.getByRole('link', { name: 'イベント', exact: true }).click();
+    await heading(page, 'イベント');
+    await page.getByText('該当するイベントはありません。').waitFor();
+    await expectCleanScreen(page, 'events list (ja)');
+
+    await page.getByRole('link', { name: 'イベントを作成' }).click();
+    await heading(page, 'イベントを作成');
+    await page.getByLabel('イベント名').fill('アルムナイ交流会 2026 冬');
+    await page.getByLabel('案内文').fill('**久しぶりに**会いましょう。');
+    await expect(page.getByLabel('タイムゾーン').inputValue()).resolves.toBe('Asia/Tokyo');
+    await page.getByLabel('開始日時').fill(tokyoLocal(3, '19:00'));
+    await page.getByLabel('終了日時').fill(tokyoLocal(3, '18:00'));
+    await page.getByLabel('開催形式').selectOption({ label: 'ハイブリッド' });
+    await page.getByLabel('オンライン会議の URL').fill('https://meet.example.jp/winter');
+    await page.getByLabel('会場名').fill('本社 10 階 ラウンジ');
+    await page.getByLabel('住所').fill('東京都千代田区丸の内 1-1-1');
+    await page.getByLabel('会場の定員').fill('2');
+    await page.getByLabel('オンラインの定員').fill('10');
+    await page.getByRole('button', { name: '質問を追加' }).click();
+    await page.getByLabel('質問 1', { exact: true }).fill('懇親会に参加しますか');
+    await page.getByLabel('質問 1 の回答形式').selectOption({ label: '選択式' });
+    await page.getByLabel('質問 1 の選択肢（1 行に 1 つ）').fill('参加する\n参加しない');
+    await page.getByRole('button', { name: 'ゲストの登壇者を追加' }).click();
+    await page.getByLabel('登壇者 1 の名前').fill('山田 太郎');
+    await page.getByLabel('登壇者 1 の肩書き（任意）').fill('元 開発部長');
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    // The server refuses an end before the start, next to the field and in Japanese.
+    await page.getByText('終了日時は開始日時より後にしてください。').waitFor();
+    await expect(page.getByLabel('終了日時').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(failed.splice(0)).toEqual([expect.stringMatching(/^422 /)]);
+
+    await page.getByLabel('終了日時').fill(tokyoLocal(3, '21:00'));
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.getByText('保存しました。').waitFor();
+    await heading(page, 'イベントを編集');
+    await page.getByText('下書き', { exact: true }).waitFor();
+    await expectCleanScreen(page, 'event editor (ja)');
+    await page.getByRole('button', { name: '公開する' }).click();
+    await page.getByText('公開しました。対象のメンバーが参加登録できます。').waitFor();
+    await page.getByText('公開中', { exact: true }).waitFor();
+    const eventId = new URL(page.url()).pathname.split('/').at(-1)!;
+
+    const staffView = await hr.get<{ startsAt: string; endsAt: string; questions: { choices: string[] }[] }>(
+      `/api/v1/t/${slug}/events/${eventId}`,
+    );
+    expect(staffView.body.startsAt).toBe(new Date(`${tokyoLocal(3, '19:00')}:00+09:00`).toISOString());
+    expect(staffView.body.endsAt).toBe(new Date(`${tokyoLocal(3, '21:00')}:00+09:00`).toISOString());
+    expect(staffView.body.questions[0]!.choices).toEqual(['参加する', '参加しない']);
+
+    await page.getByRole('link', { name: 'イベント一覧へ戻る' }).click();
+    const row = page.getByRole('listitem').filter({ hasText: 'アルムナイ交流会 2026 冬' });
+    await row.getByText('会場: 参加確定 0 / 定員 2').waitFor();
+    await row.getByText('公開中').waitFor();
+    expect(failed).toEqual([]);
+  });
+});
