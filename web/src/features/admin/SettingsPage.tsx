@@ -5,6 +5,7 @@ import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from './AdminLayout';
+import { SenderFieldset, senderProblems } from './SenderFieldset';
 
 type Settings = Schemas['TenantSettings'];
 type Flag = 'employeesMayJoin' | 'joinRequestsOpen' | 'autoApproveJoinRequests';
@@ -24,6 +25,8 @@ export function SettingsPage() {
   const [draft, setForm] = useState<Settings | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  // Problems found before saving; shown until the form is sent again.
+  const [problems, setProblems] = useState<ReturnType<typeof senderProblems>>({});
   const form = draft ?? data;
   if (!form) return loadError ? <ErrorMessage error={loadError} /> : <Loading />;
 
@@ -31,14 +34,12 @@ export function SettingsPage() {
     event.preventDefault();
     setSaved(false);
     setError(null);
+    const found = senderProblems(form);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     try {
-      const { nameJa, nameEn, employeesMayJoin, joinRequestsOpen, autoApproveJoinRequests } = form;
-      const next = await call(
-        client.PATCH('/v1/t/{slug}/settings', {
-          params: { path: { slug } },
-          body: { nameJa, nameEn, employeesMayJoin, joinRequestsOpen, autoApproveJoinRequests },
-        }),
-      );
+      const { slug: _slug, ...body } = form;
+      const next = await call(client.PATCH('/v1/t/{slug}/settings', { params: { path: { slug } }, body }));
       queryClient.setQueryData(key, next);
       setForm(null);
       setSaved(true);
@@ -49,6 +50,10 @@ export function SettingsPage() {
     }
   };
   const fieldError = (name: string) => fieldErrorOf(error, name);
+  const problem = (name: keyof typeof problems) => {
+    const key = problems[name];
+    return key ? t(key) : fieldError(name);
+  };
   return (
     <form onSubmit={submit} noValidate>
       <h2>{t('console.settings')}</h2>
@@ -86,6 +91,16 @@ export function SettingsPage() {
           {t('settings.joinPage')} <code>{`${window.location.origin}/join/${home.tenant.slug}`}</code>
         </p>
       )}
+      <SenderFieldset
+        sender={form}
+        networkName={form.nameJa}
+        onChange={(sender) => setForm({ ...form, ...sender })}
+        errors={{
+          senderName: problem('senderName'),
+          senderAddress: problem('senderAddress'),
+          senderContact: problem('senderContact'),
+        }}
+      />
       <FormError error={error} />
       <button type="submit" className="primary">
         {t('common.save')}
