@@ -22,6 +22,8 @@ import { articleRoutes } from './modules/news/article-routes.js';
 import { deskRoutes } from './modules/news/desk-routes.js';
 import { newsletterRoutes } from './modules/newsletters/newsletter-routes.js';
 import { chatMemberRoutes, chatStaffRoutes } from './modules/opportunities/chat-routes.js';
+import { interestFileRoutes } from './modules/opportunities/interest-file-routes.js';
+import { MAX_INTEREST_FILE_BYTES } from './modules/opportunities/interest-files.js';
 import { opportunityMemberRoutes } from './modules/opportunities/member-routes.js';
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
@@ -96,6 +98,7 @@ export function createApiRouter() {
   v1.route('/', unsubscribeRoutes);
   v1.route('/', opportunityStaffRoutes as unknown as typeof v1);
   v1.route('/', opportunityMemberRoutes as unknown as typeof v1);
+  v1.route('/', interestFileRoutes as unknown as typeof v1);
   v1.route('/', chatStaffRoutes as unknown as typeof v1);
   v1.route('/', chatMemberRoutes as unknown as typeof v1);
   v1.route('/', eventStaffRoutes as unknown as typeof v1);
@@ -142,6 +145,12 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
       throw new AppError(413, 'photo_too_large');
     },
   });
+  const interestFileLimit = bodyLimit({
+    maxSize: MAX_INTEREST_FILE_BYTES,
+    onError: () => {
+      throw new AppError(413, 'interest_file_too_large');
+    },
+  });
   // File imports stream into storage and enforce their own, larger limit as they go.
   const isImport = (method: string, path: string) =>
     method === 'POST' && /^\/api\/v1\/t\/[^/]+\/registry\/imports$/.test(path);
@@ -149,8 +158,11 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
     (method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/me\/photo$/.test(path)) ||
     (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/community\/post-images$/.test(path)) ||
     (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/news-desk\/images$/.test(path));
+  const isInterestFile = (method: string, path: string) =>
+    method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/opportunities\/[^/]+\/interest\/file$/.test(path);
   app.use('/api/*', (c, next) => {
     if (isImport(c.req.method, c.req.path)) return next();
+    if (isInterestFile(c.req.method, c.req.path)) return interestFileLimit(c, next);
     return (isPhoto(c.req.method, c.req.path) ? photoLimit : jsonLimit)(c, next);
   });
   const requestGuard = createRequestGuard('/api');

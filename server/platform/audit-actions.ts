@@ -64,6 +64,7 @@ export const auditActions = [
   'opportunity.status_changed',
   'opportunity.announced',
   'candidate.stage_changed',
+  'candidate.file_downloaded',
   'candidates.exported',
   'record.rehired',
   'career_chat.slot_published',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from './platform.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -126,5 +128,31 @@ export const opportunityInterests = pgTable(
     ),
     tenantForeignKey('opportunity_interests_owner_fk', [table.tenantId, table.ownerId], memberships),
     index('opportunity_interests_member_idx').on(table.tenantId, table.membershipId),
+  ],
+);
+
+/**
+ * A PDF (CV, portfolio) a member attached to their 「興味あり」: one per answer, kept in the database
+ * like pictures in posts and read only by its member and HR. Withdrawing the answer deletes it.
+ */
+export const opportunityInterestFiles = pgTable(
+  'opportunity_interest_files',
+  {
+    tenantId: tenantId(),
+    interestId: uuid('interest_id').notNull(),
+    /** The name the member's device gave it, shown to HR and used for the download. */
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.interestId] }),
+    tenantForeignKey(
+      'opportunity_interest_files_interest_fk',
+      [table.tenantId, table.interestId],
+      opportunityInterests,
+    ).onDelete('cascade'),
   ],
 );

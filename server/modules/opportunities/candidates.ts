@@ -5,12 +5,14 @@ import {
   type CandidateStage,
   memberships,
   opportunities,
+  opportunityInterestFiles,
   opportunityInterests,
 } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { markRecordRehired } from '../registry/rehire.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { fileOfInterest, interestFileMeta } from './interest-file-rows.js';
 import type { CandidatePatch } from './schemas.js';
 
 const owners = alias(memberships, 'owners');
@@ -30,6 +32,7 @@ export async function listCandidates(
       opportunity: { id: opportunities.id, title: opportunities.title, kind: opportunities.kind },
       member: { id: memberships.id, displayName: memberships.displayName },
       owner: { id: owners.id, displayName: owners.displayName },
+      file: interestFileMeta,
     })
     .from(opportunityInterests)
     .innerJoin(
@@ -50,6 +53,7 @@ export async function listCandidates(
       owners,
       and(eq(owners.tenantId, opportunityInterests.tenantId), eq(owners.id, opportunityInterests.ownerId)),
     )
+    .leftJoin(opportunityInterestFiles, fileOfInterest)
     .where(and(...filters))
     .orderBy(desc(opportunityInterests.createdAt), desc(opportunityInterests.id))
     .limit(5000);

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { opportunities, opportunityInterests } from '../../db/schema/index.js';
+import { opportunities, opportunityInterestFiles, opportunityInterests } from '../../db/schema/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { todayInTokyo } from './dates.js';
+import { deleteInterestFile, fileOfInterest, interestFileMeta } from './interest-file-rows.js';
 import { keepMeantForMember } from './opportunity-audience.js';
 import type { OpportunityRow } from './write-opportunities.js';
 
@@ -14,7 +15,7 @@ export type OpportunityInterestRow = typeof opportunityInterests.$inferSelect;
  */
 export async function findMemberOpportunity(ctx: TenantServiceContext, id: string) {
   const [found] = await ctx.tx
-    .select({ opportunity: opportunities, interest: opportunityInterests })
+    .select({ opportunity: opportunities, interest: opportunityInterests, file: interestFileMeta })
     .from(opportunities)
     .leftJoin(
       opportunityInterests,
@@ -24,6 +25,7 @@ export async function findMemberOpportunity(ctx: TenantServiceContext, id: strin
         eq(opportunityInterests.membershipId, ctx.actor.membershipId),
       ),
     )
+    .leftJoin(opportunityInterestFiles, fileOfInterest)
     .where(and(eq(opportunities.tenantId, ctx.tenant.id), eq(opportunities.id, id)));
   if (!found || found.opportunity.status === 'draft') throw notFound();
   if (!found.interest && !takesAnswers(found.opportunity)) throw notFound();
@@ -36,7 +38,7 @@ export function takesAnswers(row: OpportunityRow, today = todayInTokyo()): boole
   return row.status === 'open' && (row.closesOn === null || row.closesOn >= today);
 }
 
-function refuseIfClosed(row: OpportunityRow) {
+export function refuseIfClosed(row: OpportunityRow) {
   if (row.status === 'open' && row.closesOn !== null && row.closesOn < todayInTokyo()) {
     throw conflict('opportunity_closed');
   }
@@ -53,14 +55,14 @@ export async function expressInterest(
   id: string,
   input: { message: string; link?: string | null | undefined },
 ) {
-  const { opportunity, interest } = await findMemberOpportunity(ctx, id);
+  const { opportunity, interest, file } = await findMemberOpportunity(ctx, id);
   refuseIfClosed(opportunity);
   const where = and(
     eq(opportunityInterests.tenantId, ctx.tenant.id),
     eq(opportunityInterests.opportunityId, id),
     eq(opportunityInterests.membershipId, ctx.actor.membershipId),
   );
-  if (interest && !interest.withdrawnAt) return { interest, created: false };
+  if (interest && !interest.withdrawnAt) return { interest, file, created: false };
   if (interest) {
     const now = new Date();
     const [revived] = await ctx.tx
@@ -75,7 +77,7 @@ export async function expressInterest(
       })
       .where(where)
       .returning();
-    return { interest: revived!, created: true };
+    return { interest: revived!, file: null, created: true };
   }
   // A double tap racing itself lands once: the unique key keeps one row and the other reads it.
   const [inserted] = await ctx.tx
@@ -89,17 +91,18 @@ export async function expressInterest(
     })
     .onConflictDoNothing()
     .returning();
-  if (inserted) return { interest: inserted, created: true };
+  if (inserted) return { interest: inserted, file: null, created: true };
   const [existing] = await ctx.tx.select().from(opportunityInterests).where(where);
-  return { interest: existing!, created: false };
+  return { interest: existing!, file: null, created: false };
 }
 
-/** The member takes their interest back; HR's card stays, marked withdrawn. */
+/** The member takes their interest back; HR's card stays, marked withdrawn, and the attached PDF is deleted. */
 export async function withdrawInterest(ctx: TenantServiceContext, id: string) {
   const { interest } = await findMemberOpportunity(ctx, id);
   if (!interest) throw notFound();
   if (interest.withdrawnAt) return interest;
   const now = new Date();
+  await deleteInterestFile(ctx, interest.id);
   const [updated] = await ctx.tx
     .update(opportunityInterests)
     .set({ withdrawnAt: now, updatedAt: now })

@@ -1,7 +1,13 @@
 import { and, asc, desc, eq, gte, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type OpportunityKind, opportunities, opportunityInterests } from '../../db/schema/index.js';
+import {
+  type OpportunityKind,
+  opportunities,
+  opportunityInterestFiles,
+  opportunityInterests,
+} from '../../db/schema/index.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { todayInTokyo } from './dates.js';
+import { fileOfInterest, interestFileMeta } from './interest-file-rows.js';
 import { keepMeantForMember } from './opportunity-audience.js';
 
 /** Every opportunity of the network for the console, newest first, with its candidates counted. */
@@ -67,7 +73,7 @@ export async function listMemberOpportunities(
       ? [sql`${opportunities.closesOn} asc nulls last`, desc(opportunities.openedAt), asc(opportunities.id)]
       : [desc(opportunities.openedAt), asc(opportunities.id)];
   const rows = await ctx.tx
-    .select({ opportunity: opportunities, interest: opportunityInterests })
+    .select({ opportunity: opportunities, interest: opportunityInterests, file: interestFileMeta })
     .from(opportunities)
     .leftJoin(
       opportunityInterests,
@@ -77,6 +83,7 @@ export async function listMemberOpportunities(
         eq(opportunityInterests.membershipId, ctx.actor.membershipId),
       ),
     )
+    .leftJoin(opportunityInterestFiles, fileOfInterest)
     .where(and(...filters))
     .orderBy(...order)
     .limit(500);

@@ -137,6 +137,7 @@ describe('the member tab', () => {
       status: 'interested',
       message: '応募',
       link: null,
+      file: null,
       sharedStatus: '面談の日程をメールでお送りしました',
       since: expect.any(String),
     });

@@ -33,7 +33,11 @@ opportunityMemberRoutes.openapi(
     const rows = await withTenant(c, (ctx) => listMemberOpportunities(ctx, c.req.valid('query')));
     const now = new Date();
     return c.json(
-      { opportunities: rows.map((row) => presentMemberOpportunity(row.opportunity, row.interest, now)) },
+      {
+        opportunities: rows.map((row) =>
+          presentMemberOpportunity(row.opportunity, row.interest, row.file, now),
+        ),
+      },
       200,
     );
   },
@@ -50,7 +54,7 @@ opportunityMemberRoutes.openapi(
   }),
   async (c) => {
     const found = await withTenant(c, (ctx) => findMemberOpportunity(ctx, c.req.valid('param').id));
-    return c.json(presentMemberOpportunity(found.opportunity, found.interest), 200);
+    return c.json(presentMemberOpportunity(found.opportunity, found.interest, found.file), 200);
   },
 );
 
@@ -79,7 +83,7 @@ opportunityMemberRoutes.openapi(
     const result = await withTenant(c, (ctx) =>
       expressInterest(ctx, c.req.valid('param').id, c.req.valid('json')),
     );
-    const body = presentOwnInterest(result.interest)!;
+    const body = presentOwnInterest(result.interest, result.file)!;
     return result.created ? c.json(body, 201) : c.json(body, 200);
   },
 );
@@ -95,6 +99,6 @@ opportunityMemberRoutes.openapi(
   }),
   async (c) => {
     const interest = await withTenant(c, (ctx) => withdrawInterest(ctx, c.req.valid('param').id));
-    return c.json(presentOwnInterest(interest)!, 200);
+    return c.json(presentOwnInterest(interest, null)!, 200);
   },
 );

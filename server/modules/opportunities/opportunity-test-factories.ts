@@ -15,7 +15,12 @@ export type Member = {
   kind: string;
   isNew: boolean;
   closingSoon: boolean;
-  interest: { status: string; sharedStatus: string; message: string } | null;
+  interest: {
+    status: string;
+    sharedStatus: string;
+    message: string;
+    file?: { name: string; size: number; uploadedAt: string } | null;
+  } | null;
 } & Record<string, unknown>;
 export type Candidate = {
   id: string;

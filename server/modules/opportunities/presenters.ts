@@ -1,5 +1,6 @@
 import type { CandidateView } from './candidates.js';
 import { addDays, todayInTokyo } from './dates.js';
+import type { InterestFileMeta } from './interest-file-rows.js';
 import type { OpportunityInterestRow } from './interests.js';
 import { audienceOf } from './opportunity-audience.js';
 import type { OpportunityRow } from './write-opportunities.js';
@@ -41,13 +42,18 @@ export function presentStaffOpportunity(row: OpportunityRow, candidates: { activ
   };
 }
 
+export function presentInterestFile(file: InterestFileMeta | null) {
+  return file ? { name: file.name, size: file.size, uploadedAt: file.uploadedAt.toISOString() } : null;
+}
+
 /** A member's own answer. HR's stage, notes and owner stay out: only what HR chose to share. */
-export function presentOwnInterest(interest: OpportunityInterestRow | null) {
+export function presentOwnInterest(interest: OpportunityInterestRow | null, file: InterestFileMeta | null) {
   if (!interest) return null;
   return {
     status: interest.withdrawnAt ? ('withdrawn' as const) : ('interested' as const),
     message: interest.message,
     link: interest.link,
+    file: presentInterestFile(file),
     sharedStatus: interest.sharedStatus,
     since: interest.createdAt.toISOString(),
   };
@@ -57,6 +63,7 @@ export function presentOwnInterest(interest: OpportunityInterestRow | null) {
 export function presentMemberOpportunity(
   row: OpportunityRow,
   interest: OpportunityInterestRow | null,
+  file: InterestFileMeta | null,
   now = new Date(),
 ) {
   const today = todayInTokyo(now);
@@ -72,7 +79,7 @@ export function presentMemberOpportunity(
     openedAt: openedAt.toISOString(),
     isNew: now.getTime() - openedAt.getTime() < NEW_FOR_DAYS * 86_400_000 && !interest,
     closingSoon: row.closesOn !== null && row.closesOn <= addDays(today, CLOSING_SOON_DAYS),
-    interest: presentOwnInterest(interest),
+    interest: presentOwnInterest(interest, file),
   };
 }
 
@@ -96,6 +103,7 @@ export function presentCandidate(view: CandidateView) {
     withdrawn: interest.withdrawnAt !== null,
     message: interest.message,
     link: interest.link,
+    file: presentInterestFile(view.file),
     hrNotes: interest.hrNotes,
     owner: view.owner?.id ? { id: view.owner.id, displayName: view.owner.displayName } : null,
     sharedStatus: interest.sharedStatus,

@@ -107,12 +107,27 @@ export const StaffOpportunityListSchema = z
   .object({ opportunities: z.array(StaffOpportunitySchema) })
   .openapi('StaffOpportunityList');
 
+/** A PDF attached to an answer (its bytes are downloaded separately). */
+export const InterestFileSchema = z
+  .object({ name: z.string(), size: z.number().int(), uploadedAt: z.string() })
+  .openapi('InterestFile');
+
+/** The file's name as the device gave it; control characters (NUL included) are refused. */
+export const InterestFileQuerySchema = z.object({
+  name: z
+    .string()
+    .max(200)
+    .refine((value) => !/\p{Cc}/u.test(value), { message: 'field_invalid_characters' })
+    .optional(),
+});
+
 /** The member's own answer, as the member sees it: never HR's stage, notes or other candidates. */
 export const OwnInterestSchema = z
   .object({
     status: z.enum(['interested', 'withdrawn']),
     message: z.string(),
     link: z.string().nullable(),
+    file: InterestFileSchema.nullable(),
     sharedStatus: z.string(),
     since: z.string(),
   })
@@ -169,6 +184,7 @@ export const CandidateSchema = z
     withdrawn: z.boolean(),
     message: z.string(),
     link: z.string().nullable(),
+    file: InterestFileSchema.nullable(),
     hrNotes: z.string(),
     owner: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
     sharedStatus: z.string(),

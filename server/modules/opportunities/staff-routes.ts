@@ -6,6 +6,8 @@ import { loadTenant, type TenantEnv, withTenant } from '../tenancy/tenant-contex
 import { announceOpportunity } from './announce-opportunity.js';
 import { listCandidates, updateCandidate } from './candidates.js';
 import { exportCandidates } from './export-candidates.js';
+import { pdfDownload, pdfResponse } from './interest-file-routes.js';
+import { readCandidateFile } from './interest-files.js';
 import { countCandidates, listStaffOpportunities } from './list-opportunities.js';
 import { authorizeOpportunityStaff } from './policies.js';
 import { presentCandidate, presentStaffOpportunity } from './presenters.js';
@@ -178,4 +180,16 @@ opportunityStaffRoutes.openapi(
       locale: c.var.locale,
     });
   },
+);
+
+opportunityStaffRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/candidates/{id}/file',
+    tags,
+    summary: 'Download the PDF a candidate attached to their 「興味あり」 (HR); audited',
+    request: { params: OpportunityParamSchema },
+    responses: { 200: pdfResponse, ...problems(401, 403, 404) },
+  }),
+  async (c) => pdfDownload(c, await withTenant(c, (ctx) => readCandidateFile(ctx, c.req.valid('param').id))),
 );

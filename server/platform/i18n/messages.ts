@@ -133,6 +133,11 @@ export const messages = {
     return_date_required: '入社とするには入社日（復帰日）を入力してください。',
     candidate_withdrawn: 'この方は応募を取り下げています。',
     owner_not_staff: '担当者には人事担当者または管理者を選んでください。',
+    interest_file_type: '添付できるのは PDF ファイルだけです（Content-Type: application/pdf）。',
+    interest_file_not_pdf: 'PDF ファイルではないようです。PDF 形式で保存したファイルを選んでください。',
+    interest_file_empty: 'ファイルが空です。内容のある PDF ファイルを選んでください。',
+    interest_file_too_large: 'ファイルが大きすぎます。10 MB 以下の PDF ファイルを選んでください。',
+    interest_file_needs_interest: 'ファイルを添付するには、先に「興味あり」を送ってください。',
     // カジュアル面談
     chat_slot_in_past: '開始日時は現在より後の日時にしてください。',
     chat_slot_overlaps: 'この時間帯には、すでにあなたの面談枠があります。',
@@ -297,6 +302,11 @@ export const messages = {
     return_date_required: 'Enter the date they start (their return date) to mark them as hired.',
     candidate_withdrawn: 'This person has withdrawn their interest.',
     owner_not_staff: 'Choose an HR staff member or admin as the owner.',
+    interest_file_type: 'Only PDF files can be attached (Content-Type: application/pdf).',
+    interest_file_not_pdf: 'This does not look like a PDF file. Please choose a file saved as PDF.',
+    interest_file_empty: 'The file is empty. Please choose a PDF file with content.',
+    interest_file_too_large: 'The file is too large. Please choose a PDF file of 10 MB or less.',
+    interest_file_needs_interest: 'Send “Interested” first, then attach a file.',
     // Casual career chats
     chat_slot_in_past: 'The start time must be in the future.',
     chat_slot_overlaps: 'You already have a chat slot at that time.',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { contentDisposition } from '../http/content-disposition.js';
 import type { Locale } from '../i18n/messages.js';
 import { presentSpreadsheetSummary, SpreadsheetSummarySchema } from './spreadsheet-summary.js';
 import type { SpreadsheetFile } from './write-spreadsheet-csv.js';
@@ -24,14 +25,6 @@ function wantsSummary(accept: string | undefined): boolean {
     const q = params.find((param) => param.startsWith('q='));
     return type === 'multipart/form-data' && (q === undefined || Number(q.slice(2)) > 0);
   });
-}
-
-/** RFC 6266: an ASCII fallback name, and the real one in RFC 8187 encoding when it is not ASCII. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return ascii === fileName
-    ? `attachment; filename="${fileName}"`
-    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**

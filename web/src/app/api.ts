@@ -33,12 +33,20 @@ function problemOf(response: Response, data: unknown): ApiError {
   });
 }
 
-/** Sends a file as the raw request body (photos, pictures in posts), with the same error handling as `call`. */
-export async function upload<T>(method: 'PUT' | 'POST', path: string, file: Blob): Promise<T> {
+/**
+ * Sends a file as the raw request body (photos, pictures in posts, PDFs), with the same error handling
+ * as `call`.
+ */
+export async function upload<T>(
+  method: 'PUT' | 'POST',
+  path: string,
+  file: Blob,
+  contentType = 'application/octet-stream',
+): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     method,
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/octet-stream', ...(await csrfHeader()) },
+    headers: { 'content-type': contentType, ...(await csrfHeader()) },
     body: file,
   });
   const text = await response.text();

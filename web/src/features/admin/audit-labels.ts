@@ -69,6 +69,7 @@ export const auditActionList = allValues<AuditAction>()([
   'opportunity.status_changed',
   'opportunity.announced',
   'candidate.stage_changed',
+  'candidate.file_downloaded',
   'candidates.exported',
   'record.rehired',
   'career_chat.slot_published',

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FileText } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { call, client } from '../../app/api';
 import type { RequestOf } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { Field, FormError, fieldErrorOf } from '../../app/ui';
+import { fileSize } from './interest-file';
 import { type Candidate, stages } from './opportunity-model';
 
 type CandidatePatch = RequestOf<'/v1/t/{slug}/candidates/{id}', 'patch'>;
@@ -68,6 +70,14 @@ export function CandidateCard({
           )}
         </p>
         {candidate.message && <p className="pre-line">{candidate.message}</p>}
+        {candidate.file && (
+          <p className="small">
+            <a href={`/api/v1/t/${slug}/candidates/${candidate.id}/file`} download={candidate.file.name}>
+              <FileText size={16} aria-hidden="true" /> {candidate.file.name}
+            </a>{' '}
+            <span className="muted">({fileSize(candidate.file.size)})</span>
+          </p>
+        )}
         {candidate.link && (
           <p className="small">
             <a href={candidate.link} rel="noopener noreferrer nofollow" target="_blank">

@@ -5,7 +5,10 @@ import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useCommunity } from '../community/community-context';
+import { InterestFileInput, sendable } from './InterestFileInput';
+import { uploadInterestFile } from './interest-file';
 import { OpportunityFacts } from './OpportunityFacts';
+import { OwnInterestFile } from './OwnInterestFile';
 import { opportunityKeys } from './opportunity-model';
 
 /** One opportunity: its text and facts, and my 「興味あり」 (with an optional message and link) or its withdrawal. */
@@ -15,6 +18,7 @@ export function OpportunityPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ message: '', link: '' });
+  const [pdf, setPdf] = useState<File | null>(null);
   const key = opportunityKeys.member(slug, id);
   const one = useQuery({
     queryKey: key,
@@ -26,15 +30,20 @@ export function OpportunityPage() {
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: opportunityKeys.memberAll(slug) });
   };
+  // The answer first, then its PDF: a file is attached to an answer. Should the upload still fail,
+  // the answer stands and the page offers to attach the file again.
   const interest = useMutation({
-    mutationFn: () =>
-      call(
+    mutationFn: async () => {
+      const answer = await call(
         client.PUT('/v1/t/{slug}/community/opportunities/{id}/interest', {
           params: { path: { slug, id } },
           body: { message: form.message, ...(form.link.trim() ? { link: form.link } : {}) },
         }),
-      ),
-    onSuccess: refresh,
+      );
+      if (pdf) await uploadInterestFile(slug, id, pdf);
+      return answer;
+    },
+    onSettled: refresh,
   });
   const withdraw = useMutation({
     mutationFn: () =>
@@ -48,7 +57,7 @@ export function OpportunityPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     withdraw.reset();
-    interest.mutate();
+    if (sendable(pdf)) interest.mutate();
   };
   const item = one.data;
   if (one.error) return <ErrorMessage error={one.error} />;
@@ -85,6 +94,8 @@ export function OpportunityPage() {
       {mine?.status === 'interested' ? (
         <div className="card">
           <Notice>{t('opportunities.interestedDone')}</Notice>
+          <ErrorMessage error={interest.error} />
+          <OwnInterestFile slug={slug} id={id} file={mine.file} onChanged={refresh} />
           <ErrorMessage error={withdraw.error} />
           <button
             type="button"
@@ -116,6 +127,7 @@ export function OpportunityPage() {
             onChange={(link) => setForm({ ...form, link })}
             error={fieldErrorOf(interest.error, 'link')}
           />
+          <InterestFileInput file={pdf} onChange={setPdf} />
           <p className="hint">{t('opportunities.interestHint')}</p>
           <FormError error={interest.error} />
           <button type="submit" className="primary" disabled={interest.isPending}>
