@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../server/test/client.js';
+import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
@@ -61,10 +63,10 @@ const heading = (page: Page, name: string, level = 2) =>
   page.getByRole('heading', { level, name, exact: true }).waitFor();
 
 describe.skipIf(!hasChromium)('events in the console on a phone', () => {
-  it('HR creates a hybrid event with 2 seats in person, fixes a refused time and publishes it', {
+  it('HR creates a hybrid event with 2 seats in person, publishes it and runs its registrations and waitlist', {
     timeout: 240_000,
   }, async () => {
-    const { slug, client: hr } = await tenantWithMember(server, 'admin');
+    const { tenant, slug, client: hr } = await tenantWithMember(server, 'admin');
     const page = await (await phoneAs(hr, 'ja')).newPage();
     page.on('dialog', (dialog) => dialog.accept());
     const failed = failedCalls(page);
@@ -123,6 +125,62 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     const row = page.getByRole('listitem').filter({ hasText: 'アルムナイ交流会 2026 冬' });
     await row.getByText('会場: 参加確定 0 / 定員 2').waitFor();
     await row.getByText('公開中').waitFor();
+    expect(failed).toEqual([]);
+
+    // Three members register in person for the two seats, in this order: the third is waitlisted.
+    const net = { id: tenant.id, slug };
+    const people = [];
+    for (const displayName of ['参加 一郎', '参加 二郎', '参加 三郎']) {
+      const member = await communityMember(server, net, { displayName });
+      const registered = await member.client.post<{ registration: { status: string } }>(
+        `/api/v1/t/${slug}/community/events/${eventId}/registration`,
+        { mode: 'in_person', answers: { q1: '参加する' } },
+      );
+      expect(registered.status).toBe(201);
+      people.push(member);
+    }
+    await communityMember(server, net, { displayName: '手動 四郎' });
+
+    await row.getByRole('link', { name: 'アルムナイ交流会 2026 冬' }).click();
+    await page.getByRole('link', { name: '参加者' }).click();
+    await heading(page, '参加者');
+    const card = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+    await card('参加 一郎').getByText('参加確定').waitFor();
+    await card('参加 二郎').getByText('参加確定').waitFor();
+    await card('参加 三郎').getByText('キャンセル待ち 1 番目').waitFor();
+    await card('参加 一郎').getByText('懇親会に参加しますか').waitFor();
+    await page.getByText('参加確定 2 人・キャンセル待ち 1 人・出席 0 人').waitFor();
+    await expectCleanScreen(page, 'registrations (ja)');
+
+    // HR add a fourth by hand: no seat is free, so the waitlist, behind the third.
+    await page.getByLabel('メンバーを名前で検索').fill('手動');
+    await page.getByRole('button', { name: '手動 四郎 さんを選ぶ' }).click();
+    await page.getByLabel('参加方法').selectOption({ label: '会場' });
+    await page.getByRole('button', { name: '手動 四郎 さんを追加' }).click();
+    await page.getByText('手動 四郎 さんを追加しました（キャンセル待ち 2 番目）。').waitFor();
+    await card('手動 四郎').getByText('事務局が追加').waitFor();
+
+    // Removing the first frees a seat: the first on the waitlist is promoted, the next moves up.
+    await page.getByRole('button', { name: '参加 一郎 さんの参加を取り消す' }).click();
+    await page.getByText('参加 一郎 さんの参加登録を取り消しました。').waitFor();
+    await card('参加 一郎').getByText('取り消し', { exact: true }).waitFor();
+    await card('参加 三郎').getByText('参加確定').waitFor();
+    await card('手動 四郎').getByText('キャンセル待ち 1 番目').waitFor();
+
+    await page.getByLabel('お知らせの本文').fill('当日は受付で受付番号をご提示ください。');
+    await page.getByRole('button', { name: '送信する' }).click();
+    await page.getByText(/^\d+ 人にお知らせを送りました。$/).waitFor();
+
+    await page.getByLabel('文字コード').selectOption('utf8');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '書き出す' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('懇親会に参加しますか');
+    expect(csv).toContain('参加 三郎');
+    await page.getByText('書き出しました（4 行）。').waitFor();
     expect(failed).toEqual([]);
   });
 });

@@ -104,6 +104,9 @@ const AdminEventsPage = page(() =>
 const AdminEventEditorPage = page(() =>
   import('../features/events/admin/AdminEventEditorPage').then((m) => m.AdminEventEditorPage),
 );
+const AdminEventRegistrationsPage = page(() =>
+  import('../features/events/admin/AdminEventRegistrationsPage').then((m) => m.AdminEventRegistrationsPage),
+);
 const AnswerSurveyPage = page(() =>
   import('../features/surveys/AnswerSurveyPage').then((m) => m.AnswerSurveyPage),
 );
@@ -290,6 +293,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="events" element={<AdminEventsPage />} />
                     <Route path="events/new" element={<AdminEventEditorPage />} />
                     <Route path="events/:id" element={<AdminEventEditorPage />} />
+                    <Route path="events/:id/registrations" element={<AdminEventRegistrationsPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

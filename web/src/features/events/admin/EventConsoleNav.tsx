@@ -2,7 +2,7 @@ import { NavLink } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 
 /** The way back to the list and between one event's details, registrations and check-in. */
-export function EventConsoleNav({ slug }: { slug: string; id: string | undefined }) {
+export function EventConsoleNav({ slug, id }: { slug: string; id: string | undefined }) {
   const { t } = useI18n();
   const base = `/t/${slug}/admin/events`;
   return (
@@ -12,6 +12,14 @@ export function EventConsoleNav({ slug }: { slug: string; id: string | undefined
           ← {t('eventsConsole.back')}
         </NavLink>
       </p>
+      {id && (
+        <nav className="toolbar event-tabs" aria-label={t('eventsConsole.tabs')}>
+          <NavLink to={`${base}/${id}`} end>
+            {t('eventsConsole.tab.edit')}
+          </NavLink>
+          <NavLink to={`${base}/${id}/registrations`}>{t('eventsConsole.tab.registrations')}</NavLink>
+        </nav>
+      )}
     </>
   );
 }
