@@ -63,7 +63,7 @@ const heading = (page: Page, name: string, level = 2) =>
   page.getByRole('heading', { level, name, exact: true }).waitFor();
 
 describe.skipIf(!hasChromium)('events in the console on a phone', () => {
-  it('HR creates a hybrid event with 2 seats in person, publishes it and runs its registrations and waitlist', {
+  it('HR creates a hybrid event with 2 seats in person, publishes it, runs its registrations and waitlist and checks people in by code', {
     timeout: 240_000,
   }, async () => {
     const { tenant, slug, client: hr } = await tenantWithMember(server, 'admin');
@@ -182,5 +182,60 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     expect(csv).toContain('参加 三郎');
     await page.getByText('書き出しました（4 行）。').waitFor();
     expect(failed).toEqual([]);
+
+    // Check-in at the door: the code typed in lower case with a space is taken, once.
+    const listed = await hr.get<{
+      registrations: { member: { displayName: string }; checkInCode: string }[];
+    }>(`/api/v1/t/${slug}/events/${eventId}/registrations`);
+    const codeOf = (name: string) =>
+      listed.body.registrations.find((r) => r.member.displayName === name)!.checkInCode;
+    const typed = codeOf('参加 三郎').toLowerCase();
+    await page.getByRole('link', { name: '受付' }).click();
+    await heading(page, '受付');
+    await page.getByText('出席 0 人 / 参加確定 2 人').waitFor();
+    await page.getByLabel('受付番号').fill(`${typed.slice(0, 4)} ${typed.slice(4)}`);
+    await page.getByRole('button', { name: '受付する' }).click();
+    await page.getByText('参加 三郎 さんの出席を記録しました。').waitFor();
+    await page.getByText('参加方法: 会場').waitFor();
+    await page.getByText('出席 1 人 / 参加確定 2 人').waitFor();
+    await expect(page.getByLabel('受付番号').inputValue()).resolves.toBe('');
+    await expectCleanScreen(page, 'check-in (ja)');
+    await page.getByLabel('受付番号').fill(codeOf('参加 三郎'));
+    await page.getByRole('button', { name: '受付する' }).click();
+    await page.getByText(/参加 三郎 さんは .+ に受付済みです。/).waitFor();
+    await page.getByText('出席 1 人 / 参加確定 2 人').waitFor();
+    // A waitlisted person's code is refused, with the reason.
+    await page.getByLabel('受付番号').fill(codeOf('手動 四郎'));
+    await page.getByRole('button', { name: '受付する' }).click();
+    await page.getByText('受付できません: この受付番号の参加確定者は見つかりません。').waitFor();
+    expect(failed.splice(0)).toEqual([expect.stringMatching(/^422 .*\/check-in$/)]);
+    const after = await hr.get<{
+      registrations: { member: { displayName: string }; attendedAt: string | null }[];
+    }>(`/api/v1/t/${slug}/events/${eventId}/registrations`);
+    expect(after.body.registrations.filter((r) => r.attendedAt).map((r) => r.member.displayName)).toEqual([
+      '参加 三郎',
+    ]);
+    await page.getByRole('link', { name: '参加者' }).click();
+    await card('参加 三郎')
+      .getByText(/出席（.+）/)
+      .waitFor();
+
+    // The same screens in English.
+    const english = await (await phoneAs(hr, 'en')).newPage();
+    const base = `${server.publicUrl}/t/${slug}/admin/events`;
+    for (const [path, title] of [
+      ['', 'Events'],
+      ['/new', 'Create an event'],
+      [`/${eventId}`, 'Edit the event'],
+      [`/${eventId}/registrations`, 'Registrations'],
+      [`/${eventId}/check-in`, 'Check-in'],
+    ] as const) {
+      await english.goto(`${base}${path}`);
+      await heading(english, title);
+      await expectCleanScreen(english, `${title} (en)`);
+    }
+    await english.getByLabel('Check-in code').fill('zzzz-zzzz');
+    await english.getByRole('button', { name: 'Check in', exact: true }).click();
+    await english.getByText('Not checked in: No confirmed registration has this code.').waitFor();
   });
 });

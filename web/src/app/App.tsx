@@ -107,6 +107,9 @@ const AdminEventEditorPage = page(() =>
 const AdminEventRegistrationsPage = page(() =>
   import('../features/events/admin/AdminEventRegistrationsPage').then((m) => m.AdminEventRegistrationsPage),
 );
+const AdminEventCheckInPage = page(() =>
+  import('../features/events/admin/AdminEventCheckInPage').then((m) => m.AdminEventCheckInPage),
+);
 const AnswerSurveyPage = page(() =>
   import('../features/surveys/AnswerSurveyPage').then((m) => m.AnswerSurveyPage),
 );
@@ -294,6 +297,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="events/new" element={<AdminEventEditorPage />} />
                     <Route path="events/:id" element={<AdminEventEditorPage />} />
                     <Route path="events/:id/registrations" element={<AdminEventRegistrationsPage />} />
+                    <Route path="events/:id/check-in" element={<AdminEventCheckInPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

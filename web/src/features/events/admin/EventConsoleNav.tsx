@@ -18,6 +18,7 @@ export function EventConsoleNav({ slug, id }: { slug: string; id: string | undef
             {t('eventsConsole.tab.edit')}
           </NavLink>
           <NavLink to={`${base}/${id}/registrations`}>{t('eventsConsole.tab.registrations')}</NavLink>
+          <NavLink to={`${base}/${id}/check-in`}>{t('eventsConsole.tab.checkIn')}</NavLink>
         </nav>
       )}
     </>
