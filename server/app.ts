@@ -25,6 +25,7 @@ import { chatMemberRoutes, chatStaffRoutes } from './modules/opportunities/chat-
 import { interestFileRoutes } from './modules/opportunities/interest-file-routes.js';
 import { MAX_INTEREST_FILE_BYTES } from './modules/opportunities/interest-files.js';
 import { opportunityMemberRoutes } from './modules/opportunities/member-routes.js';
+import { referralRoutes } from './modules/opportunities/referral-routes.js';
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
 import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
@@ -99,6 +100,7 @@ export function createApiRouter() {
   v1.route('/', opportunityStaffRoutes as unknown as typeof v1);
   v1.route('/', opportunityMemberRoutes as unknown as typeof v1);
   v1.route('/', interestFileRoutes as unknown as typeof v1);
+  v1.route('/', referralRoutes as unknown as typeof v1);
   v1.route('/', chatStaffRoutes as unknown as typeof v1);
   v1.route('/', chatMemberRoutes as unknown as typeof v1);
   v1.route('/', eventStaffRoutes as unknown as typeof v1);

@@ -63,6 +63,7 @@ export const auditActions = [
   'opportunity.created',
   'opportunity.status_changed',
   'opportunity.announced',
+  'opportunity.referred',
   'candidate.stage_changed',
   'candidate.file_downloaded',
   'candidates.exported',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -154,5 +155,44 @@ export const opportunityInterestFiles = pgTable(
       [table.tenantId, table.interestId],
       opportunityInterests,
     ).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A member's referral of someone for an opportunity: another member, or an outside person by name and
+ * address. The referred address gets one mail per opportunity, whoever refers it (the unique key).
+ * `mailed` is false when nothing was sent (an address on the exclusion list, a member who blocked the
+ * referrer); the referrer is answered the same either way.
+ */
+export const opportunityReferrals = pgTable(
+  'opportunity_referrals',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    referrerId: uuid('referrer_id').notNull(),
+    /** The member referred, picked by the referrer or found by the address (never told to the referrer). */
+    referredMemberId: uuid('referred_member_id'),
+    name: text('name').notNull().default(''),
+    /** Lower-cased: one mail per address and opportunity. */
+    email: text('email').notNull(),
+    note: text('note').notNull().default(''),
+    mailed: boolean('mailed').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex('opportunity_referrals_email_key').on(table.tenantId, table.opportunityId, table.email),
+    tenantForeignKey(
+      'opportunity_referrals_opportunity_fk',
+      [table.tenantId, table.opportunityId],
+      opportunities,
+    ).onDelete('cascade'),
+    tenantForeignKey('opportunity_referrals_referrer_fk', [table.tenantId, table.referrerId], memberships),
+    tenantForeignKey(
+      'opportunity_referrals_referred_fk',
+      [table.tenantId, table.referredMemberId],
+      memberships,
+    ),
   ],
 );

@@ -3,6 +3,7 @@ import { addDays, todayInTokyo } from './dates.js';
 import type { InterestFileMeta } from './interest-file-rows.js';
 import type { OpportunityInterestRow } from './interests.js';
 import { audienceOf } from './opportunity-audience.js';
+import type { ReferralView } from './referrals.js';
 import type { OpportunityRow } from './write-opportunities.js';
 
 const NEW_FOR_DAYS = 7;
@@ -109,5 +110,22 @@ export function presentCandidate(view: CandidateView) {
     sharedStatus: interest.sharedStatus,
     createdAt: interest.createdAt.toISOString(),
     updatedAt: interest.updatedAt.toISOString(),
+  };
+}
+
+/** Staff-only: who referred whom for an opportunity. */
+export function presentReferral(view: ReferralView) {
+  const { referral } = view;
+  return {
+    id: referral.id,
+    referrer: view.referrer,
+    referred: {
+      member: view.referred?.id ? { id: view.referred.id, displayName: view.referred.displayName } : null,
+      name: referral.name,
+      email: referral.email,
+    },
+    note: referral.note,
+    mailed: referral.mailed,
+    createdAt: referral.createdAt.toISOString(),
   };
 }

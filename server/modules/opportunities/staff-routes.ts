@@ -10,7 +10,9 @@ import { pdfDownload, pdfResponse } from './interest-file-routes.js';
 import { readCandidateFile } from './interest-files.js';
 import { countCandidates, listStaffOpportunities } from './list-opportunities.js';
 import { authorizeOpportunityStaff } from './policies.js';
-import { presentCandidate, presentStaffOpportunity } from './presenters.js';
+import { presentCandidate, presentReferral, presentStaffOpportunity } from './presenters.js';
+import { ReferralListSchema } from './referral-schemas.js';
+import { listReferrals } from './referrals.js';
 import {
   AnnouncementResultSchema,
   CandidateExportQuerySchema,
@@ -192,4 +194,23 @@ opportunityStaffRoutes.openapi(
     responses: { 200: pdfResponse, ...problems(401, 403, 404) },
   }),
   async (c) => pdfDownload(c, await withTenant(c, (ctx) => readCandidateFile(ctx, c.req.valid('param').id))),
+);
+
+opportunityStaffRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/opportunities/{id}/referrals',
+    tags,
+    summary: 'Who referred whom for an opportunity, newest first (HR)',
+    request: { params: OpportunityParamSchema },
+    responses: { 200: jsonContent(ReferralListSchema), ...problems(401, 403, 404) },
+  }),
+  async (c) => {
+    const id = c.req.valid('param').id;
+    const rows = await withTenant(c, async (ctx) => {
+      await findOpportunity(ctx, id);
+      return listReferrals(ctx, id);
+    });
+    return c.json({ referrals: rows.map(presentReferral) }, 200);
+  },
 );

@@ -138,6 +138,12 @@ export const messages = {
     interest_file_empty: 'ファイルが空です。内容のある PDF ファイルを選んでください。',
     interest_file_too_large: 'ファイルが大きすぎます。10 MB 以下の PDF ファイルを選んでください。',
     interest_file_needs_interest: 'ファイルを添付するには、先に「興味あり」を送ってください。',
+    referral_already_sent:
+      'この方にはすでにこの募集のご紹介をお送りしています。ご紹介のメールは一度だけお送りします。',
+    referral_self: 'ご自身を紹介することはできません。',
+    referral_member_unknown: '紹介できるのはこのネットワークのメンバーです。一覧から選び直してください。',
+    referral_member_or_address:
+      'メンバーを選ぶか、お名前とメールアドレスを入力するか、どちらか一方にしてください。',
     // カジュアル面談
     chat_slot_in_past: '開始日時は現在より後の日時にしてください。',
     chat_slot_overlaps: 'この時間帯には、すでにあなたの面談枠があります。',
@@ -307,6 +313,12 @@ export const messages = {
     interest_file_empty: 'The file is empty. Please choose a PDF file with content.',
     interest_file_too_large: 'The file is too large. Please choose a PDF file of 10 MB or less.',
     interest_file_needs_interest: 'Send “Interested” first, then attach a file.',
+    referral_already_sent:
+      'This person has already been sent a referral for this opportunity. Each person is mailed only once.',
+    referral_self: 'You cannot refer yourself.',
+    referral_member_unknown:
+      'You can refer members of this network only. Please choose someone from the list again.',
+    referral_member_or_address: 'Choose a member, or enter a name and e-mail address, not both.',
     // Casual career chats
     chat_slot_in_past: 'The start time must be in the future.',
     chat_slot_overlaps: 'You already have a chat slot at that time.',

@@ -1664,7 +1664,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported";
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -6790,6 +6790,94 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/opportunities/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer another member or an outside person (name and address) for an opportunity: they get one mail with my name, once per opportunity and address (409 after that); 10 an hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReferralInput"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralReceived"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -12622,6 +12710,72 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/opportunities/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who referred whom for an opportunity, newest first (HR) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityReferralList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/overview": {
         parameters: {
             query?: never;
@@ -16467,7 +16621,7 @@ export type components = {
         };
         AuditEvent: {
             /** @enum {string} */
-            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported";
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -17631,6 +17785,30 @@ export type components = {
             /** @enum {string|null} */
             workStyle?: "remote" | "hybrid" | "on_site" | null;
         };
+        OpportunityReferral: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            mailed: boolean;
+            note: string;
+            referred: {
+                email: string;
+                member: {
+                    displayName: string;
+                    /** Format: uuid */
+                    id: string;
+                } | null;
+                name: string;
+            };
+            referrer: {
+                displayName: string;
+                /** Format: uuid */
+                id: string;
+            };
+        };
+        OpportunityReferralList: {
+            referrals: components["schemas"]["OpportunityReferral"][];
+        };
         Overview: {
             countsByRole: {
                 admin?: number;
@@ -17946,6 +18124,18 @@ export type components = {
             status: "record" | "invited" | "joined" | "declined" | "excluded";
             /** @enum {string} */
             wouldReturn: "yes" | "no" | "unanswered";
+        };
+        ReferralInput: {
+            email?: string;
+            /** Format: uuid */
+            memberId?: string;
+            name?: string;
+            /** @default  */
+            note: string;
+        };
+        ReferralReceived: {
+            /** @enum {boolean} */
+            received: true;
         };
         RegisterForEvent: {
             /** @default {} */

@@ -68,6 +68,7 @@ export const auditActionList = allValues<AuditAction>()([
   'opportunity.created',
   'opportunity.status_changed',
   'opportunity.announced',
+  'opportunity.referred',
   'candidate.stage_changed',
   'candidate.file_downloaded',
   'candidates.exported',

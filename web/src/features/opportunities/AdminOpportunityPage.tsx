@@ -10,6 +10,7 @@ import { OpportunityAudiencePicker } from './OpportunityAudiencePicker';
 import { OpportunityFacts } from './OpportunityFacts';
 import { opportunityKeys, type StaffOpportunity, statuses } from './opportunity-model';
 import { Pipeline } from './Pipeline';
+import { ReferralList } from './ReferralList';
 
 /** One opportunity in the console: its text, its status, and its pipeline. */
 export function AdminOpportunityPage() {
@@ -129,6 +130,8 @@ export function AdminOpportunityPage() {
         {t('oppsAdmin.candidates', { active: item.candidates.active, total: item.candidates.total })}
       </p>
       <Pipeline slug={slug} opportunity={id} />
+      <h2>{t('referralsAdmin.title')}</h2>
+      <ReferralList slug={slug} id={id} />
     </section>
   );
 }

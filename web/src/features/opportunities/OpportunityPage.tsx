@@ -10,6 +10,7 @@ import { uploadInterestFile } from './interest-file';
 import { OpportunityFacts } from './OpportunityFacts';
 import { OwnInterestFile } from './OwnInterestFile';
 import { opportunityKeys } from './opportunity-model';
+import { ReferForm } from './ReferForm';
 
 /** One opportunity: its text and facts, and my 「興味あり」 (with an optional message and link) or its withdrawal. */
 export function OpportunityPage() {
@@ -135,6 +136,7 @@ export function OpportunityPage() {
           </button>
         </form>
       )}
+      <ReferForm slug={slug} id={id} />
     </article>
   );
 }
