@@ -1,7 +1,11 @@
+import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alumniRecords, segments } from '../server/db/schema/index.js';
+import { enterTenant, inTenant } from '../server/db/scope.js';
+import { audienceMember, audienceRecord } from '../server/modules/programmes/audience/audience-factories.js';
 import type { TestClient } from '../server/test/client.js';
-import { createTestTenant, signIn } from '../server/test/factories.js';
+import { createTestTenant, mailsTo, signIn } from '../server/test/factories.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
 import { checkScreen, narrowPhone } from './screens.js';
@@ -85,4 +89,172 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
       .waitFor();
     await expectAccessible(english, 'settings (en)');
   });
+
+  it('staff compose a newsletter to a segment with a record who has not joined, test it, send it once, and see it delivered', {
+    timeout: 240_000,
+  }, async () => {
+    const n = await newsletterNetwork();
+    const page = await (await phoneAs(n.owner, 'ja')).newPage();
+    await page.goto(`${server.publicUrl}/t/${n.slug}/admin/news`);
+    await page.getByRole('heading', { level: 2, name: 'お知らせ', exact: true }).waitFor();
+    await page.locator('.console-body').getByRole('link', { name: 'メールマガジン', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'メールマガジン', exact: true }).waitFor();
+    await page.getByText('まだメールマガジンはありません。').waitFor();
+    await expectAccessible(page, 'newsletters (ja)');
+
+    await page.getByRole('link', { name: 'メールマガジンを作成' }).click();
+    await page.getByRole('heading', { level: 2, name: '新しいメールマガジン' }).waitFor();
+    await page.getByLabel('件名').fill('12月のアルムナイ通信');
+    await page
+      .getByLabel('案内文')
+      .fill('いつもありがとうございます。今月は新しい人事制度をお知らせします。');
+    await page.getByLabel('新しい人事制度のお知らせ').check();
+    await page.getByLabel('名簿のセグメント').check();
+    await page.getByLabel('まだ参加していない方（名簿）にも案内する').check();
+    // The preview counts the consenting member and the consenting record, and names who is left out.
+    await page.getByText('2人にメールが届きます').waitFor();
+    await page.getByText('（メンバー1人・未参加の方1人）').waitFor();
+    await page.getByText(/連絡への同意なし: 1人/).waitFor();
+    await expectAccessible(page, 'newsletter compose (ja)');
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.getByText('下書きを保存しました。').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'メールマガジンの編集' }).waitFor();
+
+    await page.getByRole('button', { name: '自分にテスト送信' }).click();
+    await page
+      .getByText(`テストメールを ${n.ownerEmail} に送りました（件名に［テスト］が付きます）。`)
+      .waitFor();
+    const tests = await mailsTo(server, n.ownerEmail);
+    expect(tests.filter((mail) => mail.subject.includes('12月のアルムナイ通信'))).toHaveLength(1);
+
+    // Send now, from two tabs at once (as a double click would): the server takes it once and the
+    // other tab shows why it was refused.
+    const second = await page.context().newPage();
+    await second.goto(page.url());
+    for (const tab of [page, second]) {
+      await tab.getByRole('button', { name: '今すぐ送信' }).click();
+      await tab.getByText('対象の方に今すぐ送信します。送信を始めると取り消せません。').waitFor();
+    }
+    await page.getByRole('button', { name: '送信する', exact: true }).click();
+    await page.getByText('送信を始めました。配信状況は自動で更新されます。').waitFor();
+    await second.getByRole('button', { name: '送信する', exact: true }).click();
+    await second.getByText('このメールマガジンはすでに送信中か送信済みです。').waitFor();
+    await second.close();
+    await server.deps.jobs.drain();
+    const counts = page.getByRole('definition');
+    // The page asks again while the campaign is going out, until it is sent.
+    await page.locator('.badge', { hasText: '送信済み' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: '配信状況' }).waitFor();
+    await expect.poll(() => counts.allTextContents(), { timeout: 15_000 }).toEqual(['0', '2', '0', '0', '0']);
+    expect(await mailsTo(server, n.member.email)).toHaveLength(1);
+    expect(await mailsTo(server, n.record.email!)).toHaveLength(1);
+    expect(await mailsTo(server, n.noConsentRecord.email!)).toHaveLength(0);
+    await expectAccessible(page, 'newsletter sent (ja)');
+
+    await page.getByRole('link', { name: 'メールマガジン一覧へ戻る' }).click();
+    const row = page.getByRole('listitem').filter({ hasText: '12月のアルムナイ通信' });
+    await row.locator('.badge', { hasText: '送信済み' }).waitFor();
+    await row.getByText(/宛先 2人/).waitFor();
+  });
+
+  it('staff schedule a newsletter and cancel the schedule, in English', { timeout: 120_000 }, async () => {
+    const n = await newsletterNetwork();
+    const created = await n.owner.post<{ id: string }>(`/api/v1/t/${n.slug}/news-desk/newsletters`, {
+      subject: 'Alumni news for December',
+      articleIds: [n.articleId],
+    });
+    expect(created.status).toBe(201);
+    const page = await (await phoneAs(n.owner, 'en')).newPage();
+    await page.goto(`${server.publicUrl}/t/${n.slug}/admin/news/newsletters/${created.body.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Edit newsletter' }).waitFor();
+    await expectAccessible(page, 'newsletter compose (en)');
+    await page.getByLabel('Send at (Japan time)').fill('2020-01-01T09:00');
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByText('The send time must be in the future.').waitFor();
+    await page.getByLabel('Send at (Japan time)').fill(`${new Date().getFullYear() + 1}-01-05T09:00`);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByText(/^Scheduled for /).waitFor();
+    await page.getByText('Scheduled', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Cancel the scheduled send' }).click();
+    await page.getByText('The scheduled send was cancelled.').waitFor();
+    await page.getByText('Schedule cancelled', { exact: true }).waitFor();
+    await page.goto(`${server.publicUrl}/t/${n.slug}/admin/news/newsletters`);
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Alumni news for December' })
+      .getByText('Schedule cancelled')
+      .waitFor();
+    await expectAccessible(page, 'newsletters (en)');
+  });
+
+  it('says that nothing can be sent until the sender is set, with the way to the settings', {
+    timeout: 60_000,
+  }, async () => {
+    const { slug, ownerEmail } = await createTestTenant(server);
+    const owner = await signIn(server, ownerEmail);
+    const page = await (await phoneAs(owner, 'ja')).newPage();
+    await page.goto(`${server.publicUrl}/t/${slug}/admin/news/newsletters`);
+    await page.getByText(/送信者の住所と連絡先（特定電子メール法の表示）が未設定のため/).waitFor();
+    await page.getByRole('link', { name: 'ネットワーク設定で送信者を入力する' }).click();
+    await page.getByRole('group', { name: 'メールマガジンの送信者（特定電子メール法の表示）' }).waitFor();
+  });
 });
+
+/** A network with a sender, a published article, and a segment (営業) holding people with and without consent. */
+async function newsletterNetwork() {
+  const created = await createTestTenant(server);
+  const tenantId = created.tenant.id;
+  const owner = await signIn(server, created.ownerEmail);
+  const base = `/api/v1/t/${created.slug}`;
+  expect(
+    (
+      await owner.patch(`${base}/settings`, {
+        senderAddress: '東京都千代田区丸の内1-1-1',
+        senderContact: 'alumni@example.com',
+      })
+    ).status,
+  ).toBe(200);
+  await server.deps.database.db.transaction(async (tx) => {
+    await enterTenant(tx, tenantId);
+    await tx.insert(segments).values({ tenantId, name: '営業部出身', filter: { department: '営業' } });
+  });
+  const sales = { lastDepartment: '営業' };
+  const member = await audienceMember(server, tenantId, {
+    displayName: '同意 花子',
+    consents: ['company_news'],
+    record: sales,
+  });
+  const record = await audienceRecord(server, tenantId, {
+    familyName: '記録',
+    givenName: '一郎',
+    contactConsent: 'granted',
+    consentSource: 'exit_survey',
+    ...sales,
+  });
+  const noConsentRecord = await audienceRecord(server, tenantId, { familyName: '未同意', ...sales });
+  const categories = (await owner.get<{ categories: { id: string }[] }>(`${base}/news/categories`)).body
+    .categories;
+  const article = await owner.post<{ id: string }>(`${base}/news-desk/articles`, {
+    title: '新しい人事制度のお知らせ',
+    body: '副業が認められました。',
+    categoryId: categories[0]!.id,
+  });
+  expect((await owner.post(`${base}/news-desk/articles/${article.body.id}/publish`)).status).toBe(200);
+  const recordConsent = () =>
+    inTenant(server.deps.database.db, tenantId, (tx) =>
+      tx
+        .select({ consent: alumniRecords.contactConsent })
+        .from(alumniRecords)
+        .where(and(eq(alumniRecords.tenantId, tenantId), eq(alumniRecords.id, record.id))),
+    );
+  return {
+    slug: created.slug,
+    owner,
+    ownerEmail: created.ownerEmail,
+    member,
+    record,
+    noConsentRecord,
+    articleId: article.body.id,
+    recordConsent,
+  };
+}

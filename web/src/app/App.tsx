@@ -79,6 +79,12 @@ const ArticleEditorPage = page(() =>
 const ArticlePage = page(() => import('../features/news/ArticlePage').then((m) => m.ArticlePage));
 const NewsDeskPage = page(() => import('../features/news/NewsDeskPage').then((m) => m.NewsDeskPage));
 const NewsPage = page(() => import('../features/news/NewsPage').then((m) => m.NewsPage));
+const NewslettersPage = page(() =>
+  import('../features/news/newsletters/NewslettersPage').then((m) => m.NewslettersPage),
+);
+const NewsletterEditorPage = page(() =>
+  import('../features/news/newsletters/NewsletterEditorPage').then((m) => m.NewsletterEditorPage),
+);
 const OpportunitiesPage = page(() =>
   import('../features/opportunities/OpportunitiesPage').then((m) => m.OpportunitiesPage),
 );
@@ -273,6 +279,9 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="news" element={<NewsDeskPage />} />
                     <Route path="news/new" element={<ArticleEditorPage />} />
                     <Route path="news/:id" element={<ArticleEditorPage />} />
+                    <Route path="news/newsletters" element={<NewslettersPage />} />
+                    <Route path="news/newsletters/new" element={<NewsletterEditorPage />} />
+                    <Route path="news/newsletters/:id" element={<NewsletterEditorPage />} />
                     <Route path="registry" element={<RegistryPage />} />
                     <Route path="registry/:id" element={<RecordPage />} />
                     <Route path="import" element={<ImportPage />} />

@@ -31,6 +31,7 @@ export function AdminLayout() {
     { to: `${base}/proposals`, label: t('console.proposals') },
     { to: `${base}/members`, label: t('console.members') },
     { to: `${base}/news`, label: t('desk.title') },
+    { to: `${base}/news/newsletters`, label: t('newsletters.title') },
     { to: `/t/${home.tenant.slug}/inbox`, label: t('messages.inbox') },
     { to: `/t/${home.tenant.slug}/moderation`, label: t('moderation.title') },
     ...(home.member.role === 'owner'

@@ -25,6 +25,9 @@ export function NewsDeskPage() {
       <p>
         <Link className="button primary" to={`/t/${slug}/admin/news/new`}>
           {t('desk.new')}
+        </Link>{' '}
+        <Link className="button" to={`/t/${slug}/admin/news/newsletters`}>
+          {t('newsletters.title')}
         </Link>
       </p>
       <ErrorMessage error={error} />
