@@ -220,6 +220,19 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
       .getByText(/出席（.+）/)
       .waitFor();
 
+    // A change of time after publishing: HR confirm that registrants will be told; the calendar SEQUENCE goes up.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => dialogs.push(dialog.message()));
+    await page.getByRole('link', { name: '内容' }).click();
+    await heading(page, 'イベントを編集');
+    await page.getByLabel('終了日時').fill(tokyoLocal(3, '21:30'));
+    await page.getByRole('button', { name: '変更を保存' }).click();
+    await page.getByText('保存しました。').waitFor();
+    expect(dialogs).toEqual(['日時または場所の変更を参加登録者全員に通知します。保存しますか？']);
+    const changed = await hr.get<{ endsAt: string; sequence: number }>(`/api/v1/t/${slug}/events/${eventId}`);
+    expect(changed.body.endsAt).toBe(new Date(`${tokyoLocal(3, '21:30')}:00+09:00`).toISOString());
+    expect(changed.body.sequence).toBe(1);
+
     // The same screens in English.
     const english = await (await phoneAs(hr, 'en')).newPage();
     const base = `${server.publicUrl}/t/${slug}/admin/events`;
@@ -237,5 +250,26 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     await english.getByLabel('Check-in code').fill('zzzz-zzzz');
     await english.getByRole('button', { name: 'Check in', exact: true }).click();
     await english.getByText('Not checked in: No confirmed registration has this code.').waitFor();
+
+    // At a desk the list is the shared desk table: Enter on a row opens the event.
+    await english.setViewportSize({ width: 1366, height: 768 });
+    await english.goto(base);
+    const table = english.getByRole('table', { name: /^Events \(1\)/ });
+    const eventRow = table.getByRole('row', { name: /アルムナイ交流会 2026 冬/ });
+    await eventRow.getByRole('cell', { name: 'Published' }).waitFor();
+    const desk = await checkScreen(english, 'events table (en)');
+    expect(desk.violations).toEqual([]);
+    expect(desk.overflow).toBeLessThanOrEqual(0);
+    await eventRow.focus();
+    await english.keyboard.press('Enter');
+    await heading(english, 'Edit the event');
+    english.on('dialog', (dialog) => dialog.accept());
+    await english.getByRole('button', { name: 'Cancel the event' }).click();
+    await english.getByText('The event is cancelled. Registrants have been told.').waitFor();
+    await english.getByText('This event is cancelled and can no longer be edited.').waitFor();
+    const cancelled = await hr.get<{ status: string; sequence: number }>(
+      `/api/v1/t/${slug}/events/${eventId}`,
+    );
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', sequence: 2 });
   });
 });
