@@ -39,6 +39,8 @@ import {
 import { joinRequestPublicRoutes, requestRoutes } from './modules/registry/requests/request-routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { memberSurveyRoutes } from './modules/surveys/member-survey-routes.js';
+import { pulseRoutes } from './modules/surveys/pulse-routes.js';
+import { surveyLinkRoutes } from './modules/surveys/survey-link-routes.js';
 import { surveyRoutes } from './modules/surveys/survey-routes.js';
 import { signUpRoutes, tenantRoutes } from './modules/tenancy/routes.js';
 import { accountRoutes } from './platform/auth/account-routes.js';
@@ -111,11 +113,13 @@ export function createApiRouter() {
   v1.route('/', deskRoutes as unknown as typeof v1);
   v1.route('/', newsletterRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);
+  v1.route('/', pulseRoutes as unknown as typeof v1);
   v1.route('/', surveyRoutes as unknown as typeof v1);
   v1.route('/', memberSurveyRoutes as unknown as typeof v1);
   v1.route('/', staffProposalRoutes as unknown as typeof v1);
   v1.route('/', memberProposalRoutes as unknown as typeof v1);
   v1.route('/', programmeUnsubscribeRoutes);
+  v1.route('/', surveyLinkRoutes);
 
   const api = createRouter();
   api.route('/', healthRoutes);

@@ -9,6 +9,7 @@ import { registerNewsJobs } from './modules/news/news-jobs.js';
 import { registerNewsletterJobs } from './modules/newsletters/newsletter-jobs.js';
 import { registerChatJobs } from './modules/opportunities/chat-jobs.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
+import { registerPulseJobs } from './modules/surveys/run-pulses.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
 import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
@@ -71,6 +72,7 @@ export async function bootEnishi(
   registerNewsletterJobs(deps);
   registerChatJobs(deps);
   registerEventJobs(deps);
+  registerPulseJobs(deps);
   await jobs.start({ workers: options.workers });
   if (options.workers) await outbox.wakeAll();
   const app = createApp(deps, { webRoot: options.webRoot });

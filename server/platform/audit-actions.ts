@@ -84,6 +84,7 @@ export const auditActions = [
   'event.checked_in',
   'proposal.updated',
   'proposals.exported',
+  'survey_pulses.changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

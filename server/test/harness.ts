@@ -76,6 +76,10 @@ export async function startTestServer(
     webRoot: options.webRoot,
   });
   const server = serve({ fetch: enishi.app.fetch, port, hostname: '127.0.0.1' });
+  // The embedded database runs on this thread: a test doing long work in it holds the event loop, and
+  // then the server's 5 s keep-alive timer and the client's reuse of the idle socket fire together
+  // (ECONNRESET). A keep-alive longer than any such pause keeps the test client's sockets usable.
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {
     ...enishi,

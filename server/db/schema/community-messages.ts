@@ -74,6 +74,8 @@ export const notificationKinds = [
   'event_message',
   /** Staff answered or moved on a proposal the recipient sent by name. */
   'proposal_answered',
+  /** A survey the recipient is asked to answer (a lifecycle pulse or staff's send). */
+  'survey_invited',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -90,7 +92,9 @@ export const notifications = pgTable(
     kind: text('kind').$type<NotificationKind>().notNull(),
     actorId: uuid('actor_id'),
     targetType: text('target_type')
-      .$type<'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event' | 'proposal'>()
+      .$type<
+        'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event' | 'proposal' | 'survey'
+      >()
       .notNull(),
     targetId: uuid('target_id').notNull(),
     data: jsonb('data').$type<Record<string, string>>().notNull().default({}),

@@ -1,16 +1,19 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea } from './platform.js';
+import { alumniRecords } from './registry.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -65,6 +68,8 @@ export const surveyResponses = pgTable(
     id: id(),
     surveyId: uuid('survey_id').notNull(),
     membershipId: uuid('membership_id'),
+    /** A named answer given through a record's e-mailed link (with membership_id too if they have joined). */
+    recordId: uuid('record_id'),
     status: text('status').$type<'draft' | 'submitted'>().notNull(),
     answers: jsonb('answers').notNull(),
     /** Coarse facts for breakdowns, copied at submission: { department, leftYear } of the linked record. */
@@ -82,6 +87,13 @@ export const surveyResponses = pgTable(
     uniqueIndex('survey_responses_member_key')
       .on(table.tenantId, table.surveyId, table.membershipId)
       .where(sql`membership_id is not null`),
+    uniqueIndex('survey_responses_record_key')
+      .on(table.tenantId, table.surveyId, table.recordId)
+      .where(sql`record_id is not null`),
+    // Erasing a record erases the named answers it gave through its link.
+    tenantForeignKey('survey_responses_record_fk', [table.tenantId, table.recordId], alumniRecords).onDelete(
+      'cascade',
+    ),
     index('survey_responses_survey_idx').on(table.tenantId, table.surveyId, table.status),
   ],
 );
@@ -101,6 +113,64 @@ export const surveyParticipations = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.surveyId, table.tokenHash] }),
     tenantForeignKey('survey_participations_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/**
+ * A single-use link to one survey for one registry record, e-mailed to people who have not joined (or
+ * have): the token is stored only as its SHA-256. `answered` is a flag without a time, so for an
+ * anonymous survey nothing dates the answer back to the person.
+ */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    surveyId: uuid('survey_id').notNull(),
+    recordId: uuid('record_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    answered: boolean('answered').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex('survey_invitations_record_key').on(table.tenantId, table.surveyId, table.recordId),
+    uniqueIndex('survey_invitations_token_key').on(table.tenantId, table.tokenHash),
+    tenantForeignKey('survey_invitations_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey(
+      'survey_invitations_record_fk',
+      [table.tenantId, table.recordId],
+      alumniRecords,
+    ).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Lifecycle pulses: the survey sent automatically `months` after each record's leaving date, to those
+ * with contact consent, once per person per stage (programme_deliveries keyed by the stage's id), and
+ * only while the stage's window is open (`windowDays` after the mark), so a record imported late is
+ * caught up for a stage that is still open and never for one long past.
+ */
+export const surveyPulseStages = pgTable(
+  'survey_pulse_stages',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    months: smallint('months').notNull(),
+    surveyId: uuid('survey_id').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    windowDays: smallint('window_days').notNull().default(30),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex('survey_pulse_stages_months_key').on(table.tenantId, table.months),
+    tenantForeignKey('survey_pulse_stages_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
       'cascade',
     ),
   ],

@@ -13,4 +13,5 @@ export type ChangeSource =
   | 'cli'
   | 'member'
   | 'unsubscribe'
-  | 'opportunity';
+  | 'opportunity'
+  | 'survey';

@@ -4,6 +4,7 @@ import { alumniRecords, surveyParticipations, surveyResponses, surveys } from '.
 import { conflict, notFound } from '../../platform/errors.js';
 import { audienceAdmitsMember, loadMemberAudienceFacts } from '../programmes/audience/member-audience.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { applyWouldReturn } from './apply-would-return.js';
 import { isAcceptingAnswers, loadSurvey, readSurvey, type Survey } from './load-survey.js';
 import type { Answers } from './survey-schemas.js';
 import { type StoredAnswers, validateAnswers } from './validate-answers.js';
@@ -11,9 +12,13 @@ import { type StoredAnswers, validateAnswers } from './validate-answers.js';
 export type MyAnswerState = 'not_started' | 'draft' | 'submitted';
 export type MySurvey = { survey: Survey; state: MyAnswerState; draft: StoredAnswers | null };
 
-/** The one-time participation token of a member in an anonymous survey, as stored: a keyed hash. */
-function participationHash(survey: Survey, membershipId: string): Uint8Array {
-  return new Uint8Array(createHmac('sha256', survey.participationKey).update(membershipId).digest());
+/**
+ * The one-time participation token of a person in an anonymous survey, as stored: a keyed hash of the
+ * membership (or, for a record that has not joined, of `record:<id>`), so answering in the app and
+ * through an e-mailed link counts as the same person.
+ */
+export function participationHash(survey: Survey, person: string): Uint8Array {
+  return new Uint8Array(createHmac('sha256', survey.participationKey).update(person).digest());
 }
 
 async function myState(ctx: TenantServiceContext, survey: Survey): Promise<Omit<MySurvey, 'survey'>> {
@@ -83,7 +88,7 @@ export async function getMySurvey(ctx: TenantServiceContext, id: string): Promis
   return { survey, ...(await myState(ctx, survey)) };
 }
 
-function mustAccept(survey: Survey) {
+export function mustAccept(survey: Survey) {
   if (!isAcceptingAnswers(survey)) throw conflict('survey_closed');
 }
 
@@ -159,6 +164,13 @@ export async function submitMyAnswers(ctx: TenantServiceContext, id: string, ans
       })
       .returning({ id: surveyResponses.id });
     if (saved.length === 0) throw conflict('survey_already_answered');
+    await applyWouldReturn(ctx.tx, {
+      tenantId: ctx.tenant.id,
+      survey,
+      answers: stored,
+      record: { membershipId: ctx.actor.membershipId },
+      actorMembershipId: ctx.actor.membershipId,
+    });
     return survey;
   }
   const first = await ctx.tx

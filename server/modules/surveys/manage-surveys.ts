@@ -9,6 +9,13 @@ import { definitionIssues, type SurveyInput } from './survey-schemas.js';
 
 function checkDefinition(input: SurveyInput, now: Date) {
   const issues: FieldError[] = definitionIssues(input.questions);
+  // An anonymous answer is linked to nobody, so it cannot change anybody's record.
+  if (input.anonymity === 'anonymous') {
+    input.questions.forEach((question, index) => {
+      if (question.wouldReturn)
+        issues.push({ path: `questions.${index}.wouldReturn`, code: 'survey_would_return_invalid' });
+    });
+  }
   if (input.closesAt !== null && new Date(input.closesAt) <= now)
     issues.push({ path: 'closesAt', code: 'survey_closes_in_past' });
   if (issues.length > 0) throw invalid(issues);

@@ -40,6 +40,15 @@ export const QuestionSchema = z
       .strictObject({ questionId: KeySchema, optionIds: z.array(KeySchema).min(1).max(20) })
       .nullable()
       .default(null),
+    /**
+     * A single choice question that asks whether they would come back: a named answer with one of `yes`
+     * (or `no`) sets the linked registry record's would-return to yes (or no), with history naming the
+     * survey. At most one per survey; named surveys only.
+     */
+    wouldReturn: z
+      .strictObject({ yes: z.array(KeySchema).max(20), no: z.array(KeySchema).max(20) })
+      .nullable()
+      .default(null),
   })
   .openapi('SurveyQuestion');
 export type Question = z.infer<typeof QuestionSchema>;
@@ -58,7 +67,8 @@ export type DefinitionIssue = {
     | 'survey_duplicate_key'
     | 'survey_options_needed'
     | 'survey_options_unexpected'
-    | 'survey_condition_invalid';
+    | 'survey_condition_invalid'
+    | 'survey_would_return_invalid';
 };
 
 /** Keys unique, options only on choice questions, conditions only on an earlier choice question's options. */
@@ -80,6 +90,18 @@ export function definitionIssues(questions: readonly Question[]): DefinitionIssu
       const known = new Set(earlier?.options.map((option) => option.id));
       if (!earlier || !choiceTypes.has(earlier.type) || !question.showIf.optionIds.every((o) => known.has(o)))
         issues.push({ path: `${at}.showIf`, code: 'survey_condition_invalid' });
+    }
+    if (question.wouldReturn) {
+      const { yes, no } = question.wouldReturn;
+      const named = [...yes, ...no];
+      if (
+        question.type !== 'single' ||
+        named.length === 0 ||
+        new Set(named).size !== named.length ||
+        !named.every((o) => optionIds.has(o)) ||
+        questions.findIndex((q) => q.wouldReturn) !== index
+      )
+        issues.push({ path: `${at}.wouldReturn`, code: 'survey_would_return_invalid' });
     }
     if (!seen.has(question.id)) seen.set(question.id, question);
   });

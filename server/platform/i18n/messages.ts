@@ -123,6 +123,11 @@ export const messages = {
     survey_status_change: 'このアンケートはその状態に変更できません。',
     survey_closed: 'このアンケートの回答受付は終了しました。',
     survey_already_answered: 'このアンケートにはすでに回答いただいています。',
+    survey_would_return_invalid:
+      '「再入社の意向」に使えるのは、記名式アンケートの単一選択の質問 1 つだけです。その質問の選択肢を指定してください。',
+    pulse_survey_not_open: '定期アンケートには、公開中（回答受付中）のアンケートを指定してください。',
+    pulse_survey_taken:
+      '同じアンケートを複数の時期に使うことはできません。時期ごとに別のアンケートを指定してください。',
     survey_anonymous_draft:
       '匿名のアンケートは、送信するまで回答をサーバーに保存しません（回答とあなたを結び付けないためです）。',
     // 機会（求人・カムバック採用・協業の募集）
@@ -299,6 +304,11 @@ export const messages = {
     survey_status_change: 'The survey cannot be moved to that status.',
     survey_closed: 'This survey is closed.',
     survey_already_answered: 'You have already answered this survey.',
+    survey_would_return_invalid:
+      'Only one single choice question of a named survey can record whether they would come back, with choices of that question.',
+    pulse_survey_not_open: 'Choose an open survey (taking answers) for a pulse.',
+    pulse_survey_taken:
+      'The same survey cannot be used for two stages. Choose a different survey for each stage.',
     survey_anonymous_draft:
       'Answers to an anonymous survey are not stored on the server until you send them, so they are never linked to you.',
     // Opportunities (jobs, comeback roles, calls for collaboration)

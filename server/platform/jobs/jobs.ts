@@ -32,6 +32,7 @@ export const queueDefinitions = {
   'newsletters.send': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
   'career_chat.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   'event.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+  'surveys.pulse': { retryLimit: 3, retryDelay: 600, expireInSeconds: 3600 },
 } satisfies Record<string, QueuePolicy>;
 
 /**
@@ -45,6 +46,8 @@ export const scheduleDefinitions: Partial<Record<keyof typeof queueDefinitions, 
   'community.cleanup': '40 * * * *',
   'registry.import.recover': '* * * * *',
   'registry.import.expire': '50 * * * *',
+  // Lifecycle pulses: once a day, 09:15 in Japan.
+  'surveys.pulse': '15 0 * * *',
 };
 
 // pg-boss's scheduler moves due cron entries through this queue; the app role cannot create it.

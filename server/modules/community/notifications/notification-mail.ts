@@ -26,6 +26,7 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     event_message: (d) => `「${d.title}」について事務局からお知らせがあります。`,
     proposal_answered: (d) =>
       `お送りいただいた提言「${d.title}」に会社から回答がありました（${proposalStatus.ja[d.status ?? ''] ?? d.status}）。`,
+    survey_invited: (d) => `アンケート「${d.title}」へのご協力をお願いします。`,
   },
   en: {
     comment: (d) => `${d.actor} commented on your post.`,
@@ -45,6 +46,7 @@ const lines: Record<Locale, Record<NotificationKind, (d: Record<string, string>)
     event_message: (d) => `A message from the organisers of “${d.title}”.`,
     proposal_answered: (d) =>
       `The company has answered your proposal “${d.title}” (${proposalStatus.en[d.status ?? ''] ?? d.status}).`,
+    survey_invited: (d) => `Please answer the survey “${d.title}”.`,
   },
 };
 

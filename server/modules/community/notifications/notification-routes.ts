@@ -18,7 +18,16 @@ const NotificationSchema = z
     kind: z.enum(notificationKinds),
     actor: z.string().nullable(),
     target: z.object({
-      type: z.enum(['post', 'conversation', 'group', 'article', 'opportunity', 'event', 'proposal']),
+      type: z.enum([
+        'post',
+        'conversation',
+        'group',
+        'article',
+        'opportunity',
+        'event',
+        'proposal',
+        'survey',
+      ]),
       id: z.uuid(),
     }),
     data: z.record(z.string(), z.string()),

@@ -20,7 +20,7 @@ import { unsubscribeLinks } from './unsubscribe.js';
 export type NewNotification = {
   recipientId: string;
   kind: NotificationKind;
-  targetType: 'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event' | 'proposal';
+  targetType: 'post' | 'conversation' | 'group' | 'article' | 'opportunity' | 'event' | 'proposal' | 'survey';
   targetId: string;
   data?: Record<string, string>;
   /** Files the e-mail carries (an event's .ics, so the calendar entry follows a change). */
@@ -117,6 +117,7 @@ const targetPath: Record<NewNotification['targetType'], string> = {
   opportunity: 'opportunities',
   event: 'events',
   proposal: 'proposals',
+  survey: 'surveys',
 };
 
 /** The network's name in the recipient's language, as every mail and push names its sender. */

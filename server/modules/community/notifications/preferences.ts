@@ -35,6 +35,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   event_message: { inApp: true, email: true, push: false },
   // An answer to what the member wrote to the company is addressed to them personally.
   proposal_answered: { inApp: true, email: true, push: false },
+  // A survey comes with its own mail (the link in it), so the bell is the only extra notice.
+  survey_invited: { inApp: true, email: true, push: false },
 };
 
 export function wants(

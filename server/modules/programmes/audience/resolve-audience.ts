@@ -35,6 +35,11 @@ export type AudienceOptions = {
   channel: NotificationChannel;
   /** A notification kind whose per-member channel choice applies (notification_preferences); none for campaigns. */
   kind?: string | undefined;
+  /**
+   * Only people whose record's leaving date falls in this range (ISO dates, inclusive): a lifecycle pulse
+   * reaches those it is due for. Not part of a stored spec; the sender decides it at the time.
+   */
+  leftBetween?: { from: string; to: string } | undefined;
 };
 
 export type AudiencePerson = {
@@ -91,7 +96,7 @@ export async function audienceStatement(
   if (roles.some(Boolean)) parts.push(memberPart(tenantId, spec, options, inSegment));
   // Records are reached by e-mail only, and have no profile intents and no groups.
   if (spec.records && options.channel === 'email' && spec.openTo.length === 0 && spec.groupId === null) {
-    parts.push(recordPart(tenantId, spec, inSegment));
+    parts.push(recordPart(tenantId, spec, inSegment, options.leftBetween));
   }
   if (parts.length === 0) return nobody;
   return sql.join(parts, sql` union all `);
@@ -128,6 +133,11 @@ function memberPart(
   if (spec.wouldReturn) {
     narrowing.push(sql`exists (select 1 from alumni_records wr where wr.tenant_id = ${tenantId}
       and wr.membership_id = m.id and wr.would_return = 'yes')`);
+  }
+  if (options.leftBetween) {
+    narrowing.push(sql`exists (select 1 from alumni_records lb where lb.tenant_id = ${tenantId}
+      and lb.membership_id = m.id
+      and lb.left_on between ${options.leftBetween.from}::date and ${options.leftBetween.to}::date)`);
   }
   if (spec.groupId) {
     narrowing.push(sql`exists (select 1 from group_members g where g.tenant_id = ${tenantId}
@@ -179,7 +189,12 @@ function memberPart(
       ${narrowing.length > 0 ? sql`and ${sql.join(narrowing, sql` and `)}` : sql``}`;
 }
 
-function recordPart(tenantId: string, spec: AudienceSpec, inSegment: SQL | undefined): SQL {
+function recordPart(
+  tenantId: string,
+  spec: AudienceSpec,
+  inSegment: SQL | undefined,
+  leftBetween: AudienceOptions['leftBetween'],
+): SQL {
   const conditions: SQL[] = [
     eq(alumniRecords.tenantId, tenantId),
     sql`${alumniRecords.membershipId} is null`,
@@ -192,6 +207,11 @@ function recordPart(tenantId: string, spec: AudienceSpec, inSegment: SQL | undef
   ];
   if (inSegment) conditions.push(inSegment);
   if (spec.wouldReturn) conditions.push(sql`${alumniRecords.wouldReturn} = 'yes'`);
+  if (leftBetween) {
+    conditions.push(
+      sql`${alumniRecords.leftOn} between ${leftBetween.from}::date and ${leftBetween.to}::date`,
+    );
+  }
   const email = sql`lower(${alumniRecords.emails}[1])`;
   return sql`select 'record'::text as person_kind, null::uuid as membership_id, ${alumniRecords.id} as record_id,
       trim(${alumniRecords.familyName} || ' ' || ${alumniRecords.givenName}) as name, ${email} as email,

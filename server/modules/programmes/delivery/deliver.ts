@@ -9,11 +9,15 @@ import type { AudienceSpec } from '../audience/audience-spec.js';
 import { audienceStatement } from '../audience/resolve-audience.js';
 import { unsubscribeUrls } from './unsubscribe-links.js';
 
+/** Where a record's own survey link points: the public answer page, then the token. */
+export const surveyLinkPrefix = (publicUrl: string, slug: string) => `${publicUrl}/s/${slug}/`;
+
 export type DeliveryContext = {
   deps: Pick<Deps, 'jobs' | 'config'>;
   tx: Queryable;
   tenant: { id: string; slug: string };
-  actor: { membershipId: string };
+  /** Who the bell entries name as their sender; null for what the network sends by itself (a pulse). */
+  actor: { membershipId: string | null };
 };
 
 /** One language's mail. `{{name}}` becomes the recipient's name, `{{unsubscribeUrl}}` their own stop link. */
@@ -36,6 +40,13 @@ export type Delivery = {
    * `{{joinUrl}}` is their link. Members get nothing in its place.
    */
   join?: { invitedBy: string; block: { text: string; html: string } };
+  /**
+   * A survey to answer: `{{surveyUrl}}` in the mail becomes, for a member, the survey in the app and, for
+   * a record that has not joined, a single-use link of its own (survey_invitations, token stored hashed).
+   */
+  survey?: { id: string };
+  /** Narrows the audience to those who left in this range (see AudienceOptions.leftBetween). */
+  leftBetween?: { from: string; to: string };
 };
 
 export type DeliveryResult = {
@@ -67,11 +78,17 @@ function withFooter(locale: 'ja' | 'en', mail: DeliveryMailText): DeliveryMailTe
 }
 
 /** A body with the recipient's name and stop link put in, as SQL over the audience row `a` and key `k`. */
-function filled(body: string, escapeHtml: boolean, unsubscribeUrl: SQL, joinUrl: SQL = sql`''`): SQL {
+function filled(
+  body: string,
+  escapeHtml: boolean,
+  unsubscribeUrl: SQL,
+  joinUrl: SQL = sql`''`,
+  surveyUrl: SQL = sql`''`,
+): SQL {
   const name = escapeHtml
     ? sql`replace(replace(replace(replace(a.name, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')`
     : sql`a.name`;
-  return sql`replace(replace(replace(${body}::text, '{{name}}', ${name}), '{{unsubscribeUrl}}', ${unsubscribeUrl}), '{{joinUrl}}', ${joinUrl})`;
+  return sql`replace(replace(replace(replace(${body}::text, '{{name}}', ${name}), '{{unsubscribeUrl}}', ${unsubscribeUrl}), '{{joinUrl}}', ${joinUrl}), '{{surveyUrl}}', ${surveyUrl})`;
 }
 
 /** A body without its `{{join}}` (and the blank line before it): what members get. */
@@ -91,6 +108,7 @@ export async function deliver(ctx: DeliveryContext, delivery: Delivery): Promise
       purpose: delivery.purpose,
       channel,
       kind: delivery.notification?.kind,
+      leftBetween: delivery.leftBetween,
     });
     if (channel === 'inApp' && delivery.notification) {
       result.inApp.delivered = await deliverInApp(ctx, delivery, audience);
@@ -146,18 +164,24 @@ async function deliverMail(
   const oneClickUrl = sql`${urls.oneClickPrefix}::text || k.token`;
   const join = delivery.join;
   const joinUrl = sql`${invitationLink(ctx.deps.config.publicUrl, ctx.tenant.slug, '')}::text || j.token`;
+  const survey = delivery.survey;
+  const surveyUrl = survey
+    ? sql`case when l.token is not null
+        then ${surveyLinkPrefix(ctx.deps.config.publicUrl, ctx.tenant.slug)}::text || l.token
+        else ${`${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/surveys/${survey.id}`}::text end`
+    : sql`''`;
   const pick = (field: 'subject' | 'text' | 'html', html: boolean) => {
     const jaBody = ja[field];
     const enBody = en[field];
     if (jaBody === undefined || enBody === undefined) return sql`null::text`;
     if (field === 'subject')
       return sql`case when a.locale = 'en' then ${enBody}::text else ${jaBody}::text end`;
-    const members = sql`case when a.locale = 'en' then ${filled(withoutJoin(enBody), html, pageUrl)}
-      else ${filled(withoutJoin(jaBody), html, pageUrl)} end`;
+    const members = sql`case when a.locale = 'en' then ${filled(withoutJoin(enBody), html, pageUrl, sql`''`, surveyUrl)}
+      else ${filled(withoutJoin(jaBody), html, pageUrl, sql`''`, surveyUrl)} end`;
     if (!join) return members;
     // Records that have not joined always get the Japanese mail, with their own join link.
     const block = join.block[field === 'html' ? 'html' : 'text'];
-    return sql`case when j.token is not null then ${filled(jaBody.replaceAll('{{join}}', block), html, pageUrl, joinUrl)}
+    return sql`case when j.token is not null then ${filled(jaBody.replaceAll('{{join}}', block), html, pageUrl, joinUrl, surveyUrl)}
       else ${members} end`;
   };
   // One key per person and purpose, made on first use and reused by every later mail.
@@ -195,6 +219,17 @@ async function deliverMail(
           now() + make_interval(days => ${INVITATION_DAYS})
         from joining j join a on a.record_id = j.record_id and a.person_kind = 'record'
         returning 1),
+      linking as (
+        select d.recipient_id as record_id,
+          replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') as token
+        from delivered d where ${survey ? sql`d.recipient_kind = 'record'` : sql`false`}),
+      linked as (
+        insert into survey_invitations (tenant_id, survey_id, record_id, token_hash)
+        select ${tenantId}, ${survey?.id ?? null}::uuid, l.record_id,
+          encode(sha256(convert_to(l.token, 'UTF8')), 'hex')
+        from linking l
+        on conflict (tenant_id, survey_id, record_id) do update set token_hash = excluded.token_hash
+        returning 1),
       queued as (
         insert into mail_outbox (id, lane, recipient, subject, text_body, html_body, headers, state)
         select d.outbox_mail_id, 'bulk', a.email, ${pick('subject', false)}, ${pick('text', false)},
@@ -206,6 +241,7 @@ async function deliverMail(
         from delivered d
         join a on coalesce(a.membership_id, a.record_id) = d.recipient_id
         left join joining j on j.record_id = d.recipient_id
+        left join linking l on l.record_id = d.recipient_id
         join programme_unsubscribe_keys k on k.tenant_id = ${tenantId} and k.recipient_id = d.recipient_id
           and k.purpose = ${delivery.purpose}
         returning 1)

@@ -111,4 +111,8 @@ export const surveysEn: Record<keyof typeof surveysJa, string> = {
   'surveys.answer.thanks': 'Thank you for your answers',
   'surveys.answer.closed': 'This survey is closed.',
   'surveys.answer.back': 'Back to surveys',
+  'audit.action.survey_pulses.changed': 'Pulse surveys changed',
+  'notifications.survey_invited': 'Please answer the survey “{title}”',
+  'record.source.survey': 'Survey answer',
+  'record.field.survey': 'Survey',
 };

@@ -108,4 +108,8 @@ export const surveysJa = {
   'surveys.answer.thanks': 'ご回答ありがとうございました',
   'surveys.answer.closed': 'このアンケートの回答受付は終了しました。',
   'surveys.answer.back': 'アンケート一覧へ',
+  'audit.action.survey_pulses.changed': '定期アンケートの設定変更',
+  'notifications.survey_invited': 'アンケート「{title}」へのご協力をお願いします',
+  'record.source.survey': 'アンケートの回答',
+  'record.field.survey': 'アンケート',
 } as const;

@@ -89,6 +89,7 @@ export const auditActionList = allValues<AuditAction>()([
   'event.checked_in',
   'proposal.updated',
   'proposals.exported',
+  'survey_pulses.changed',
 ]);
 
 export const actionLabel = (t: Translate, action: AuditAction) => t(`audit.action.${action}`);

@@ -18,6 +18,7 @@ const targetPath: Record<Notification['target']['type'], string> = {
   opportunity: 'opportunities',
   event: 'events',
   proposal: 'proposals',
+  survey: 'surveys',
 };
 
 /** The bell: what concerns me, newest first. Opening the page marks everything read. */

@@ -37,6 +37,7 @@ const fieldLabels: Record<string, MessageKey> = {
   status: 'field.status',
   membershipId: 'field.membershipId',
   created: 'field.created',
+  survey: 'record.field.survey',
 };
 
 const show = (value: unknown) =>

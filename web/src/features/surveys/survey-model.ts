@@ -51,6 +51,7 @@ export function newQuestion(type: QuestionType, taken: readonly string[]): Quest
         ]
       : [],
     showIf: null,
+    wouldReturn: null,
   };
 }
 
