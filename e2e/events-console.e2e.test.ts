@@ -253,6 +253,15 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
 
     // At a desk the list is the shared desk table: Enter on a row opens the event.
     await english.setViewportSize({ width: 1366, height: 768 });
+    await english.goto(`${base}/${eventId}/registrations`);
+    const registrationRow = english
+      .getByRole('table', { name: /^Registrations \(4\)/ })
+      .getByRole('row', { name: /参加 三郎/ });
+    await registrationRow.getByRole('cell', { name: '参加する' }).waitFor();
+    await registrationRow.getByRole('cell', { name: 'Confirmed' }).waitFor();
+    const deskRegistrations = await checkScreen(english, 'registrations table (en)');
+    expect(deskRegistrations.violations).toEqual([]);
+    expect(deskRegistrations.overflow).toBeLessThanOrEqual(0);
     await english.goto(base);
     const table = english.getByRole('table', { name: /^Events \(1\)/ });
     const eventRow = table.getByRole('row', { name: /アルムナイ交流会 2026 冬/ });

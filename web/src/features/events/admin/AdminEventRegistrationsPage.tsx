@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { call, client } from '../../../app/api';
+import { useDeskWidth } from '../../../app/desk';
 import { useI18n } from '../../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../../app/ui';
 import { useConsoleHome } from '../../admin/AdminLayout';
@@ -13,6 +14,7 @@ import { eventConsoleKeys, type StaffRegistration, seatTotals } from './event-co
 import { formatInZone } from './event-times';
 import { MessageRegistrants } from './MessageRegistrants';
 import { RegistrationCard } from './RegistrationCard';
+import { RegistrationsTable } from './RegistrationsTable';
 import { useStaffEvent } from './use-staff-event';
 
 /** One event's registrations: confirmed and waitlisted in arrival order, then cancelled ones; add, remove, export, message. */
@@ -22,6 +24,7 @@ export function AdminEventRegistrationsPage() {
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
   const queryClient = useQueryClient();
+  const desk = useDeskWidth();
   const loaded = useStaffEvent(slug, id);
   const list = useQuery({
     queryKey: eventConsoleKeys.registrations(slug, id),
@@ -62,7 +65,7 @@ export function AdminEventRegistrationsPage() {
   const registrations = list.data?.registrations;
   const live = event.status !== 'cancelled';
   return (
-    <section aria-labelledby="event-registrations-title">
+    <section className="wide" aria-labelledby="event-registrations-title">
       <EventConsoleNav slug={slug} id={id} />
       <h2 id="event-registrations-title">{t('eventsConsole.registrationsTitle')}</h2>
       <p>
@@ -83,16 +86,25 @@ export function AdminEventRegistrationsPage() {
       <ErrorMessage error={error ?? list.error} />
       {list.isPending && <Loading />}
       {registrations && registrations.length === 0 && <p className="muted">{t('eventsConsole.reg.none')}</p>}
-      <ul className="list" aria-labelledby="event-registrations-title">
-        {registrations?.map((registration) => (
-          <RegistrationCard
-            key={registration.id}
-            event={event}
-            registration={registration}
-            onRemove={live ? () => remove(registration) : undefined}
-          />
-        ))}
-      </ul>
+      {desk && registrations && registrations.length > 0 && (
+        <RegistrationsTable
+          event={event}
+          registrations={registrations}
+          onRemove={live ? (registration) => remove(registration) : undefined}
+        />
+      )}
+      {!desk && (
+        <ul className="list" aria-labelledby="event-registrations-title">
+          {registrations?.map((registration) => (
+            <RegistrationCard
+              key={registration.id}
+              event={event}
+              registration={registration}
+              onRemove={live ? () => remove(registration) : undefined}
+            />
+          ))}
+        </ul>
+      )}
       {live && (
         <AddRegistrationForm
           slug={slug}
