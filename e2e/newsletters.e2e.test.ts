@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await expectAccessible(english, 'settings (en)');
   });
 
-  it('staff compose a newsletter to a segment with a record who has not joined, test it, send it once, and see it delivered', {
+  it('staff send a newsletter to a segment with a record who has not joined; the mailbox shows its unsubscribe headers and the link turns company mail off', {
     timeout: 240_000,
   }, async () => {
     const n = await newsletterNetwork();
@@ -119,6 +119,7 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await page.getByRole('button', { name: '下書きを保存' }).click();
     await page.getByText('下書きを保存しました。').waitFor();
     await page.getByRole('heading', { level: 2, name: 'メールマガジンの編集' }).waitFor();
+    const campaignUrl = page.url();
 
     await page.getByRole('button', { name: '自分にテスト送信' }).click();
     await page
@@ -151,6 +152,48 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     expect(await mailsTo(server, n.noConsentRecord.email!)).toHaveLength(0);
     await expectAccessible(page, 'newsletter sent (ja)');
 
+    // The dev mailbox shows the record's mail with its RFC 8058 headers and their own stop link.
+    await page.goto(`${server.publicUrl}/dev/mailbox`);
+    const mail = page.locator('article', { hasText: n.record.email! });
+    await mail.getByRole('heading', { name: '12月のアルムナイ通信' }).waitFor();
+    const headers = mail.getByRole('definition');
+    expect(await mail.getByRole('term').allTextContents()).toEqual([
+      'List-Unsubscribe',
+      'List-Unsubscribe-Post',
+    ]);
+    expect(await headers.nth(0).textContent()).toMatch(
+      /^<http:\/\/.+\/api\/v1\/programmes\/unsubscribe\/one-click\?/,
+    );
+    expect(await headers.nth(1).textContent()).toBe('List-Unsubscribe=One-Click');
+    await expectAccessible(page, 'dev mailbox with headers (ja)');
+    const text = (await mail.locator('pre').textContent()) ?? '';
+    const stopLink = /https?:\/\/\S+\/stop\/\S+/.exec(text)?.[0];
+    expect(stopLink).toBeDefined();
+    expect(text).toContain(`/invite/${n.slug}#token=`);
+
+    // The person follows it without signing in: their company mail is off at once, and the record says so.
+    const stranger = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const stop = await stranger.newPage();
+    await stop.goto(stopLink!);
+    await stop.getByRole('button', { name: '配信を停止する' }).click();
+    await stop.getByText('配信を停止しました。今後このお知らせはメールで届きません。').waitFor();
+    await stranger.close();
+    const detail = await n.owner.get<{
+      record: { contactConsent: string };
+      history: { source: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+    }>(`/api/v1/t/${n.slug}/registry/records/${n.record.id}`);
+    expect(detail.body.record.contactConsent).toBe('withdrawn');
+    expect(detail.body.history.find((entry) => entry.source === 'unsubscribe')?.changes).toContainEqual({
+      field: 'contactConsent',
+      from: 'granted',
+      to: 'withdrawn',
+    });
+    expect(await n.recordConsent()).toEqual([{ consent: 'withdrawn' }]);
+
+    await page.goto(campaignUrl);
+    await page.locator('.badge', { hasText: '送信済み' }).waitFor();
+    // The campaign's counts show the person as unsubscribed now.
+    expect(await counts.allTextContents()).toEqual(['0', '1', '0', '0', '1']);
     await page.getByRole('link', { name: 'メールマガジン一覧へ戻る' }).click();
     const row = page.getByRole('listitem').filter({ hasText: '12月のアルムナイ通信' });
     await row.locator('.badge', { hasText: '送信済み' }).waitFor();

@@ -138,6 +138,8 @@ export const devMailbox = pgTable('dev_mailbox', {
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
   attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
+  /** The mail's extra headers (RFC 8058 List-Unsubscribe …), so a developer sees what a mail app would. */
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   createdAt: createdAt(),
 });
 

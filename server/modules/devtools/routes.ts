@@ -13,6 +13,8 @@ const MailSchema = z.object({
   subject: z.string(),
   text: z.string(),
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
+  /** Extra headers as a mail app sees them (List-Unsubscribe, List-Unsubscribe-Post …). */
+  headers: z.record(z.string(), z.string()),
   createdAt: z.string(),
 });
 
@@ -39,6 +41,7 @@ devRoutes.openapi(
           subject: row.subject,
           text: row.textBody,
           attachments: row.attachments,
+          headers: row.headers,
           createdAt: row.createdAt.toISOString(),
         })),
       },

@@ -148,9 +148,9 @@ async function keepInDevMailbox(context: OutboxContext, mails: ClaimedMail[], to
           where id = ${mail.id} and claim_token = ${token} and state = 'pending' returning id`,
       );
       if (marked.length === 0) return false;
-      await tx.execute(sql`insert into dev_mailbox (recipient, subject, text_body, attachments)
+      await tx.execute(sql`insert into dev_mailbox (recipient, subject, text_body, attachments, headers)
         values (${mail.recipient}, ${mail.subject}, ${mail.text_body},
-          ${JSON.stringify(mail.attachments ?? [])}::jsonb)`);
+          ${JSON.stringify(mail.attachments ?? [])}::jsonb, ${JSON.stringify(mail.headers ?? {})}::jsonb)`);
       return true;
     });
     if (!kept) continue;

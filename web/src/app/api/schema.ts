@@ -31,6 +31,9 @@ export type paths = {
                                     filename: string;
                                 }[];
                                 createdAt: string;
+                                headers: {
+                                    [key: string]: string;
+                                };
                                 /** Format: uuid */
                                 id: string;
                                 subject: string;

@@ -219,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   'mailbox.lead': 'SMTP_URL is not set, so outgoing mail is kept here. Configure SMTP in production.',
   'mailbox.empty': 'No mail yet.',
   'mailbox.to': 'To',
+  'mailbox.headers': 'Headers',
   'mailbox.openLink': 'Open link',
   'offline.banner': 'You are offline. The latest information will show once you are back online.',
   ...registryEn,

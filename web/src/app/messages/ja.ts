@@ -219,6 +219,7 @@ export const ja = {
     'SMTP_URL が未設定のため、送信メールはここに保管されます（本番では SMTP を設定してください）。',
   'mailbox.empty': 'メールはまだありません。',
   'mailbox.to': '宛先',
+  'mailbox.headers': 'ヘッダー',
   'mailbox.openLink': 'リンクを開く',
   'offline.banner': 'オフラインです。接続が戻ると最新の情報を表示します。',
   ...registryJa,

@@ -31,6 +31,16 @@ export function MailboxPage() {
           <p className="muted small">
             {t('mailbox.to')}: {mail.to} · {formatDateTime(mail.createdAt)}
           </p>
+          {Object.keys(mail.headers).length > 0 && (
+            <dl className="mail-headers small" aria-label={t('mailbox.headers')}>
+              {Object.entries(mail.headers).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
           <pre>{mail.text}</pre>
           {linksIn(mail.text).map((link) => (
             <a key={link} className="button secondary" href={link}>
