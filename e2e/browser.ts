@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import type { TestServer } from '../server/test/harness.js';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestClient } from '../server/test/client.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
 
 export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -41,4 +43,77 @@ export async function signInByMail(page: Page, server: TestServer, email: string
   await page.getByText('メールをご確認ください').waitFor();
   await openMailLink(page, server, email, '【Enishi】サインイン用のリンク');
   await page.waitForURL((url) => !['/dev/', '/auth/'].some((start) => url.pathname.startsWith(start)));
+}
+
+/** The narrowest phone the app is designed for. */
+export const narrowPhone = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
+
+export type Language = 'ja' | 'en';
+type ContextOptions = {
+  language?: Language;
+  /** The screen: `phone` (390 px) unless told; `narrowPhone` (360 px) or a desk size. */
+  size?: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean };
+  userAgent?: string;
+  /** Keep the language in the enishi_lang cookie, as after choosing it (default); false leaves it to the browser's locale. */
+  pinLanguage?: boolean;
+};
+
+export type BrowserSuite = {
+  /** The test server, started before the file's tests (only when Chromium is there). */
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** A browser context in the chosen language, signed in as the client's account (signed out for null). */
+  contextAs(client: TestClient | null, options?: ContextOptions): Promise<BrowserContext>;
+  /** The same, with a page opened in it. */
+  pageAs(
+    client: TestClient | null,
+    options?: ContextOptions,
+  ): Promise<{ context: BrowserContext; page: Page }>;
+};
+
+/**
+ * One server and one Chromium per e2e file: started in beforeAll (then `seed`, if given, with the
+ * server), closed in afterAll. Without Chromium nothing starts and the file's suites are skipped.
+ */
+export function browserSuite(seed?: (server: TestServer) => Promise<void>): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    server = await startTestServer({}, { webRoot });
+    browser = await launchChromium();
+    await seed?.(server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const suite: BrowserSuite = {
+    get server() {
+      if (!server) throw new Error('the e2e server has not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium has not started');
+      return browser;
+    },
+    async contextAs(client, { language = 'ja', size = phone, userAgent, pinLanguage = true } = {}) {
+      const context = await suite.browser.newContext({
+        ...size,
+        locale: language === 'ja' ? 'ja-JP' : 'en-US',
+        ...(userAgent ? { userAgent } : {}),
+      });
+      const url = suite.server.publicUrl;
+      await context.addCookies([
+        ...(pinLanguage ? [{ name: 'enishi_lang', value: language, url }] : []),
+        ...[...(client?.cookies ?? [])].map(([name, value]) => ({ name, value, url })),
+      ]);
+      return context;
+    },
+    async pageAs(client, options) {
+      const context = await suite.contextAs(client, options);
+      return { context, page: await context.newPage() };
+    },
+  };
+  return suite;
 }

@@ -1,36 +1,11 @@
 import ICAL from 'ical.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from '../server/test/client.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { createTestTenant, signIn } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, webRoot } from './browser.js';
-import { narrowPhone } from './screens.js';
+import { browserSuite, hasChromium, narrowPhone } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A 360 px phone signed in as the client's account. */
-async function phoneAs(client: TestClient): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...narrowPhone, locale: 'ja-JP' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: 'ja', url },
-    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return context;
-}
+const suite = browserSuite();
 
 type Mail = {
   to: string;
@@ -41,8 +16,8 @@ type Mail = {
 
 /** The mails to an address in the dev mailbox, newest first, as its API serves them to this machine. */
 async function mailbox(page: Page, to: string): Promise<Mail[]> {
-  await server.deps.jobs.drain();
-  const response = await page.request.get(`${server.publicUrl}/api/dev/mailbox`);
+  await suite.server.deps.jobs.drain();
+  const response = await page.request.get(`${suite.server.publicUrl}/api/dev/mailbox`);
   expect(response.status()).toBe(200);
   return ((await response.json()) as { mails: Mail[] }).mails.filter((mail) => mail.to === to);
 }
@@ -58,13 +33,13 @@ describe.skipIf(!hasChromium)('casual career chats on a phone', () => {
   it('HR publishes a slot, an alumnus books it in two taps and gets an .ics, then cancels', {
     timeout: 180_000,
   }, async () => {
-    const { tenant, slug, ownerEmail } = await createTestTenant(server);
-    const owner = await signIn(server, ownerEmail);
-    const member = await communityMember(server, { id: tenant.id, slug }, { displayName: '卒業 花子' });
+    const { tenant, slug, ownerEmail } = await createTestTenant(suite.server);
+    const owner = await signIn(suite.server, ownerEmail);
+    const member = await communityMember(suite.server, { id: tenant.id, slug }, { displayName: '卒業 花子' });
     const when = chatTime();
 
-    const staff = await (await phoneAs(owner)).newPage();
-    await staff.goto(`${server.publicUrl}/t/${slug}/admin/chats`);
+    const { page: staff } = await suite.pageAs(owner, { size: narrowPhone });
+    await staff.goto(`${suite.server.publicUrl}/t/${slug}/admin/chats`);
     await staff.getByRole('heading', { level: 2, name: 'カジュアル面談', exact: true }).waitFor();
     await staff.getByLabel('開始日時（日本時間）').fill(when.local);
     await staff.getByLabel('長さ').selectOption({ label: '30 分' });
@@ -76,8 +51,8 @@ describe.skipIf(!hasChromium)('casual career chats on a phone', () => {
     const slotRow = staff.getByRole('listitem').filter({ hasText: '19:00〜19:30' });
     await slotRow.getByText('受付中').waitFor();
 
-    const alumnus = await (await phoneAs(member.client)).newPage();
-    await alumnus.goto(`${server.publicUrl}/t/${slug}/opportunities`);
+    const { page: alumnus } = await suite.pageAs(member.client, { size: narrowPhone });
+    await alumnus.goto(`${suite.server.publicUrl}/t/${slug}/opportunities`);
     await alumnus.getByRole('link', { name: 'カジュアル面談の枠を見る' }).click();
     await alumnus.getByRole('heading', { level: 1, name: 'カジュアル面談', exact: true }).waitFor();
     const offered = alumnus.getByRole('listitem').filter({ hasText: '19:00〜19:30' });

@@ -1,22 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { communityMember, photoBytes } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, openMailLink, phone, signInByMail, webRoot } from './browser.js';
+import { browserSuite, hasChromium, openMailLink, signInByMail } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /**
  * Opens the newest mail to an address from the dev mailbox (with the given subject, when other mail
@@ -24,9 +11,9 @@ afterAll(async () => {
  */
 describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
   it('an invited alumnus joins in three screens, adds #起業, finds a group through it and posts; another member sees it arrive live; then blocks them', async () => {
-    const { slug, tenant, client: hr } = await tenantWithMember(server, 'admin');
+    const { slug, tenant, client: hr } = await tenantWithMember(suite.server, 'admin');
     const founder = await communityMember(
-      server,
+      suite.server,
       { id: tenant.id, slug },
       {
         displayName: '起業 先輩',
@@ -60,15 +47,15 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     });
 
     // The founder is already reading their timeline on their phone.
-    const other = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const other = await suite.contextAs(null);
     const otherPage = await other.newPage();
-    await signInByMail(otherPage, server, founder.email);
+    await signInByMail(otherPage, suite.server, founder.email);
     await otherPage.waitForURL(`**/t/${slug}`);
     await otherPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
 
-    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const context = await suite.contextAs(null);
     const page = await context.newPage();
-    await openMailLink(page, server, email);
+    await openMailLink(page, suite.server, email);
     await page.getByRole('button', { name: '参加する' }).click();
 
     // Screen 1: consent, nothing pre-ticked.
@@ -115,11 +102,11 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
       .waitFor();
 
     // The founder finds the newcomer by reading in hiragana.
-    await otherPage.goto(`${server.publicUrl}/t/${slug}/people?q=${encodeURIComponent('あらい')}`);
+    await otherPage.goto(`${suite.server.publicUrl}/t/${slug}/people?q=${encodeURIComponent('あらい')}`);
     await otherPage.getByRole('link', { name: '新井 結衣' }).waitFor();
 
     // The newcomer blocks the founder: they vanish from each other's directory and timeline.
-    await page.goto(`${server.publicUrl}/t/${slug}/people/${founder.id}`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/people/${founder.id}`);
     await page.getByText('株式会社はじまり').waitFor();
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'ブロックする' }).click();
@@ -129,12 +116,12 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await page.getByText('該当するメンバーはいません。').waitFor();
     await otherPage.reload();
     await otherPage.getByText('該当するメンバーはいません。').waitFor();
-    await otherPage.goto(`${server.publicUrl}/t/${slug}`);
+    await otherPage.goto(`${suite.server.publicUrl}/t/${slug}`);
     await otherPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
     await otherPage.getByText('タイムラインにはまだ何もありません。', { exact: false }).waitFor();
 
     // The block can be lifted from the profile settings.
-    await page.goto(`${server.publicUrl}/t/${slug}/me`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/me`);
     await page.getByRole('button', { name: 'ブロックを解除' }).click();
     await page.getByText('ブロックしているメンバーはいません。').waitFor();
     await other.close();
@@ -142,11 +129,11 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
   });
 
   it('a member reports a post and a moderator hides it; the author sees why', async () => {
-    const { slug, tenant } = await tenantWithMember(server, 'admin');
+    const { slug, tenant } = await tenantWithMember(suite.server, 'admin');
     const network = { id: tenant.id, slug };
-    const author = await communityMember(server, network, { displayName: '投稿 太郎' });
-    const reporter = await communityMember(server, network, { displayName: '通報 花子' });
-    const moderator = await communityMember(server, network, {
+    const author = await communityMember(suite.server, network, { displayName: '投稿 太郎' });
+    const reporter = await communityMember(suite.server, network, { displayName: '通報 花子' });
+    const moderator = await communityMember(suite.server, network, {
       role: 'moderator',
       displayName: '見守り 次郎',
     });
@@ -155,9 +142,9 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
       body: '来期の社外秘の売上計画を共有します #起業',
     });
 
-    const reporterContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const reporterContext = await suite.contextAs(null);
     const reporterPage = await reporterContext.newPage();
-    await signInByMail(reporterPage, server, reporter.email);
+    await signInByMail(reporterPage, suite.server, reporter.email);
     const post = reporterPage.getByRole('article', { name: '投稿 太郎 さんの投稿' });
     await post.getByText('社外秘の売上計画').waitFor();
     await post.getByRole('button', { name: '通報する' }).click();
@@ -166,9 +153,9 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await post.getByRole('button', { name: '通報を送る' }).click();
     await post.getByText('通報を受け付けました。', { exact: false }).waitFor();
 
-    const moderatorContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const moderatorContext = await suite.contextAs(null);
     const moderatorPage = await moderatorContext.newPage();
-    await signInByMail(moderatorPage, server, moderator.email);
+    await signInByMail(moderatorPage, suite.server, moderator.email);
     await moderatorPage.getByRole('link', { name: 'モデレーション' }).click();
     const report = moderatorPage.getByRole('article', { name: '通報 花子 さんからの通報' });
     await report.getByText('社外秘の資料のようです').waitFor();
@@ -183,9 +170,9 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
     await reporterPage.getByRole('heading', { name: 'タイムライン' }).waitFor();
     await reporterPage.getByText('タイムラインにはまだ何もありません。', { exact: false }).waitFor();
 
-    const authorContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const authorContext = await suite.contextAs(null);
     const authorPage = await authorContext.newPage();
-    await signInByMail(authorPage, server, author.email);
+    await signInByMail(authorPage, suite.server, author.email);
     await authorPage
       .getByText(
         'この投稿はモデレーターにより非表示になりました。理由：社外秘の情報が含まれていたため非表示にしました。',
@@ -195,16 +182,16 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
   });
 
   it('mentions a member picked from the suggestions and attaches a picture; the member is told and tunes their notifications', async () => {
-    const { slug, tenant } = await tenantWithMember(server, 'admin');
+    const { slug, tenant } = await tenantWithMember(suite.server, 'admin');
     const network = { id: tenant.id, slug };
-    const author = await communityMember(server, network, { displayName: '投稿 太郎' });
-    const friend = await communityMember(server, network, {
+    const author = await communityMember(suite.server, network, { displayName: '投稿 太郎' });
+    const friend = await communityMember(suite.server, network, {
       displayName: '友人 花子',
       profile: { displayNameKana: 'ゆうじん はなこ' },
     });
-    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const context = await suite.contextAs(null);
     const page = await context.newPage();
-    await signInByMail(page, server, author.email);
+    await signInByMail(page, suite.server, author.email);
     await page.getByRole('heading', { name: 'タイムライン' }).waitFor();
     await page.getByLabel('投稿する').fill('来週の勉強会で登壇をお願いしました@ゆうじん');
     await page
@@ -227,9 +214,9 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
       await picture.elementHandle(),
     );
 
-    const friendContext = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const friendContext = await suite.contextAs(null);
     const friendPage = await friendContext.newPage();
-    await signInByMail(friendPage, server, friend.email);
+    await signInByMail(friendPage, suite.server, friend.email);
     await friendPage.getByRole('link', { name: /^お知らせ/ }).click();
     await friendPage.getByRole('link', { name: '投稿 太郎 さんが投稿であなたをメンションしました' }).click();
     await friendPage
@@ -238,7 +225,7 @@ describe.skipIf(!hasChromium)('the alumni community on a phone', () => {
       .waitFor();
 
     // The friend keeps mentions in the app but not by e-mail; the choice is still there after a reload.
-    await friendPage.goto(`${server.publicUrl}/t/${slug}/me`);
+    await friendPage.goto(`${suite.server.publicUrl}/t/${slug}/me`);
     await friendPage.getByLabel('メンション：メール').uncheck();
     await friendPage.getByLabel('ダイジェストメール', { exact: false }).selectOption('daily');
     await friendPage.getByRole('button', { name: '通知の設定を保存' }).click();

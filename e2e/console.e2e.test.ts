@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { addTestMember, createTestTenant, tenantWithMember } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, signInByMail, webRoot } from './browser.js';
+import { browserSuite, hasChromium, signInByMail } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /** Every API answer of 400 or more the page receives, as "status method path". */
 function failedCalls(page: Page) {
@@ -32,7 +20,7 @@ function failedCalls(page: Page) {
 
 describe.skipIf(!hasChromium)('the HR console on a phone', () => {
   it('an invitee joins without a failing call, and HR sees the invitation as joined with no reminder', async () => {
-    const { slug, client: hrApi, member: hr } = await tenantWithMember(server, 'admin');
+    const { slug, client: hrApi, member: hr } = await tenantWithMember(suite.server, 'admin');
     const email = `e2e.invite.${Date.now()}@example.jp`;
     const record = await hrApi.post<{ id: string }>(`/api/v1/t/${slug}/registry/records`, {
       familyName: '井上',
@@ -50,12 +38,12 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
       reminderAfterDays: 7,
     });
 
-    const invitee = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const invitee = await suite.contextAs(null);
     const page = await invitee.newPage();
     const failed = failedCalls(page);
     // As in the invitation mail: the link from the dev mailbox, then one tap.
-    await server.deps.jobs.drain();
-    await page.goto(`${server.publicUrl}/dev/mailbox`);
+    await suite.server.deps.jobs.drain();
+    await page.goto(`${suite.server.publicUrl}/dev/mailbox`);
     await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
     await page.waitForURL(`**/invite/${slug}**`);
     await page.getByRole('button', { name: '参加する' }).click();
@@ -63,10 +51,10 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     await page.getByText('1 / 3', { exact: false }).waitFor();
     expect(failed).toEqual([]);
 
-    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const staff = await suite.contextAs(null);
     const desk = await staff.newPage();
-    await signInByMail(desk, server, hr.email);
-    await desk.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);
+    await signInByMail(desk, suite.server, hr.email);
+    await desk.goto(`${suite.server.publicUrl}/t/${slug}/admin/invitations`);
     const row = desk.getByRole('listitem').filter({ hasText: '井上 真央' });
     await row.getByText('参加済み').waitFor();
     expect(await row.textContent()).not.toContain('リマインド');
@@ -74,11 +62,11 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
   });
 
   it('HR reaches the company inbox and moderation from the console without the alumni set-up', async () => {
-    const { slug, member: hr } = await tenantWithMember(server, 'admin');
-    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const { slug, member: hr } = await tenantWithMember(suite.server, 'admin');
+    const staff = await suite.contextAs(null);
     const page = await staff.newPage();
-    await signInByMail(page, server, hr.email);
-    await page.goto(`${server.publicUrl}/t/${slug}/admin`);
+    await signInByMail(page, suite.server, hr.email);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin`);
     const nav = page.getByRole('navigation', { name: '管理コンソール' });
     await nav.getByRole('link', { name: 'モデレーション' }).click();
     await page.getByRole('heading', { name: 'モデレーション', level: 1 }).waitFor();
@@ -91,16 +79,16 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     await page.getByRole('heading', { name: '会社の受信箱', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/t/${slug}/inbox`);
     // Taking part in the community itself still starts with the consent questions.
-    await page.goto(`${server.publicUrl}/t/${slug}`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}`);
     await page.waitForURL(`**/t/${slug}/welcome`);
     await staff.close();
   });
 
   it('HR opens a reported member from the moderation queue without the alumni set-up', async () => {
-    const { tenant, slug, ownerEmail } = await createTestTenant(server);
+    const { tenant, slug, ownerEmail } = await createTestTenant(suite.server);
     const network = { id: tenant.id, slug };
-    const reported = await communityMember(server, network, { displayName: '報告 太郎' });
-    const reporter = await communityMember(server, network, { displayName: '通報 花子' });
+    const reported = await communityMember(suite.server, network, { displayName: '報告 太郎' });
+    const reporter = await communityMember(suite.server, network, { displayName: '通報 花子' });
     const report = await reporter.client.post(`/api/v1/t/${slug}/community/reports`, {
       targetType: 'member',
       targetId: reported.id,
@@ -108,27 +96,27 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     });
     expect(report.status).toBe(201);
 
-    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const staff = await suite.contextAs(null);
     const page = await staff.newPage();
-    await signInByMail(page, server, ownerEmail);
-    await page.goto(`${server.publicUrl}/t/${slug}/moderation`);
+    await signInByMail(page, suite.server, ownerEmail);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/moderation`);
     await page.getByRole('heading', { name: 'モデレーション', level: 1 }).waitFor();
     await page.getByRole('link', { name: '報告 太郎' }).click();
     await page.getByRole('heading', { name: '報告 太郎', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/t/${slug}/people/${reported.id}`);
     // The directory itself is taking part in the community: it still starts with the set-up.
-    await page.goto(`${server.publicUrl}/t/${slug}/people`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/people`);
     await page.waitForURL(`**/t/${slug}/welcome`);
     await staff.close();
   });
 
   it('the members list asks before suspending a member, and changes nothing when cancelled', async () => {
-    const { slug, tenant, member: hr } = await tenantWithMember(server, 'admin');
-    await addTestMember(server, tenant.id, 'alumnus', { displayName: '中村 智博' });
-    const staff = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const { slug, tenant, member: hr } = await tenantWithMember(suite.server, 'admin');
+    await addTestMember(suite.server, tenant.id, 'alumnus', { displayName: '中村 智博' });
+    const staff = await suite.contextAs(null);
     const page = await staff.newPage();
-    await signInByMail(page, server, hr.email);
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    await signInByMail(page, suite.server, hr.email);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/members`);
     const row = page.getByRole('listitem').filter({ hasText: '中村 智博' });
     await row.getByText('中村 智博 さんの操作').click();
     await row.getByRole('button', { name: '利用停止' }).click();

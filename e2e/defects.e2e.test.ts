@@ -1,22 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestClient } from '../server/test/client.js';
 import { type CommunityMember, communityMember } from '../server/test/community-factories.js';
 import { createTestTenant, latestMail, signIn, tokenFrom } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, webRoot } from './browser.js';
-import { narrowPhone } from './screens.js';
+import { browserSuite, hasChromium, narrowPhone } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
 let slug: string;
 let alumnus: CommunityMember;
 let postId: string;
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
+const suite = browserSuite(async (server) => {
   const created = await createTestTenant(server);
   slug = created.slug;
   alumnus = await communityMember(server, { id: created.tenant.id, slug }, { displayName: '高橋 健' });
@@ -25,25 +17,15 @@ beforeAll(async () => {
   });
   postId = post.body.id;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
-async function phoneAs(client: TestClient, language: 'ja' | 'en') {
-  const context = await browser.newContext({ ...narrowPhone, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: language, url },
-    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return { context, page: await context.newPage() };
-}
+/** A 360 px phone in the language, signed in as the client's account (signed out for null). */
+const phoneAs = (client: TestClient | null, language: 'ja' | 'en') =>
+  suite.pageAs(client, { language, size: narrowPhone });
 
 describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
   it('a post opens from the feed on its own page, with a heading and a way back', async () => {
     const { context, page } = await phoneAs(alumnus.client, 'ja');
-    await page.goto(`${server.publicUrl}/t/${slug}`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}`);
     await page
       .getByRole('link', { name: /投稿を開く/ })
       .first()
@@ -60,13 +42,13 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
 
   it('an alumnus at the HR console is told they have no access and led home; an unknown page is a real 404', async () => {
     const { context, page } = await phoneAs(alumnus.client, 'ja');
-    await page.goto(`${server.publicUrl}/t/${slug}/admin`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin`);
     await page.getByRole('heading', { level: 1, name: 'このページを開く権限がありません' }).waitFor();
     await expect(page.getByText('エラーが発生しました。').count()).resolves.toBe(0);
     await page.getByRole('link', { name: 'コミュニティへ戻る' }).click();
     await page.waitForURL(`**/t/${slug}`);
 
-    await page.goto(`${server.publicUrl}/t/${slug}/no/such/page`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: 'ページが見つかりません。' }).waitFor();
     await page.getByRole('link', { name: 'トップへ戻る' }).waitFor();
     await context.close();
@@ -74,7 +56,7 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
 
   it('the English consent history uses English punctuation', async () => {
     const { context, page } = await phoneAs(alumnus.client, 'en');
-    await page.goto(`${server.publicUrl}/t/${slug}/me`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/me`);
     // Opened from the keyboard: at the foot of the page the fixed tab bar covers where a tap would land.
     await page.getByText('History of your choices').focus();
     await page.keyboard.press('Enter');
@@ -87,7 +69,7 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
 
   it('the composer formats with buttons instead of Markdown hints, and the post shows the formatting', async () => {
     const { context, page } = await phoneAs(alumnus.client, 'ja');
-    await page.goto(`${server.publicUrl}/t/${slug}`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}`);
     const box = page.getByLabel('投稿する', { exact: true });
     await box.waitFor();
     await expect(page.getByText('**太字**').count()).resolves.toBe(0);
@@ -111,9 +93,8 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
   it('the account page names each signed-in device like 「Chrome · Android · 今」 and marks this one', async () => {
     const android =
       'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
-    const context = await browser.newContext({ ...narrowPhone, locale: 'ja-JP', userAgent: android });
-    const url = server.publicUrl;
-    await context.addCookies([{ name: 'enishi_lang', value: 'ja', url }]);
+    const context = await suite.contextAs(null, { size: narrowPhone, userAgent: android });
+    const url = suite.server.publicUrl;
     // Signed in from this (Android) browser, and once more elsewhere.
     const email = alumnus.email;
     await context.request.get(`${url}/api/v1/session`);
@@ -122,12 +103,12 @@ describe.skipIf(!hasChromium)('rough edges on a 360 px phone', () => {
     expect(
       (await context.request.post(`${url}/api/v1/auth/magic-link`, { data: { email }, headers })).status(),
     ).toBe(202);
-    const mail = await latestMail(server, email);
+    const mail = await latestMail(suite.server, email);
     const token = tokenFrom(mail!.textBody);
     expect(
       (await context.request.post(`${url}/api/v1/auth/verify`, { data: { token }, headers })).status(),
     ).toBe(200);
-    await signIn(server, email);
+    await signIn(suite.server, email);
 
     const page = await context.newPage();
     await page.goto(`${url}/account`);

@@ -1,23 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { enterTenant } from '../server/db/scope.js';
 import { createProfile } from '../server/modules/community/profiles.js';
 import { TestClient } from '../server/test/client.js';
 import { addTestMember, signIn, tenantWithMember } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, openMailLink, webRoot } from './browser.js';
+import { browserSuite, hasChromium, narrowPhone, openMailLink } from './browser.js';
 import { checkScreen } from './screens.js';
 
-let server: TestServer;
-let browser: Browser;
 let slug: string;
 let hrApi: TestClient;
 let referrer: TestClient;
 const segmentCount = 22;
 
-/** A 1366×768 laptop, the smallest desk HR works at; and the narrowest phone. */
+/** A 1366×768 laptop, the smallest desk HR works at. */
 const desk = { viewport: { width: 1366, height: 768 } };
-const narrowPhone = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 
 // Readings in 五十音 order, leaving dates in the opposite order: sorting by either changes the first row.
 const readings = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホ'.split('');
@@ -27,10 +23,7 @@ const nameOf = (i: number) => `名簿 ${givenNames[i]}`;
 const memberName = (i: number) => `会員 ${givenNames[i]}`;
 const leftOn = (i: number) => new Date(Date.UTC(2024, 11, 1) - (recordCount - i) * 86_400_000 * 20);
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
+const suite = browserSuite(async (server) => {
   const tenant = await tenantWithMember(server, 'admin');
   slug = tenant.slug;
   hrApi = tenant.client;
@@ -92,20 +85,10 @@ beforeAll(async () => {
     expect(referred.status).toBe(202);
   }
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
-async function consoleContext(size: typeof desk | typeof narrowPhone, language: 'ja' | 'en') {
-  const context = await browser.newContext({ ...size, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: language, url },
-    ...[...hrApi.cookies].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return context;
-}
+/** HR's console at a desk or on a phone. */
+const consoleContext = (size: typeof desk | typeof narrowPhone, language: 'ja' | 'en') =>
+  suite.contextAs(hrApi, { size, language });
 
 /**
  * How many rows of the desk table one sees at once: its frame brought into view as HR scrolls to it,
@@ -145,7 +128,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
   it('shows at least 20 rows of a dense table at 1366×768, with a header that stays in view', async () => {
     context = await consoleContext(desk, 'ja');
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
     const table = page.getByRole('table', { name: /アルムナイ名簿/ });
     await table.waitFor();
     expect(await headers(page)).toEqual([
@@ -181,9 +164,9 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
     expect(check.overflow).toBeLessThanOrEqual(0);
   });
 
-  it('sorts by the columns the server can order by, marking the order for screen readers', async () => {
+  it('sorts by the columns the suite.server can order by, marking the order for screen readers', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
     await page.getByRole('table').waitFor();
     const readingHeader = page.getByRole('columnheader', { name: 'フリガナ' });
     await expect.poll(() => readingHeader.getAttribute('aria-sort')).toBe('ascending');
@@ -199,7 +182,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
 
   it('keeps the chosen and reordered columns across a reload', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
     await page.getByRole('table').waitFor();
     await page.getByText('表示する列').click();
     await page.getByRole('checkbox', { name: '社員番号' }).uncheck();
@@ -216,7 +199,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
 
   it('moves between rows with the arrow keys and opens a record with Enter', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
     await page.getByRole('table').waitFor();
     // The rows are one stop in the tab order, right after the header's last sort button.
     await page.getByRole('button', { name: '退職日' }).focus();
@@ -233,7 +216,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
 
   it('tags the selected rows in one step', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
     await page.getByRole('table').waitFor();
     await page.getByRole('checkbox', { name: nameOf(2) }).check();
     // Space on a focused row selects it, as the caption says.
@@ -254,7 +237,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
   it('selects every row on the page from the header, and is free of axe violations in English', async () => {
     const english = await consoleContext(desk, 'en');
     const page = await english.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
     await page.getByRole('table', { name: /Alumni registry/ }).waitFor();
     await page.getByRole('checkbox', { name: 'Select everyone on this page' }).check();
     const rows = await page.locator('.desk-table tbody tr').count();
@@ -278,14 +261,14 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
     });
     expect(sent.body.sent).toBe(3);
     // One of them joins from the mail, as an invitee does, without any call failing on the way.
-    const invitee = await browser.newContext({ ...narrowPhone, locale: 'ja-JP' });
+    const invitee = await suite.contextAs(null, { size: narrowPhone });
     const joining = await invitee.newPage();
     const failed: string[] = [];
     joining.on('response', (response) => {
       const path = new URL(response.url()).pathname;
       if (path.startsWith('/api/') && response.status() >= 400) failed.push(`${response.status()} ${path}`);
     });
-    await openMailLink(joining, server, listed.body.records[0]!.email!);
+    await openMailLink(joining, suite.server, listed.body.records[0]!.email!);
     await joining.waitForURL(`**/invite/${slug}**`);
     await joining.getByRole('button', { name: '参加する' }).click();
     await joining.waitForURL(`**/t/${slug}/welcome`);
@@ -293,7 +276,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
     await invitee.close();
 
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/invitations`);
     const table = page.getByRole('table', { name: /招待の状況/ });
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(3);
@@ -321,7 +304,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
     for (const language of ['ja', 'en'] as const) {
       const phone = await consoleContext(narrowPhone, language);
       const page = await phone.newPage();
-      await page.goto(`${server.publicUrl}/t/${slug}/admin/registry`);
+      await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
       await page.locator('.record-row').first().waitFor();
       expect(await page.locator('table').count()).toBe(0);
       expect(await page.locator('.record-row').count()).toBe(recordCount);
@@ -337,7 +320,7 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
   it('lists members as a dense table in kana order, at least 20 rows in view', async () => {
     const context = await consoleContext(desk, 'ja');
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/members`);
     const table = page.getByRole('table', { name: /メンバー/ });
     await table.waitFor();
     expect(await headers(page)).toEqual([
@@ -349,7 +332,7 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
       '参加日',
       '操作',
     ]);
-    // The server pages by reading only: the column says so, and nothing offers another order.
+    // The suite.server pages by reading only: the column says so, and nothing offers another order.
     expect(await page.getByRole('columnheader', { name: 'フリガナ' }).getAttribute('aria-sort')).toBe(
       'ascending',
     );
@@ -369,7 +352,7 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
   it('moves between member rows with the arrow keys and reaches a row’s role with Tab', async () => {
     const context = await consoleContext(desk, 'ja');
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/members`);
     const table = page.getByRole('table', { name: /メンバー/ });
     await table.waitFor();
     const names = await table.locator('tbody th').allInnerTexts();
@@ -402,7 +385,7 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
   it('asks before suspending from the table, and changes nothing when cancelled', async () => {
     const context = await consoleContext(desk, 'ja');
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/members`);
     const row = page.locator('.desk-table tbody tr', { hasText: memberName(5) });
     await row.getByText(`${memberName(5)} さんの操作`).click();
     await row.getByRole('button', { name: '利用停止' }).click();
@@ -424,7 +407,7 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
   }, async () => {
     const english = await consoleContext(desk, 'en');
     const page = await english.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/members`);
     await page.getByRole('table', { name: /Members/ }).waitFor();
     const check = await checkScreen(page, 'members at a desk (en)');
     expect(check.violations).toEqual([]);
@@ -432,7 +415,7 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
     for (const language of ['ja', 'en'] as const) {
       const phone = await consoleContext(narrowPhone, language);
       const phonePage = await phone.newPage();
-      await phonePage.goto(`${server.publicUrl}/t/${slug}/admin/members`);
+      await phonePage.goto(`${suite.server.publicUrl}/t/${slug}/admin/members`);
       await phonePage.locator('.member-row').first().waitFor();
       expect(await phonePage.locator('table').count()).toBe(0);
       expect(await phonePage.locator('.member-row', { hasText: '会員' }).count()).toBe(recordCount);
@@ -448,7 +431,7 @@ describe.skipIf(!hasChromium)('join requests and segments on a desk and on a pho
   it('lists join requests and referrals as tables, moved through with the keys, decided in the row', async () => {
     const context = await consoleContext(desk, 'ja');
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/requests`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/requests`);
     const requests = page.getByRole('table', { name: /参加申請/ });
     await requests.waitFor();
     expect(await requests.locator('thead th').allInnerTexts()).toEqual([
@@ -497,7 +480,7 @@ describe.skipIf(!hasChromium)('join requests and segments on a desk and on a pho
   it('lists segments as a table with at least 20 rows in view, and opens one with Enter', async () => {
     const context = await consoleContext(desk, 'ja');
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/segments`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/segments`);
     const table = page.getByRole('table', { name: /セグメント/ });
     await table.waitFor();
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['セグメント名', '件数', '操作']);
@@ -530,7 +513,7 @@ describe.skipIf(!hasChromium)('join requests and segments on a desk and on a pho
       ['requests', /Join requests/],
       ['segments', /Segments/],
     ] as const) {
-      await page.goto(`${server.publicUrl}/t/${slug}/admin/${path}`);
+      await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/${path}`);
       await page.getByRole('table', { name }).waitFor();
       const check = await checkScreen(page, `${path} at a desk (en)`);
       expect(check.violations).toEqual([]);
@@ -540,7 +523,7 @@ describe.skipIf(!hasChromium)('join requests and segments on a desk and on a pho
       const phone = await consoleContext(narrowPhone, language);
       const phonePage = await phone.newPage();
       for (const path of ['requests', 'segments']) {
-        await phonePage.goto(`${server.publicUrl}/t/${slug}/admin/${path}`);
+        await phonePage.goto(`${suite.server.publicUrl}/t/${slug}/admin/${path}`);
         await phonePage.locator('.list-row, .card').first().waitFor();
         expect(await phonePage.locator('table').count()).toBe(0);
         const onPhone = await checkScreen(phonePage, `${path} on a phone (${language})`);

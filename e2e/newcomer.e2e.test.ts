@@ -1,42 +1,29 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { communityMember, linkedRecord } from '../server/test/community-factories.js';
 import { addTestMember, createTestTenant } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, signInByMail, webRoot } from './browser.js';
+import { browserSuite, hasChromium, signInByMail } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe.skipIf(!hasChromium)('a new member’s first timeline on a phone', () => {
   it('follows the hashtag chosen at sign-up, says what to do next beside a pinned announcement, and suggests tags, groups and colleagues', async () => {
-    const created = await createTestTenant(server);
+    const created = await createTestTenant(suite.server);
     const tenant = { id: created.tenant.id, slug: created.slug };
     const slug = tenant.slug;
-    const hr = await communityMember(server, tenant, { role: 'admin', displayName: '人事 部長' });
+    const hr = await communityMember(suite.server, tenant, { role: 'admin', displayName: '人事 部長' });
     const announcement = await hr.client.post<{ id: string }>(`/api/v1/t/${slug}/community/posts`, {
       body: 'アルムナイネットワークへようこそ。',
       announcement: true,
     });
     await hr.client.put(`/api/v1/t/${slug}/community/posts/${announcement.body.id}/pin`, { pinned: true });
-    const writer = await communityMember(server, tenant, {
+    const writer = await communityMember(suite.server, tenant, {
       displayName: '起業 先輩',
       profile: { hashtags: ['起業'] },
     });
     await writer.client.post(`/api/v1/t/${slug}/community/posts`, {
       body: '来月、起業の勉強会をします #起業',
     });
-    const designer = await communityMember(server, tenant, {
+    const designer = await communityMember(suite.server, tenant, {
       displayName: '意匠 三郎',
       profile: { hashtags: ['デザイン'] },
     });
@@ -45,27 +32,27 @@ describe.skipIf(!hasChromium)('a new member’s first timeline on a phone', () =
       visibility: 'open',
       hashtags: ['デザイン'],
     });
-    const colleague = await communityMember(server, tenant, {
+    const colleague = await communityMember(suite.server, tenant, {
       displayName: '同僚 一郎',
       profile: { visibility: { tenure: 'members' } },
     });
-    await linkedRecord(server, tenant, colleague.id, {
+    await linkedRecord(suite.server, tenant, colleague.id, {
       familyName: '同僚',
       joinedOn: '2014-04-01',
       leftOn: '2021-03-31',
       lastDepartment: '営業部',
     });
-    const newcomer = await addTestMember(server, tenant.id, 'alumnus', { displayName: '新人 花子' });
-    await linkedRecord(server, tenant, newcomer.membership.id, {
+    const newcomer = await addTestMember(suite.server, tenant.id, 'alumnus', { displayName: '新人 花子' });
+    await linkedRecord(suite.server, tenant, newcomer.membership.id, {
       familyName: '新人',
       joinedOn: '2012-04-01',
       leftOn: '2019-03-31',
       lastDepartment: '営業部',
     });
 
-    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const context = await suite.contextAs(null);
     const page = await context.newPage();
-    await signInByMail(page, server, newcomer.email);
+    await signInByMail(page, suite.server, newcomer.email);
     await page.waitForURL(`**/t/${slug}/welcome`);
     await page.getByLabel('メンバー名簿に掲載する').check();
     await page.getByRole('button', { name: '次へ' }).click();
@@ -96,7 +83,7 @@ describe.skipIf(!hasChromium)('a new member’s first timeline on a phone', () =
     expect(await page.getByText('お知らせのほかには', { exact: false }).count()).toBe(0);
 
     // The group page tells a member who joined how to start, not to join groups.
-    await page.goto(`${server.publicUrl}/t/${slug}/groups`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/groups`);
     await page.getByRole('link', { name: 'デザイン部' }).click();
     await page.getByRole('heading', { name: 'デザイン部' }).waitFor();
     await page.getByText('まだ投稿はありません。参加すると、このグループに投稿できます。').waitFor();

@@ -1,46 +1,20 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from '../server/test/client.js';
+import { describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { createTestTenant, signIn } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, webRoot } from './browser.js';
-import { narrowPhone } from './screens.js';
+import { browserSuite, hasChromium, narrowPhone } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A 360 px phone signed in as the client's account. */
-async function phoneAs(client: TestClient): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...narrowPhone, locale: 'ja-JP' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: 'ja', url },
-    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return context;
-}
+const suite = browserSuite();
 
 describe.skipIf(!hasChromium)('news on a phone', () => {
   it('staff publish an article in a category, a member reads it, and staff see one reader', {
     timeout: 180_000,
   }, async () => {
-    const { tenant, slug, ownerEmail } = await createTestTenant(server);
-    const owner = await signIn(server, ownerEmail);
-    const member = await communityMember(server, { id: tenant.id, slug }, { displayName: '読者 花子' });
+    const { tenant, slug, ownerEmail } = await createTestTenant(suite.server);
+    const owner = await signIn(suite.server, ownerEmail);
+    const member = await communityMember(suite.server, { id: tenant.id, slug }, { displayName: '読者 花子' });
 
-    const staff = await (await phoneAs(owner)).newPage();
-    await staff.goto(`${server.publicUrl}/t/${slug}/admin/news`);
+    const { page: staff } = await suite.pageAs(owner, { size: narrowPhone });
+    await staff.goto(`${suite.server.publicUrl}/t/${slug}/admin/news`);
     await staff.getByRole('heading', { level: 2, name: 'お知らせ', exact: true }).waitFor();
     await staff.getByRole('link', { name: '記事を書く' }).click();
     await staff.getByRole('heading', { level: 2, name: '新しい記事', exact: true }).waitFor();
@@ -51,8 +25,8 @@ describe.skipIf(!hasChromium)('news on a phone', () => {
     await staff.getByText('公開しました。対象のメンバーに通知しました。').waitFor();
     await staff.getByText('既読 0人（メンバーごとに1回）').waitFor();
 
-    const reader = await (await phoneAs(member.client)).newPage();
-    await reader.goto(`${server.publicUrl}/t/${slug}`);
+    const { page: reader } = await suite.pageAs(member.client, { size: narrowPhone });
+    await reader.goto(`${suite.server.publicUrl}/t/${slug}`);
     await reader.getByRole('link', { name: 'ニュース' }).click();
     await reader.getByRole('heading', { level: 1, name: 'ニュース', exact: true }).waitFor();
     const item = reader.getByRole('listitem').filter({ hasText: '副業の制度が始まりました' });
@@ -67,7 +41,7 @@ describe.skipIf(!hasChromium)('news on a phone', () => {
     await item.getByRole('link', { name: '副業の制度が始まりました' }).waitFor();
     expect(await item.getByText('未読').count()).toBe(0);
 
-    await staff.goto(`${server.publicUrl}/t/${slug}/admin/news`);
+    await staff.goto(`${suite.server.publicUrl}/t/${slug}/admin/news`);
     await staff.getByRole('heading', { level: 2, name: 'お知らせ', exact: true }).waitFor();
     const row = staff.getByRole('listitem').filter({ hasText: '副業の制度が始まりました' });
     await row.getByText('既読 1人').waitFor();

@@ -1,42 +1,29 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alumniRecords } from '../server/db/schema/index.js';
 import { inTenant } from '../server/db/scope.js';
 import { addTestMember, createTestTenant } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { browserSuite, hasChromium } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 const sample = path.resolve('server/test/fixtures/leavers-sjis.csv');
 const countRecords = (tenantId: string) =>
-  inTenant(server.deps.database.db, tenantId, (tx) => tx.$count(alumniRecords));
+  inTenant(suite.server.deps.database.db, tenantId, (tx) => tx.$count(alumniRecords));
 
 describe.skipIf(!hasChromium)('HR registry, from a Shift_JIS file to a joined alumnus', () => {
   it('imports the file with a dry run, finds a person by kana, invites them, and the invitee joins in one click', async () => {
-    const { tenant, slug } = await createTestTenant(server);
-    const { email } = await addTestMember(server, tenant.id, 'admin', { displayName: '人事 花子' });
-    const hr = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const { tenant, slug } = await createTestTenant(suite.server);
+    const { email } = await addTestMember(suite.server, tenant.id, 'admin', { displayName: '人事 花子' });
+    const hr = await suite.contextAs(null);
     const page = await hr.newPage();
 
-    await page.goto(`${server.publicUrl}/signin`);
+    await page.goto(`${suite.server.publicUrl}/signin`);
     await page.getByLabel('メールアドレス').fill(email);
     await page.getByRole('button', { name: 'リンクを送信' }).click();
     await page.getByText('メールをご確認ください').waitFor();
-    await server.deps.jobs.drain();
-    await page.goto(`${server.publicUrl}/dev/mailbox`);
+    await suite.server.deps.jobs.drain();
+    await page.goto(`${suite.server.publicUrl}/dev/mailbox`);
     await page.locator('article', { hasText: email }).first().getByRole('link').first().click();
     await page.waitForURL(`**/t/${slug}/admin`);
 
@@ -54,7 +41,7 @@ describe.skipIf(!hasChromium)('HR registry, from a Shift_JIS file to a joined al
 
     // The dry run runs as a job; the page shows its outcome once it has run.
     await page.getByText('確認中', { exact: true }).waitFor();
-    await server.deps.jobs.drain();
+    await suite.server.deps.jobs.drain();
     await page.getByRole('heading', { name: '確認結果' }).waitFor();
     await page.locator('.issues li', { hasText: 'not-an-address' }).first().waitFor();
     await page.getByText('メールアドレスの形式が正しくありません。').first().waitFor();
@@ -64,7 +51,7 @@ describe.skipIf(!hasChromium)('HR registry, from a Shift_JIS file to a joined al
     await page.getByRole('button', { name: /件を名簿に反映する/ }).click();
     // The apply job exists once the page shows it is applying; only then is there something to run.
     await page.getByText('名簿に反映しています…').waitFor();
-    await server.deps.jobs.drain();
+    await suite.server.deps.jobs.drain();
     await page.getByText(/件を名簿に反映しました/).waitFor();
 
     // Find 高取 亮介 by typing the reading in hiragana.
@@ -78,12 +65,12 @@ describe.skipIf(!hasChromium)('HR registry, from a Shift_JIS file to a joined al
     await page.getByRole('button', { name: '1 人に招待を送る' }).click();
     await page.getByText('1 人に招待を送りました。').waitFor();
     await page.getByText('送信済み', { exact: true }).waitFor();
-    await server.deps.jobs.drain();
+    await suite.server.deps.jobs.drain();
 
     // The invitee opens the link from the mailbox on their own phone.
-    const invitee = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const invitee = await suite.contextAs(null);
     const phonePage = await invitee.newPage();
-    await phonePage.goto(`${server.publicUrl}/dev/mailbox`);
+    await phonePage.goto(`${suite.server.publicUrl}/dev/mailbox`);
     await phonePage
       .locator('article', { hasText: 'user9.11@example.jp' })
       .first()
@@ -97,7 +84,7 @@ describe.skipIf(!hasChromium)('HR registry, from a Shift_JIS file to a joined al
     await phonePage.getByRole('heading', { name: '個人情報の取り扱いについて' }).waitFor();
 
     // Back in the console the record is linked to the new member.
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/invitations`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/invitations`);
     await page.getByText('参加済み', { exact: true }).waitFor();
     await invitee.close();
     await hr.close();

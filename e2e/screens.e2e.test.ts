@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exitSurvey } from '../server/modules/surveys/test-surveys.js';
 import type { TestClient } from '../server/test/client.js';
 import { communityMember, linkedRecord, policyVersion } from '../server/test/community-factories.js';
@@ -7,12 +6,8 @@ import { communityMember, linkedRecord, policyVersion } from '../server/test/com
 const screenSurvey = exitSurvey('named');
 
 import { createTestTenant, signIn } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, webRoot } from './browser.js';
-import { checkScreen, narrowPhone, type ScreenCheck } from './screens.js';
-
-let server: TestServer;
-let browser: Browser;
+import { browserSuite, hasChromium, narrowPhone } from './browser.js';
+import { checkScreen, type ScreenCheck } from './screens.js';
 
 async function ok<T>(pending: Promise<{ status: number; body: T }>): Promise<T> {
   const response = await pending;
@@ -23,11 +18,15 @@ async function ok<T>(pending: Promise<{ status: number; body: T }>): Promise<T> 
 
 type Tour = { slug: string; owner: TestClient; alumnus: TestClient; screens: Record<string, string[]> };
 let tour: Tour;
+// The network is seeded once, as the suite.server starts.
+const suite = browserSuite(async () => {
+  tour = await seed();
+});
 
 /** A network with something on every screen: posts, a comment, reactions, a group, a tag, messages, records. */
 async function seed(): Promise<Tour> {
-  const { tenant, slug, ownerEmail } = await createTestTenant(server);
-  const owner = await signIn(server, ownerEmail);
+  const { tenant, slug, ownerEmail } = await createTestTenant(suite.server);
+  const owner = await signIn(suite.server, ownerEmail);
   await ok(
     owner.put(`/api/v1/t/${slug}/community/me/consents?source=onboarding`, {
       companyNews: false,
@@ -38,7 +37,7 @@ async function seed(): Promise<Tour> {
   );
   await ok(owner.post(`/api/v1/t/${slug}/community/me/onboarding/complete`));
   const member = await communityMember(
-    server,
+    suite.server,
     { id: tenant.id, slug },
     {
       displayName: '山田 太郎',
@@ -51,11 +50,11 @@ async function seed(): Promise<Tour> {
     },
   );
   const other = await communityMember(
-    server,
+    suite.server,
     { id: tenant.id, slug },
     { displayName: '佐藤 花子', profile: { hashtags: ['起業'] } },
   );
-  await linkedRecord(server, tenant, member.id, {
+  await linkedRecord(suite.server, tenant, member.id, {
     familyName: '山田',
     leftOn: '2022-03-31',
     lastDepartment: '営業部',
@@ -170,7 +169,7 @@ async function seed(): Promise<Tour> {
       publicReply: 'ありがとうございます。来期から試行します。',
     }),
   );
-  await server.deps.jobs.drain();
+  await suite.server.deps.jobs.drain();
   const t = `/t/${slug}`;
   return {
     slug,
@@ -247,38 +246,15 @@ async function seed(): Promise<Tour> {
   };
 }
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-  tour = await seed();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function contextFor(client: TestClient | null, language: 'ja' | 'en'): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...narrowPhone, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
-  const url = server.publicUrl;
-  const cookies: { name: string; value: string; url: string }[] = [
-    { name: 'enishi_lang', value: language, url },
-  ];
-  for (const [name, value] of client?.cookies ?? []) cookies.push({ name, value, url });
-  await context.addCookies(cookies);
-  return context;
-}
-
 async function visitAll(
   client: TestClient | null,
   paths: string[],
   language: 'ja' | 'en',
 ): Promise<ScreenCheck[]> {
-  const context = await contextFor(client, language);
-  const page = await context.newPage();
+  const { context, page } = await suite.pageAs(client, { language, size: narrowPhone });
   const checks: ScreenCheck[] = [];
   for (const path of paths) {
-    await page.goto(`${server.publicUrl}${path}`);
+    await page.goto(`${suite.server.publicUrl}${path}`);
     checks.push(await checkScreen(page, `${language} ${path}`));
   }
   await context.close();

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
-/** The narrowest phone the app is designed for. */
-export const narrowPhone = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
+export { narrowPhone } from './browser.js';
 
 export type ScreenCheck = { screen: string; violations: string[]; overflow: number };
 

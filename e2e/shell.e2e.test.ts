@@ -1,39 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TestClient } from '../server/test/client.js';
 import { type CommunityMember, communityMember } from '../server/test/community-factories.js';
 import { createTestTenant } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, webRoot } from './browser.js';
-import { narrowPhone } from './screens.js';
+import { browserSuite, hasChromium, narrowPhone } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
 let slug: string;
 let alumnus: CommunityMember;
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
+const suite = browserSuite(async (server) => {
   const created = await createTestTenant(server);
   slug = created.slug;
   alumnus = await communityMember(server, { id: created.tenant.id, slug }, { displayName: '高橋 健' });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
-async function phoneAs(client: TestClient | null, language: 'ja' | 'en') {
-  const context = await browser.newContext({ ...narrowPhone, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: language, url },
-    ...[...(client?.cookies ?? [])].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return { context, page: await context.newPage() };
-}
+/** A 360 px phone in the language, signed in as the client's account (signed out for null). */
+const phoneAs = (client: TestClient | null, language: 'ja' | 'en') =>
+  suite.pageAs(client, { language, size: narrowPhone });
 
 /** The header's height, its items, and 1 + how many of them are off the brand's row. */
 function measureHeader(page: Page) {
@@ -78,7 +61,7 @@ describe.skipIf(!hasChromium)('the app shell on a 360 px phone', () => {
   for (const language of ['ja', 'en'] as const) {
     it(`(${language}) the header is one row and no tab label wraps or spills`, async () => {
       const { context, page } = await phoneAs(alumnus.client, language);
-      await page.goto(`${server.publicUrl}/t/${slug}`);
+      await page.goto(`${suite.server.publicUrl}/t/${slug}`);
       const timeline = language === 'ja' ? 'タイムライン' : 'Timeline';
       await page.getByRole('heading', { name: timeline }).first().waitFor();
       await page.locator('nav.tabbar').waitFor();
@@ -101,7 +84,7 @@ describe.skipIf(!hasChromium)('the app shell on a 360 px phone', () => {
 
     it(`(${language}) signed out, the header is one row too`, async () => {
       const { context, page } = await phoneAs(null, language);
-      await page.goto(`${server.publicUrl}/`);
+      await page.goto(`${suite.server.publicUrl}/`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       const header = await measureHeader(page);
       expect(header.rows).toBe(1);

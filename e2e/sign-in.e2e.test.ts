@@ -1,21 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addTestMember, createTestTenant } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { browserSuite, hasChromium } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /** Asks for a link on the sign-in page, then opens it from the dev mailbox, as a person would. */
 async function signInThroughMailbox(
@@ -23,12 +11,12 @@ async function signInThroughMailbox(
   email: string,
   labels: { email: string; send: string; sent: string },
 ) {
-  await page.goto(`${server.publicUrl}/signin`);
+  await page.goto(`${suite.server.publicUrl}/signin`);
   await page.getByLabel(labels.email).fill(email);
   await page.getByRole('button', { name: labels.send }).click();
   await page.getByText(labels.sent).waitFor();
-  await server.deps.jobs.drain();
-  await page.goto(`${server.publicUrl}/dev/mailbox`);
+  await suite.server.deps.jobs.drain();
+  await page.goto(`${suite.server.publicUrl}/dev/mailbox`);
   const mail = page.locator('article', { hasText: email }).first();
   await mail.getByRole('link').first().click();
 }
@@ -38,9 +26,9 @@ const english = { email: 'E-mail address', send: 'Send link', sent: 'Check your 
 
 describe.skipIf(!hasChromium)('signing in from a phone', () => {
   it('an alumnus signs in through the dev mailbox and sees the alumni home in Japanese, then in English', async () => {
-    const { tenant, slug } = await createTestTenant(server);
-    const { email } = await addTestMember(server, tenant.id, 'alumnus', { displayName: '田中 美咲' });
-    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const { tenant, slug } = await createTestTenant(suite.server);
+    const { email } = await addTestMember(suite.server, tenant.id, 'alumnus', { displayName: '田中 美咲' });
+    const context = await suite.contextAs(null);
     const page = await context.newPage();
     const scripts: Promise<{ url: string; body: string }>[] = [];
     page.on('response', (response) => {
@@ -77,9 +65,9 @@ describe.skipIf(!hasChromium)('signing in from a phone', () => {
   });
 
   it('an HR admin signs in in English, lands in the console and adds a moderator', async () => {
-    const { tenant, slug } = await createTestTenant(server);
-    const { email } = await addTestMember(server, tenant.id, 'admin', { displayName: 'Hanako Sato' });
-    const context = await browser.newContext({ ...phone, locale: 'en-US' });
+    const { tenant, slug } = await createTestTenant(suite.server);
+    const { email } = await addTestMember(suite.server, tenant.id, 'admin', { displayName: 'Hanako Sato' });
+    const context = await suite.contextAs(null, { language: 'en', pinLanguage: false });
     const page = await context.newPage();
     await signInThroughMailbox(page, email, english);
     await page.waitForURL(`**/t/${slug}/admin`);
@@ -95,9 +83,9 @@ describe.skipIf(!hasChromium)('signing in from a phone', () => {
   });
 
   it('stays signed in when the page’s first session look-up answers after the sign-in', async () => {
-    const { tenant, slug } = await createTestTenant(server);
-    const { email } = await addTestMember(server, tenant.id, 'admin', { displayName: 'Jiro Sato' });
-    const context = await browser.newContext({ ...phone, locale: 'en-US' });
+    const { tenant, slug } = await createTestTenant(suite.server);
+    const { email } = await addTestMember(suite.server, tenant.id, 'admin', { displayName: 'Jiro Sato' });
+    const context = await suite.contextAs(null, { language: 'en', pinLanguage: false });
     const page = await context.newPage();
     // The link page asks who is signed in as it opens (nobody yet). Its answer is held back until a
     // later look-up, made after the sign-in, has answered: a slow network can deliver them so.
@@ -124,8 +112,8 @@ describe.skipIf(!hasChromium)('signing in from a phone', () => {
   });
 
   it('registers a passkey and signs in with it, without e-mail', async () => {
-    const { ownerEmail } = await createTestTenant(server);
-    const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const { ownerEmail } = await createTestTenant(suite.server);
+    const context = await suite.contextAs(null);
     const page = await context.newPage();
     // Chromium's virtual authenticator stands in for the phone's fingerprint sensor.
     const cdp = await context.newCDPSession(page);
@@ -142,13 +130,13 @@ describe.skipIf(!hasChromium)('signing in from a phone', () => {
     });
     await signInThroughMailbox(page, ownerEmail, japanese);
     await page.waitForURL('**/admin');
-    await page.goto(`${server.publicUrl}/account`);
+    await page.goto(`${suite.server.publicUrl}/account`);
     await page.getByRole('button', { name: 'パスキーを追加' }).click();
     await page.getByText('パスキーを登録しました。').waitFor();
     await page.getByRole('button', { name: 'サインアウト' }).click();
-    await page.waitForURL(`${server.publicUrl}/`);
+    await page.waitForURL(`${suite.server.publicUrl}/`);
 
-    await page.goto(`${server.publicUrl}/signin`);
+    await page.goto(`${suite.server.publicUrl}/signin`);
     await page.getByRole('button', { name: 'パスキーでサインイン' }).click();
     await page.waitForURL('**/admin');
     await page.getByRole('heading', { name: '管理コンソール' }).waitFor();

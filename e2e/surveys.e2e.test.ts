@@ -1,39 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, signInByMail, webRoot } from './browser.js';
-import { narrowPhone } from './screens.js';
+import { browserSuite, hasChromium, narrowPhone, signInByMail } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 const heading = (page: Page, name: string, level = 1) =>
   page.getByRole('heading', { level, name, exact: true }).waitFor();
 
 describe.skipIf(!hasChromium)('surveys on a phone', () => {
   it('staff build and open a survey, a member saves a draft and finishes it later, staff see the result', async () => {
-    const { slug, tenant, member: hr } = await tenantWithMember(server, 'admin');
-    const staffContext = await browser.newContext({ ...narrowPhone, locale: 'ja-JP' });
+    const { slug, tenant, member: hr } = await tenantWithMember(suite.server, 'admin');
+    const staffContext = await suite.contextAs(null, { size: narrowPhone });
     const desk = await staffContext.newPage();
     const failed: string[] = [];
     desk.on('response', async (response) => {
       if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400)
         failed.push(`${response.status()} ${response.url()} ${await response.text()}`);
     });
-    await signInByMail(desk, server, hr.email);
-    await desk.goto(`${server.publicUrl}/t/${slug}/admin/surveys`);
+    await signInByMail(desk, suite.server, hr.email);
+    await desk.goto(`${suite.server.publicUrl}/t/${slug}/admin/surveys`);
     await heading(desk, 'アンケート', 2);
     await desk.getByRole('link', { name: '新しいアンケート' }).click();
     await heading(desk, '新しいアンケート', 2);
@@ -59,11 +46,11 @@ describe.skipIf(!hasChromium)('surveys on a phone', () => {
       await desk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
 
-    const member = await communityMember(server, { id: tenant.id, slug }, { displayName: '回答 花子' });
-    const phoneContext = await browser.newContext({ ...narrowPhone, locale: 'ja-JP' });
+    const member = await communityMember(suite.server, { id: tenant.id, slug }, { displayName: '回答 花子' });
+    const phoneContext = await suite.contextAs(null, { size: narrowPhone });
     const page = await phoneContext.newPage();
-    await signInByMail(page, server, member.email);
-    await page.goto(`${server.publicUrl}/t/${slug}`);
+    await signInByMail(page, suite.server, member.email);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}`);
     await page.getByRole('link', { name: 'アンケート', exact: true }).click();
     await heading(page, 'アンケート');
     await page.getByRole('link', { name: '退職後 3 か月アンケート' }).click();
@@ -73,7 +60,7 @@ describe.skipIf(!hasChromium)('surveys on a phone', () => {
     await page.getByRole('button', { name: '途中保存' }).click();
     await page.getByText('途中まで保存しました。', { exact: false }).waitFor();
     // Later: the list says it is in progress, and the draft comes back.
-    await page.goto(`${server.publicUrl}/t/${slug}/surveys`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/surveys`);
     await heading(page, 'アンケート');
     await page.getByText('回答途中').waitFor();
     await page.getByRole('link', { name: '退職後 3 か月アンケート' }).click();
