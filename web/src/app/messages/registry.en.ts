@@ -229,6 +229,7 @@ export const registryEn: Record<keyof typeof registryJa, string> = {
   'invitations.column.status': 'Status',
   'invitations.column.reminder': 'Reminder',
   'invitations.caption': 'Invitations ({count})',
+  'invitations.table.keys': '↑↓ move between rows. Newest first.',
   'invitations.reminderPlanned': 'Reminder due',
   'invitations.reminded': 'Reminded',
   'invitation.status.sent': 'Sent',

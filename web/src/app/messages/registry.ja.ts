@@ -228,6 +228,7 @@ export const registryJa = {
   'invitations.column.status': '状態',
   'invitations.column.reminder': 'リマインド',
   'invitations.caption': '招待の状況（{count} 件）',
+  'invitations.table.keys': '↑↓ で行を移動します。新しく送った順です。',
   'invitations.reminderPlanned': 'リマインド予定',
   'invitations.reminded': 'リマインド送信',
   'invitation.status.sent': '送信済み',

@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { call, client } from '../../app/api';
 import type { Schemas } from '../../app/api/types';
 import { useDeskWidth } from '../../app/desk';
+import { DeskTable, SortHeader, useRowNavigation } from '../../app/desk-table';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
@@ -30,6 +31,7 @@ export function InvitationsPage() {
       call(client.GET('/v1/t/{slug}/registry/invitations', { params: { path: { slug } }, signal })),
   });
   const list = invitations.data?.invitations;
+  const { bodyProps, rowProps } = useRowNavigation(list ?? []);
   const error = invitations.error;
   return (
     <section className="wide">
@@ -39,40 +41,41 @@ export function InvitationsPage() {
       {invitations.isPending && <Loading />}
       {list && list.length === 0 && <p className="muted">{t('invitations.empty')}</p>}
       {desk && list && list.length > 0 && (
-        <div className="desk-table">
-          <table>
-            <caption>{t('invitations.caption', { count: list.length.toLocaleString(locale) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('invitations.column.name')}</th>
-                <th scope="col">{t('invitations.column.email')}</th>
-                <th scope="col">{t('invitations.column.status')}</th>
-                <th scope="col">{t('invitations.sentAt')}</th>
-                <th scope="col">{t('invitations.openedAt')}</th>
-                <th scope="col">{t('invitations.joinedAt')}</th>
-                <th scope="col">{t('invitations.column.reminder')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((inv) => {
-                const reminder = reminderOf(inv);
-                return (
-                  <tr key={inv.id}>
-                    <th scope="row">{inv.name}</th>
-                    <td>{inv.email}</td>
-                    <td>
-                      <span className="badge">{t(`invitation.status.${inv.status}`)}</span>
-                    </td>
-                    <td>{formatDateTime(inv.sentAt)}</td>
-                    <td>{inv.openedAt ? formatDateTime(inv.openedAt) : ''}</td>
-                    <td>{inv.joinedAt ? formatDateTime(inv.joinedAt) : ''}</td>
-                    <td>{reminder ? `${t(reminder.key)} ${formatDateTime(reminder.at)}` : ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DeskTable
+          caption={t('invitations.caption', { count: list.length.toLocaleString(locale) })}
+          keys={t('invitations.table.keys')}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('invitations.column.name')}</th>
+              <th scope="col">{t('invitations.column.email')}</th>
+              <th scope="col">{t('invitations.column.status')}</th>
+              {/* The server lists the newest sent first; the header marks that fixed order. */}
+              <SortHeader label={t('invitations.sentAt')} direction="descending" on />
+              <th scope="col">{t('invitations.openedAt')}</th>
+              <th scope="col">{t('invitations.joinedAt')}</th>
+              <th scope="col">{t('invitations.column.reminder')}</th>
+            </tr>
+          </thead>
+          <tbody {...bodyProps}>
+            {list.map((inv, index) => {
+              const reminder = reminderOf(inv);
+              return (
+                <tr key={inv.id} {...rowProps(index)}>
+                  <th scope="row">{inv.name}</th>
+                  <td>{inv.email}</td>
+                  <td>
+                    <span className="badge">{t(`invitation.status.${inv.status}`)}</span>
+                  </td>
+                  <td>{formatDateTime(inv.sentAt)}</td>
+                  <td>{inv.openedAt ? formatDateTime(inv.openedAt) : ''}</td>
+                  <td>{inv.joinedAt ? formatDateTime(inv.joinedAt) : ''}</td>
+                  <td>{reminder ? `${t(reminder.key)} ${formatDateTime(reminder.at)}` : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DeskTable>
       )}
       {!desk && (
         <ul className="list">

@@ -5,6 +5,7 @@ import { useDeskWidth } from '../../app/desk';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { Decision } from './Decision';
 import { JoinRequestsTable, ReferralsTable } from './RequestsTables';
 import { registryKeys } from './registry-keys';
 import { fullName, fullReading } from './registry-model';
@@ -150,14 +151,12 @@ export function RequestsPage() {
                 </ul>
               </div>
             </div>
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => approveRequest(request.id)}>
-                {t('requests.approveNew')}
-              </button>
-              <button type="button" className="danger" onClick={() => dismissRequest(request.id)}>
-                {t('requests.dismiss')}
-              </button>
-            </div>
+            <Decision
+              className="actions"
+              approveLabel={t('requests.approveNew')}
+              onApprove={() => approveRequest(request.id)}
+              onDismiss={() => dismissRequest(request.id)}
+            />
           </article>
         ))}
 
@@ -179,14 +178,11 @@ export function RequestsPage() {
                 </p>
                 {referral.note && <p className="pre small">{referral.note}</p>}
               </div>
-              <div className="row-actions">
-                <button type="button" className="secondary" onClick={() => approveReferral(referral.id)}>
-                  {t('referrals.approve')}
-                </button>
-                <button type="button" className="danger" onClick={() => dismissReferral(referral.id)}>
-                  {t('requests.dismiss')}
-                </button>
-              </div>
+              <Decision
+                approveLabel={t('referrals.approve')}
+                onApprove={() => approveReferral(referral.id)}
+                onDismiss={() => dismissReferral(referral.id)}
+              />
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import type { ResponseOf, Schemas } from '../../app/api/types';
 import { DeskTable, useRowNavigation } from '../../app/desk-table';
 import { useI18n } from '../../app/i18n';
+import { Decision } from './Decision';
 import { fullName, fullReading } from './registry-model';
 
 type JoinRequest = Schemas['JoinRequest'];
@@ -90,24 +91,12 @@ export function JoinRequestsTable(props: {
                 </ul>
               </td>
               <td>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    tabIndex={tab}
-                    onClick={() => props.onApprove(request.id)}
-                  >
-                    {t('requests.approveNew')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    tabIndex={tab}
-                    onClick={() => props.onDismiss(request.id)}
-                  >
-                    {t('requests.dismiss')}
-                  </button>
-                </div>
+                <Decision
+                  approveLabel={t('requests.approveNew')}
+                  onApprove={() => props.onApprove(request.id)}
+                  onDismiss={() => props.onDismiss(request.id)}
+                  tabIndex={tab}
+                />
               </td>
             </tr>
           );
@@ -152,24 +141,12 @@ export function ReferralsTable(props: {
             </td>
             <td>{formatDateTime(referral.createdAt)}</td>
             <td>
-              <div className="row-actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  tabIndex={controlTabIndex(index)}
-                  onClick={() => props.onApprove(referral.id)}
-                >
-                  {t('referrals.approve')}
-                </button>
-                <button
-                  type="button"
-                  className="danger"
-                  tabIndex={controlTabIndex(index)}
-                  onClick={() => props.onDismiss(referral.id)}
-                >
-                  {t('requests.dismiss')}
-                </button>
-              </div>
+              <Decision
+                approveLabel={t('referrals.approve')}
+                onApprove={() => props.onApprove(referral.id)}
+                onDismiss={() => props.onDismiss(referral.id)}
+                tabIndex={controlTabIndex(index)}
+              />
             </td>
           </tr>
         ))}
