@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('the registry on a desk and on a phone', () => {
     expect(check.overflow).toBeLessThanOrEqual(0);
   });
 
-  it('sorts by the columns the suite.server can order by, marking the order for screen readers', async () => {
+  it('sorts by the columns the server can order by, marking the order for screen readers', async () => {
     const page = await context.newPage();
     await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry`);
     await page.getByRole('table').waitFor();
@@ -332,7 +332,7 @@ describe.skipIf(!hasChromium)('members on a desk and on a phone', () => {
       '参加日',
       '操作',
     ]);
-    // The suite.server pages by reading only: the column says so, and nothing offers another order.
+    // The server pages by reading only: the column says so, and nothing offers another order.
     expect(await page.getByRole('columnheader', { name: 'フリガナ' }).getAttribute('aria-sort')).toBe(
       'ascending',
     );

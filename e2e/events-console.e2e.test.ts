@@ -1,36 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from '../server/test/client.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { browserSuite, hasChromium, phone } from './browser.js';
 import { checkScreen } from './screens.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A 390 px phone signed in as the client's account, in the given language; every dialog is accepted. */
-async function phoneAs(client: TestClient, lang: 'ja' | 'en'): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...phone, locale: lang === 'ja' ? 'ja-JP' : 'en-GB' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: lang, url },
-    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return context;
-}
+const suite = browserSuite();
 
 /** Calls the API answered with an error while the page was open, to fail on any the journey did not expect. */
 function failedCalls(page: Page) {
@@ -66,12 +42,12 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
   it('HR creates a hybrid event with 2 seats in person, publishes it, runs its registrations and waitlist and checks people in by code', {
     timeout: 240_000,
   }, async () => {
-    const { tenant, slug, client: hr } = await tenantWithMember(server, 'admin');
-    const page = await (await phoneAs(hr, 'ja')).newPage();
+    const { tenant, slug, client: hr } = await tenantWithMember(suite.server, 'admin');
+    const page = (await suite.pageAs(hr)).page;
     page.on('dialog', (dialog) => dialog.accept());
     const failed = failedCalls(page);
 
-    await page.goto(`${server.publicUrl}/t/${slug}/admin`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin`);
     await page.getByRole('link', { name: 'イベント', exact: true }).click();
     await heading(page, 'イベント');
     await page.getByText('該当するイベントはありません。').waitFor();
@@ -131,7 +107,7 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     const net = { id: tenant.id, slug };
     const people = [];
     for (const displayName of ['参加 一郎', '参加 二郎', '参加 三郎']) {
-      const member = await communityMember(server, net, { displayName });
+      const member = await communityMember(suite.server, net, { displayName });
       const registered = await member.client.post<{ registration: { status: string } }>(
         `/api/v1/t/${slug}/community/events/${eventId}/registration`,
         { mode: 'in_person', answers: { q1: '参加する' } },
@@ -139,7 +115,7 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
       expect(registered.status).toBe(201);
       people.push(member);
     }
-    await communityMember(server, net, { displayName: '手動 四郎' });
+    await communityMember(suite.server, net, { displayName: '手動 四郎' });
 
     await row.getByRole('link', { name: 'アルムナイ交流会 2026 冬' }).click();
     await page.getByRole('link', { name: '参加者' }).click();
@@ -234,8 +210,8 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     expect(changed.body.sequence).toBe(1);
 
     // The same screens in English.
-    const english = await (await phoneAs(hr, 'en')).newPage();
-    const base = `${server.publicUrl}/t/${slug}/admin/events`;
+    const english = (await suite.pageAs(hr, { language: 'en' })).page;
+    const base = `${suite.server.publicUrl}/t/${slug}/admin/events`;
     for (const [path, title] of [
       ['', 'Events'],
       ['/new', 'Create an event'],

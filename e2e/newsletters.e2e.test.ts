@@ -1,38 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { alumniRecords, segments } from '../server/db/schema/index.js';
 import { enterTenant, inTenant } from '../server/db/scope.js';
 import { audienceMember, audienceRecord } from '../server/modules/programmes/audience/audience-factories.js';
-import type { TestClient } from '../server/test/client.js';
 import { createTestTenant, mailsTo, signIn } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { browserSuite, hasChromium, phone } from './browser.js';
 import { checkScreen, narrowPhone } from './screens.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A phone signed in as the client's account, in the given language. */
-async function phoneAs(client: TestClient, language: 'ja' | 'en'): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...phone, locale: language === 'ja' ? 'ja-JP' : 'en-US' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: language, url },
-    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return context;
-}
+const suite = browserSuite();
 
 /** axe finds nothing, and at 360 px the screen does not scroll sideways. */
 async function expectAccessible(page: Page, screen: string) {
@@ -48,10 +24,10 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
   it('staff fill in the newsletter sender on the settings page, with half a sender refused', {
     timeout: 120_000,
   }, async () => {
-    const { slug, ownerEmail } = await createTestTenant(server);
-    const owner = await signIn(server, ownerEmail);
-    const page = await (await phoneAs(owner, 'ja')).newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/settings`);
+    const { slug, ownerEmail } = await createTestTenant(suite.server);
+    const owner = await signIn(suite.server, ownerEmail);
+    const page = (await suite.pageAs(owner)).page;
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/settings`);
     const sender = page.getByRole('group', { name: 'メールマガジンの送信者（特定電子メール法の表示）' });
     await sender.getByText('住所と連絡先が未入力のため、メールマガジンはまだ送信できません。').waitFor();
     await expectAccessible(page, 'settings (ja)');
@@ -81,8 +57,8 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await page.reload();
     await sender.getByLabel('連絡先').waitFor();
     expect(await sender.getByLabel('連絡先').inputValue()).toBe('alumni@demo.example');
-    const english = await (await phoneAs(owner, 'en')).newPage();
-    await english.goto(`${server.publicUrl}/t/${slug}/admin/settings`);
+    const english = (await suite.pageAs(owner, { language: 'en' })).page;
+    await english.goto(`${suite.server.publicUrl}/t/${slug}/admin/settings`);
     await english
       .getByRole('group', { name: /Newsletter sender/ })
       .getByLabel('Postal address')
@@ -94,8 +70,8 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     timeout: 240_000,
   }, async () => {
     const n = await newsletterNetwork();
-    const page = await (await phoneAs(n.owner, 'ja')).newPage();
-    await page.goto(`${server.publicUrl}/t/${n.slug}/admin/news`);
+    const page = (await suite.pageAs(n.owner)).page;
+    await page.goto(`${suite.server.publicUrl}/t/${n.slug}/admin/news`);
     await page.getByRole('heading', { level: 2, name: 'お知らせ', exact: true }).waitFor();
     await page.locator('.console-body').getByRole('link', { name: 'メールマガジン', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'メールマガジン', exact: true }).waitFor();
@@ -125,7 +101,7 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await page
       .getByText(`テストメールを ${n.ownerEmail} に送りました（件名に［テスト］が付きます）。`)
       .waitFor();
-    const tests = await mailsTo(server, n.ownerEmail);
+    const tests = await mailsTo(suite.server, n.ownerEmail);
     expect(tests.filter((mail) => mail.subject.includes('12月のアルムナイ通信'))).toHaveLength(1);
 
     // Send now, from two tabs at once (as a double click would): the server takes it once and the
@@ -141,15 +117,15 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await second.getByRole('button', { name: '送信する', exact: true }).click();
     await second.getByText('このメールマガジンはすでに送信中か送信済みです。').waitFor();
     await second.close();
-    await server.deps.jobs.drain();
+    await suite.server.deps.jobs.drain();
     const counts = page.getByRole('definition');
     // The page asks again while the campaign is going out, until it is sent.
     await page.locator('.badge', { hasText: '送信済み' }).waitFor();
     await page.getByRole('heading', { level: 3, name: '配信状況' }).waitFor();
     await expect.poll(() => counts.allTextContents(), { timeout: 15_000 }).toEqual(['0', '2', '0', '0', '0']);
-    expect(await mailsTo(server, n.member.email)).toHaveLength(1);
-    expect(await mailsTo(server, n.record.email!)).toHaveLength(1);
-    expect(await mailsTo(server, n.noConsentRecord.email!)).toHaveLength(0);
+    expect(await mailsTo(suite.server, n.member.email)).toHaveLength(1);
+    expect(await mailsTo(suite.server, n.record.email!)).toHaveLength(1);
+    expect(await mailsTo(suite.server, n.noConsentRecord.email!)).toHaveLength(0);
     await expectAccessible(page, 'newsletter sent (ja)');
 
     // The dev mailbox shows the record's mail with its RFC 8058 headers and their own stop link.
@@ -207,8 +183,8 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
       articleIds: [n.articleId],
     });
     expect(created.status).toBe(201);
-    const page = await (await phoneAs(n.owner, 'en')).newPage();
-    await page.goto(`${server.publicUrl}/t/${n.slug}/admin/news/newsletters/${created.body.id}`);
+    const page = (await suite.pageAs(n.owner, { language: 'en' })).page;
+    await page.goto(`${suite.server.publicUrl}/t/${n.slug}/admin/news/newsletters/${created.body.id}`);
     await page.getByRole('heading', { level: 2, name: 'Edit newsletter' }).waitFor();
     await expectAccessible(page, 'newsletter compose (en)');
     await page.getByLabel('Send at (Japan time)').fill('2020-01-01T09:00');
@@ -221,7 +197,7 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await page.getByRole('button', { name: 'Cancel the scheduled send' }).click();
     await page.getByText('The scheduled send was cancelled.').waitFor();
     await page.getByText('Schedule cancelled', { exact: true }).waitFor();
-    await page.goto(`${server.publicUrl}/t/${n.slug}/admin/news/newsletters`);
+    await page.goto(`${suite.server.publicUrl}/t/${n.slug}/admin/news/newsletters`);
     await page
       .getByRole('listitem')
       .filter({ hasText: 'Alumni news for December' })
@@ -233,10 +209,10 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
   it('says that nothing can be sent until the sender is set, with the way to the settings', {
     timeout: 60_000,
   }, async () => {
-    const { slug, ownerEmail } = await createTestTenant(server);
-    const owner = await signIn(server, ownerEmail);
-    const page = await (await phoneAs(owner, 'ja')).newPage();
-    await page.goto(`${server.publicUrl}/t/${slug}/admin/news/newsletters`);
+    const { slug, ownerEmail } = await createTestTenant(suite.server);
+    const owner = await signIn(suite.server, ownerEmail);
+    const page = (await suite.pageAs(owner)).page;
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/news/newsletters`);
     await page.getByText(/送信者の住所と連絡先（特定電子メール法の表示）が未設定のため/).waitFor();
     await page.getByRole('link', { name: 'ネットワーク設定で送信者を入力する' }).click();
     await page.getByRole('group', { name: 'メールマガジンの送信者（特定電子メール法の表示）' }).waitFor();
@@ -245,9 +221,9 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
 
 /** A network with a sender, a published article, and a segment (営業) holding people with and without consent. */
 async function newsletterNetwork() {
-  const created = await createTestTenant(server);
+  const created = await createTestTenant(suite.server);
   const tenantId = created.tenant.id;
-  const owner = await signIn(server, created.ownerEmail);
+  const owner = await signIn(suite.server, created.ownerEmail);
   const base = `/api/v1/t/${created.slug}`;
   expect(
     (
@@ -257,24 +233,24 @@ async function newsletterNetwork() {
       })
     ).status,
   ).toBe(200);
-  await server.deps.database.db.transaction(async (tx) => {
+  await suite.server.deps.database.db.transaction(async (tx) => {
     await enterTenant(tx, tenantId);
     await tx.insert(segments).values({ tenantId, name: '営業部出身', filter: { department: '営業' } });
   });
   const sales = { lastDepartment: '営業' };
-  const member = await audienceMember(server, tenantId, {
+  const member = await audienceMember(suite.server, tenantId, {
     displayName: '同意 花子',
     consents: ['company_news'],
     record: sales,
   });
-  const record = await audienceRecord(server, tenantId, {
+  const record = await audienceRecord(suite.server, tenantId, {
     familyName: '記録',
     givenName: '一郎',
     contactConsent: 'granted',
     consentSource: 'exit_survey',
     ...sales,
   });
-  const noConsentRecord = await audienceRecord(server, tenantId, { familyName: '未同意', ...sales });
+  const noConsentRecord = await audienceRecord(suite.server, tenantId, { familyName: '未同意', ...sales });
   const categories = (await owner.get<{ categories: { id: string }[] }>(`${base}/news/categories`)).body
     .categories;
   const article = await owner.post<{ id: string }>(`${base}/news-desk/articles`, {
@@ -284,7 +260,7 @@ async function newsletterNetwork() {
   });
   expect((await owner.post(`${base}/news-desk/articles/${article.body.id}/publish`)).status).toBe(200);
   const recordConsent = () =>
-    inTenant(server.deps.database.db, tenantId, (tx) =>
+    inTenant(suite.server.deps.database.db, tenantId, (tx) =>
       tx
         .select({ consent: alumniRecords.contactConsent })
         .from(alumniRecords)

@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, signInByMail, webRoot } from './browser.js';
+import { browserSuite, hasChromium, signInByMail } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 const heading = (page: Page, name: string, level = 1) =>
   page.getByRole('heading', { level, name, exact: true }).waitFor();
@@ -24,20 +12,20 @@ const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 async function phonePage(email: string) {
-  const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
+  const context = await suite.contextAs(null);
   const page = await context.newPage();
-  await signInByMail(page, server, email);
+  await signInByMail(page, suite.server, email);
   return page;
 }
 
 describe.skipIf(!hasChromium)('proposals on a phone', () => {
   it('a member sends one proposal by name and one anonymously; HR answers and publishes; others support it', async () => {
-    const { slug, tenant, member: hr } = await tenantWithMember(server, 'admin');
-    const sender = await communityMember(server, { id: tenant.id, slug }, { displayName: '提案 太郎' });
-    const reader = await communityMember(server, { id: tenant.id, slug }, { displayName: '賛同 花子' });
+    const { slug, tenant, member: hr } = await tenantWithMember(suite.server, 'admin');
+    const sender = await communityMember(suite.server, { id: tenant.id, slug }, { displayName: '提案 太郎' });
+    const reader = await communityMember(suite.server, { id: tenant.id, slug }, { displayName: '賛同 花子' });
 
     const page = await phonePage(sender.email);
-    await page.goto(`${server.publicUrl}/t/${slug}`);
+    await page.goto(`${suite.server.publicUrl}/t/${slug}`);
     await page.getByRole('link', { name: '会社への提言', exact: true }).click();
     await heading(page, '会社への提言・ご意見');
     // Nothing typed: the server's message stands next to the field, and nothing is sent.
@@ -63,7 +51,7 @@ describe.skipIf(!hasChromium)('proposals on a phone', () => {
 
     // HR: the anonymous one carries no name anywhere on the desk; the named one is answered and published.
     const desk = await phonePage(hr.email);
-    await desk.goto(`${server.publicUrl}/t/${slug}/admin`);
+    await desk.goto(`${suite.server.publicUrl}/t/${slug}/admin`);
     await desk.getByRole('link', { name: '提言・ご意見' }).click();
     await heading(desk, '会社への提言・ご意見', 2);
     const anonymousCard = desk.getByRole('article').filter({ hasText: '評価制度について' });
@@ -84,8 +72,8 @@ describe.skipIf(!hasChromium)('proposals on a phone', () => {
     expect(await sideways(desk)).toBeLessThanOrEqual(0);
 
     // The sender is told, opens the answer from the bell; internal notes never reach them.
-    await server.deps.jobs.drain();
-    await page.goto(`${server.publicUrl}/t/${slug}/notifications`);
+    await suite.server.deps.jobs.drain();
+    await page.goto(`${suite.server.publicUrl}/t/${slug}/notifications`);
     await page
       .getByRole('link', {
         name: 'お送りいただいた提言「OB・OG 向けの技術勉強会」に会社から回答がありました',
@@ -98,7 +86,7 @@ describe.skipIf(!hasChromium)('proposals on a phone', () => {
 
     // Another member finds it among the public ones and supports it, once; the anonymous one stays private.
     const other = await phonePage(reader.email);
-    await other.goto(`${server.publicUrl}/t/${slug}/proposals`);
+    await other.goto(`${suite.server.publicUrl}/t/${slug}/proposals`);
     await other.getByRole('radio', { name: '公開中の提言' }).check();
     const card = other.getByRole('article').filter({ hasText: 'OB・OG 向けの技術勉強会' });
     await card.getByRole('button', { name: '賛同する' }).click();

@@ -18,7 +18,7 @@ async function ok<T>(pending: Promise<{ status: number; body: T }>): Promise<T> 
 
 type Tour = { slug: string; owner: TestClient; alumnus: TestClient; screens: Record<string, string[]> };
 let tour: Tour;
-// The network is seeded once, as the suite.server starts.
+// The network is seeded once, as the server starts.
 const suite = browserSuite(async () => {
   tour = await seed();
 });
