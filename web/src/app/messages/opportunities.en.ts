@@ -130,6 +130,7 @@ export const opportunitiesEn: Record<keyof typeof opportunitiesJa, string> = {
   'candidate.stage.hired': 'Hired',
   'candidate.stage.not_selected': 'Not selected',
   'candidate.stage.declined': 'Declined',
+  'record.employmentStatus': 'Employment status',
   'record.rehired': 'Rehired',
   'record.rehiredOn': 'Return date',
   'audit.action.opportunity.created': 'Opportunity created',

@@ -129,6 +129,7 @@ export const opportunitiesJa = {
   'candidate.stage.hired': '入社',
   'candidate.stage.not_selected': '見送り',
   'candidate.stage.declined': '辞退',
+  'record.employmentStatus': '在籍区分',
   'record.rehired': '再入社',
   'record.rehiredOn': '再入社日',
   'audit.action.opportunity.created': '機会の作成',

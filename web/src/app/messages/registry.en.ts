@@ -125,6 +125,7 @@ export const registryEn: Record<keyof typeof registryJa, string> = {
   'record.source.join_request': 'Join request',
   'record.source.member': 'The member themselves',
   'record.source.referral': 'Referral',
+  'record.source.opportunity': 'Opportunity pipeline',
   'record.source.cli': 'Command line',
   'record.by': '{actor}',
   'record.system': 'System',

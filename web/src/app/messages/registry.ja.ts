@@ -124,6 +124,7 @@ export const registryJa = {
   'record.source.join_request': '参加申請',
   'record.source.member': 'ご本人',
   'record.source.referral': '紹介',
+  'record.source.opportunity': '機会（選考）',
   'record.source.cli': 'コマンド',
   'record.by': '{actor}',
   'record.system': 'システム',

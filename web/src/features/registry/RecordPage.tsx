@@ -34,6 +34,8 @@ const fieldLabels: Record<string, MessageKey> = {
   hrTags: 'field.hrTags',
   hrNotes: 'field.hrNotes',
   customFields: 'field.customFields',
+  employmentStatus: 'record.employmentStatus',
+  rehiredOn: 'record.rehiredOn',
   status: 'field.status',
   membershipId: 'field.membershipId',
   created: 'field.created',
@@ -102,6 +104,7 @@ export function RecordPage() {
     ['field.consentWordingVersion', record.consentWordingVersion],
     ['field.hrTags', record.hrTags],
     ['field.member', record.member?.displayName],
+    ['record.rehiredOn', record.rehiredOn],
   ];
 
   return (
@@ -114,8 +117,11 @@ export function RecordPage() {
           <h2>{fullName(record)}</h2>
           <p className="muted">{fullReading(record)}</p>
         </div>
-        <span className={`badge ${record.status === 'excluded' ? 'warn' : ''}`}>
-          {t(`status.${record.status}`)}
+        <span>
+          <span className={`badge ${record.status === 'excluded' ? 'warn' : ''}`}>
+            {t(`status.${record.status}`)}
+          </span>
+          {record.employmentStatus === 'rehired' && <span className="badge">{t('record.rehired')}</span>}
         </span>
       </div>
       {notice && <Notice>{notice}</Notice>}
