@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await expectAccessible(page, 'newsletter sent (ja)');
 
     // The dev mailbox shows the record's mail with its RFC 8058 headers and their own stop link.
-    await page.goto(`${server.publicUrl}/dev/mailbox`);
+    await page.goto(`${suite.server.publicUrl}/dev/mailbox`);
     const mail = page.locator('article', { hasText: n.record.email! });
     await mail.getByRole('heading', { name: '12月のアルムナイ通信' }).waitFor();
     const headers = mail.getByRole('definition');
@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     expect(text).toContain(`/invite/${n.slug}#token=`);
 
     // The person follows it without signing in: their company mail is off at once, and the record says so.
-    const stranger = await browser.newContext({ ...phone, locale: 'ja-JP' });
+    const stranger = await suite.contextAs(null);
     const stop = await stranger.newPage();
     await stop.goto(stopLink!);
     await stop.getByRole('button', { name: '配信を停止する' }).click();
