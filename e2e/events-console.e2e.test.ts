@@ -62,7 +62,6 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     await page.getByLabel('終了日時').fill(tokyoLocal(3, '18:00'));
     await page.getByLabel('開催形式').selectOption({ label: 'ハイブリッド' });
     await page.getByLabel('オンライン会議の URL').fill('https://meet.example.jp/winter');
-    await page.getByLabel('会場名').fill('本社 10 階 ラウンジ');
     await page.getByLabel('住所').fill('東京都千代田区丸の内 1-1-1');
     await page.getByLabel('会場の定員').fill('2');
     await page.getByLabel('オンラインの定員').fill('10');
@@ -80,6 +79,15 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     expect(failed.splice(0)).toEqual([expect.stringMatching(/^422 /)]);
 
     await page.getByLabel('終了日時').fill(tokyoLocal(3, '21:00'));
+    // Publishing straight away saves a draft, then is refused for want of a venue: the draft keeps its
+    // address, so fixing the venue and saving changes that draft rather than making a second one.
+    await page.getByRole('button', { name: '公開する' }).click();
+    await page.getByText('入力してください。', { exact: true }).waitFor();
+    await page.getByText('公開する前に、必要な項目を入力してください。').waitFor();
+    await expect(page.getByLabel('会場名').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.waitForURL(/\/admin\/events\/[0-9a-f-]{36}$/);
+    expect(failed.splice(0)).toEqual([expect.stringMatching(/^422 .*\/publish$/)]);
+    await page.getByLabel('会場名').fill('本社 10 階 ラウンジ');
     await page.getByRole('button', { name: '下書きを保存' }).click();
     await page.getByText('保存しました。').waitFor();
     await heading(page, 'イベントを編集');
@@ -90,6 +98,8 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     await page.getByText('公開中', { exact: true }).waitFor();
     const eventId = new URL(page.url()).pathname.split('/').at(-1)!;
 
+    const all = await hr.get<{ events: unknown[] }>(`/api/v1/t/${slug}/events?when=all`);
+    expect(all.body.events).toHaveLength(1);
     const staffView = await hr.get<{ startsAt: string; endsAt: string; questions: { choices: string[] }[] }>(
       `/api/v1/t/${slug}/events/${eventId}`,
     );
@@ -199,6 +209,7 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     // A change of time after publishing: HR confirm that registrants will be told; the calendar SEQUENCE goes up.
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => dialogs.push(dialog.message()));
+    const before = (await hr.get<{ sequence: number }>(`/api/v1/t/${slug}/events/${eventId}`)).body.sequence;
     await page.getByRole('link', { name: '内容' }).click();
     await heading(page, 'イベントを編集');
     await page.getByLabel('終了日時').fill(tokyoLocal(3, '21:30'));
@@ -207,7 +218,7 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     expect(dialogs).toEqual(['日時または場所の変更を参加登録者全員に通知します。保存しますか？']);
     const changed = await hr.get<{ endsAt: string; sequence: number }>(`/api/v1/t/${slug}/events/${eventId}`);
     expect(changed.body.endsAt).toBe(new Date(`${tokyoLocal(3, '21:30')}:00+09:00`).toISOString());
-    expect(changed.body.sequence).toBe(1);
+    expect(changed.body.sequence).toBe(before + 1);
 
     // The same screens in English.
     const english = (await suite.pageAs(hr, { language: 'en' })).page;
@@ -255,6 +266,6 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     const cancelled = await hr.get<{ status: string; sequence: number }>(
       `/api/v1/t/${slug}/events/${eventId}`,
     );
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', sequence: 2 });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', sequence: before + 2 });
   });
 });

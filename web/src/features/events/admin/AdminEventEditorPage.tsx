@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { call, client } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
@@ -31,6 +31,9 @@ export function AdminEventEditorPage() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  // The draft a new event's first save made: later saves change it rather than make another, even when
+  // publishing it then failed (a missing venue, say) before the page moved to its address.
+  const created = useRef<string | null>(null);
 
   if (loaded.error) return <ErrorMessage error={loaded.error} />;
   if (!draft) return <Loading />;
@@ -44,9 +47,11 @@ export function AdminEventEditorPage() {
   /** Saves what is on screen; a new event becomes a draft with its own address. */
   const save = async (): Promise<StaffEvent> => {
     const body = valuesOf(draft);
-    const saved = id
-      ? await call(client.PATCH('/v1/t/{slug}/events/{id}', { params: { path: { slug, id } }, body }))
+    const target = id ?? created.current;
+    const saved = target
+      ? await call(client.PATCH('/v1/t/{slug}/events/{id}', { params: { path: { slug, id: target } }, body }))
       : await call(client.POST('/v1/t/{slug}/events', { params: { path: { slug } }, body }));
+    created.current = saved.id;
     await keep(saved);
     return saved;
   };
@@ -60,6 +65,7 @@ export function AdminEventEditorPage() {
       setError(caught);
     } finally {
       setBusy(false);
+      if (!id && created.current) navigate(`/t/${slug}/admin/events/${created.current}`, { replace: true });
     }
   };
   const told = () =>
@@ -71,8 +77,7 @@ export function AdminEventEditorPage() {
     submit.preventDefault();
     if (!told()) return;
     run(async () => {
-      const saved = await save();
-      if (!id) navigate(`/t/${slug}/admin/events/${saved.id}`, { replace: true });
+      await save();
       return t('eventsConsole.saved');
     });
   };
@@ -83,7 +88,6 @@ export function AdminEventEditorPage() {
         client.POST('/v1/t/{slug}/events/{id}/publish', { params: { path: { slug, id: saved.id } } }),
       );
       await keep(done);
-      if (!id) navigate(`/t/${slug}/admin/events/${saved.id}`, { replace: true });
       return t('eventsConsole.published');
     });
   const cancel = () => {
