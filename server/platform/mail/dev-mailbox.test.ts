@@ -6,9 +6,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { TestClient } from '../../test/client.js';
-import { createTestTenant, latestMail, tokenFrom } from '../../test/factories.js';
+import { createTestTenant, latestMail, tokenFrom, uniqueEmail } from '../../test/factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import { rawRequest } from '../../test/raw-http.js';
+import { queueMail } from './queue-mail.js';
 
 /** A logger that keeps what it writes, to check what reaches the console. */
 function capturedLogger() {
@@ -81,6 +82,25 @@ describe('the dev mailbox on a development instance', () => {
     expect(log.text()).toContain(token);
     expect((await fromAddress(server, '127.0.0.1', '/api/dev/mailbox')).status).toBe(200);
     expect((await fromAddress(server, '::ffff:127.0.0.1', '/dev/mailbox')).status).toBe(200);
+  });
+
+  it("shows a mail's extra headers, as the RFC 8058 unsubscribe headers a mail app would act on", async () => {
+    const to = uniqueEmail('headers');
+    const headers = {
+      'List-Unsubscribe': '<http://localhost/api/v1/programmes/unsubscribe/one-click?token=abc>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+    await queueMail(server.deps.jobs, server.deps.database.db, {
+      to,
+      subject: 'ヘッダー付き',
+      text: '本文',
+      headers,
+    });
+    await latestMail(server, to);
+    const mailbox = await new TestClient(server).get<{
+      mails: { to: string; headers: Record<string, string> }[];
+    }>('/api/dev/mailbox');
+    expect(mailbox.body.mails.find((mail) => mail.to === to)?.headers).toEqual(headers);
   });
 
   it('answers 404 to anyone not at this machine: another address, a proxy, a foreign Host header', async () => {
