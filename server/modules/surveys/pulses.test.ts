@@ -53,7 +53,7 @@ async function network() {
 }
 
 const linkIn = (text: string, slug: string) => {
-  const match = new RegExp(`/s/${slug}/([0-9a-f]{64})`).exec(text);
+  const match = new RegExp(`/s/${slug}#token=([0-9a-f]{64})`).exec(text);
   if (!match?.[1]) throw new Error(`no survey link in:\n${text}`);
   return match[1];
 };

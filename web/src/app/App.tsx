@@ -119,6 +119,9 @@ const AdminEventCheckInPage = page(() =>
 const AnswerSurveyPage = page(() =>
   import('../features/surveys/AnswerSurveyPage').then((m) => m.AnswerSurveyPage),
 );
+const LinkedSurveyPage = page(() =>
+  import('../features/surveys/LinkedSurveyPage').then((m) => m.LinkedSurveyPage),
+);
 const MySurveysPage = page(() => import('../features/surveys/MySurveysPage').then((m) => m.MySurveysPage));
 const SurveyEditorPage = page(() =>
   import('../features/surveys/SurveyEditorPage').then((m) => m.SurveyEditorPage),
@@ -243,6 +246,7 @@ export function App({ locale }: { locale: Locale }) {
                 <Route path="join/:slug" element={<JoinRequestPage />} />
                 <Route path="unsubscribe/:slug" element={<UnsubscribePage />} />
                 <Route path="stop/:slug" element={<StopMailPage />} />
+                <Route path="s/:slug" element={<LinkedSurveyPage />} />
                 <Route element={<RequireSignIn />}>
                   <Route path="tenants" element={<TenantChooser />} />
                   <Route path="account" element={<AccountPage />} />

@@ -9,8 +9,12 @@ import type { AudienceSpec } from '../audience/audience-spec.js';
 import { audienceStatement } from '../audience/resolve-audience.js';
 import { unsubscribeUrls } from './unsubscribe-links.js';
 
-/** Where a record's own survey link points: the public answer page, then the token. */
-export const surveyLinkPrefix = (publicUrl: string, slug: string) => `${publicUrl}/s/${slug}/`;
+/**
+ * Where a record's own survey link points: the public answer page, the token after `#` so it never
+ * reaches server logs or a Referer header.
+ */
+export const surveyLinkPrefix = (publicUrl: string, slug: string) =>
+  `${publicUrl}/s/${encodeURIComponent(slug)}#token=`;
 
 export type DeliveryContext = {
   deps: Pick<Deps, 'jobs' | 'config'>;

@@ -115,4 +115,27 @@ export const surveysEn: Record<keyof typeof surveysJa, string> = {
   'notifications.survey_invited': 'Please answer the survey “{title}”',
   'record.source.survey': 'Survey answer',
   'record.field.survey': 'Survey',
+  'surveys.editor.wouldReturn': 'Record whether they would come back from this answer',
+  'surveys.editor.wouldReturnHint':
+    "Updates the person's “would come back” in the registry, with this survey named in the history. Named surveys only.",
+  'surveys.editor.wouldReturnMeaning': 'What each choice means',
+  'surveys.editor.wouldReturnYes': 'Would come back',
+  'surveys.editor.wouldReturnNo': 'Would not come back',
+  'surveys.editor.wouldReturnNone': 'Record nothing',
+  'surveys.link.named': 'This survey is named: HR will read your answers.',
+  'surveys.link.anonymous': 'This survey is anonymous: your answers are never linked to you.',
+  'surveys.link.once': 'You can answer once. This link is yours alone.',
+  'surveys.link.notFound': 'This link is not valid. Please check the link in your mail.',
+  'surveys.pulses.title': 'Pulse surveys after leaving',
+  'surveys.pulses.lead':
+    'Sends a survey automatically when the given number of months has passed since someone left (only to those who agreed to be contacted, once per person and stage), every morning around 9:00 Japan time.',
+  'surveys.pulses.stage': '{months} months after leaving',
+  'surveys.pulses.survey': 'Survey to send',
+  'surveys.pulses.none': 'Do not send',
+  'surveys.pulses.window': 'Sending window (days)',
+  'surveys.pulses.windowHint':
+    'For how many days after the date it is still sent; people added to the registry later get it within this window.',
+  'surveys.pulses.save': 'Save pulse surveys',
+  'surveys.pulses.saved': 'Pulse surveys saved.',
+  'surveys.pulses.noOpenSurveys': 'No survey is open. Build and open a survey first.',
 };

@@ -112,4 +112,28 @@ export const surveysJa = {
   'notifications.survey_invited': 'アンケート「{title}」へのご協力をお願いします',
   'record.source.survey': 'アンケートの回答',
   'record.field.survey': 'アンケート',
+  'surveys.editor.wouldReturn': 'この質問の回答で「再入社の意向」を記録する',
+  'surveys.editor.wouldReturnHint':
+    '回答者の名簿の「再入社の意向」が更新され、履歴にこのアンケート名が残ります。記名式のアンケートでのみ使えます。',
+  'surveys.editor.wouldReturnMeaning': '各選択肢の意味',
+  'surveys.editor.wouldReturnYes': '戻りたい（意向あり）',
+  'surveys.editor.wouldReturnNo': '戻るつもりはない（意向なし）',
+  'surveys.editor.wouldReturnNone': '記録しない',
+  'surveys.link.named': 'このアンケートは記名式です。回答は人事担当者が拝見します。',
+  'surveys.link.anonymous': 'このアンケートは匿名です。回答があなたと結び付けられることはありません。',
+  'surveys.link.once': '回答は 1 回のみです。このページのリンクはあなた専用です。',
+  'surveys.link.notFound': 'このリンクは無効です。メールに記載されたリンクをもう一度お確かめください。',
+  'surveys.pulses.title': '定期アンケート（退職後の節目）',
+  'surveys.pulses.lead':
+    '退職日から指定した月数が経った方に、指定したアンケートを自動で送ります（連絡への同意がある方のみ、1 人につき各時期 1 回）。毎朝 9 時台に送信します。',
+  'surveys.pulses.stage': '退職後 {months} か月',
+  'surveys.pulses.survey': '送るアンケート',
+  'surveys.pulses.none': '送らない',
+  'surveys.pulses.window': '送信期間（日）',
+  'surveys.pulses.windowHint':
+    '節目の日から何日以内なら送るか。あとから名簿に登録された方も、この期間内なら送られます。',
+  'surveys.pulses.save': '定期アンケートを保存',
+  'surveys.pulses.saved': '定期アンケートの設定を保存しました。',
+  'surveys.pulses.noOpenSurveys':
+    '受付中のアンケートがありません。先にアンケートを作成して公開してください。',
 } as const;

@@ -2,12 +2,15 @@ import { useId } from 'react';
 import { useI18n } from '../../app/i18n';
 import { Field, fieldErrorOf } from '../../app/ui';
 import { isChoice, nextKey, type Question, type QuestionType, questionTypes } from './survey-model';
+import { WouldReturnEditor } from './WouldReturnEditor';
 
 /** One question of the builder: type, wording in both languages, choices and the condition to show it. */
 export function QuestionEditor(props: {
   question: Question;
   index: number;
   earlier: readonly Question[];
+  /** A named survey: a single choice question may record would-return. */
+  named: boolean;
   error: unknown;
   onChange(question: Question): void;
   onRemove(): void;
@@ -21,6 +24,7 @@ export function QuestionEditor(props: {
   const setType = (type: QuestionType) =>
     set({
       type,
+      wouldReturn: type === 'single' ? question.wouldReturn : null,
       options: isChoice(type)
         ? question.options.length >= 2
           ? question.options
@@ -103,7 +107,15 @@ export function QuestionEditor(props: {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => set({ options: question.options.filter((_, i) => i !== optionIndex) })}
+                    onClick={() =>
+                      set({
+                        options: question.options.filter((_, i) => i !== optionIndex),
+                        wouldReturn: question.wouldReturn && {
+                          yes: question.wouldReturn.yes.filter((o) => o !== option.id),
+                          no: question.wouldReturn.no.filter((o) => o !== option.id),
+                        },
+                      })
+                    }
                   >
                     {t('surveys.editor.removeOption', { n: m })}
                   </button>
@@ -135,6 +147,14 @@ export function QuestionEditor(props: {
             {t('surveys.editor.addOption')}
           </button>
         </fieldset>
+      )}
+      {props.named && question.type === 'single' && (
+        <WouldReturnEditor
+          question={question}
+          at={at}
+          error={props.error}
+          onChange={(wouldReturn) => set({ wouldReturn })}
+        />
       )}
       {choiceQuestions.length > 0 && (
         <div className="field">

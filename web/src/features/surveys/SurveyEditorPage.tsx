@@ -164,7 +164,17 @@ function SurveyForm(props: { slug: string; id?: string; initial: SurveyInput; fr
               type="radio"
               name="anonymity"
               checked={survey.anonymity === anonymity}
-              onChange={() => setSurvey({ ...survey, anonymity })}
+              onChange={() =>
+                setSurvey({
+                  ...survey,
+                  anonymity,
+                  // An anonymous answer is linked to nobody, so it cannot record would-return.
+                  questions:
+                    anonymity === 'anonymous'
+                      ? survey.questions.map((q) => ({ ...q, wouldReturn: null }))
+                      : survey.questions,
+                })
+              }
             />
             <label htmlFor={`${formId}-${anonymity}`}>{t(`surveys.editor.${anonymity}`)}</label>
           </div>
@@ -206,6 +216,7 @@ function SurveyForm(props: { slug: string; id?: string; initial: SurveyInput; fr
           question={question}
           index={index}
           earlier={survey.questions.slice(0, index)}
+          named={survey.anonymity === 'named'}
           error={error}
           onChange={(changed) =>
             setSurvey({ ...survey, questions: survey.questions.map((q, i) => (i === index ? changed : q)) })

@@ -4,6 +4,7 @@ import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { PulseSettings } from './PulseSettings';
 import { surveyKeys } from './survey-model';
 
 /** The console's list of surveys: status, responses, and the way to build or read each. */
@@ -69,6 +70,7 @@ export function SurveysPage() {
           })}
         </ul>
       )}
+      {data && <PulseSettings slug={slug} surveys={data.surveys} />}
     </section>
   );
 }

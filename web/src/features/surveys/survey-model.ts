@@ -28,6 +28,7 @@ export const surveyKeys = {
   results: (slug: string, id: string, q: string, by: string) =>
     ['surveys', slug, 'results', id, q, by] as const,
   mine: (slug: string) => ['surveys', slug, 'mine'] as const,
+  pulses: (slug: string) => ['surveys', slug, 'pulses'] as const,
   mySurvey: (slug: string, id: string) => ['surveys', slug, 'mine', id] as const,
 };
 
