@@ -1,37 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, todayInTokyo } from '../server/modules/opportunities/dates.js';
 import { network } from '../server/modules/opportunities/opportunity-test-factories.js';
 import { audienceMember } from '../server/modules/programmes/audience/audience-factories.js';
-import type { TestClient } from '../server/test/client.js';
 import { signIn } from '../server/test/factories.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { hasChromium, launchChromium, phone, webRoot } from './browser.js';
+import { browserSuite, hasChromium, phone } from './browser.js';
 import { checkScreen } from './screens.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer({}, { webRoot });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A 390 px phone signed in as the client's account, in Japanese. */
-async function phoneAs(client: TestClient): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...phone, locale: 'ja-JP' });
-  const url = server.publicUrl;
-  await context.addCookies([
-    { name: 'enishi_lang', value: 'ja', url },
-    ...[...client.cookies].map(([name, value]) => ({ name, value, url })),
-  ]);
-  return context;
-}
+const suite = browserSuite();
 
 /** axe finds nothing, and nothing scrolls sideways at 390 px nor on the narrowest phone (360 px). */
 async function expectSound(page: Page, screen: string) {
@@ -52,25 +28,25 @@ describe.skipIf(!hasChromium)('a comeback role on a phone', () => {
   it('HR posts it for the would-return segment; an alumnus answers with a PDF; HR marks them 入社', {
     timeout: 240_000,
   }, async () => {
-    const net = await network(server);
-    const returner = await audienceMember(server, net.id, {
+    const net = await network(suite.server);
+    const returner = await audienceMember(suite.server, net.id, {
       displayName: '復帰 花子',
       consents: ['company_contact', 'directory_listing'],
       record: { familyName: '復帰', givenName: '花子', wouldReturn: 'yes' },
     });
-    const elsewhere = await audienceMember(server, net.id, {
+    const elsewhere = await audienceMember(suite.server, net.id, {
       displayName: '残留 次郎',
       consents: ['company_contact'],
       record: { familyName: '残留', givenName: '次郎', wouldReturn: 'no' },
     });
 
     // Signed in before the announcement, so the sign-in link is the newest mail each has.
-    const returnerClient = await signIn(server, returner.email);
-    const elsewhereClient = await signIn(server, elsewhere.email);
+    const returnerClient = await signIn(suite.server, returner.email);
+    const elsewhereClient = await signIn(suite.server, elsewhere.email);
 
     // HR writes the comeback role for 再入社希望ありの方, opens it and announces it.
-    const hr = await (await phoneAs(net.hr)).newPage();
-    await hr.goto(`${server.publicUrl}/t/${net.slug}/admin/opportunities`);
+    const hr = await (await suite.pageAs(net.hr)).page;
+    await hr.goto(`${suite.server.publicUrl}/t/${net.slug}/admin/opportunities`);
     await hr.getByRole('heading', { level: 3, name: '募集を作成' }).waitFor();
     await hr.getByLabel('種類').selectOption({ label: 'カムバック採用' });
     await hr.getByLabel('タイトル').fill('プロダクトマネージャー（カムバック採用）');
@@ -85,9 +61,9 @@ describe.skipIf(!hasChromium)('a comeback role on a phone', () => {
     await expectSound(hr, 'console: one opportunity');
 
     // The alumnus with company_contact consent finds it in the bell and the mail; the other does not.
-    const alumnus = await (await phoneAs(returnerClient)).newPage();
-    await server.deps.jobs.drain();
-    await alumnus.goto(`${server.publicUrl}/t/${net.slug}/notifications`);
+    const alumnus = await (await suite.pageAs(returnerClient)).page;
+    await suite.server.deps.jobs.drain();
+    await alumnus.goto(`${suite.server.publicUrl}/t/${net.slug}/notifications`);
     await alumnus
       .getByRole('link', { name: '新しい募集「プロダクトマネージャー（カムバック採用）」のご案内です' })
       .click();
@@ -95,8 +71,8 @@ describe.skipIf(!hasChromium)('a comeback role on a phone', () => {
       .getByRole('heading', { level: 1, name: 'プロダクトマネージャー（カムバック採用）' })
       .waitFor();
     await expectSound(alumnus, 'member: one opportunity');
-    const other = await (await phoneAs(elsewhereClient)).newPage();
-    await other.goto(`${server.publicUrl}/t/${net.slug}/opportunities`);
+    const other = await (await suite.pageAs(elsewhereClient)).page;
+    await other.goto(`${suite.server.publicUrl}/t/${net.slug}/opportunities`);
     await other.getByText('今ご案内できる機会はありません。').waitFor();
 
     // 興味あり with a message and a PDF; a file that is not a PDF is refused before anything is sent.
@@ -116,8 +92,8 @@ describe.skipIf(!hasChromium)('a comeback role on a phone', () => {
     await alumnus.getByRole('button', { name: '紹介する', exact: true }).click();
     await alumnus.getByText('ご紹介を受け付けました。ありがとうございます。').waitFor();
     await expectSound(alumnus, 'member: answered opportunity');
-    await server.deps.jobs.drain();
-    const mailbox = await alumnus.request.get(`${server.publicUrl}/api/dev/mailbox`);
+    await suite.server.deps.jobs.drain();
+    const mailbox = await alumnus.request.get(`${suite.server.publicUrl}/api/dev/mailbox`);
     const mails = ((await mailbox.json()) as { mails: { to: string; subject: string }[] }).mails;
     expect(mails.filter((mail) => mail.to === 'saburo@example.jp').map((mail) => mail.subject)).toEqual([
       expect.stringContaining('復帰 花子 さんから「プロダクトマネージャー（カムバック採用）」のご紹介'),
@@ -128,7 +104,7 @@ describe.skipIf(!hasChromium)('a comeback role on a phone', () => {
     const card = hr.getByRole('form', { name: '復帰 花子' });
     const download = card.getByRole('link', { name: '職務経歴書.pdf' });
     const href = await download.getAttribute('href');
-    const file = await hr.request.get(`${server.publicUrl}${href}`);
+    const file = await hr.request.get(`${suite.server.publicUrl}${href}`);
     expect(file.headers()['content-type']).toBe('application/pdf');
     expect(Buffer.from(await file.body())).toEqual(cv);
     await hr.getByText('復帰 花子 さん → 元同僚 三郎 さん').waitFor();
