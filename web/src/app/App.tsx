@@ -122,6 +122,8 @@ const AnswerSurveyPage = page(() =>
 const LinkedSurveyPage = page(() =>
   import('../features/surveys/LinkedSurveyPage').then((m) => m.LinkedSurveyPage),
 );
+const EventPage = page(() => import('../features/events/EventPage').then((m) => m.EventPage));
+const EventsPage = page(() => import('../features/events/EventsPage').then((m) => m.EventsPage));
 const MySurveysPage = page(() => import('../features/surveys/MySurveysPage').then((m) => m.MySurveysPage));
 const SurveyEditorPage = page(() =>
   import('../features/surveys/SurveyEditorPage').then((m) => m.SurveyEditorPage),
@@ -272,6 +274,8 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="opportunities/:id" element={<OpportunityPage />} />
                     <Route path="chats" element={<ChatsPage />} />
                     <Route path="inbox/:id" element={<ConversationPage backTo="inbox" />} />
+                    <Route path="events" element={<EventsPage />} />
+                    <Route path="events/:id" element={<EventPage />} />
                     <Route path="surveys" element={<MySurveysPage />} />
                     <Route path="surveys/:id" element={<AnswerSurveyPage />} />
                     <Route path="proposals" element={<ProposalsPage />} />

@@ -16,6 +16,11 @@ const kinds = [
   'group_request',
   'post_hidden',
   'opportunity_announced',
+  'event_promoted',
+  'event_changed',
+  'event_cancelled',
+  'event_reminder',
+  'event_message',
 ] as const;
 const channels = ['inApp', 'email', 'push'] as const;
 type Kind = (typeof kinds)[number];

@@ -1,3 +1,4 @@
+import { CalendarDays } from 'lucide-react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { isStaffRole } from '../../app/session';
@@ -42,6 +43,9 @@ export function HomePage() {
             {t('home.editProfile')}
           </Link>
         )}
+        <Link className="button secondary" to={`/t/${slug}/events`}>
+          <CalendarDays aria-hidden="true" className="icon" /> {t('home.events')}
+        </Link>
         <Link className="button secondary" to={`/t/${slug}/me`}>
           {t('profile.viewProfile')}
         </Link>
