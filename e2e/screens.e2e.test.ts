@@ -132,6 +132,27 @@ async function seed(): Promise<Tour> {
       message: '話を聞きたいです',
     }),
   );
+  // A published hybrid event the alumnus registered for, so the console's event screens have a row.
+  const startsAt = new Date(Date.now() + 3 * 86_400_000);
+  const event = await ok(
+    owner.post<{ id: string }>(`${base}/events`, {
+      title: 'アルムナイ交流会',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      format: 'hybrid',
+      meetingUrl: 'https://meet.example.jp/alumni',
+      venue: '本社 10 階 ラウンジ',
+      capacityInPerson: 20,
+      questions: [{ id: 'q1', kind: 'text', label: '聞いてみたいこと' }],
+    }),
+  );
+  await ok(owner.post(`${base}/events/${event.id}/publish`));
+  await ok(
+    member.client.post(`${base}/community/events/${event.id}/registration`, {
+      mode: 'in_person',
+      answers: { q1: '新規事業について' },
+    }),
+  );
   // Two career chat slots of the owner's: one the alumnus booked, one still open.
   const inDays = (days: number) =>
     new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000);
@@ -236,6 +257,11 @@ async function seed(): Promise<Tour> {
         `${t}/admin/opportunities/pipeline`,
         `${t}/admin/opportunities/${opening.id}`,
         `${t}/admin/chats`,
+        `${t}/admin/events`,
+        `${t}/admin/events/new`,
+        `${t}/admin/events/${event.id}`,
+        `${t}/admin/events/${event.id}/registrations`,
+        `${t}/admin/events/${event.id}/check-in`,
         `${t}/admin/proposals`,
         `${t}/chats`,
         `${t}/moderation`,
