@@ -113,6 +113,9 @@ describe.skipIf(!hasChromium)('lifecycle pulses on a phone', () => {
     await desk.goto(`${server.publicUrl}/t/${slug}/admin/surveys/${created.body.id}`);
     await heading(desk, '退職後 3 か月アンケート', 2);
     await desk.getByText('1 人が回答').first().waitFor();
+    // Asking the survey's own audience (members) too: HR is told how many were reached.
+    await desk.getByRole('button', { name: '回答依頼を送る' }).click();
+    await desk.getByText('アプリで 0 人に通知し、メールを 0 通送りました。').waitFor();
     await desk.goto(`${server.publicUrl}/t/${slug}/admin/registry/${leaver.id}`);
     await desk.getByText('アンケートの回答', { exact: false }).waitFor();
     await desk.getByText('退職後 3 か月アンケート', { exact: false }).first().waitFor();

@@ -60,6 +60,7 @@ export const auditActions = [
   'survey.opened',
   'survey.closed',
   'survey.exported',
+  'survey.sent',
   'opportunity.created',
   'opportunity.status_changed',
   'opportunity.announced',

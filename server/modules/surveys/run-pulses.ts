@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/http/env.js';
 import { deliver } from '../programmes/delivery/deliver.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { isAcceptingAnswers, readSurvey, type Survey } from './load-survey.js';
-import { pulseMail } from './pulse-mail.js';
+import { surveyMail } from './survey-mail.js';
 
 const DAY = 86_400_000;
 
@@ -94,7 +94,7 @@ async function sendStage(
         targetId: survey.id,
         data: { title: title.ja },
       },
-      mail: pulseMail(ctx.tenant, survey, stage.months),
+      mail: surveyMail(ctx.tenant, survey, stage.months),
       survey: { id: survey.id },
     },
   );

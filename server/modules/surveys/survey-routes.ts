@@ -14,6 +14,7 @@ import {
 } from './manage-surveys.js';
 import { authorizeManageSurveys } from './policies.js';
 import { presentResults, presentStaffSurvey, StaffSurveySchema, SurveyResultsSchema } from './presenters.js';
+import { sendSurvey } from './send-survey.js';
 import { surveyResults } from './survey-results.js';
 import { SurveyInputSchema, SurveyStatusInputSchema } from './survey-schemas.js';
 
@@ -117,6 +118,25 @@ surveyRoutes.openapi(
       return presentStaffSurvey(await loadSurvey(ctx, id), counts.get(id) ?? 0);
     });
     return c.json(body, 200);
+  },
+);
+
+surveyRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/t/{slug}/surveys/{id}/send',
+    tags,
+    summary:
+      'Ask the audience to answer (in the app, by e-mail with contact consent, records by a single-use link); each person once; audited',
+    request: { params: MemberParamSchema },
+    responses: {
+      200: jsonContent(z.object({ inApp: z.number().int(), email: z.number().int() }).openapi('SurveySent')),
+      ...problems(401, 403, 404, 409),
+    },
+  }),
+  async (c) => {
+    const sent = await withTenant(c, (ctx) => sendSurvey(ctx, c.req.valid('param').id));
+    return c.json(sent, 200);
   },
 );
 

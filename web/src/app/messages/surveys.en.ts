@@ -115,6 +115,11 @@ export const surveysEn: Record<keyof typeof surveysJa, string> = {
   'notifications.survey_invited': 'Please answer the survey “{title}”',
   'record.source.survey': 'Survey answer',
   'record.field.survey': 'Survey',
+  'audit.action.survey.sent': 'Survey request sent',
+  'surveys.send': 'Ask them to answer',
+  'surveys.sendHint':
+    'Asks the audience to answer: a notice in the app and, to those who agreed to be contacted, a mail (records that have not joined get a link of their own). Nobody is asked twice; press again to reach only those added since.',
+  'surveys.sent': 'Notified {inApp} in the app and sent {email} mails.',
   'surveys.editor.wouldReturn': 'Record whether they would come back from this answer',
   'surveys.editor.wouldReturnHint':
     "Updates the person's “would come back” in the registry, with this survey named in the history. Named surveys only.",

@@ -112,6 +112,11 @@ export const surveysJa = {
   'notifications.survey_invited': 'アンケート「{title}」へのご協力をお願いします',
   'record.source.survey': 'アンケートの回答',
   'record.field.survey': 'アンケート',
+  'audit.action.survey.sent': 'アンケートの回答依頼',
+  'surveys.send': '回答依頼を送る',
+  'surveys.sendHint':
+    '対象の方に、アプリの通知と、連絡への同意がある方にはメールで回答を依頼します（未参加の名簿の方には専用リンク付きのメール）。一度送った方には再送しません。あとから対象になった方にだけ送るには、もう一度押してください。',
+  'surveys.sent': 'アプリで {inApp} 人に通知し、メールを {email} 通送りました。',
   'surveys.editor.wouldReturn': 'この質問の回答で「再入社の意向」を記録する',
   'surveys.editor.wouldReturnHint':
     '回答者の名簿の「再入社の意向」が更新され、履歴にこのアンケート名が残ります。記名式のアンケートでのみ使えます。',

@@ -63,6 +63,7 @@ export const auditActionList = allValues<AuditAction>()([
   'survey.opened',
   'survey.closed',
   'survey.exported',
+  'survey.sent',
   'tenant.created',
   'tenant.settings_changed',
   'opportunity.created',

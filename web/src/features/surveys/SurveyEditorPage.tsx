@@ -5,6 +5,7 @@ import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Field, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { AudiencePicker, type AudienceSpec, everyMember } from '../programmes/AudiencePicker';
 import { QuestionEditor } from './QuestionEditor';
 import { emptySurvey, newQuestion, type StaffSurvey, type SurveyInput, surveyKeys } from './survey-model';
 
@@ -108,7 +109,7 @@ function SurveyForm(props: { slug: string; id?: string; initial: SurveyInput; fr
   const texts = survey.texts;
   const setText = (key: keyof SurveyInput['texts'], language: 'ja' | 'en', value: string) =>
     setSurvey({ ...survey, texts: { ...texts, [key]: { ...texts[key], [language]: value } } });
-  const audience = survey.audience ?? emptySurvey().audience!;
+  const audience: AudienceSpec = { ...everyMember, ...survey.audience };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
@@ -180,27 +181,15 @@ function SurveyForm(props: { slug: string; id?: string; initial: SurveyInput; fr
           </div>
         ))}
       </fieldset>
-      <fieldset className="checks card inset">
-        <legend>{t('surveys.editor.audience')}</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={audience.members ?? true}
-            onChange={(e) => setSurvey({ ...survey, audience: { ...audience, members: e.target.checked } })}
-          />
-          {t('surveys.editor.audienceMembers')}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={audience.includeEmployees ?? false}
-            onChange={(e) =>
-              setSurvey({ ...survey, audience: { ...audience, includeEmployees: e.target.checked } })
-            }
-          />
-          {t('surveys.editor.audienceEmployees')}
-        </label>
-      </fieldset>
+      <AudiencePicker
+        slug={slug}
+        value={audience}
+        onChange={(spec) => setSurvey({ ...survey, audience: spec })}
+        purpose="company_contact"
+        channel="email"
+        kind="survey_invited"
+        offerRecords
+      />
       <Field
         label={t('surveys.editor.closesAt')}
         name="closesAt"

@@ -46,6 +46,10 @@ export function SurveyResultsPage() {
       await queryClient.invalidateQueries({ queryKey: ['surveys', slug] });
     },
   });
+  const send = useMutation({
+    mutationFn: () => call(client.POST('/v1/t/{slug}/surveys/{id}/send', { params: { path: { slug, id } } })),
+    onSuccess: (sent) => setNotice(t('surveys.sent', { inApp: sent.inApp, email: sent.email })),
+  });
   if (!data) return error ? <ErrorMessage error={error} /> : <Loading />;
   const { survey } = data;
   const say = (wording: { ja: string; en: string }) =>
@@ -69,7 +73,7 @@ export function SurveyResultsPage() {
       </p>
       {survey.anonymity === 'anonymous' && <p className="hint">{t('surveys.results.anonymousNote')}</p>}
       {notice && <Notice>{notice}</Notice>}
-      <ErrorMessage error={close.error} />
+      <ErrorMessage error={close.error ?? send.error} />
       <dl className="facts">
         <div>
           <dt>{t('surveys.results.count')}</dt>
@@ -84,11 +88,26 @@ export function SurveyResultsPage() {
           {t('surveys.results.downloadSjis')}
         </a>
         {survey.status === 'open' && (
+          <button
+            type="button"
+            aria-describedby={`${formId}-send-hint`}
+            disabled={send.isPending}
+            onClick={() => send.mutate()}
+          >
+            {t('surveys.send')}
+          </button>
+        )}
+        {survey.status === 'open' && (
           <button type="button" className="danger" disabled={close.isPending} onClick={() => close.mutate()}>
             {t('surveys.results.close')}
           </button>
         )}
       </div>
+      {survey.status === 'open' && (
+        <p className="hint" id={`${formId}-send-hint`}>
+          {t('surveys.sendHint')}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={`${formId}-q`}>{t('surveys.results.search')}</label>
         <input id={`${formId}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />

@@ -2,13 +2,14 @@ import type { DeliveryMailText } from '../programmes/delivery/deliver.js';
 import type { Survey } from './load-survey.js';
 
 /**
- * The pulse mail in each language: who asks, why now, the link (`{{surveyUrl}}`, the person's own) and
- * what anonymity means. Records that have not joined get the Japanese one.
+ * A survey request in each language: who asks, why now (a pulse names the months since leaving), the
+ * link (`{{surveyUrl}}`, the person's own) and what anonymity means. Records that have not joined get the
+ * Japanese one.
  */
-export function pulseMail(
+export function surveyMail(
   tenant: { nameJa: string; nameEn: string },
   survey: Survey,
-  months: number,
+  months: number | null,
 ): Record<'ja' | 'en', DeliveryMailText> {
   const titleJa = survey.texts.title.ja;
   const titleEn = survey.texts.title.en || titleJa;
@@ -19,8 +20,12 @@ export function pulseMail(
       text: [
         '{{name}} 様',
         '',
-        `${tenant.nameJa}です。ご退職から ${months} か月が経ちました。`,
-        '外から見たいまの会社について、率直なお考えをお聞かせいただけないでしょうか。数分で終わります。',
+        months === null
+          ? `${tenant.nameJa}です。アンケートへのご協力をお願いいたします。`
+          : `${tenant.nameJa}です。ご退職から ${months} か月が経ちました。`,
+        months === null
+          ? '率直なお考えをお聞かせいただけないでしょうか。数分で終わります。'
+          : '外から見たいまの会社について、率直なお考えをお聞かせいただけないでしょうか。数分で終わります。',
         '',
         `「${titleJa}」`,
         '{{surveyUrl}}',
@@ -36,8 +41,12 @@ export function pulseMail(
       text: [
         'Dear {{name}},',
         '',
-        `It has been ${months} months since you left ${tenant.nameEn}.`,
-        'We would value your honest view of the company as it is now. It takes a few minutes.',
+        months === null
+          ? `${tenant.nameEn} would like to ask you a few questions.`
+          : `It has been ${months} months since you left ${tenant.nameEn}.`,
+        months === null
+          ? 'We would value your honest view. It takes a few minutes.'
+          : 'We would value your honest view of the company as it is now. It takes a few minutes.',
         '',
         `“${titleEn}”`,
         '{{surveyUrl}}',
