@@ -80,7 +80,8 @@ export function RegistrationPanel({ event }: { event: MemberEvent }) {
           </div>
         )}
         <ErrorMessage error={cancel.error} />
-        {!registration.attended && (
+        {/* Once attended or over, there is nothing left to cancel. */}
+        {!registration.attended && new Date(event.endsAt).getTime() > Date.now() && (
           <button
             type="button"
             className="danger"
