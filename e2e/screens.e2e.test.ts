@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { eventInput } from '../server/modules/events/event-test-factories.js';
 import { exitSurvey } from '../server/modules/surveys/test-surveys.js';
 import type { TestClient } from '../server/test/client.js';
 import { communityMember, linkedRecord, policyVersion } from '../server/test/community-factories.js';
@@ -191,20 +190,6 @@ async function seed(): Promise<Tour> {
       publicReply: 'ありがとうございます。来期から試行します。',
     }),
   );
-  // A hybrid event the alumnus registered for, so the page shows a confirmed seat and its check-in code.
-  const event = await ok(
-    owner.post<{ id: string }>(
-      `${base}/events`,
-      eventInput({
-        format: 'hybrid',
-        capacityOnline: 50,
-        meetingUrl: 'https://meet.example.jp/alumni',
-        speakers: [{ name: '登壇 太郎', title: '株式会社はじまり 代表' }],
-      }),
-    ),
-  );
-  await ok(owner.post(`${base}/events/${event.id}/publish`));
-  await ok(member.client.post(`${base}/community/events/${event.id}/registration`, { mode: 'in_person' }));
   await suite.server.deps.jobs.drain();
   const t = `/t/${slug}`;
   return {
