@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
 import { alumniRecords, surveyParticipations, surveyResponses, surveys } from '../../db/schema/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { audienceAdmitsMember, loadMemberAudienceFacts } from '../programmes/audience/member-audience.js';
@@ -173,25 +174,32 @@ export async function submitMyAnswers(ctx: TenantServiceContext, id: string, ans
     });
     return survey;
   }
+  await storeAnonymousAnswer(ctx, survey, ctx.actor.membershipId, { answers: stored, facts });
+  return survey;
+}
+
+/**
+ * An anonymous answer: the person's participation (refusing a second answer, 409) and the response,
+ * which keeps no membership and no time of day, so nothing leads from it back to the participation.
+ */
+export async function storeAnonymousAnswer(
+  ctx: { tx: Queryable; tenant: { id: string } },
+  survey: Survey,
+  person: string,
+  response: { answers: StoredAnswers; facts: Record<string, unknown> },
+) {
   const first = await ctx.tx
     .insert(surveyParticipations)
-    .values({
-      tenantId: ctx.tenant.id,
-      surveyId: survey.id,
-      tokenHash: participationHash(survey, ctx.actor.membershipId),
-    })
+    .values({ tenantId: ctx.tenant.id, surveyId: survey.id, tokenHash: participationHash(survey, person) })
     .onConflictDoNothing()
     .returning({ surveyId: surveyParticipations.surveyId });
   if (first.length === 0) throw conflict('survey_already_answered');
-  // No membership, no time of day: nothing leads from this row back to the participation above.
   await ctx.tx.insert(surveyResponses).values({
     tenantId: ctx.tenant.id,
     surveyId: survey.id,
     membershipId: null,
     status: 'submitted',
-    answers: stored,
-    facts,
-    submittedOn: today,
+    ...response,
+    submittedOn: sql`(now() at time zone 'Asia/Tokyo')::date`,
   });
-  return survey;
 }

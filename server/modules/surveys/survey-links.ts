@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import {
-  alumniRecords,
-  surveyInvitations,
-  surveyParticipations,
-  surveyResponses,
-  surveys,
-} from '../../db/schema/index.js';
+import { alumniRecords, surveyInvitations, surveyResponses, surveys } from '../../db/schema/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { MySurvey } from './answer-surveys.js';
-import { mustAccept, participationHash } from './answer-surveys.js';
+import { mustAccept, storeAnonymousAnswer } from './answer-surveys.js';
 import { applyWouldReturn } from './apply-would-return.js';
 import { readSurvey, type Survey } from './load-survey.js';
 import type { Answers } from './survey-schemas.js';
@@ -129,21 +123,9 @@ export async function submitLinkedAnswers(
       actorMembershipId: null,
     });
   } else {
-    const person = record.membershipId ?? `record:${record.id}`;
-    const first = await ctx.tx
-      .insert(surveyParticipations)
-      .values({ tenantId: ctx.tenant.id, surveyId: survey.id, tokenHash: participationHash(survey, person) })
-      .onConflictDoNothing()
-      .returning({ surveyId: surveyParticipations.surveyId });
-    if (first.length === 0) throw conflict('survey_already_answered');
-    await ctx.tx.insert(surveyResponses).values({
-      tenantId: ctx.tenant.id,
-      surveyId: survey.id,
-      membershipId: null,
-      status: 'submitted',
+    await storeAnonymousAnswer(ctx, survey, record.membershipId ?? `record:${record.id}`, {
       answers: stored,
       facts,
-      submittedOn: today,
     });
   }
   await ctx.tx

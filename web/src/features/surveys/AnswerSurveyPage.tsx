@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { useCommunity } from '../community/community-context';
 import { QuestionInput } from './QuestionInput';
+import { SurveyThanks } from './SurveyThanks';
 import { type Answers, answersToSend, type MemberSurvey, shownQuestions, surveyKeys } from './survey-model';
 
 /** Where an anonymous survey's unfinished answers wait: this device only, never the server. */
@@ -88,17 +89,7 @@ function SurveyAnswerForm({ slug, survey }: { slug: string; survey: MemberSurvey
     </p>
   );
 
-  if (survey.state === 'submitted')
-    return (
-      <section>
-        <h1>{survey.title}</h1>
-        <div className="card" role="status">
-          <h2>{t('surveys.answer.thanks')}</h2>
-          {survey.thanks && <p className="pre">{survey.thanks}</p>}
-        </div>
-        {back}
-      </section>
-    );
+  if (survey.state === 'submitted') return <SurveyThanks survey={survey}>{back}</SurveyThanks>;
   return (
     <section>
       <h1>{survey.title}</h1>

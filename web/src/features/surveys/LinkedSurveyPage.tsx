@@ -5,6 +5,7 @@ import { ApiError, call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, FormError, fieldErrorOf, Loading, Notice } from '../../app/ui';
 import { QuestionInput } from './QuestionInput';
+import { SurveyThanks } from './SurveyThanks';
 import { type Answers, answersToSend, type MemberSurvey, shownQuestions } from './survey-model';
 
 const linkKey = (slug: string, token: string) => ['survey-link', slug, token] as const;
@@ -57,16 +58,7 @@ function LinkedSurveyForm({ slug, token, survey }: { slug: string; token: string
     event.preventDefault();
     if (!submit.isPending) submit.mutate();
   };
-  if (survey.state === 'submitted')
-    return (
-      <section>
-        <h1>{survey.title}</h1>
-        <div className="card" role="status">
-          <h2>{t('surveys.answer.thanks')}</h2>
-          {survey.thanks && <p className="pre">{survey.thanks}</p>}
-        </div>
-      </section>
-    );
+  if (survey.state === 'submitted') return <SurveyThanks survey={survey} />;
   return (
     <section>
       <h1>{survey.title}</h1>
