@@ -118,6 +118,7 @@ describe.skipIf(!hasChromium)('lifecycle pulses on a phone', () => {
     await desk.getByText('アプリで 0 人に通知し、メールを 0 通送りました。').waitFor();
     await desk.goto(`${server.publicUrl}/t/${slug}/admin/registry/${leaver.id}`);
     await desk.getByText('アンケートの回答', { exact: false }).waitFor();
+    await desk.getByText('再入社希望: 未回答 → あり').waitFor();
     await desk.getByText('退職後 3 か月アンケート', { exact: false }).first().waitFor();
     await desk.goto(`${server.publicUrl}/t/${slug}/admin/registry?segment=${segment.body.id}`);
     await desk.getByRole('link', { name: '復帰 希望', exact: false }).waitFor();

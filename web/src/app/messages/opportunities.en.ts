@@ -131,6 +131,8 @@ export const opportunitiesEn: Record<keyof typeof opportunitiesJa, string> = {
   'candidate.stage.not_selected': 'Not selected',
   'candidate.stage.declined': 'Declined',
   'record.employmentStatus': 'Employment status',
+  'record.employment.alumnus': 'Former employee',
+  'record.employment.rehired': 'Rehired',
   'record.rehired': 'Rehired',
   'record.rehiredOn': 'Return date',
   'audit.action.opportunity.created': 'Opportunity created',

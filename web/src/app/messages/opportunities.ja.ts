@@ -130,6 +130,8 @@ export const opportunitiesJa = {
   'candidate.stage.not_selected': '見送り',
   'candidate.stage.declined': '辞退',
   'record.employmentStatus': '在籍区分',
+  'record.employment.alumnus': '退職者',
+  'record.employment.rehired': '再入社',
   'record.rehired': '再入社',
   'record.rehiredOn': '再入社日',
   'audit.action.opportunity.created': '機会の作成',

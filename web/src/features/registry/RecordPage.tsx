@@ -42,6 +42,15 @@ const fieldLabels: Record<string, MessageKey> = {
   survey: 'record.field.survey',
 };
 
+/** Fields whose stored values are codes: the history shows their names in the reader's language. */
+const valueLabels: Record<string, (value: string) => MessageKey> = {
+  wouldReturn: (value) => `wouldReturn.${value}` as MessageKey,
+  eligibility: (value) => `eligibility.${value}` as MessageKey,
+  contactConsent: (value) => `consent.${value}` as MessageKey,
+  status: (value) => `status.${value}` as MessageKey,
+  employmentStatus: (value) => `record.employment.${value}` as MessageKey,
+};
+
 const show = (value: unknown) =>
   value === null || value === undefined || value === ''
     ? '—'
@@ -54,6 +63,10 @@ const show = (value: unknown) =>
 export function RecordPage() {
   const { id = '' } = useParams();
   const { t, formatDateTime } = useI18n();
+  const named = (field: string, value: unknown) => {
+    const label = valueLabels[field];
+    return label && typeof value === 'string' && value !== '' ? t(label(value)) : show(value);
+  };
   const { tenant } = useConsoleHome();
   const slug = tenant.slug;
   const navigate = useNavigate();
@@ -202,7 +215,7 @@ export function RecordPage() {
               {entry.changes.map((change) => (
                 <li key={change.field}>
                   {fieldLabels[change.field] ? t(fieldLabels[change.field]!) : change.field}:{' '}
-                  {show(change.from)} → {show(change.to)}
+                  {named(change.field, change.from)} → {named(change.field, change.to)}
                 </li>
               ))}
             </ul>
