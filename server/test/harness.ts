@@ -86,7 +86,10 @@ export async function startTestServer(
     baseUrl: `http://127.0.0.1:${port}`,
     publicUrl: config.publicUrl,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // The long keep-alive above must not hold the stop: the tests are done, so every socket goes.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
       await enishi.close();
       await serverDatabase?.drop();
     },
