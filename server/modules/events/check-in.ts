@@ -1,16 +1,19 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { eventRegistrations } from '../../db/schema/index.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, conflict } from '../../platform/errors.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { auditEvent, findEvent } from './write-events.js';
 
 /**
  * Records that a confirmed registrant came, by the code on their screen. Attendance is recorded once:
  * a second scan of the same code answers with the first time and records nothing. A code of a
- * waitlisted, cancelled or unknown registration is refused.
+ * waitlisted, cancelled or unknown registration is refused, and so is any code while the event is a
+ * draft or cancelled: a draft was never announced, and no one comes to a cancelled event.
  */
 export async function checkIn(ctx: TenantServiceContext, eventId: string, code: string) {
-  await findEvent(ctx, eventId);
+  const event = await findEvent(ctx, eventId);
+  if (event.status === 'cancelled') throw conflict('event_cancelled');
+  if (event.status !== 'published') throw conflict('event_check_in_not_published');
   const where = and(
     eq(eventRegistrations.tenantId, ctx.tenant.id),
     eq(eventRegistrations.eventId, eventId),

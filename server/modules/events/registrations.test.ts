@@ -284,6 +284,35 @@ describe('check-in', () => {
     const staff = await net.hr.get<StaffEvent>(`${staffBase(net)}/${event.id}`);
     expect(staff.body.attended).toBe(1);
   });
+  it('is refused while the event is a draft or once it is cancelled, and nothing is recorded', async () => {
+    const net = await network(server);
+    const draft = await createEvent(net, { capacityInPerson: 5 }, false);
+    const member = await communityMember(server, net);
+    // Staff can put someone on a draft by hand, so a draft can hold a valid code.
+    const added = await net.hr.post<StaffRegistration>(`${staffBase(net)}/${draft.id}/registrations`, {
+      memberId: member.id,
+    });
+    expect(added.status).toBe(201);
+    const code = added.body.checkInCode;
+    type Result = { recorded: boolean } & Problem;
+    const onDraft = await net.hr.post<Result>(`${staffBase(net)}/${draft.id}/check-in`, { code });
+    expect(onDraft.status).toBe(409);
+    expect(onDraft.body.code).toBe('event_check_in_not_published');
+    expect(onDraft.body.title).toBe(
+      '公開中のイベントでのみ受付できます。下書きのイベントは公開してから受付してください。',
+    );
+
+    expect((await net.hr.post(`${staffBase(net)}/${draft.id}/cancel`)).status).toBe(200);
+    const onCancelled = await net.hr.post<Result>(`${staffBase(net)}/${draft.id}/check-in`, { code });
+    expect(onCancelled.status).toBe(409);
+    expect(onCancelled.body.code).toBe('event_cancelled');
+    const staff = await net.hr.get<StaffEvent>(`${staffBase(net)}/${draft.id}`);
+    expect(staff.body.attended).toBe(0);
+    const list = await net.hr.get<{ registrations: StaffRegistration[] }>(
+      `${staffBase(net)}/${draft.id}/registrations`,
+    );
+    expect(list.body.registrations.every((r) => r.attendedAt === null)).toBe(true);
+  });
 });
 
 describe('capacity under concurrent registrations', () => {

@@ -269,9 +269,9 @@ eventStaffRoutes.openapi(
     tags,
     summary:
       'Check a confirmed registrant in by the code on their screen (typed or scanned; HR): recorded once, ' +
-      'a second scan answers recorded: false; audited',
+      'a second scan answers recorded: false; only while the event is published; audited',
     request: { params: EventParamSchema, ...jsonBody(CheckInSchema) },
-    responses: { 200: jsonContent(CheckInResultSchema), ...problems(401, 403, 404, 422) },
+    responses: { 200: jsonContent(CheckInResultSchema), ...problems(401, 403, 404, 409, 422) },
   }),
   async (c) => {
     const id = c.req.valid('param').id;

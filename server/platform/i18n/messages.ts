@@ -173,6 +173,8 @@ export const messages = {
     event_registration_closed: '参加登録の受付は終了しました。',
     event_member_unknown: 'このネットワークの有効なメンバーを選んでください。',
     event_check_in_unknown: 'この受付番号の参加確定者は見つかりません。',
+    event_check_in_not_published:
+      '公開中のイベントでのみ受付できます。下書きのイベントは公開してから受付してください。',
     // メールマガジン
     newsletter_not_draft:
       '送信予約中または送信済みのメールマガジンは変更できません。予約を取り消してから変更してください。',
@@ -354,6 +356,7 @@ export const messages = {
     event_registration_closed: 'Registration has closed.',
     event_member_unknown: 'Please choose an active member of this network.',
     event_check_in_unknown: 'No confirmed registration has this code.',
+    event_check_in_not_published: 'Check-in is only possible for a published event. Publish the draft first.',
     // Newsletters
     newsletter_not_draft: 'A scheduled or sent newsletter cannot be changed. Cancel the schedule first.',
     newsletter_already_sending: 'This newsletter is already being sent or has been sent.',

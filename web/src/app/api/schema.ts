@@ -9294,7 +9294,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Check a confirmed registrant in by the code on their screen (typed or scanned; HR): recorded once, a second scan answers recorded: false; audited */
+        /** Check a confirmed registrant in by the code on their screen (typed or scanned; HR): recorded once, a second scan answers recorded: false; only while the event is published; audited */
         post: {
             parameters: {
                 query?: never;
@@ -9340,6 +9340,15 @@ export type paths = {
                 };
                 /** @description Not found (also for resources of another network) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
