@@ -129,4 +129,28 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     await row.getByText('利用停止中').waitFor();
     await staff.close();
   });
+
+  it("the console brings its own words, in either language, and an alumnus's phone never downloads them", async () => {
+    const { slug, tenant, client: hrApi } = await tenantWithMember(suite.server, 'admin');
+    const { page: desk } = await suite.pageAs(hrApi);
+    await desk.goto(`${suite.server.publicUrl}/t/${slug}/admin`);
+    await desk.getByRole('link', { name: 'アルムナイ名簿' }).first().waitFor();
+    await desk.getByRole('button', { name: 'English' }).click();
+    await desk.getByRole('link', { name: 'Alumni registry' }).first().waitFor();
+    await desk.context().close();
+
+    const alumnus = await communityMember(suite.server, tenant);
+    const { page } = await suite.pageAs(alumnus.client);
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.text());
+    });
+    await page.goto(`${suite.server.publicUrl}/t/${slug}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const bodies = await Promise.all(scripts);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.filter((body) => body.includes('アルムナイ名簿'))).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -3,7 +3,7 @@ import { CircleUserRound, Languages, LogOut } from 'lucide-react';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from 'react-router';
 import { call, client } from './api';
-import { I18nProvider, type Locale, useI18n } from './i18n';
+import { I18nProvider, type Locale, loadConsoleMessages, useI18n } from './i18n';
 import { createQueryClient } from './query';
 import { SessionProvider, useSession } from './session';
 import { NotFoundPage } from './status-pages';
@@ -17,8 +17,16 @@ function page<Props extends object>(load: () => Promise<ComponentType<Props>>) {
   return lazy(async () => ({ default: await load() }));
 }
 
+/** The console's layout: it comes with the console's own messages, which every screen inside it uses. */
+function consolePage<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  return lazy(async () => {
+    const [component] = await Promise.all([load(), loadConsoleMessages()]);
+    return { default: component };
+  });
+}
+
 const AccountPage = page(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
-const AdminLayout = page(() => import('../features/admin/AdminLayout').then((m) => m.AdminLayout));
+const AdminLayout = consolePage(() => import('../features/admin/AdminLayout').then((m) => m.AdminLayout));
 const AuditPage = page(() => import('../features/admin/AuditPage').then((m) => m.AuditPage));
 const MembersPage = page(() => import('../features/admin/MembersPage').then((m) => m.MembersPage));
 const OverviewPage = page(() => import('../features/admin/OverviewPage').then((m) => m.OverviewPage));

@@ -2,22 +2,45 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { MessageKey } from './messages/ja';
 
 export type Locale = 'ja' | 'en';
-type Catalog = Record<MessageKey, string>;
+type Catalog = Record<string, string>;
 
-// Only the language in use is downloaded; the other one is fetched when the person switches.
+// Only the language in use is downloaded; the other one is fetched when the person switches. The
+// console's messages are a part of their own, fetched with the console (loadConsoleMessages), so an
+// alumnus's phone never downloads HR's vocabulary.
 const loaders: Record<Locale, () => Promise<Catalog>> = {
   ja: () => import('./messages/ja').then((m) => m.ja),
   en: () => import('./messages/en').then((m) => m.en),
 };
+const consoleLoaders: Record<Locale, () => Promise<Catalog>> = {
+  ja: () => import('./messages/console/ja').then((m) => m.consoleJa),
+  en: () => import('./messages/console/en').then((m) => m.consoleEn),
+};
+// One mutable catalog per language: the console part is merged into it when it arrives, so a
+// translate function made earlier sees the new keys too.
 const loaded = new Map<Locale, Catalog>();
+const consoleLoaded = new Set<Locale>();
+let consoleWanted = false;
+let currentLocale: Locale = 'ja';
 
 export async function loadCatalog(locale: Locale): Promise<Catalog> {
-  const known = loaded.get(locale);
-  if (known) return known;
-  const catalog = await loaders[locale]();
-  loaded.set(locale, catalog);
+  let catalog = loaded.get(locale);
+  if (!catalog) {
+    catalog = { ...(await loaders[locale]()) };
+    loaded.set(locale, catalog);
+  }
+  if (consoleWanted && !consoleLoaded.has(locale)) {
+    Object.assign(catalog, await consoleLoaders[locale]());
+    consoleLoaded.add(locale);
+  }
   return catalog;
 }
+
+/** The console's messages in the language in use; the console's layout waits for them. */
+export function loadConsoleMessages(): Promise<unknown> {
+  consoleWanted = true;
+  return loadCatalog(currentLocale);
+}
+
 const COOKIE = 'enishi_lang';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -41,17 +64,20 @@ export function initialLocale(): Locale {
 
 /** Provides the language whose catalog `loadCatalog` has already fetched (main.tsx waits for it). */
 export function I18nProvider({ initial, children }: { initial: Locale; children: ReactNode }) {
-  const [{ locale, catalog }, setState] = useState(() => ({
-    locale: initial,
-    catalog: loaded.get(initial)!,
-  }));
+  const [{ locale, catalog }, setState] = useState(() => {
+    currentLocale = initial;
+    return { locale: initial, catalog: loaded.get(initial)! };
+  });
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     // The server reads the same cookie, so its error messages follow the chosen language.
     document.cookie = `${COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    loadCatalog(next).then((nextCatalog) => setState({ locale: next, catalog: nextCatalog }));
+    loadCatalog(next).then((nextCatalog) => {
+      currentLocale = next;
+      setState({ locale: next, catalog: nextCatalog });
+    });
   }, []);
   const value = useMemo<I18n>(() => {
     const dateTime = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
@@ -67,7 +93,9 @@ export function I18nProvider({ initial, children }: { initial: Locale; children:
       locale,
       setLocale,
       t: (key, params = {}) =>
-        catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        // A key missing from the loaded parts shows as itself rather than breaking the screen; the
+        // catalogue split test keeps the alumni side to keys it always has.
+        (catalog[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
           name in params ? String(params[name]) : whole,
         ),
       formatDateTime: (iso) => dateTime.format(new Date(iso)),

@@ -1,13 +1,9 @@
 import type { chatsJa } from './chats.ja';
 
-/** Casual career chats: the member's booking screen, hosts' slots and HR's console. */
 export const chatsEn: Record<keyof typeof chatsJa, string> = {
   'chats.title': 'Casual career chats',
-  'chats.nav': 'Career chats',
   'chats.lead':
     'Talk informally with employees and HR, outside any selection process: the company now, a team, or coming back.',
-  'chats.staffLead':
-    'Slots published by HR and employees, and their bookings. Who booked is shown only to the two people and HR.',
   'chats.back': 'Opportunities',
   'chats.openCall': 'Have a casual career chat with an employee or HR.',
   'chats.openLink': 'See career chat slots',
@@ -53,12 +49,4 @@ export const chatsEn: Record<keyof typeof chatsJa, string> = {
   'chats.note': 'Note (optional)',
   'chats.publishButton': 'Publish',
   'chats.published': 'The slot is published.',
-  'chats.when': 'Show',
-  'chats.when.upcoming': 'Upcoming slots',
-  'chats.when.past': 'Past slots',
-  'audit.action.career_chat.slot_published': 'Career chat slot published',
-  'audit.action.career_chat.slot_cancelled': 'Career chat slot cancelled',
-  'audit.action.career_chat.booked': 'Career chat booked',
-  'audit.action.career_chat.booking_cancelled': 'Career chat booking cancelled',
-  'audit.targetType.career_chat_slot': 'Career chat slot',
 };

@@ -1,11 +1,8 @@
 /** カジュアル面談: メンバーの予約画面、ホストの枠、人事コンソールの文言。 */
 export const chatsJa = {
   'chats.title': 'カジュアル面談',
-  'chats.nav': 'カジュアル面談',
   'chats.lead':
     '社員や人事担当者と、選考ではない気軽な面談ができます。会社の今やチームのこと、復職について聞いてみましょう。',
-  'chats.staffLead':
-    '人事担当者と社員が公開した面談枠と、その予約です。予約した方の名前は、面談の二人と人事担当者にだけ表示されます。',
   'chats.back': '機会',
   'chats.openCall': '社員や人事担当者とカジュアル面談ができます。',
   'chats.openLink': 'カジュアル面談の枠を見る',
@@ -51,12 +48,4 @@ export const chatsJa = {
   'chats.note': 'メモ（任意）',
   'chats.publishButton': '公開する',
   'chats.published': '面談枠を公開しました。',
-  'chats.when': '表示',
-  'chats.when.upcoming': 'これからの枠',
-  'chats.when.past': '終了した枠',
-  'audit.action.career_chat.slot_published': 'カジュアル面談の枠の公開',
-  'audit.action.career_chat.slot_cancelled': 'カジュアル面談の枠の取り消し',
-  'audit.action.career_chat.booked': 'カジュアル面談の予約',
-  'audit.action.career_chat.booking_cancelled': 'カジュアル面談の予約の取り消し',
-  'audit.targetType.career_chat_slot': 'カジュアル面談の枠',
 } as const;

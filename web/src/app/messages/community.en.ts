@@ -6,10 +6,8 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'community.tab.people': 'People',
   'community.tab.hashtags': 'Hashtags',
   'community.tab.me': 'Profile',
-
   'welcome.step': '{step} of 3',
   'welcome.next': 'Next',
-  'welcome.back': 'Back',
   'welcome.skip': 'Later',
   'welcome.finish': 'Get started',
   'welcome.consentTitle': 'Your personal data',
@@ -23,7 +21,6 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'welcome.tagsTitle': 'Strengths and interests',
   'welcome.tagsIntro':
     'Hashtags are how people find each other, e.g. #startup #newbusiness #AWS. You can also mark what you are open to.',
-
   'consent.company_news': 'Receive company news by e-mail',
   'consent.company_news.hint': 'News about the company, events and job openings, sent by e-mail.',
   'consent.directory_listing': 'List me in the member directory',
@@ -42,7 +39,6 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'consent.source.settings': 'Settings',
   'consent.save': 'Save choices',
   'consent.saved': 'Your choices have been saved.',
-
   'profile.displayName': 'Display name',
   'profile.reading': 'Reading (furigana)',
   'profile.readingHint': 'Hiragana or katakana.',
@@ -78,7 +74,6 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'profile.photoRemove': 'Remove photo',
   'profile.save': 'Save profile',
   'profile.saved': 'Your profile has been saved.',
-  'profile.visibility': 'Visible to',
   'profile.visibilityOf': 'Who can see: {field}',
   'profile.edit': 'Edit profile',
   'profile.view': 'View my profile',
@@ -86,7 +81,6 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'profile.blocked': 'Blocked members',
   'profile.blockedNone': 'You have not blocked anyone.',
   'profile.unblock': 'Unblock',
-
   'visibility.members': 'All members',
   'visibility.staff': 'Company staff only',
   'visibility.private': 'Only me',
@@ -99,16 +93,13 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'field.bio': 'About me',
   'field.links': 'Links',
   'field.tenure': 'Time at the company',
-
   'intent.casual_chat': 'Casual chat',
   'intent.job_info': 'Job information',
   'intent.collaboration': 'Collaboration / contract work',
   'intent.mentoring': 'Mentoring',
   'intent.speaking': 'Speaking at events',
-
   'badge.staff': 'Company',
   'badge.employee': 'Employee',
-
   'people.title': 'People',
   'people.search': 'Search by name or reading',
   'people.searchButton': 'Search',
@@ -128,8 +119,6 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'people.blockConfirm':
     'Block {name}? Neither of you will see the other in the directory, posts, messages or notifications. They are not told.',
   'people.blockedDone': 'Blocked.',
-  'people.about': 'Profile',
-
   'hashtags.title': 'Hashtags',
   'hashtags.following': 'Following',
   'hashtags.followingNone': 'You are not following any hashtags yet.',
@@ -142,7 +131,6 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'hashtags.people': 'Members with this hashtag',
   'hashtags.uses': '{count}',
   'hashtags.notFound': 'Nobody uses this hashtag yet.',
-
   'home.findPeople': 'Find people',
   'home.exploreHashtags': 'Explore hashtags',
   'home.editProfile': 'Complete your profile',

@@ -5,10 +5,8 @@ export const communityJa = {
   'community.tab.people': 'メンバー',
   'community.tab.hashtags': 'ハッシュタグ',
   'community.tab.me': 'プロフィール',
-
   'welcome.step': '{step} / 3',
   'welcome.next': '次へ',
-  'welcome.back': '戻る',
   'welcome.skip': 'あとで設定する',
   'welcome.finish': 'はじめる',
   'welcome.consentTitle': '個人情報の取り扱いについて',
@@ -21,7 +19,6 @@ export const communityJa = {
   'welcome.tagsTitle': '得意なこと・興味のあること',
   'welcome.tagsIntro':
     'ハッシュタグでつながりが生まれます。例：#起業 #新規事業 #AWS。話してみたいことにも印を付けられます。',
-
   'consent.company_news': '会社からのお知らせをメールで受け取る',
   'consent.company_news.hint': '会社の近況、イベント、求人などのお知らせをメールでお送りします。',
   'consent.directory_listing': 'メンバー名簿に掲載する',
@@ -40,7 +37,6 @@ export const communityJa = {
   'consent.source.settings': '設定画面',
   'consent.save': '選択を保存',
   'consent.saved': '選択を保存しました。',
-
   'profile.displayName': '表示名',
   'profile.reading': 'フリガナ',
   'profile.readingHint': 'ひらがな・カタカナどちらでも入力できます。',
@@ -76,7 +72,6 @@ export const communityJa = {
   'profile.photoRemove': '写真を削除',
   'profile.save': 'プロフィールを保存',
   'profile.saved': 'プロフィールを保存しました。',
-  'profile.visibility': '公開範囲',
   'profile.visibilityOf': '{field} の公開範囲',
   'profile.edit': 'プロフィールを編集',
   'profile.view': '自分のプロフィールを見る',
@@ -84,7 +79,6 @@ export const communityJa = {
   'profile.blocked': 'ブロックしたメンバー',
   'profile.blockedNone': 'ブロックしているメンバーはいません。',
   'profile.unblock': 'ブロックを解除',
-
   'visibility.members': 'メンバー全員',
   'visibility.staff': '会社の担当者のみ',
   'visibility.private': '自分のみ',
@@ -97,16 +91,13 @@ export const communityJa = {
   'field.bio': '自己紹介',
   'field.links': 'リンク',
   'field.tenure': '在籍期間と所属',
-
   'intent.casual_chat': 'カジュアルに話したい',
   'intent.job_info': '求人情報がほしい',
   'intent.collaboration': '協業・業務委託',
   'intent.mentoring': 'メンタリング',
   'intent.speaking': 'イベント登壇',
-
   'badge.staff': '会社',
   'badge.employee': '現役社員',
-
   'people.title': 'メンバー',
   'people.search': '名前・フリガナで検索',
   'people.searchButton': '検索',
@@ -126,8 +117,6 @@ export const communityJa = {
   'people.blockConfirm':
     '{name} さんをブロックしますか？ お互いに名簿・投稿・メッセージ・通知で表示されなくなります。相手には通知されません。',
   'people.blockedDone': 'ブロックしました。',
-  'people.about': 'プロフィール',
-
   'hashtags.title': 'ハッシュタグ',
   'hashtags.following': 'フォロー中',
   'hashtags.followingNone': 'まだフォローしているハッシュタグはありません。',
@@ -140,7 +129,6 @@ export const communityJa = {
   'hashtags.people': 'このハッシュタグのメンバー',
   'hashtags.uses': '{count} 件',
   'hashtags.notFound': 'このハッシュタグはまだ使われていません。',
-
   'home.findPeople': 'メンバーを探す',
   'home.exploreHashtags': 'ハッシュタグから探す',
   'home.editProfile': 'プロフィールを整える',

@@ -1,5 +1,6 @@
-/** Events: the member list, page and registration, and the HR console. */
-export const eventsEn = {
+import type { eventsJa } from './events.ja';
+
+export const eventsEn: Record<keyof typeof eventsJa, string> = {
   'events.title': 'Events',
   'events.lead': 'Events run by the company and by alumni. Register or cancel here.',
   'events.lists': 'Event lists',
@@ -78,15 +79,4 @@ export const eventsEn = {
   'notify.kind.event_cancelled': 'Event: cancelled',
   'notify.kind.event_reminder': 'Event reminders',
   'notify.kind.event_message': 'Event: messages from the organisers',
-  'audit.action.event.created': 'Event created',
-  'audit.action.event.updated': 'Event edited',
-  'audit.action.event.time_changed': 'Event time changed',
-  'audit.action.event.published': 'Event published',
-  'audit.action.event.cancelled': 'Event cancelled',
-  'audit.action.event.registration_added': 'Event registrant added by hand',
-  'audit.action.event.registration_removed': 'Event registration removed',
-  'audit.action.event.registrations_exported': 'Event registrations exported',
-  'audit.action.event.registrants_messaged': 'Event registrants messaged',
-  'audit.action.event.checked_in': 'Event check-in',
-  'audit.targetType.event': 'Event',
 };

@@ -78,15 +78,4 @@ export const eventsJa = {
   'notify.kind.event_cancelled': 'イベントの中止',
   'notify.kind.event_reminder': 'イベントのリマインダー',
   'notify.kind.event_message': 'イベント事務局からのお知らせ',
-  'audit.action.event.created': 'イベントの作成',
-  'audit.action.event.updated': 'イベントの編集',
-  'audit.action.event.time_changed': 'イベントの日時変更',
-  'audit.action.event.published': 'イベントの公開',
-  'audit.action.event.cancelled': 'イベントの中止',
-  'audit.action.event.registration_added': 'イベント参加者の手動追加',
-  'audit.action.event.registration_removed': 'イベント参加者の取り消し',
-  'audit.action.event.registrations_exported': 'イベント参加者のエクスポート',
-  'audit.action.event.registrants_messaged': 'イベント参加者へのお知らせ',
-  'audit.action.event.checked_in': 'イベントの受付',
-  'audit.targetType.event': 'イベント',
-};
+} as const;

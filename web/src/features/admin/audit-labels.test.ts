@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { auditActions, auditTargetTypes } from '../../../../server/platform/audit-actions';
-import { en } from '../../app/messages/en';
-import { ja } from '../../app/messages/ja';
+import { consoleEn } from '../../app/messages/console/en';
+import { consoleJa } from '../../app/messages/console/ja';
+import { en as baseEn } from '../../app/messages/en';
+import { ja as baseJa } from '../../app/messages/ja';
 import { auditActionList } from './audit-labels';
 
+// The audit log is a console screen: its names may live in either part of the catalogue.
+const ja: Record<string, string> = { ...baseJa, ...consoleJa };
+const en: Record<string, string> = { ...baseEn, ...consoleEn };
 const catalogues: Record<string, Record<string, string>> = { ja, en };
 
 describe('the audit log names every action the server can write', () => {

@@ -1,7 +1,6 @@
-import type { newslettersJa } from './newsletters.ja';
+import type { newslettersConsoleJa } from './newsletters.ja';
 
-/** Newsletters: HR's composer and sending screens in the console, and the audit log. */
-export const newslettersEn: Record<keyof typeof newslettersJa, string> = {
+export const newslettersConsoleEn: Record<keyof typeof newslettersConsoleJa, string> = {
   'audit.action.newsletter.created': 'Newsletter created',
   'audit.action.newsletter.deleted': 'Newsletter deleted',
   'audit.action.newsletter.scheduled': 'Newsletter scheduled',

@@ -1,5 +1,5 @@
 /** イベント（管理コンソール）: 一覧・作成と編集・参加者・受付。 */
-export const eventsConsoleJa = {
+export const eventsAdminJa = {
   'console.events': 'イベント',
   'eventsConsole.title': 'イベント',
   'eventsConsole.lead':
@@ -155,4 +155,4 @@ export const eventsConsoleJa = {
   'eventsConsole.checkIn.count': '出席 {attended} 人 / 参加確定 {confirmed} 人',
   'eventsConsole.checkIn.camera':
     'カメラでの QR コード読み取りには未対応です。QR コードの下に表示される受付番号を入力してください。',
-};
+} as const;

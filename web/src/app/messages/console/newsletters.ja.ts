@@ -1,5 +1,5 @@
 /** メールマガジン: 人事コンソールの作成・送信画面と監査ログの文言。 */
-export const newslettersJa = {
+export const newslettersConsoleJa = {
   'audit.action.newsletter.created': 'メールマガジンの作成',
   'audit.action.newsletter.deleted': 'メールマガジンの削除',
   'audit.action.newsletter.scheduled': 'メールマガジンの送信予約',

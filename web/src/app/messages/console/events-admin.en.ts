@@ -1,7 +1,6 @@
-import type { eventsConsoleJa } from './events-console.ja';
+import type { eventsAdminJa } from './events-admin.ja';
 
-/** Events in the HR console: list, create and edit, registrations, check-in. */
-export const eventsConsoleEn: Record<keyof typeof eventsConsoleJa, string> = {
+export const eventsAdminEn: Record<keyof typeof eventsAdminJa, string> = {
   'console.events': 'Events',
   'eventsConsole.title': 'Events',
   'eventsConsole.lead':

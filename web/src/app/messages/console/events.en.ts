@@ -1,0 +1,15 @@
+import type { eventsConsoleJa } from './events.ja';
+
+export const eventsConsoleEn: Record<keyof typeof eventsConsoleJa, string> = {
+  'audit.action.event.created': 'Event created',
+  'audit.action.event.updated': 'Event edited',
+  'audit.action.event.time_changed': 'Event time changed',
+  'audit.action.event.published': 'Event published',
+  'audit.action.event.cancelled': 'Event cancelled',
+  'audit.action.event.registration_added': 'Event registrant added by hand',
+  'audit.action.event.registration_removed': 'Event registration removed',
+  'audit.action.event.registrations_exported': 'Event registrations exported',
+  'audit.action.event.registrants_messaged': 'Event registrants messaged',
+  'audit.action.event.checked_in': 'Event check-in',
+  'audit.targetType.event': 'Event',
+};

@@ -1,0 +1,30 @@
+/** Proposals and opinions (提言・ご意見): the member's page and HR's triage in the console. */
+export const proposalsConsoleJa = {
+  'audit.action.proposal.updated': '提言の対応の更新',
+  'audit.action.proposals.exported': '提言の月次エクスポート',
+  'audit.targetType.proposal': '提言',
+  'console.proposals': '提言・ご意見',
+  'proposals.desk.lead':
+    'メンバーから届いた提言・ご意見です。対応状況と回答を記録し、必要に応じてメンバーに公開できます。内部メモはメンバーには表示されません。',
+  'proposals.desk.filter': '対応状況で絞り込み',
+  'proposals.desk.all': 'すべて（{count}）',
+  'proposals.desk.statusCount': '{status}（{count}）',
+  'proposals.desk.empty': '該当する提言はありません。',
+  'proposals.desk.author': '送信者',
+  'proposals.desk.anonymous': '匿名（送信者は記録されていません）',
+  'proposals.desk.open': '対応する',
+  'proposals.desk.close': '閉じる',
+  'proposals.desk.status': '対応状況',
+  'proposals.desk.publish': 'メンバーに公開する（賛同を受け付けます）',
+  'proposals.desk.reply': '会社からの回答（送信者と、公開中は全メンバーに表示）',
+  'proposals.desk.notes': '内部メモ（担当者のみ）',
+  'proposals.desk.save': '保存する',
+  'proposals.desk.saved': '保存しました。',
+  'proposals.desk.updatedAt': '{date} 更新',
+  'proposals.desk.export': '月次まとめのエクスポート',
+  'proposals.desk.exportHint':
+    '選んだ月に届いた提言を CSV で出力します（社内共有用。内部メモと匿名の送信者は含まれません）。出力は監査ログに記録されます。',
+  'proposals.desk.month': '対象月',
+  'proposals.desk.download': 'CSV（UTF-8）',
+  'proposals.desk.downloadSjis': 'CSV（Shift_JIS / Excel 用）',
+} as const;
