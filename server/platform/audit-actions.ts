@@ -86,6 +86,8 @@ export const auditActions = [
   'proposal.updated',
   'proposals.exported',
   'survey_pulses.changed',
+  'outcomes.viewed',
+  'outcomes.exported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

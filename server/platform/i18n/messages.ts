@@ -186,6 +186,10 @@ export const messages = {
       'メールマガジンを送るには、ネットワーク設定で送信者の住所と問い合わせ先を登録してください（特定電子メール法）。',
     // 提言・ご意見
     proposal_own: 'ご自身の提言には賛同できません。',
+    // 成果
+    outcomes_period_date: '日付は 2026-04-01 の形式で、実在する日付を指定してください。',
+    outcomes_period_order: '終了日は開始日より後の日付にしてください。',
+    outcomes_period_too_long: '期間は 3 年以内にしてください。',
   },
   en: {
     not_found: 'Not found.',
@@ -366,6 +370,10 @@ export const messages = {
     newsletter_sender_missing:
       "Before sending a newsletter, enter the sender's postal address and contact in the network settings (required by Japanese law on commercial e-mail).",
     proposal_own: 'You cannot support your own proposal.',
+    // Outcomes
+    outcomes_period_date: 'Give a real date as 2026-04-01.',
+    outcomes_period_order: 'The end date must be after the start date.',
+    outcomes_period_too_long: 'The period can be at most 3 years long.',
   },
 } as const;
 

@@ -145,6 +145,7 @@ const ProposalPage = page(() => import('../features/proposals/ProposalsPage').th
 const ProposalsDeskPage = page(() =>
   import('../features/proposals/ProposalsDeskPage').then((m) => m.ProposalsDeskPage),
 );
+const OutcomesPage = page(() => import('../features/outcomes/OutcomesPage').then((m) => m.OutcomesPage));
 const HomePage = page(() => import('../features/tenancy/HomePage').then((m) => m.HomePage));
 const LandingPage = page(() => import('../features/tenancy/LandingPage').then((m) => m.LandingPage));
 const TenantChooser = page(() => import('../features/tenancy/TenantChooser').then((m) => m.TenantChooser));
@@ -312,6 +313,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="surveys/:id/edit" element={<SurveyEditorPage />} />
                     <Route path="surveys/:id" element={<SurveyResultsPage />} />
                     <Route path="proposals" element={<ProposalsDeskPage />} />
+                    <Route path="outcomes" element={<OutcomesPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="settings" element={<SettingsPage />} />
                     <Route path="opportunities" element={<AdminOpportunitiesPage />} />

@@ -18,6 +18,7 @@ export function AdminLayout() {
   const base = `/t/${home.tenant.slug}/admin`;
   const sections = [
     { to: base, label: t('console.overview'), end: true },
+    { to: `${base}/outcomes`, label: t('console.outcomes') },
     { to: `${base}/registry`, label: t('console.registry') },
     { to: `${base}/import`, label: t('console.import') },
     { to: `${base}/invitations`, label: t('console.invitations') },

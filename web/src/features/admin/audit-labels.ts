@@ -91,6 +91,8 @@ export const auditActionList = allValues<AuditAction>()([
   'proposal.updated',
   'proposals.exported',
   'survey_pulses.changed',
+  'outcomes.viewed',
+  'outcomes.exported',
 ]);
 
 export const actionLabel = (t: Translate, action: AuditAction) => t(`audit.action.${action}`);

@@ -1,0 +1,43 @@
+import { Suspense } from 'react';
+import { useSearchParams } from 'react-router';
+import { useI18n } from '../../app/i18n';
+import { Loading } from '../../app/ui';
+import { useConsoleHome } from '../admin/AdminLayout';
+import { PeriodPicker } from './PeriodPicker';
+import { type PeriodChoice, periodFromParams, periodParams } from './period-model';
+import { outcomeSections } from './sections';
+import './outcomes.css';
+
+/** The console's 成果: what the network brings, for a period and compared with the one before. */
+export function OutcomesPage() {
+  const { t } = useI18n();
+  const { tenant } = useConsoleHome();
+  const [params, setParams] = useSearchParams();
+  const period = periodFromParams(params);
+  const choose = (next: PeriodChoice) => setParams(periodParams(next), { replace: true });
+  return (
+    <section className="outcomes">
+      <h2>{t('outcomes.title')}</h2>
+      <p className="lead">{t('outcomes.lead')}</p>
+      <PeriodPicker value={period} onChange={choose} />
+      {outcomeSections.length > 1 && (
+        <nav aria-label={t('outcomes.sections')} className="outcome-toc">
+          {outcomeSections.map((section) => (
+            <a key={section.id} href={`#${section.id}`}>
+              {t(section.label)}
+            </a>
+          ))}
+        </nav>
+      )}
+      {outcomeSections.map(({ id, label, Component }) => (
+        <section key={id} id={id} aria-labelledby={`${id}-title`} className="outcome-section">
+          <h3 id={`${id}-title`}>{t(label)}</h3>
+          <Suspense fallback={<Loading />}>
+            <Component slug={tenant.slug} period={period} />
+          </Suspense>
+        </section>
+      ))}
+      <p className="small muted">{t('outcomes.privacyNote')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { type ComponentType, lazy } from 'react';
+import type { MessageKey } from '../../app/messages/ja';
+import type { PeriodChoice } from './period-model';
+
+/** What every dashboard section gets: the network and the period chosen at the top of the page. */
+export type OutcomeSectionProps = { slug: string; period: PeriodChoice };
+
+export type OutcomeSection = {
+  /** The anchor (#funnel) the page's section list links to. */
+  id: string;
+  label: MessageKey;
+  Component: ComponentType<OutcomeSectionProps>;
+};
+
+/**
+ * The dashboard's sections, in page order. Each loads when the dashboard does and fetches its own
+ * figures for the period, so one section's slow query or error does not hold up the others.
+ */
+export const outcomeSections: OutcomeSection[] = [];
+
+export const outcomeSection = (load: () => Promise<ComponentType<OutcomeSectionProps>>) =>
+  lazy(async () => ({ default: await load() }));
