@@ -8,6 +8,7 @@ import { registerEventJobs } from './modules/events/event-reminders.js';
 import { registerNewsJobs } from './modules/news/news-jobs.js';
 import { registerNewsletterJobs } from './modules/newsletters/newsletter-jobs.js';
 import { registerChatJobs } from './modules/opportunities/chat-jobs.js';
+import { registerActivityJobs } from './modules/outcomes/activity/rollup.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { registerPulseJobs } from './modules/surveys/run-pulses.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
@@ -73,6 +74,7 @@ export async function bootEnishi(
   registerChatJobs(deps);
   registerEventJobs(deps);
   registerPulseJobs(deps);
+  registerActivityJobs(deps);
   await jobs.start({ workers: options.workers });
   if (options.workers) await outbox.wakeAll();
   const app = createApp(deps, { webRoot: options.webRoot });

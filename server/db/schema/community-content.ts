@@ -183,6 +183,8 @@ export const comments = pgTable(
     tenantForeignKey('comments_post_fk', [table.tenantId, table.postId], posts).onDelete('cascade'),
     tenantForeignKey('comments_author_fk', [table.tenantId, table.authorId], memberships),
     index('comments_post_idx').on(table.tenantId, table.postId, table.createdAt),
+    // The activity rollup counts a day's comments by this index.
+    index('comments_recent_idx').on(table.tenantId, table.createdAt),
   ],
 );
 
@@ -202,6 +204,7 @@ export const reactions = pgTable(
     primaryKey({ columns: [table.tenantId, table.postId, table.membershipId, table.kind] }),
     tenantForeignKey('reactions_post_fk', [table.tenantId, table.postId], posts).onDelete('cascade'),
     tenantForeignKey('reactions_membership_fk', [table.tenantId, table.membershipId], memberships),
+    index('reactions_recent_idx').on(table.tenantId, table.createdAt),
   ],
 );
 

@@ -50,6 +50,8 @@ export const messages = pgTable(
     tenantForeignKey('messages_conversation_fk', [table.tenantId, table.conversationId], conversations),
     tenantForeignKey('messages_sender_fk', [table.tenantId, table.senderId], memberships),
     index('messages_conversation_idx').on(table.tenantId, table.conversationId, table.createdAt),
+    // The activity rollup counts a day's messages by this index.
+    index('messages_recent_idx').on(table.tenantId, table.createdAt),
   ],
 );
 

@@ -153,6 +153,11 @@ export const eventRegistrations = pgTable(
     uniqueIndex('event_registrations_code_key').on(table.tenantId, table.eventId, table.checkInCode),
     index('event_registrations_event_idx').on(table.tenantId, table.eventId, table.status, table.seq),
     index('event_registrations_member_idx').on(table.tenantId, table.memberId),
+    // The activity rollup counts a day's registrations and check-ins by these.
+    index('event_registrations_recent_idx').on(table.tenantId, table.createdAt),
+    index('event_registrations_attended_idx')
+      .on(table.tenantId, table.attendedAt)
+      .where(sql`attended_at is not null`),
   ],
 );
 

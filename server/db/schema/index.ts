@@ -1,3 +1,4 @@
+export * from './activity.js';
 export * from './career-chats.js';
 export * from './community.js';
 export * from './community-content.js';

@@ -107,6 +107,7 @@ export const newsReads = pgTable(
       'cascade',
     ),
     tenantForeignKey('news_reads_membership_fk', [table.tenantId, table.membershipId], memberships),
+    index('news_reads_recent_idx').on(table.tenantId, table.readAt),
   ],
 );
 

@@ -95,6 +95,10 @@ export const surveyResponses = pgTable(
       'cascade',
     ),
     index('survey_responses_survey_idx').on(table.tenantId, table.surveyId, table.status),
+    // Named answers by day, for the activity rollup (anonymous ones carry no member and are never counted).
+    index('survey_responses_submitted_idx')
+      .on(table.tenantId, table.submittedOn)
+      .where(sql`membership_id is not null and status = 'submitted'`),
   ],
 );
 

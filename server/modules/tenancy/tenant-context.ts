@@ -7,6 +7,7 @@ import { inTenant } from '../../db/scope.js';
 import { clientAddress, requireSignedIn } from '../../platform/auth/sessions.js';
 import { notFound } from '../../platform/errors.js';
 import type { AppEnv, Deps } from '../../platform/http/env.js';
+import { firstToday, recordActivity } from '../outcomes/activity/record-activity.js';
 
 export type TenantRef = typeof tenants.$inferSelect;
 export type Actor = { membershipId: string; accountId: string; role: Role; displayName: string };
@@ -28,8 +29,8 @@ export const loadTenant = createMiddleware<TenantEnv>(async (c, next) => {
   const db = c.var.deps.database.db;
   const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug));
   if (!tenant) throw notFound();
-  const [membership] = await inTenant(db, tenant.id, (tx) =>
-    tx
+  const membership = await inTenant(db, tenant.id, async (tx) => {
+    const [found] = await tx
       .select()
       .from(memberships)
       .where(
@@ -38,8 +39,13 @@ export const loadTenant = createMiddleware<TenantEnv>(async (c, next) => {
           eq(memberships.accountId, auth.account.id),
           ne(memberships.status, 'removed'),
         ),
-      ),
-  );
+      );
+    // Opening the community counts as the member's visit that day (outcomes), once per day.
+    if (found?.status === 'active' && firstToday(tenant.id, found.id, 'visit', new Date())) {
+      await recordActivity(tx, { tenantId: tenant.id, membershipId: found.id, kind: 'visit' });
+    }
+    return found;
+  });
   if (membership?.status !== 'active') throw notFound();
   c.set('tenant', tenant);
   c.set('actor', {

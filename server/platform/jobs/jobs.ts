@@ -33,6 +33,7 @@ export const queueDefinitions = {
   'career_chat.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   'event.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
   'surveys.pulse': { retryLimit: 3, retryDelay: 600, expireInSeconds: 3600 },
+  'outcomes.activity_rollup': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
 } satisfies Record<string, QueuePolicy>;
 
 /**
@@ -48,6 +49,9 @@ export const scheduleDefinitions: Partial<Record<keyof typeof queueDefinitions, 
   'registry.import.expire': '50 * * * *',
   // Lifecycle pulses: once a day, 09:15 in Japan.
   'surveys.pulse': '15 0 * * *',
+  // Activity rollups: the Japan day ends at 15:00 UTC; hourly runs count it soon after and find nothing
+  // to do otherwise, so a night without a running instance is caught up within the hour of the next.
+  'outcomes.activity_rollup': '10 * * * *',
 };
 
 // pg-boss's scheduler moves due cron entries through this queue; the app role cannot create it.

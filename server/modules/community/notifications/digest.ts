@@ -10,6 +10,7 @@ import {
 import { inTenant } from '../../../db/scope.js';
 import type { Deps } from '../../../platform/http/env.js';
 import { queueMail } from '../../../platform/mail/queue-mail.js';
+import { recordActivity } from '../../outcomes/activity/record-activity.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { unreadCounts } from '../messages/conversations.js';
 import { homeFeed } from '../posts/feeds.js';
@@ -128,6 +129,13 @@ async function digestBatch(
       unsubscribe: links.page,
     });
     await queueMail(ctx.deps.jobs, ctx.tx, { to: member.email, ...mail, headers: links.headers });
+    // No table keeps who got a digest; outcomes count its reach from this.
+    await recordActivity(ctx.tx, {
+      tenantId: ctx.tenant.id,
+      membershipId: member.membershipId,
+      kind: 'digest_sent',
+      at: now,
+    });
     mailed += 1;
   }
   if (due.length > 0) {
