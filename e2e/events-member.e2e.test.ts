@@ -89,6 +89,9 @@ describe.skipIf(!hasChromium)('events for members on a phone', () => {
     await other.goto(`${server.publicUrl}/t/${net.slug}/events/${event.id}`);
     await other.getByRole('heading', { level: 1, name: '冬のアルムナイ交流会' }).waitFor();
     await other.getByText('0 of 1 seats left').waitFor();
+    // Who else is going: the first member, who agreed to be listed in the directory.
+    await other.getByRole('heading', { level: 2, name: 'Who else is going' }).waitFor();
+    await other.getByRole('link', { name: '先着 花子' }).waitFor();
     await other.getByLabel('懇親会の食事').selectOption('通常');
     await other.getByRole('button', { name: 'Join the waitlist' }).click();
     await other.getByText('Waitlist no. 1').first().waitFor();

@@ -9,8 +9,9 @@ import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
 import { eventIcs } from './event-calendar.js';
 import { announcePromotions } from './event-notices.js';
+import { GoingSchema, whoElseIsGoing } from './going.js';
 import { findMemberEvent, listMemberEvents } from './list-events.js';
-import { presentMemberEvent } from './presenters.js';
+import { presentGoingPerson, presentMemberEvent } from './presenters.js';
 import { cancelRegistration, registerForEvent } from './register.js';
 import {
   EventParamSchema,
@@ -53,6 +54,24 @@ eventMemberRoutes.openapi(
   async (c) => {
     const row = await withTenant(c, (ctx) => findMemberEvent(ctx, c.req.valid('param').id));
     return c.json(presentMemberEvent(row), 200);
+  },
+);
+
+eventMemberRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: `${base}/{id}/going`,
+    tags,
+    summary:
+      'Who else is going: confirmed registrants listed in the directory and not blocked either way; ' +
+      'the rest only counted',
+    request: { params: EventParamSchema },
+    responses: { 200: jsonContent(GoingSchema), ...problems(401, 404) },
+  }),
+  async (c) => {
+    const { rows, others } = await withTenant(c, (ctx) => whoElseIsGoing(ctx, c.req.valid('param').id));
+    const people = rows.map((row) => presentGoingPerson(c.var.actor, c.var.tenant, row));
+    return c.json({ people, others }, 200);
   },
 );
 

@@ -1,9 +1,14 @@
 import type { AttendanceMode } from '../../db/schema/index.js';
+import { presentProfile } from '../community/presenters.js';
+import type { Actor, TenantRef } from '../tenancy/tenant-context.js';
 import { audienceOf } from './event-audience.js';
 import { capacityOf, isRegistrationOpen, meetingUrlFrom, modesOf } from './event-rules.js';
+import type { whoElseIsGoing } from './going.js';
 import type { EventCounts, MemberEventRow } from './list-events.js';
 import type { RegistrationRow } from './register.js';
 import type { EventRow } from './write-events.js';
+
+type GoingRow = Awaited<ReturnType<typeof whoElseIsGoing>>['rows'][number];
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -124,5 +129,22 @@ export function presentStaffRegistration(row: {
     promotedAt: iso(registration.promotedAt),
     cancelledAt: iso(registration.cancelledAt),
     registeredAt: registration.createdAt.toISOString(),
+  };
+}
+
+/**
+ * One of the others going, through the profile's own visibility rules: the name, and the photo and
+ * company only when their owner shows them to this viewer, as in the directory.
+ */
+export function presentGoingPerson(viewer: Actor, tenant: TenantRef, row: GoingRow) {
+  const full = presentProfile(viewer, tenant, { ...row, hashtags: [] });
+  return {
+    id: full.id,
+    displayName: full.displayName,
+    badge: full.badge,
+    ...(full.photoUrl ? { photoUrl: full.photoUrl } : {}),
+    ...(full.currentCompany !== undefined
+      ? { currentCompany: full.currentCompany, currentTitle: full.currentTitle ?? '' }
+      : {}),
   };
 }

@@ -3399,6 +3399,63 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/community/events/{id}/going": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who else is going: confirmed registrants listed in the directory and not blocked either way; the rest only counted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventGoing"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/community/events/{id}/registration": {
         parameters: {
             query?: never;
@@ -17134,6 +17191,20 @@ export type components = {
         EventCheckInResult: {
             recorded: boolean;
             registration: components["schemas"]["StaffRegistration"];
+        };
+        EventGoing: {
+            others: number;
+            people: components["schemas"]["EventGoingPerson"][];
+        };
+        EventGoingPerson: {
+            /** @enum {string|null} */
+            badge: "staff" | "employee" | null;
+            currentCompany?: string;
+            currentTitle?: string;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            photoUrl?: string;
         };
         EventMessage: {
             text: string;

@@ -8,6 +8,7 @@ import { useCommunity } from '../community/community-context';
 import { eventKeys, eventWhen, seatsLeft } from './event-model';
 import { RegistrationBadge } from './RegistrationBadge';
 import { RegistrationPanel } from './RegistrationPanel';
+import { WhoIsGoing } from './WhoIsGoing';
 
 /**
  * One event as a member sees it: when (in the event's zone), how, where, who speaks, the seats left,
@@ -129,6 +130,7 @@ export function EventPage() {
           </ul>
         </>
       )}
+      {event.status === 'published' && <WhoIsGoing slug={slug} id={event.id} />}
       <section aria-labelledby="add-to-calendar">
         <h2 id="add-to-calendar">{t('events.addToCalendar')}</h2>
         <div className="actions">

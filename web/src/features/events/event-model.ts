@@ -10,6 +10,7 @@ export const eventKeys = {
   list: (slug: string, when: EventListWhen) => ['t', slug, 'member-events', 'list', when] as const,
   event: (slug: string, id: string) => ['t', slug, 'member-events', 'event', id] as const,
   feed: (slug: string) => ['t', slug, 'member-events', 'feed'] as const,
+  going: (slug: string, id: string) => ['t', slug, 'member-events', 'going', id] as const,
 };
 
 const tagOf = (locale: string) => (locale === 'en' ? 'en-GB' : 'ja-JP');
