@@ -40,6 +40,7 @@ import { joinRequestPublicRoutes, requestRoutes } from './modules/registry/reque
 import { registryRoutes } from './modules/registry/routes.js';
 import { memberSurveyRoutes } from './modules/surveys/member-survey-routes.js';
 import { pulseRoutes } from './modules/surveys/pulse-routes.js';
+import { reminderRoutes } from './modules/surveys/reminder-routes.js';
 import { surveyLinkRoutes } from './modules/surveys/survey-link-routes.js';
 import { surveyRoutes } from './modules/surveys/survey-routes.js';
 import { signUpRoutes, tenantRoutes } from './modules/tenancy/routes.js';
@@ -115,6 +116,7 @@ export function createApiRouter() {
   v1.route('/', audienceRoutes as unknown as typeof v1);
   v1.route('/', pulseRoutes as unknown as typeof v1);
   v1.route('/', surveyRoutes as unknown as typeof v1);
+  v1.route('/', reminderRoutes as unknown as typeof v1);
   v1.route('/', memberSurveyRoutes as unknown as typeof v1);
   v1.route('/', staffProposalRoutes as unknown as typeof v1);
   v1.route('/', memberProposalRoutes as unknown as typeof v1);

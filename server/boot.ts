@@ -11,6 +11,7 @@ import { registerChatJobs } from './modules/opportunities/chat-jobs.js';
 import { registerActivityJobs } from './modules/outcomes/activity/rollup.js';
 import { registerRegistryJobs } from './modules/registry/registry-jobs.js';
 import { registerPulseJobs } from './modules/surveys/run-pulses.js';
+import { registerReminderJobs } from './modules/surveys/survey-reminders.js';
 import { TenantEvents } from './platform/events/tenant-events.js';
 import type { Deps } from './platform/http/env.js';
 import { Jobs, prepareJobs } from './platform/jobs/jobs.js';
@@ -75,6 +76,7 @@ export async function bootEnishi(
   registerEventJobs(deps);
   registerPulseJobs(deps);
   registerActivityJobs(deps);
+  registerReminderJobs(deps);
   await jobs.start({ workers: options.workers });
   if (options.workers) await outbox.wakeAll();
   const app = createApp(deps, { webRoot: options.webRoot });

@@ -61,6 +61,8 @@ export const auditActions = [
   'survey.closed',
   'survey.exported',
   'survey.sent',
+  'survey.reminder_scheduled',
+  'survey.reminder_cancelled',
   'opportunity.created',
   'opportunity.status_changed',
   'opportunity.announced',

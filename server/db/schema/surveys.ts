@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -177,5 +178,42 @@ export const surveyPulseStages = pgTable(
     tenantForeignKey('survey_pulse_stages_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
       'cascade',
     ),
+  ],
+);
+
+export const surveyReminderTimings = ['now', 'after_sending', 'before_closing'] as const;
+export type SurveyReminderTiming = (typeof surveyReminderTimings)[number];
+export const surveyReminderStatuses = ['scheduled', 'sent', 'skipped', 'cancelled'] as const;
+export type SurveyReminderStatus = (typeof surveyReminderStatuses)[number];
+
+/**
+ * A reminder staff scheduled for those asked to answer a survey who have not: a durable job
+ * (surveys.remind) runs it at `due_at`, and its deliveries are keyed by the reminder's id, so a job run
+ * twice mails nobody twice. `skipped` when the survey had closed by then.
+ */
+export const surveyReminders = pgTable(
+  'survey_reminders',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    surveyId: uuid('survey_id').notNull(),
+    timing: text('timing').$type<SurveyReminderTiming>().notNull(),
+    /** Days after the first sending or before the closing date; null for `now`. */
+    days: smallint('days'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status').$type<SurveyReminderStatus>().notNull().default('scheduled'),
+    /** How many were mailed when it ran. */
+    reached: integer('reached'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('survey_reminders_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('survey_reminders_created_by_fk', [table.tenantId, table.createdBy], memberships),
+    index('survey_reminders_survey_idx').on(table.tenantId, table.surveyId, table.dueAt),
   ],
 );

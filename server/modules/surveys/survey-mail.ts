@@ -59,3 +59,62 @@ export function surveyMail(
     },
   };
 }
+
+/** Closing time as written in the mail, in Japan's time (the network's calendar). */
+function closingText(closesAt: Date, locale: 'ja' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(closesAt);
+}
+
+/**
+ * The reminder to those who have not answered: the same link placeholder and anonymity statement as the
+ * request, the closing time if there is one, and an apology in case the answer crossed the mail.
+ */
+export function surveyReminderMail(
+  tenant: { nameJa: string; nameEn: string },
+  survey: Survey,
+): Record<'ja' | 'en', DeliveryMailText> {
+  const titleJa = survey.texts.title.ja;
+  const titleEn = survey.texts.title.en || titleJa;
+  const anonymous = survey.anonymity === 'anonymous';
+  const closes = survey.closesAt;
+  return {
+    ja: {
+      subject: `【${tenant.nameJa}】アンケート「${titleJa}」へのご回答のお願い（再送）`,
+      text: [
+        '{{name}} 様',
+        '',
+        `${tenant.nameJa}です。先日お送りしたアンケートへのご回答をあらためてお願いいたします。`,
+        closes ? `回答の締切は ${closingText(closes, 'ja')} です。` : '数分で終わります。',
+        '',
+        `「${titleJa}」`,
+        '{{surveyUrl}}',
+        '',
+        anonymous
+          ? 'このアンケートは匿名です。回答があなたと結び付けられることはありません。'
+          : 'このアンケートは記名式です。回答は人事担当者が拝見します。',
+        'すでにご回答いただいている場合は、行き違いをご容赦ください。',
+      ].join('\n'),
+    },
+    en: {
+      subject: `${tenant.nameEn}: a reminder to answer “${titleEn}”`,
+      text: [
+        'Dear {{name}},',
+        '',
+        `${tenant.nameEn} would still value your answers to our survey.`,
+        closes ? `It closes on ${closingText(closes, 'en')} (Japan time).` : 'It takes a few minutes.',
+        '',
+        `“${titleEn}”`,
+        '{{surveyUrl}}',
+        '',
+        anonymous
+          ? 'This survey is anonymous: your answers are never linked to you.'
+          : 'This survey is named: HR will read your answers.',
+        'If you have answered in the meantime, please ignore this mail.',
+      ].join('\n'),
+    },
+  };
+}

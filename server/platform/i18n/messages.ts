@@ -123,6 +123,13 @@ export const messages = {
     survey_status_change: 'このアンケートはその状態に変更できません。',
     survey_closed: 'このアンケートの回答受付は終了しました。',
     survey_already_answered: 'このアンケートにはすでに回答いただいています。',
+    survey_reminder_not_sent: 'リマインドは、回答依頼を送ったあとに設定できます。',
+    survey_reminder_no_closing: '締切日時のないアンケートには「締切の何日前」のリマインドは設定できません。',
+    survey_reminder_past: 'その日時はすでに過ぎています。日数を見直してください。',
+    survey_reminder_after_closing: 'リマインドは締切日時より前に届くよう設定してください。',
+    survey_reminder_limit:
+      '予定しているリマインドが上限（5 件）に達しています。不要なものを取り消してください。',
+    survey_reminder_not_scheduled: 'このリマインドはすでに送信済みか、取り消されています。',
     survey_would_return_invalid:
       '「再入社の意向」に使えるのは、記名式アンケートの単一選択の質問 1 つだけです。その質問の選択肢を指定してください。',
     pulse_survey_not_open: '定期アンケートには、公開中（回答受付中）のアンケートを指定してください。',
@@ -309,6 +316,13 @@ export const messages = {
     survey_closes_in_past: 'The closing time must be in the future.',
     survey_status_change: 'The survey cannot be moved to that status.',
     survey_closed: 'This survey is closed.',
+    survey_reminder_not_sent: 'Reminders can be set once the survey has been sent.',
+    survey_reminder_no_closing:
+      'This survey has no closing time, so a reminder before closing cannot be set.',
+    survey_reminder_past: 'That time has already passed. Please change the number of days.',
+    survey_reminder_after_closing: 'Set the reminder to go out before the closing time.',
+    survey_reminder_limit: 'Five reminders are already scheduled. Cancel one you no longer need.',
+    survey_reminder_not_scheduled: 'This reminder has already been sent or was cancelled.',
     survey_already_answered: 'You have already answered this survey.',
     survey_would_return_invalid:
       'Only one single choice question of a named survey can record whether they would come back, with choices of that question.',

@@ -34,6 +34,7 @@ export const queueDefinitions = {
   'event.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
   'surveys.pulse': { retryLimit: 3, retryDelay: 600, expireInSeconds: 3600 },
   'outcomes.activity_rollup': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
+  'surveys.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 },
 } satisfies Record<string, QueuePolicy>;
 
 /**

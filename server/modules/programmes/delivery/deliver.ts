@@ -51,6 +51,11 @@ export type Delivery = {
   survey?: { id: string };
   /** Narrows the audience to those who left in this range (see AudienceOptions.leftBetween). */
   leftBetween?: { from: string; to: string };
+  /**
+   * Narrows the audience further by a condition over its row `n` (audience columns such as
+   * `n.membership_id`, `n.record_id`): a survey reminder reaches only those asked who have not answered.
+   */
+  only?: SQL;
 };
 
 export type DeliveryResult = {
@@ -108,12 +113,13 @@ const withoutJoin = (body: string) => body.replaceAll('\n\n{{join}}', '').replac
 export async function deliver(ctx: DeliveryContext, delivery: Delivery): Promise<DeliveryResult> {
   const result: DeliveryResult = { inApp: { delivered: 0 }, email: { queued: 0 }, push: { devices: 0 } };
   for (const channel of new Set(delivery.channels)) {
-    const audience = await audienceStatement(ctx, delivery.spec, {
+    const everyone = await audienceStatement(ctx, delivery.spec, {
       purpose: delivery.purpose,
       channel,
       kind: delivery.notification?.kind,
       leftBetween: delivery.leftBetween,
     });
+    const audience = delivery.only ? sql`select n.* from (${everyone}) n where ${delivery.only}` : everyone;
     if (channel === 'inApp' && delivery.notification) {
       result.inApp.delivered = await deliverInApp(ctx, delivery, audience);
     }

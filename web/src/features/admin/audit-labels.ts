@@ -64,6 +64,8 @@ export const auditActionList = allValues<AuditAction>()([
   'survey.closed',
   'survey.exported',
   'survey.sent',
+  'survey.reminder_scheduled',
+  'survey.reminder_cancelled',
   'tenant.created',
   'tenant.settings_changed',
   'opportunity.created',

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
 import { QuestionResult } from './QuestionResult';
+import { SurveyReminders } from './SurveyReminders';
 import { surveyKeys } from './survey-model';
 
 type By = '' | 'department' | 'leftYear';
@@ -48,7 +49,10 @@ export function SurveyResultsPage() {
   });
   const send = useMutation({
     mutationFn: () => call(client.POST('/v1/t/{slug}/surveys/{id}/send', { params: { path: { slug, id } } })),
-    onSuccess: (sent) => setNotice(t('surveys.sent', { inApp: sent.inApp, email: sent.email })),
+    onSuccess: async (sent) => {
+      setNotice(t('surveys.sent', { inApp: sent.inApp, email: sent.email }));
+      await queryClient.invalidateQueries({ queryKey: surveyKeys.reminders(slug, id) });
+    },
   });
   if (!data) return error ? <ErrorMessage error={error} /> : <Loading />;
   const { survey } = data;
@@ -107,6 +111,14 @@ export function SurveyResultsPage() {
         <p className="hint" id={`${formId}-send-hint`}>
           {t('surveys.sendHint')}
         </p>
+      )}
+      {survey.status !== 'draft' && (
+        <SurveyReminders
+          slug={slug}
+          surveyId={id}
+          hasClosing={survey.closesAt !== null}
+          open={survey.status === 'open'}
+        />
       )}
       <div className="field">
         <label htmlFor={`${formId}-q`}>{t('surveys.results.search')}</label>
