@@ -27,6 +27,7 @@ import { MAX_INTEREST_FILE_BYTES } from './modules/opportunities/interest-files.
 import { opportunityMemberRoutes } from './modules/opportunities/member-routes.js';
 import { referralRoutes } from './modules/opportunities/referral-routes.js';
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
+import { outcomeActivityRoutes } from './modules/outcomes/activity/activity-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
 import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
 import { memberProposalRoutes } from './modules/proposals/member-proposal-routes.js';
@@ -122,6 +123,7 @@ export function createApiRouter() {
   v1.route('/', memberProposalRoutes as unknown as typeof v1);
   v1.route('/', programmeUnsubscribeRoutes);
   v1.route('/', surveyLinkRoutes);
+  v1.route('/', outcomeActivityRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);

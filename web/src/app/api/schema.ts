@@ -13003,6 +13003,85 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/outcomes/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly and monthly active members, readers who never post, posts, comments, messages, group and hashtag growth, digest and newsletter reach, with the previous period (staff; audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day of the period (Japan time) */
+                    from: string;
+                    /** @description The day after the last day of the period (exclusive, Japan time) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityReport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/overview": {
         parameters: {
             query?: never;
@@ -17256,6 +17335,40 @@ export type components = {
             /** @enum {string} */
             locale: "ja" | "en";
         } | null;
+        ActivityFigures: {
+            activeMembers: components["schemas"]["PeopleCount"];
+            articleReads: number;
+            comments: number;
+            digestReach: components["schemas"]["PeopleCount"] & unknown;
+            groupsCreated: number;
+            groupsTotal: number;
+            hashtagsCreated: number;
+            hashtagsTotal: number;
+            messages: number;
+            monthlyActive: components["schemas"]["PeopleCount"] & unknown;
+            newsletterReach: components["schemas"]["PeopleCount"] & unknown;
+            /** @description Newsletters sent */
+            newsletters: number;
+            posts: number;
+            reactions: number;
+            readersOnly: components["schemas"]["PeopleCount"] & unknown;
+            weeklyActive: components["schemas"]["PeopleCount"] & unknown;
+        };
+        ActivityReport: {
+            current: components["schemas"]["ActivityFigures"];
+            period: components["schemas"]["OutcomePeriod"];
+            previous: components["schemas"]["ActivityFigures"];
+            previousPeriod: components["schemas"]["OutcomePeriod"];
+            weeks: components["schemas"]["ActivityWeek"][];
+        };
+        ActivityWeek: {
+            activeMembers: components["schemas"]["PeopleCount"];
+            comments: number;
+            /** @example 2026-12-01 */
+            from: string;
+            messages: number;
+            posts: number;
+        };
         AudiencePreview: {
             leftOut: {
                 count: number;
@@ -18503,6 +18616,12 @@ export type components = {
         OpportunityReferralList: {
             referrals: components["schemas"]["OpportunityReferral"][];
         };
+        OutcomePeriod: {
+            /** @example 2026-12-01 */
+            from: string;
+            /** @example 2027-01-01 */
+            to: string;
+        };
         Overview: {
             countsByRole: {
                 admin?: number;
@@ -18574,6 +18693,11 @@ export type components = {
             id: string;
             lastUsedAt: string | null;
             name: string;
+        };
+        PeopleCount: {
+            /** @description Fewer than 5 people: not shown, to protect individuals */
+            hidden: boolean;
+            value: number | null;
         };
         PersonCard: {
             /** @enum {string|null} */
