@@ -6,6 +6,7 @@ import { tenants } from './db/schema/index.js';
 import { enterTenant } from './db/scope.js';
 import { rebuildMemberSearch } from './modules/community/member-search.js';
 import { rebuildRecordIndex } from './modules/registry/search-index.js';
+import { rebuildAnswerCounts } from './modules/surveys/answer-counts.js';
 
 /**
  * Work a migration leaves for the application's own code (a search index built by TypeScript, say),
@@ -15,6 +16,7 @@ import { rebuildRecordIndex } from './modules/registry/search-index.js';
 const tasks: Record<string, (tx: AppTransaction, tenantId: string) => Promise<void>> = {
   'registry.rebuild_search': (tx, tenantId) => rebuildRecordIndex(tx, tenantId),
   'community.rebuild_member_search': (tx, tenantId) => rebuildMemberSearch(tx, tenantId),
+  'surveys.rebuild_answer_counts': (tx, tenantId) => rebuildAnswerCounts(tx, tenantId),
 };
 
 export async function runMaintenance(db: AppDatabase, logger: Logger) {

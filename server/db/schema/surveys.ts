@@ -96,6 +96,10 @@ export const surveyResponses = pgTable(
       'cascade',
     ),
     index('survey_responses_survey_idx').on(table.tenantId, table.surveyId, table.status),
+    // Written answers newest first, read until a page is full.
+    index('survey_responses_newest_idx')
+      .on(table.tenantId, table.surveyId, table.submittedOn)
+      .where(sql`status = 'submitted'`),
     // Named answers by day, for the activity rollup (anonymous ones carry no member and are never counted).
     index('survey_responses_submitted_idx')
       .on(table.tenantId, table.submittedOn)
@@ -215,5 +219,40 @@ export const surveyReminders = pgTable(
     ),
     tenantForeignKey('survey_reminders_created_by_fk', [table.tenantId, table.createdBy], memberships),
     index('survey_reminders_survey_idx').on(table.tenantId, table.surveyId, table.dueAt),
+  ],
+);
+
+/**
+ * Running counts of the submitted answers of each survey, kept by a trigger on survey_responses (every
+ * way an answer is stored or erased passes through it), so results and their breakdowns read a few
+ * thousand rows however many answered. Per question: `*` counts those who answered it and, for choice,
+ * scale and NPS questions, each value its answers; question '' counts responses, '#day' per submission
+ * day. Department '' and year 0 mean not recorded. Holds nothing a response's facts do not.
+ */
+export const surveyAnswerCounts = pgTable(
+  'survey_answer_counts',
+  {
+    tenantId: tenantId(),
+    surveyId: uuid('survey_id').notNull(),
+    questionId: text('question_id').notNull(),
+    value: text('value').notNull(),
+    department: text('department').notNull().default(''),
+    leftYear: integer('left_year').notNull().default(0),
+    n: integer('n').notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [
+        table.tenantId,
+        table.surveyId,
+        table.questionId,
+        table.value,
+        table.department,
+        table.leftYear,
+      ],
+    }),
+    tenantForeignKey('survey_answer_counts_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
+      'cascade',
+    ),
   ],
 );

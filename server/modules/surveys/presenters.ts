@@ -138,7 +138,8 @@ export const SurveyResultsSchema = z
   .object({
     survey: StaffSurveySchema,
     responses: z.number().int(),
-    perDay: z.array(z.object({ day: z.string(), responses: z.number().int() })),
+    /** Since the first sending, per day in Japan: people first asked, and answers submitted. */
+    perDay: z.array(z.object({ day: z.string(), invited: z.number().int(), responses: z.number().int() })),
     questions: z.array(QuestionSummarySchema),
     breakdown: z
       .object({

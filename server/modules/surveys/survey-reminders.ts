@@ -52,7 +52,7 @@ export function presentReminder(row: ReminderRow): z.infer<typeof SurveyReminder
 }
 
 /** The programmes a survey was asked by: staff's sending and any pulse stage that uses it. */
-const askedBy = (tenantId: string, surveyId: string) => sql`pd.tenant_id = ${tenantId}
+export const askedBy = (tenantId: string, surveyId: string) => sql`pd.tenant_id = ${tenantId}
   and ((pd.programme_kind = 'survey' and pd.programme_id = ${surveyId}::uuid)
     or (pd.programme_kind = 'pulse' and pd.programme_id in (select ps.id from survey_pulse_stages ps
       where ps.tenant_id = ${tenantId} and ps.survey_id = ${surveyId}::uuid)))`;

@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { memberships, surveyResponses } from '../../db/schema/index.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { loadAnswerCounts, loadRateOverTime, loadTexts } from './answer-counts.js';
 import { loadSurvey, type Survey } from './load-survey.js';
 import type { Question } from './survey-schemas.js';
-import type { StoredAnswer, StoredAnswers } from './validate-answers.js';
+import type { StoredAnswers } from './validate-answers.js';
 
 /** Results of an anonymous survey are never shown for fewer people than this. */
 export const MIN_ANONYMOUS_GROUP = 5;
@@ -40,101 +41,102 @@ export type QuestionSummary =
     };
 
 const TEXT_LIST_MAX = 500;
-const searchKey = (text: string) => text.normalize('NFKC').toLowerCase();
 
-function summarise(question: Question, rows: readonly ResponseRow[], search: string | null): QuestionSummary {
-  const given = rows.filter((row) => row.answers[question.id] !== undefined);
-  const values = given.map((row) => row.answers[question.id] as StoredAnswer);
-  const answered = given.length;
+/** A question's counts in one group: value → number of answers, `*` → number who answered. */
+type Counts = Map<string, number>;
+/** One group's counts: per question, plus '' (responses) and '#day' (per submission day). */
+type GroupCounts = Map<string, Counts>;
+
+const countOf = (counts: Counts | undefined, value: string) => counts?.get(value) ?? 0;
+
+function summarise(
+  question: Question,
+  counts: Counts | undefined,
+  texts: { text: string; respondent: string | null }[] = [],
+): QuestionSummary {
+  const answered = countOf(counts, '*');
   switch (question.type) {
     case 'single':
     case 'multiple': {
-      const counts: Record<string, number> = Object.fromEntries(question.options.map((o) => [o.id, 0]));
-      for (const value of values)
-        for (const option of Array.isArray(value) ? value : [String(value)])
-          if (option in counts) counts[option] = (counts[option] ?? 0) + 1;
-      return { questionId: question.id, kind: 'choices', answered, counts };
+      const tally = Object.fromEntries(question.options.map((o) => [o.id, countOf(counts, o.id)]));
+      return { questionId: question.id, kind: 'choices', answered, counts: tally };
     }
     case 'scale': {
-      const distribution = [0, 0, 0, 0, 0];
-      for (const value of values)
-        distribution[Number(value) - 1] = (distribution[Number(value) - 1] ?? 0) + 1;
-      const total = values.reduce<number>((sum, value) => sum + Number(value), 0);
-      const average = answered > 0 ? Math.round((total / answered) * 100) / 100 : null;
+      const distribution = [1, 2, 3, 4, 5].map((value) => countOf(counts, String(value)));
+      const total = distribution.reduce((sum, n, index) => sum + n * (index + 1), 0);
+      const given = distribution.reduce((sum, n) => sum + n, 0);
+      const average = given > 0 ? Math.round((total / given) * 100) / 100 : null;
       return { questionId: question.id, kind: 'scale', answered, distribution, average };
     }
     case 'nps': {
-      const distribution = Array.from({ length: 11 }, () => 0);
-      for (const value of values) distribution[Number(value)] = (distribution[Number(value)] ?? 0) + 1;
-      const promoters = values.filter((value) => Number(value) >= 9).length;
-      const detractors = values.filter((value) => Number(value) <= 6).length;
-      const score = answered > 0 ? Math.round(((promoters - detractors) / answered) * 100) : null;
+      const distribution = Array.from({ length: 11 }, (_, value) => countOf(counts, String(value)));
+      const given = distribution.reduce((sum, n) => sum + n, 0);
+      const promoters = (distribution[9] ?? 0) + (distribution[10] ?? 0);
+      const detractors = distribution.slice(0, 7).reduce((sum, n) => sum + n, 0);
+      const score = given > 0 ? Math.round(((promoters - detractors) / given) * 100) : null;
       return {
         questionId: question.id,
         kind: 'nps',
         answered,
         distribution,
         promoters,
-        passives: answered - promoters - detractors,
+        passives: given - promoters - detractors,
         detractors,
         score,
       };
     }
-    default: {
-      const key = search ? searchKey(search) : null;
-      const answers = given
-        .map((row) => ({ text: String(row.answers[question.id]), respondent: row.respondent }))
-        .filter((answer) => key === null || searchKey(answer.text).includes(key))
-        .slice(0, TEXT_LIST_MAX);
-      return { questionId: question.id, kind: 'texts', answered, answers };
-    }
+    default:
+      return { questionId: question.id, kind: 'texts', answered, answers: texts };
   }
 }
 
 export type BreakdownGroup = { label: string | null; responses: number; questions: QuestionSummary[] };
 
+/** Adds one group's counts into another (folding small groups, or totalling all). */
+function addInto(target: GroupCounts, source: GroupCounts) {
+  for (const [question, counts] of source) {
+    const into = target.get(question) ?? new Map<string, number>();
+    for (const [value, n] of counts) into.set(value, (into.get(value) ?? 0) + n);
+    target.set(question, into);
+  }
+}
+
 /**
  * Groups of responses by department or leaving year. In an anonymous survey a group smaller than
  * MIN_ANONYMOUS_GROUP is folded into "other", and while "other" itself holds 1–4 people the next
  * smallest group joins it, so no small group can be worked out by subtracting the shown ones from the
- * totals. Texts are never broken down (a sentence can name its writer).
+ * totals. A named survey shows every group: staff may read each named answer anyway. Texts are never
+ * broken down (a sentence can name its writer).
  */
 export function breakdown(
   survey: Pick<Survey, 'anonymity' | 'questions'>,
-  rows: readonly ResponseRow[],
-  by: BreakdownKey,
+  groupsByLabel: Map<string, GroupCounts>,
 ): { groups: BreakdownGroup[]; other: BreakdownGroup | null } {
-  const buckets = new Map<string, ResponseRow[]>();
-  for (const row of rows) {
-    const value = row.facts[by];
-    const label = value === null || value === undefined || value === '' ? '' : String(value);
-    buckets.set(label, [...(buckets.get(label) ?? []), row]);
-  }
-  let shown = [...buckets.entries()].sort((a, b) => a[1].length - b[1].length);
-  const folded: ResponseRow[] = [];
+  const size = (counts: GroupCounts) => countOf(counts.get(''), '*');
+  let shown = [...groupsByLabel.entries()].sort((a, b) => size(a[1]) - size(b[1]));
+  const folded: GroupCounts = new Map();
   if (survey.anonymity === 'anonymous') {
     while (
       shown.length > 0 &&
-      (shown[0]![1].length < MIN_ANONYMOUS_GROUP ||
-        (folded.length > 0 && folded.length < MIN_ANONYMOUS_GROUP))
+      (size(shown[0]![1]) < MIN_ANONYMOUS_GROUP || (size(folded) > 0 && size(folded) < MIN_ANONYMOUS_GROUP))
     ) {
-      folded.push(...shown[0]![1]);
+      addInto(folded, shown[0]![1]);
       shown = shown.slice(1);
     }
   }
   const questions = survey.questions.filter(
     (question) => !['short_text', 'long_text', 'date'].includes(question.type),
   );
-  const group = (label: string | null, members: readonly ResponseRow[]): BreakdownGroup => ({
+  const group = (label: string | null, counts: GroupCounts): BreakdownGroup => ({
     label,
-    responses: members.length,
-    questions: questions.map((question) => summarise(question, members, null)),
+    responses: size(counts),
+    questions: questions.map((question) => summarise(question, counts.get(question.id))),
   });
   const groups = shown
     .sort((a, b) => a[0].localeCompare(b[0], 'ja'))
-    .map(([label, members]) => group(label === '' ? null : label, members));
+    .map(([label, counts]) => group(label === '' ? null : label, counts));
   // What is folded is shown only when it is large enough itself (it can only be smaller when nothing is left).
-  const other = folded.length >= MIN_ANONYMOUS_GROUP ? group(null, folded) : null;
+  const other = size(folded) >= MIN_ANONYMOUS_GROUP ? group(null, folded) : null;
   return { groups, other };
 }
 
@@ -176,23 +178,47 @@ export async function loadSubmittedResponses(
   );
 }
 
-/** The staff view of a survey's answers: per question, per day, and optionally per group. */
+/**
+ * The staff view of a survey's answers: per question, invited and answered per day, and optionally per
+ * group, read from the running counts (and the newest written answers), so its cost does not grow with
+ * the number of answers.
+ */
 export async function surveyResults(
   ctx: TenantServiceContext,
   id: string,
   options: { q: string | null; by: BreakdownKey | null },
 ) {
   const survey = await loadSurvey(ctx, id);
-  const rows = await loadSubmittedResponses(ctx, survey);
-  const perDay = new Map<string, number>();
-  for (const row of rows)
-    if (row.submittedOn) perDay.set(row.submittedOn, (perDay.get(row.submittedOn) ?? 0) + 1);
-  const newestFirst = [...rows].reverse();
+  const rows = await loadAnswerCounts(ctx, survey, options.by);
+  const groupsByLabel = new Map<string, GroupCounts>();
+  for (const row of rows) {
+    const group = groupsByLabel.get(row.group) ?? new Map<string, Counts>();
+    const counts = group.get(row.question) ?? new Map<string, number>();
+    counts.set(row.value, row.n);
+    group.set(row.question, counts);
+    groupsByLabel.set(row.group, group);
+  }
+  const total: GroupCounts = new Map();
+  for (const group of groupsByLabel.values()) addInto(total, group);
+  const textIds = survey.questions
+    .filter((question) => ['short_text', 'long_text', 'date'].includes(question.type))
+    .map((question) => question.id);
+  const texts = await loadTexts(ctx, survey, textIds, options.q, TEXT_LIST_MAX);
+  const invited = await loadRateOverTime(ctx, survey);
+  const answeredOn = total.get('#day') ?? new Map<string, number>();
+  const days = [...new Set([...invited.map((row) => row.day), ...answeredOn.keys()])].sort();
+  const invitedOn = new Map(invited.map((row) => [row.day, row.invited]));
   return {
     survey,
-    responses: rows.length,
-    perDay: [...perDay.entries()].map(([day, responses]) => ({ day, responses })),
-    questions: survey.questions.map((question) => summarise(question, newestFirst, options.q)),
-    breakdown: options.by ? { by: options.by, ...breakdown(survey, rows, options.by) } : null,
+    responses: countOf(total.get(''), '*'),
+    perDay: days.map((day) => ({
+      day,
+      invited: invitedOn.get(day) ?? 0,
+      responses: answeredOn.get(day) ?? 0,
+    })),
+    questions: survey.questions.map((question) =>
+      summarise(question, total.get(question.id), texts.get(question.id)),
+    ),
+    breakdown: options.by ? { by: options.by, ...breakdown(survey, groupsByLabel) } : null,
   };
 }

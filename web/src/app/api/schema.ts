@@ -19394,6 +19394,7 @@ export type components = {
             } | null;
             perDay: {
                 day: string;
+                invited: number;
                 responses: number;
             }[];
             questions: components["schemas"]["SurveyQuestionSummary"][];

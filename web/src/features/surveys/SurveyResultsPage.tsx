@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
 import { QuestionResult } from './QuestionResult';
+import { ResponseRate } from './ResponseRate';
 import { SurveyReminders } from './SurveyReminders';
 import { surveyKeys } from './survey-model';
 
@@ -112,6 +113,7 @@ export function SurveyResultsPage() {
           {t('surveys.sendHint')}
         </p>
       )}
+      <ResponseRate perDay={data.perDay} />
       {survey.status !== 'draft' && (
         <SurveyReminders
           slug={slug}

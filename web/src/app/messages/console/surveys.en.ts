@@ -133,4 +133,11 @@ export const surveysConsoleEn: Record<keyof typeof surveysConsoleJa, string> = {
   'surveys.reminders.status.sent': 'Sent',
   'surveys.reminders.status.skipped': 'Not sent (closed)',
   'surveys.reminders.status.cancelled': 'Cancelled',
+  'surveys.rate.title': 'Response rate over time',
+  'surveys.rate.lead':
+    'Running totals since the first request (people asked include those a pulse reached). Answers from people never asked, such as members who found the survey in the app, are counted too, so the rate stops at 100%.',
+  'surveys.rate.day': 'Day',
+  'surveys.rate.invited': 'Asked (total)',
+  'surveys.rate.answered': 'Answered (total)',
+  'surveys.rate.rate': 'Rate',
 };

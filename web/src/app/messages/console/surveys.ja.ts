@@ -131,4 +131,11 @@ export const surveysConsoleJa = {
   'surveys.reminders.status.sent': '送信済み',
   'surveys.reminders.status.skipped': '締切後のため未送信',
   'surveys.reminders.status.cancelled': '取り消し',
+  'surveys.rate.title': '回答率の推移',
+  'surveys.rate.lead':
+    '回答依頼を送った日からの累計です（依頼した人数には定期アンケートで送った方も含みます。アプリ内だけで回答した方など、依頼していない方の回答が含まれるため 100% で打ち止めにしています）。',
+  'surveys.rate.day': '日付',
+  'surveys.rate.invited': '依頼済み（累計）',
+  'surveys.rate.answered': '回答（累計）',
+  'surveys.rate.rate': '回答率',
 } as const;
