@@ -266,6 +266,7 @@ async function seed(): Promise<Tour> {
         `${t}/admin/events/${event.id}/registrations`,
         `${t}/admin/events/${event.id}/check-in`,
         `${t}/admin/proposals`,
+        `${t}/admin/outcomes`,
         `${t}/chats`,
         `${t}/moderation`,
         `${t}/inbox`,

@@ -76,7 +76,8 @@ export function Chart(props: {
   return (
     <figure className="outcome-chart">
       <div ref={box} className="outcome-chart-canvas" aria-hidden="true" />
-      <div className="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable) */}
+      <section className="table-wrap" aria-label={caption} tabIndex={0}>
         <table>
           <caption>{caption}</caption>
           <thead>
@@ -102,7 +103,7 @@ export function Chart(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </figure>
   );
 }

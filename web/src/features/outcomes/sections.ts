@@ -12,11 +12,19 @@ export type OutcomeSection = {
   Component: ComponentType<OutcomeSectionProps>;
 };
 
+export const outcomeSection = (load: () => Promise<ComponentType<OutcomeSectionProps>>) =>
+  lazy(async () => ({ default: await load() }));
+
 /**
  * The dashboard's sections, in page order. Each loads when the dashboard does and fetches its own
  * figures for the period, so one section's slow query or error does not hold up the others.
  */
-export const outcomeSections: OutcomeSection[] = [];
-
-export const outcomeSection = (load: () => Promise<ComponentType<OutcomeSectionProps>>) =>
-  lazy(async () => ({ default: await load() }));
+export const outcomeSections: OutcomeSection[] = [
+  {
+    id: 'activity',
+    label: 'outcomes.activity.title',
+    Component: outcomeSection(() =>
+      import('./activity/ActivitySection').then((module) => module.ActivitySection),
+    ),
+  },
+];

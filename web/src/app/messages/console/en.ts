@@ -1,3 +1,4 @@
+import { activityConsoleEn } from './activity.en';
 import { chatsConsoleEn } from './chats.en';
 import { communityConsoleEn } from './community.en';
 import { eventsConsoleEn } from './events.en';
@@ -141,4 +142,5 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   ...proposalsConsoleEn,
   ...registryConsoleEn,
   ...surveysConsoleEn,
+  ...activityConsoleEn,
 };

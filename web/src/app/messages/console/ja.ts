@@ -1,3 +1,4 @@
+import { activityConsoleJa } from './activity.ja';
 import { chatsConsoleJa } from './chats.ja';
 import { communityConsoleJa } from './community.ja';
 import { eventsConsoleJa } from './events.ja';
@@ -141,6 +142,7 @@ export const consoleJa = {
   ...proposalsConsoleJa,
   ...registryConsoleJa,
   ...surveysConsoleJa,
+  ...activityConsoleJa,
 } as const;
 
 export type ConsoleMessageKey = keyof typeof consoleJa;

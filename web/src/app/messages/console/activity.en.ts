@@ -1,0 +1,32 @@
+import type { activityConsoleJa } from './activity.ja';
+
+export const activityConsoleEn: Record<keyof typeof activityConsoleJa, string> = {
+  'outcomes.activity.title': 'Activity',
+  'outcomes.activity.lead':
+    'Active members opened the community in the period, or posted, commented, sent a message, reacted, read an article, attended an event or answered a named survey (HR staff are not counted). Reading alone counts: it is a fine way to belong.',
+  'outcomes.activity.figures': 'Activity at a glance',
+  'outcomes.activity.metric': 'Measure',
+  'outcomes.activity.current': 'This period',
+  'outcomes.activity.previous': 'Previous period',
+  'outcomes.activity.change': 'Change',
+  'outcomes.activity.activeMembers': 'Active members',
+  'outcomes.activity.weeklyActive': 'Weekly active members (last 7 days of the period)',
+  'outcomes.activity.monthlyActive': 'Monthly active members (last 30 days of the period)',
+  'outcomes.activity.readersOnly': 'of whom readers (no posts or comments)',
+  'outcomes.activity.posts': 'Posts',
+  'outcomes.activity.comments': 'Comments',
+  'outcomes.activity.messages': 'Messages',
+  'outcomes.activity.reactions': 'Reactions',
+  'outcomes.activity.articleReads': 'Article reads',
+  'outcomes.activity.groupsCreated': 'New groups',
+  'outcomes.activity.groupsTotal': 'Groups (end of period)',
+  'outcomes.activity.hashtagsCreated': 'New hashtags',
+  'outcomes.activity.hashtagsTotal': 'Hashtags (end of period)',
+  'outcomes.activity.digestReach': 'Members mailed a digest',
+  'outcomes.activity.newsletters': 'Newsletters sent',
+  'outcomes.activity.newsletterReach': 'Newsletter recipients',
+  'outcomes.activity.weeklyChart': 'Active members week by week',
+  'outcomes.activity.contentChart': 'Posts, comments and messages week by week',
+  'outcomes.activity.weekOf': 'Week from',
+  'outcomes.activity.noDays': 'This period has not started yet.',
+};
