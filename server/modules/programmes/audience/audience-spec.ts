@@ -25,6 +25,11 @@ export const AudienceSpecSchema = z
     wouldReturn: z.boolean().default(false),
     /** Only members of this community group. */
     groupId: z.uuid().nullable().default(null),
+    /**
+     * Only members going quiet: active in the 60 days before the last 30, not in the last 30
+     * (server/modules/outcomes/engagement/going-quiet.ts). Members only: records were never active.
+     */
+    goingQuiet: z.boolean().default(false),
   })
   .strict()
   .openapi('AudienceSpec');

@@ -27,6 +27,7 @@ const alumnus: MemberAudienceFacts = {
   hasRecord: true,
   segmentIds: [SEGMENT],
   groupIds: [GROUP],
+  activeBeforeQuiet: true,
 };
 const admits = (spec: AudienceSpecInput, facts: Partial<MemberAudienceFacts> = {}) =>
   audienceAdmitsMember(AudienceSpecSchema.parse(spec), { ...alumnus, ...facts });
@@ -41,6 +42,7 @@ describe('audience spec', () => {
       openTo: [],
       wouldReturn: false,
       groupId: null,
+      goingQuiet: false,
     });
   });
 
@@ -82,6 +84,11 @@ describe('audienceAdmitsMember', () => {
     };
     expect(admits(all)).toBe(true);
     expect(admits(all, { intents: [] })).toBe(false);
+  });
+
+  it('going quiet admits only members active before the last 30 days', () => {
+    expect(admits({ goingQuiet: true })).toBe(true);
+    expect(admits({ goingQuiet: true }, { activeBeforeQuiet: false })).toBe(false);
   });
 
   it('a records-only spec reaches no member', () => {
@@ -157,6 +164,7 @@ describe('loadMemberAudienceFacts', () => {
       hasRecord: true,
       segmentIds: [s.sales],
       groupIds: [s.group],
+      activeBeforeQuiet: false,
     });
     expect(
       audienceAdmitsMember(AudienceSpecSchema.parse({ segmentId: s.sales, wouldReturn: true }), facts),
@@ -176,6 +184,7 @@ describe('loadMemberAudienceFacts', () => {
       hasRecord: false,
       segmentIds: [],
       groupIds: [],
+      activeBeforeQuiet: false,
     });
   });
 });

@@ -10,6 +10,8 @@ import {
   type Role,
   segments,
 } from '../../../db/schema/index.js';
+import { japanDay } from '../../outcomes/activity/japan-days.js';
+import { activeInEarlierWindow } from '../../outcomes/engagement/going-quiet.js';
 import { recordFilterConditions } from '../../registry/record-query.js';
 import { segmentFilter } from '../../registry/segments.js';
 import type { AudienceSpec } from './audience-spec.js';
@@ -26,6 +28,8 @@ export type MemberAudienceFacts = {
   segmentIds: readonly string[];
   /** Community groups the member belongs to (active membership only). */
   groupIds: readonly string[];
+  /** Active in the window before the last 30 days: may see what is meant for members going quiet. */
+  activeBeforeQuiet: boolean;
 };
 
 /**
@@ -41,6 +45,7 @@ export function audienceAdmitsMember(spec: AudienceSpec, facts: MemberAudienceFa
   if (spec.openTo.length > 0 && !spec.openTo.some((intent) => facts.intents.includes(intent))) return false;
   if (spec.wouldReturn && !facts.wouldReturn) return false;
   if (spec.groupId !== null && !facts.groupIds.includes(spec.groupId)) return false;
+  if (spec.goingQuiet && !facts.activeBeforeQuiet) return false;
   return true;
 }
 
@@ -87,6 +92,7 @@ export async function loadMemberAudienceFacts(
     hasRecord: member?.hasRecord ?? false,
     segmentIds: member?.hasRecord ? await matchingSegments(ctx.tx, tenantId, membershipId, segmentIds) : [],
     groupIds: groups.map((row) => row.groupId),
+    activeBeforeQuiet: await activeInEarlierWindow(ctx.tx, tenantId, membershipId, japanDay(new Date())),
   };
 }
 

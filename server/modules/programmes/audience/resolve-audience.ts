@@ -8,6 +8,8 @@ import {
   segments,
 } from '../../../db/schema/index.js';
 import { notFound } from '../../../platform/errors.js';
+import { activitySource } from '../../outcomes/activity/activity-days.js';
+import { goingQuietSql } from '../../outcomes/engagement/going-quiet.js';
 import { recordFilterConditions } from '../../registry/record-query.js';
 import { segmentFilter } from '../../registry/segments.js';
 import type { AudienceSpec } from './audience-spec.js';
@@ -91,11 +93,13 @@ export async function audienceStatement(
   const tenantId = ctx.tenant.id;
   const segment = spec.segmentId ? await loadSegment(ctx.tx, tenantId, spec.segmentId) : null;
   const inSegment = segment ? and(...recordFilterConditions(tenantId, segmentFilter(segment))) : undefined;
+  const quiet = spec.goingQuiet ? goingQuietSql(await activitySource(ctx.tx, tenantId)) : undefined;
   const parts: SQL[] = [];
   const roles = [spec.members ? memberSideRoles : null, spec.includeEmployees ? employeeSideRoles : null];
-  if (roles.some(Boolean)) parts.push(memberPart(tenantId, spec, options, inSegment));
-  // Records are reached by e-mail only, and have no profile intents and no groups.
-  if (spec.records && options.channel === 'email' && spec.openTo.length === 0 && spec.groupId === null) {
+  if (roles.some(Boolean)) parts.push(memberPart(tenantId, spec, options, inSegment, quiet));
+  // Records are reached by e-mail only, and have no profile intents, no groups and no activity.
+  const recordsQualify = spec.openTo.length === 0 && spec.groupId === null && !spec.goingQuiet;
+  if (spec.records && options.channel === 'email' && recordsQualify) {
     parts.push(recordPart(tenantId, spec, inSegment, options.leftBetween));
   }
   if (parts.length === 0) return nobody;
@@ -117,6 +121,7 @@ function memberPart(
   spec: AudienceSpec,
   options: AudienceOptions,
   inSegment: SQL | undefined,
+  goingQuiet: SQL | undefined,
 ): SQL {
   const roleSets: SQL[] = [];
   if (spec.members) roleSets.push(sql`m.role in ${memberSideRoles}`);
@@ -143,6 +148,7 @@ function memberPart(
     narrowing.push(sql`exists (select 1 from group_members g where g.tenant_id = ${tenantId}
       and g.group_id = ${spec.groupId}::uuid and g.membership_id = m.id and g.status = 'active')`);
   }
+  if (goingQuiet) narrowing.push(sql`m.id in (${goingQuiet})`);
   const needsConsent = options.channel !== 'inApp';
   const kind = options.kind ?? null;
   const channelOff =

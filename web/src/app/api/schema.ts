@@ -17381,6 +17381,8 @@ export type components = {
             reachedRecords: number;
         };
         AudienceSpec: {
+            /** @default false */
+            goingQuiet: boolean;
             /**
              * Format: uuid
              * @default null

@@ -20,6 +20,7 @@ export const everyMember: AudienceSpec = {
   openTo: [],
   wouldReturn: false,
   groupId: null,
+  goingQuiet: false,
 };
 
 /** The intents that mean "tell me about work": jobs, and collaboration or contract work. */
@@ -119,6 +120,19 @@ export function AudiencePicker(props: {
           onChange={(e) => onChange({ ...value, includeEmployees: e.target.checked })}
         />
         <label htmlFor={`${id}-employees`}>{t('audience.includeEmployees')}</label>
+      </div>
+      <div className="choice">
+        <input
+          type="checkbox"
+          id={`${id}-quiet`}
+          checked={value.goingQuiet}
+          aria-describedby={`${id}-quiet-hint`}
+          onChange={(e) => onChange({ ...value, goingQuiet: e.target.checked })}
+        />
+        <label htmlFor={`${id}-quiet`}>{t('audience.goingQuiet')}</label>
+        <p className="hint" id={`${id}-quiet-hint`}>
+          {t('audience.goingQuietHint')}
+        </p>
       </div>
       {props.offerRecords && (
         <div className="choice">

@@ -70,6 +70,7 @@ export function emptySurvey(): SurveyInput {
       openTo: [],
       wouldReturn: false,
       groupId: null,
+      goingQuiet: false,
     },
     closesAt: null,
   };

@@ -29,4 +29,7 @@ export const activityConsoleEn: Record<keyof typeof activityConsoleJa, string> =
   'outcomes.activity.contentChart': 'Posts, comments and messages week by week',
   'outcomes.activity.weekOf': 'Week from',
   'outcomes.activity.noDays': 'This period has not started yet.',
+  'audience.goingQuiet': 'Only members going quiet',
+  'audience.goingQuietHint':
+    'Members with no activity in the last 30 days who were active in the 60 days before. Records that have not joined are not included.',
 };

@@ -28,4 +28,7 @@ export const activityConsoleJa = {
   'outcomes.activity.contentChart': '週ごとの投稿・コメント・メッセージ',
   'outcomes.activity.weekOf': '週の初日',
   'outcomes.activity.noDays': 'この期間はまだ始まっていません。',
+  'audience.goingQuiet': '最近参加が途絶えている会員に絞る',
+  'audience.goingQuietHint':
+    '直近 30 日は活動がなく、その前の 60 日間には活動があった会員です。まだ参加していない退職者（名簿のみの方）は含みません。',
 } as const;
