@@ -28,6 +28,7 @@ import { opportunityMemberRoutes } from './modules/opportunities/member-routes.j
 import { referralRoutes } from './modules/opportunities/referral-routes.js';
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
 import { outcomeActivityRoutes } from './modules/outcomes/activity/activity-routes.js';
+import { outcomeEngagementRoutes } from './modules/outcomes/engagement/engagement-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
 import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
 import { memberProposalRoutes } from './modules/proposals/member-proposal-routes.js';
@@ -124,6 +125,7 @@ export function createApiRouter() {
   v1.route('/', programmeUnsubscribeRoutes);
   v1.route('/', surveyLinkRoutes);
   v1.route('/', outcomeActivityRoutes as unknown as typeof v1);
+  v1.route('/', outcomeEngagementRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);

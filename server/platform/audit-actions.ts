@@ -90,6 +90,7 @@ export const auditActions = [
   'survey_pulses.changed',
   'outcomes.viewed',
   'outcomes.exported',
+  'outcomes.engagement_weights_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1825,7 +1825,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported";
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -13082,6 +13082,170 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/outcomes/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members with their engagement score over the last 90 days and its ingredients, highest first, the weights, and how many are going quiet (staff; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngagementReport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/outcomes/engagement/weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the network's weights for the engagement score's ingredients (0–100 each; staff; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EngagementWeightsInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngagementWeightsReport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not of the declared media type (application/json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/overview": {
         parameters: {
             query?: never;
@@ -17406,7 +17570,7 @@ export type components = {
         };
         AuditEvent: {
             /** @enum {string} */
-            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported";
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -17521,6 +17685,30 @@ export type components = {
             options: string[];
             /** @enum {string} */
             type: "text" | "number" | "date" | "select";
+        };
+        EngagementReport: {
+            defaultWeights: components["schemas"]["EngagementWeights"];
+            goingQuiet: components["schemas"]["PeopleCount"] & unknown;
+            members: components["schemas"]["MemberEngagement"][];
+            total: number;
+            weights: components["schemas"]["EngagementWeights"];
+            /** @description The score counts the last this many days, today included */
+            windowDays: number;
+        };
+        EngagementWeights: {
+            comments: number;
+            eventsAttended: number;
+            posts: number;
+            reads: number;
+            surveysAnswered: number;
+            visits: number;
+        };
+        EngagementWeightsInput: {
+            weights: components["schemas"]["EngagementWeights"];
+        };
+        EngagementWeightsReport: {
+            defaultWeights: components["schemas"]["EngagementWeights"];
+            weights: components["schemas"]["EngagementWeights"];
         };
         EventCalendarFeed: {
             active: boolean;
@@ -17772,6 +17960,19 @@ export type components = {
             role: "owner" | "admin" | "moderator" | "employee" | "alumnus";
             /** @enum {string} */
             status: "active" | "suspended" | "removed";
+        };
+        MemberEngagement: {
+            comments: number;
+            eventsAttended: number;
+            goingQuiet: boolean;
+            /** Format: uuid */
+            membershipId: string;
+            name: string;
+            posts: number;
+            reads: number;
+            score: number;
+            surveysAnswered: number;
+            visits: number;
         };
         MemberEvent: {
             address: string;

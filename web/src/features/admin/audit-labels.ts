@@ -95,6 +95,7 @@ export const auditActionList = allValues<AuditAction>()([
   'survey_pulses.changed',
   'outcomes.viewed',
   'outcomes.exported',
+  'outcomes.engagement_weights_changed',
 ]);
 
 export const actionLabel = (t: Translate, action: AuditAction) => t(`audit.action.${action}`);

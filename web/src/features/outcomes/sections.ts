@@ -27,4 +27,11 @@ export const outcomeSections: OutcomeSection[] = [
       import('./activity/ActivitySection').then((module) => module.ActivitySection),
     ),
   },
+  {
+    id: 'engagement',
+    label: 'outcomes.engagement.title',
+    Component: outcomeSection(() =>
+      import('./engagement/EngagementSection').then((module) => module.EngagementSection),
+    ),
+  },
 ];

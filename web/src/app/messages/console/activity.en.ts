@@ -32,4 +32,31 @@ export const activityConsoleEn: Record<keyof typeof activityConsoleJa, string> =
   'audience.goingQuiet': 'Only members going quiet',
   'audience.goingQuietHint':
     'Members with no activity in the last 30 days who were active in the 60 days before. Records that have not joined are not included.',
+  'audit.action.outcomes.engagement_weights_changed': 'Engagement score weights changed',
+  'outcomes.engagement.title': 'Engagement',
+  'outcomes.engagement.lead':
+    'Activity over the last {days} days, added up with the weights below. Only HR staff see it: members never see a score, and nothing on the alumni side is ordered by it.',
+  'outcomes.engagement.goingQuiet': 'Members going quiet',
+  'outcomes.engagement.goingQuietHint':
+    'Members with no activity in the last 30 days who were active in the 60 days before. Choose "Only members going quiet" in an event or news audience to invite them.',
+  'outcomes.engagement.weights': 'Score weights',
+  'outcomes.engagement.weightsHint':
+    'Points for each time (0–100). Set per network; changes are recorded in the audit log.',
+  'outcomes.engagement.default': 'Default: {value}',
+  'outcomes.engagement.saveWeights': 'Save weights',
+  'outcomes.engagement.useDefaults': 'Use the defaults',
+  'outcomes.engagement.weightsSaved': 'Weights saved. Scores now use them.',
+  'outcomes.engagement.visits': 'Visits',
+  'outcomes.engagement.reads': 'Article reads',
+  'outcomes.engagement.posts': 'Posts',
+  'outcomes.engagement.comments': 'Comments',
+  'outcomes.engagement.eventsAttended': 'Events attended',
+  'outcomes.engagement.surveysAnswered': 'Survey answers',
+  'outcomes.engagement.members': 'Scores by member',
+  'outcomes.engagement.name': 'Member',
+  'outcomes.engagement.score': 'Score',
+  'outcomes.engagement.goingQuietColumn': 'Going quiet',
+  'outcomes.engagement.quietYes': 'Going quiet',
+  'outcomes.engagement.previousPage': 'Previous 50',
+  'outcomes.engagement.nextPage': 'Next 50',
 };

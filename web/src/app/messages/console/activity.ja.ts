@@ -31,4 +31,31 @@ export const activityConsoleJa = {
   'audience.goingQuiet': '最近参加が途絶えている会員に絞る',
   'audience.goingQuietHint':
     '直近 30 日は活動がなく、その前の 60 日間には活動があった会員です。まだ参加していない退職者（名簿のみの方）は含みません。',
+  'audit.action.outcomes.engagement_weights_changed': 'エンゲージメントスコアの重みの変更',
+  'outcomes.engagement.title': 'エンゲージメント',
+  'outcomes.engagement.lead':
+    '直近 {days} 日間の活動を、下の重みで合計したスコアです。人事担当者だけが見られます。会員には表示されず、会員向けの並び順にも使いません。',
+  'outcomes.engagement.goingQuiet': '最近参加が途絶えている会員',
+  'outcomes.engagement.goingQuietHint':
+    '直近 30 日は活動がなく、その前の 60 日間には活動があった会員です。イベントやお知らせの配信先で「最近参加が途絶えている会員に絞る」を選ぶと、この方々にご案内できます。',
+  'outcomes.engagement.weights': 'スコアの重み',
+  'outcomes.engagement.weightsHint':
+    '各項目 1 回あたりの点数（0〜100）。ネットワークごとに設定でき、変更は監査ログに記録されます。',
+  'outcomes.engagement.default': '既定値: {value}',
+  'outcomes.engagement.saveWeights': '重みを保存する',
+  'outcomes.engagement.useDefaults': '既定値に戻す',
+  'outcomes.engagement.weightsSaved': '重みを保存しました。スコアは新しい重みで計算されます。',
+  'outcomes.engagement.visits': '訪問',
+  'outcomes.engagement.reads': '記事の閲覧',
+  'outcomes.engagement.posts': '投稿',
+  'outcomes.engagement.comments': 'コメント',
+  'outcomes.engagement.eventsAttended': 'イベント参加',
+  'outcomes.engagement.surveysAnswered': 'アンケート回答',
+  'outcomes.engagement.members': '会員ごとのスコア',
+  'outcomes.engagement.name': '会員',
+  'outcomes.engagement.score': 'スコア',
+  'outcomes.engagement.goingQuietColumn': '参加の途絶え',
+  'outcomes.engagement.quietYes': '途絶えつつある',
+  'outcomes.engagement.previousPage': '前の 50 件',
+  'outcomes.engagement.nextPage': '次の 50 件',
 } as const;
