@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { events } from '../server/db/schema/index.js';
+import { enterTenant } from '../server/db/scope.js';
+import { sendFollowUpSurvey } from '../server/modules/events/follow-up-survey.js';
 import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { browserSuite, hasChromium, phone } from './browser.js';
@@ -220,6 +224,53 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     expect(changed.body.endsAt).toBe(new Date(`${tokyoLocal(3, '21:30')}:00+09:00`).toISOString());
     expect(changed.body.sequence).toBe(before + 1);
 
+    // The post-event survey, made in one click from the template; it goes to the attendees after the end.
+    await page
+      .getByRole('navigation', { name: 'このイベントの管理' })
+      .getByRole('link', { name: 'アンケート' })
+      .click();
+    await heading(page, 'イベント後アンケート');
+    await page.getByRole('button', { name: 'イベント後アンケートを作成' }).click();
+    await page.getByText('イベント後アンケートの下書きを作成しました。').waitFor();
+    await page.getByText('「アルムナイ交流会 2026 冬」参加者アンケート').waitFor();
+    await expectCleanScreen(page, 'event survey (ja)');
+    // The evening has passed (times moved back in the database): the durable job sends it, once.
+    const setTimes = (startsAt: Date, endsAt: Date) =>
+      suite.server.deps.database.db.transaction(async (tx) => {
+        await enterTenant(tx, tenant.id);
+        await tx
+          .update(events)
+          .set({ startsAt, endsAt })
+          .where(and(eq(events.tenantId, tenant.id), eq(events.id, eventId)));
+      });
+    await setTimes(new Date(Date.now() - 3 * 3_600_000), new Date(Date.now() - 3_600_000));
+    expect(await sendFollowUpSurvey(suite.server.deps, { tenantId: tenant.id, eventId })).toBe(1);
+    expect(await sendFollowUpSurvey(suite.server.deps, { tenantId: tenant.id, eventId })).toBe(0);
+    // The attendee finds it in their notifications and answers on their phone.
+    const attendee = (await suite.pageAs(people[2]!.client)).page;
+    await attendee.goto(`${suite.server.publicUrl}/t/${slug}/notifications`);
+    await attendee
+      .getByRole('link', { name: /参加者アンケート/ })
+      .first()
+      .click();
+    await heading(attendee, '「アルムナイ交流会 2026 冬」参加者アンケート', 1);
+    await attendee
+      .getByRole('group', { name: /イベントの満足度/ })
+      .getByRole('radio', { name: '5' })
+      .check();
+    await attendee.getByRole('checkbox', { name: '次回のイベントにも参加したい' }).check();
+    await attendee.getByLabel(/ご意見・ご感想/).fill('また参加したいです。');
+    await attendee.getByRole('button', { name: '回答を送信する' }).click();
+    await heading(attendee, 'ご回答ありがとうございました', 2);
+    // HR see the answer from the event's page.
+    await page.reload();
+    await page.getByText('回答 1 件（出席者の回答のみ）').waitFor();
+    await page.getByRole('link', { name: '回答結果を見る' }).click();
+    await page.getByText('また参加したいです。').waitFor();
+    expect(failed.splice(0)).toEqual([]);
+    // Back to its real evening, for the rest of the journey.
+    await setTimes(new Date(staffView.body.startsAt), new Date(changed.body.endsAt));
+
     // The same screens in English.
     const english = (await suite.pageAs(hr, { language: 'en' })).page;
     const base = `${suite.server.publicUrl}/t/${slug}/admin/events`;
@@ -228,6 +279,7 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
       ['/new', 'Create an event'],
       [`/${eventId}`, 'Edit the event'],
       [`/${eventId}/registrations`, 'Registrations'],
+      [`/${eventId}/survey`, 'Post-event survey'],
       [`/${eventId}/check-in`, 'Check-in'],
     ] as const) {
       await english.goto(`${base}${path}`);

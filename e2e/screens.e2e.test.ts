@@ -265,6 +265,7 @@ async function seed(): Promise<Tour> {
         `${t}/admin/events/${event.id}`,
         `${t}/admin/events/${event.id}/registrations`,
         `${t}/admin/events/${event.id}/check-in`,
+        `${t}/admin/events/${event.id}/survey`,
         `${t}/admin/proposals`,
         `${t}/admin/outcomes`,
         `${t}/chats`,

@@ -15,6 +15,7 @@ import { suggestionRoutes } from './modules/community/posts/suggestion-routes.js
 import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
 import { eventFeedPublicRoutes, eventFeedRoutes } from './modules/events/feed-routes.js';
+import { eventSurveyRoutes } from './modules/events/follow-up-routes.js';
 import { eventMemberRoutes } from './modules/events/member-routes.js';
 import { eventStaffRoutes } from './modules/events/staff-routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -109,6 +110,7 @@ export function createApiRouter() {
   v1.route('/', chatStaffRoutes as unknown as typeof v1);
   v1.route('/', chatMemberRoutes as unknown as typeof v1);
   v1.route('/', eventStaffRoutes as unknown as typeof v1);
+  v1.route('/', eventSurveyRoutes as unknown as typeof v1);
   v1.route('/', eventMemberRoutes as unknown as typeof v1);
   v1.route('/', eventFeedRoutes as unknown as typeof v1);
   v1.route('/', eventFeedPublicRoutes);

@@ -85,6 +85,8 @@ export const auditActions = [
   'event.registrations_exported',
   'event.registrants_messaged',
   'event.checked_in',
+  'event.survey_chosen',
+  'event.survey_sent',
   'proposal.updated',
   'proposals.exported',
   'survey_pulses.changed',

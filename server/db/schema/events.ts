@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { surveys } from './surveys.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -80,8 +81,10 @@ export const events = pgTable(
     speakers: jsonb('speakers').$type<EventSpeaker[]>().notNull().default([]),
     /** Goes up with every change a calendar should see (time, place, cancellation): the .ics SEQUENCE. */
     sequence: integer('sequence').notNull().default(0),
-    /** The post-event survey (the shared surveys model), once staff have made one for it. */
+    /** The post-event survey (the shared surveys model), sent to the attendees once the event ends. */
     surveyId: uuid('survey_id'),
+    /** When the post-event survey went to the attendees: it goes once, however often the job runs. */
+    surveySentAt: timestamp('survey_sent_at', { withTimezone: true, precision: 3 }),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true, precision: 3 }),
     createdBy: uuid('created_by').notNull(),
@@ -91,6 +94,7 @@ export const events = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     tenantForeignKey('events_created_by_fk', [table.tenantId, table.createdBy], memberships),
+    tenantForeignKey('events_survey_fk', [table.tenantId, table.surveyId], surveys),
     check('events_ends_after_start', sql`${table.endsAt} > ${table.startsAt}`),
     check(
       'events_online_capacity',

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/http/env.js';
 import { notify } from '../community/notifications/notify.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { eventWhen } from './event-calendar.js';
+import { sendFollowUpSurvey } from './follow-up-survey.js';
 import type { EventRow } from './write-events.js';
 
 /** The two reminders and how long before the start each goes out. */
@@ -110,5 +111,8 @@ export async function remindEvent(deps: Deps, data: ReminderJob): Promise<number
 export function registerEventJobs(deps: Deps): void {
   deps.jobs.handle('event.remind', async (data) => {
     await remindEvent(deps, data as ReminderJob);
+  });
+  deps.jobs.handle('event.follow_up_survey', async (data) => {
+    await sendFollowUpSurvey(deps, data as Parameters<typeof sendFollowUpSurvey>[1]);
   });
 }

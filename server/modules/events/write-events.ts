@@ -8,6 +8,7 @@ import { everyMember } from '../programmes/audience/audience-spec.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { scheduleReminders } from './event-reminders.js';
 import { modesOf } from './event-rules.js';
+import { scheduleFollowUpSurvey } from './follow-up-survey.js';
 import { promoteWaitlisted } from './promote-waitlisted.js';
 import type { EventPatch, NewEvent } from './schemas.js';
 
@@ -174,6 +175,7 @@ export async function updateEvent(ctx: TenantServiceContext, id: string, patch: 
   const promoted = await promoteWaitlisted(ctx, row!);
   // The reminders queued for the old time find a newer sequence and stand down.
   if (row!.sequence !== current.sequence) await scheduleReminders(ctx, row!);
+  if (next.endsAt.getTime() !== current.endsAt.getTime()) await scheduleFollowUpSurvey(ctx, row!);
   await auditEvent(ctx, timeChanged ? 'event.time_changed' : 'event.updated', id, {
     fields: Object.keys(patch),
     ...(timeChanged ? { from: current.startsAt.toISOString(), to: next.startsAt.toISOString() } : {}),
@@ -203,6 +205,7 @@ export async function publishEvent(ctx: TenantServiceContext, id: string) {
     .where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, id)))
     .returning();
   await scheduleReminders(ctx, row!);
+  await scheduleFollowUpSurvey(ctx, row!);
   await auditEvent(ctx, 'event.published', id, { title: current.title });
   return row!;
 }

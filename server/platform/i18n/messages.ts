@@ -180,6 +180,10 @@ export const messages = {
     event_registration_closed: '参加登録の受付は終了しました。',
     event_member_unknown: 'このネットワークの有効なメンバーを選んでください。',
     event_check_in_unknown: 'この受付番号の参加確定者は見つかりません。',
+    event_survey_audience:
+      'イベント後アンケートにできるのは、対象を「このイベントの出席者」にしたアンケートだけです。',
+    event_survey_exists: 'このイベントにはすでにイベント後アンケートがあります。',
+    event_survey_already_sent: 'イベント後アンケートは送信済みのため、変更できません。',
     event_check_in_not_published:
       '公開中のイベントでのみ受付できます。下書きのイベントは公開してから受付してください。',
     // メールマガジン
@@ -374,6 +378,9 @@ export const messages = {
     event_registration_closed: 'Registration has closed.',
     event_member_unknown: 'Please choose an active member of this network.',
     event_check_in_unknown: 'No confirmed registration has this code.',
+    event_survey_audience: "Only a survey meant for this event's attendees can be its post-event survey.",
+    event_survey_exists: 'This event already has a post-event survey.',
+    event_survey_already_sent: 'The post-event survey has already been sent, so it cannot be changed.',
     event_check_in_not_published: 'Check-in is only possible for a published event. Publish the draft first.',
     // Newsletters
     newsletter_not_draft: 'A scheduled or sent newsletter cannot be changed. Cancel the schedule first.',

@@ -32,6 +32,7 @@ export const queueDefinitions = {
   'newsletters.send': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
   'career_chat.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   'event.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+  'event.follow_up_survey': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   'surveys.pulse': { retryLimit: 3, retryDelay: 600, expireInSeconds: 3600 },
   'outcomes.activity_rollup': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
   'surveys.remind': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 },

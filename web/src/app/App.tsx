@@ -124,6 +124,9 @@ const AdminEventRegistrationsPage = page(() =>
 const AdminEventCheckInPage = page(() =>
   import('../features/events/admin/AdminEventCheckInPage').then((m) => m.AdminEventCheckInPage),
 );
+const AdminEventSurveyPage = page(() =>
+  import('../features/events/admin/AdminEventSurveyPage').then((m) => m.AdminEventSurveyPage),
+);
 const AnswerSurveyPage = page(() =>
   import('../features/surveys/AnswerSurveyPage').then((m) => m.AnswerSurveyPage),
 );
@@ -325,6 +328,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="events/:id" element={<AdminEventEditorPage />} />
                     <Route path="events/:id/registrations" element={<AdminEventRegistrationsPage />} />
                     <Route path="events/:id/check-in" element={<AdminEventCheckInPage />} />
+                    <Route path="events/:id/survey" element={<AdminEventSurveyPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

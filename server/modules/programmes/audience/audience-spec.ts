@@ -30,6 +30,8 @@ export const AudienceSpecSchema = z
      * (server/modules/outcomes/engagement/going-quiet.ts). Members only: records were never active.
      */
     goingQuiet: z.boolean().default(false),
+    /** Only members checked in at this event (its attendees): a post-event survey's audience. */
+    attendedEventId: z.uuid().nullable().default(null),
   })
   .strict()
   .openapi('AudienceSpec');

@@ -19,6 +19,7 @@ import {
 
 const SEGMENT = '11111111-1111-4111-8111-111111111111';
 const GROUP = '22222222-2222-4222-8222-222222222222';
+const EVENT = '33333333-3333-4333-8333-333333333333';
 
 const alumnus: MemberAudienceFacts = {
   role: 'alumnus',
@@ -28,6 +29,7 @@ const alumnus: MemberAudienceFacts = {
   segmentIds: [SEGMENT],
   groupIds: [GROUP],
   activeBeforeQuiet: true,
+  attendedEventIds: [EVENT],
 };
 const admits = (spec: AudienceSpecInput, facts: Partial<MemberAudienceFacts> = {}) =>
   audienceAdmitsMember(AudienceSpecSchema.parse(spec), { ...alumnus, ...facts });
@@ -43,6 +45,7 @@ describe('audience spec', () => {
       wouldReturn: false,
       groupId: null,
       goingQuiet: false,
+      attendedEventId: null,
     });
   });
 
@@ -76,6 +79,8 @@ describe('audienceAdmitsMember', () => {
     expect(admits({ wouldReturn: true }, { wouldReturn: false })).toBe(false);
     expect(admits({ groupId: GROUP })).toBe(true);
     expect(admits({ groupId: GROUP }, { groupIds: [] })).toBe(false);
+    expect(admits({ attendedEventId: EVENT })).toBe(true);
+    expect(admits({ attendedEventId: EVENT }, { attendedEventIds: [] })).toBe(false);
     const all: AudienceSpecInput = {
       segmentId: SEGMENT,
       openTo: ['job_info'],
@@ -165,6 +170,7 @@ describe('loadMemberAudienceFacts', () => {
       segmentIds: [s.sales],
       groupIds: [s.group],
       activeBeforeQuiet: false,
+      attendedEventIds: [],
     });
     expect(
       audienceAdmitsMember(AudienceSpecSchema.parse({ segmentId: s.sales, wouldReturn: true }), facts),
@@ -185,6 +191,7 @@ describe('loadMemberAudienceFacts', () => {
       segmentIds: [],
       groupIds: [],
       activeBeforeQuiet: false,
+      attendedEventIds: [],
     });
   });
 });

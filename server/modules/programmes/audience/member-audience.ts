@@ -1,8 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
 import {
   alumniRecords,
+  eventRegistrations,
   groupMembers,
   type Intent,
   memberProfiles,
@@ -30,6 +31,8 @@ export type MemberAudienceFacts = {
   groupIds: readonly string[];
   /** Active in the window before the last 30 days: may see what is meant for members going quiet. */
   activeBeforeQuiet: boolean;
+  /** Events the member was checked in at (registration not cancelled). */
+  attendedEventIds: readonly string[];
 };
 
 /**
@@ -46,6 +49,7 @@ export function audienceAdmitsMember(spec: AudienceSpec, facts: MemberAudienceFa
   if (spec.wouldReturn && !facts.wouldReturn) return false;
   if (spec.groupId !== null && !facts.groupIds.includes(spec.groupId)) return false;
   if (spec.goingQuiet && !facts.activeBeforeQuiet) return false;
+  if (spec.attendedEventId !== null && !facts.attendedEventIds.includes(spec.attendedEventId)) return false;
   return true;
 }
 
@@ -85,6 +89,17 @@ export async function loadMemberAudienceFacts(
         eq(groupMembers.status, 'active'),
       ),
     );
+  const attended = await ctx.tx
+    .select({ eventId: eventRegistrations.eventId })
+    .from(eventRegistrations)
+    .where(
+      and(
+        eq(eventRegistrations.tenantId, tenantId),
+        eq(eventRegistrations.memberId, membershipId),
+        isNotNull(eventRegistrations.attendedAt),
+        ne(eventRegistrations.status, 'cancelled'),
+      ),
+    );
   return {
     role: member?.role ?? 'alumnus',
     intents: member?.intents ?? [],
@@ -93,6 +108,7 @@ export async function loadMemberAudienceFacts(
     segmentIds: member?.hasRecord ? await matchingSegments(ctx.tx, tenantId, membershipId, segmentIds) : [],
     groupIds: groups.map((row) => row.groupId),
     activeBeforeQuiet: await activeInEarlierWindow(ctx.tx, tenantId, membershipId, japanDay(new Date())),
+    attendedEventIds: attended.map((row) => row.eventId),
   };
 }
 

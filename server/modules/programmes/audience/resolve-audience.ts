@@ -97,8 +97,9 @@ export async function audienceStatement(
   const parts: SQL[] = [];
   const roles = [spec.members ? memberSideRoles : null, spec.includeEmployees ? employeeSideRoles : null];
   if (roles.some(Boolean)) parts.push(memberPart(tenantId, spec, options, inSegment, quiet));
-  // Records are reached by e-mail only, and have no profile intents, no groups and no activity.
-  const recordsQualify = spec.openTo.length === 0 && spec.groupId === null && !spec.goingQuiet;
+  // Records are reached by e-mail only, and have no profile intents, no groups, no activity and attend no events.
+  const recordsQualify =
+    spec.openTo.length === 0 && spec.groupId === null && !spec.goingQuiet && spec.attendedEventId === null;
   if (spec.records && options.channel === 'email' && recordsQualify) {
     parts.push(recordPart(tenantId, spec, inSegment, options.leftBetween));
   }
@@ -149,6 +150,11 @@ function memberPart(
       and g.group_id = ${spec.groupId}::uuid and g.membership_id = m.id and g.status = 'active')`);
   }
   if (goingQuiet) narrowing.push(sql`m.id in (${goingQuiet})`);
+  if (spec.attendedEventId) {
+    narrowing.push(sql`exists (select 1 from event_registrations er where er.tenant_id = ${tenantId}
+      and er.event_id = ${spec.attendedEventId}::uuid and er.member_id = m.id
+      and er.attended_at is not null and er.status <> 'cancelled')`);
+  }
   const needsConsent = options.channel !== 'inApp';
   const kind = options.kind ?? null;
   const channelOff =

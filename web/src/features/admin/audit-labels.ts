@@ -90,6 +90,8 @@ export const auditActionList = allValues<AuditAction>()([
   'event.registrations_exported',
   'event.registrants_messaged',
   'event.checked_in',
+  'event.survey_chosen',
+  'event.survey_sent',
   'proposal.updated',
   'proposals.exported',
   'survey_pulses.changed',

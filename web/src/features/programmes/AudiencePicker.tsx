@@ -21,16 +21,18 @@ export const everyMember: AudienceSpec = {
   wouldReturn: false,
   groupId: null,
   goingQuiet: false,
+  attendedEventId: null,
 };
 
 /** The intents that mean "tell me about work": jobs, and collaboration or contract work. */
 const workIntents = ['job_info', 'collaboration'] as const;
 
-type Scope = 'everyone' | 'segment' | 'openToWork' | 'wouldReturn';
-const scopes: readonly Scope[] = ['everyone', 'segment', 'openToWork', 'wouldReturn'];
+type Scope = 'everyone' | 'segment' | 'openToWork' | 'wouldReturn' | 'attendedEvent';
+const scopes: readonly Scope[] = ['everyone', 'segment', 'openToWork', 'wouldReturn', 'attendedEvent'];
 
 /** Which of the picker's choices a stored spec corresponds to (the narrowest one it uses). */
 function scopeOf(spec: AudienceSpec): Scope {
+  if (spec.attendedEventId) return 'attendedEvent';
   if (spec.segmentId) return 'segment';
   if (spec.wouldReturn) return 'wouldReturn';
   if (spec.openTo.length > 0) return 'openToWork';
@@ -42,6 +44,7 @@ function withScope(spec: AudienceSpec, scope: Scope, segmentId: string | null): 
   return {
     ...spec,
     segmentId: scope === 'segment' ? segmentId : null,
+    attendedEventId: scope === 'attendedEvent' ? (spec.attendedEventId ?? null) : null,
     openTo: scope === 'openToWork' ? [...workIntents] : [],
     wouldReturn: scope === 'wouldReturn',
   };
@@ -77,7 +80,17 @@ export function AudiencePicker(props: {
   const segmentList = segments.data?.segments ?? [];
   const firstSegment = segmentList[0]?.id ?? null;
   const choose = (next: Scope) => onChange(withScope(value, next, value.segmentId ?? firstSegment));
-  const incomplete = scope === 'segment' && !value.segmentId;
+  const incomplete =
+    (scope === 'segment' && !value.segmentId) || (scope === 'attendedEvent' && !value.attendedEventId);
+  // Past events first: the ones people can have attended. Loaded only once this choice is made.
+  const pastEvents = useQuery({
+    queryKey: ['t', slug, 'events', 'staff', 'list', 'past'] as const,
+    queryFn: ({ signal }) =>
+      call(
+        client.GET('/v1/t/{slug}/events', { params: { path: { slug }, query: { when: 'past' } }, signal }),
+      ),
+    enabled: scope === 'attendedEvent',
+  });
   return (
     <fieldset className="field audience-picker">
       <legend>{t('audience.legend')}</legend>
@@ -112,6 +125,26 @@ export function AudiencePicker(props: {
         </div>
       )}
       {segments.isSuccess && segmentList.length === 0 && <p className="hint">{t('audience.noSegments')}</p>}
+      {scope === 'attendedEvent' && (
+        <div className="field">
+          <label htmlFor={`${id}-event`}>{t('audience.event')}</label>
+          <select
+            id={`${id}-event`}
+            value={value.attendedEventId ?? ''}
+            onChange={(e) => onChange({ ...value, attendedEventId: e.target.value || null })}
+          >
+            {!value.attendedEventId && <option value="">{t('audience.eventChoose')}</option>}
+            {(pastEvents.data?.events ?? [])
+              .filter((event) => event.attended > 0 || event.id === value.attendedEventId)
+              .map((event) => (
+                <option key={event.id} value={event.id}>
+                  {event.title}
+                </option>
+              ))}
+          </select>
+          <ErrorMessage error={pastEvents.error} />
+        </div>
+      )}
       <div className="choice">
         <input
           type="checkbox"

@@ -71,6 +71,7 @@ export function emptySurvey(): SurveyInput {
       wouldReturn: false,
       groupId: null,
       goingQuiet: false,
+      attendedEventId: null,
     },
     closesAt: null,
   };

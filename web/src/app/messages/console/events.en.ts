@@ -11,5 +11,7 @@ export const eventsConsoleEn: Record<keyof typeof eventsConsoleJa, string> = {
   'audit.action.event.registrations_exported': 'Event registrations exported',
   'audit.action.event.registrants_messaged': 'Event registrants messaged',
   'audit.action.event.checked_in': 'Event check-in',
+  'audit.action.event.survey_chosen': 'Post-event survey chosen',
+  'audit.action.event.survey_sent': 'Post-event survey sent',
   'audit.targetType.event': 'Event',
 };

@@ -10,5 +10,7 @@ export const eventsConsoleJa = {
   'audit.action.event.registrations_exported': 'イベント参加者のエクスポート',
   'audit.action.event.registrants_messaged': 'イベント参加者へのお知らせ',
   'audit.action.event.checked_in': 'イベントの受付',
+  'audit.action.event.survey_chosen': 'イベント後アンケートの設定',
+  'audit.action.event.survey_sent': 'イベント後アンケートの送信',
   'audit.targetType.event': 'イベント',
 } as const;

@@ -17,6 +17,7 @@ export const eventConsoleKeys = {
   list: (slug: string, when: string) => ['t', slug, 'events', 'staff', 'list', when] as const,
   one: (slug: string, id: string) => ['t', slug, 'events', 'staff', 'one', id] as const,
   registrations: (slug: string, id: string) => ['t', slug, 'events', 'staff', 'registrations', id] as const,
+  survey: (slug: string, id: string) => ['t', slug, 'events', 'staff', 'survey', id] as const,
 };
 
 /** Confirmed seats and capacity over every format of the event (null capacity: no limit on some format). */

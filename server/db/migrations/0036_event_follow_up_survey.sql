@@ -1,0 +1,2 @@
+ALTER TABLE "events" ADD COLUMN "survey_sent_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_survey_fk" FOREIGN KEY ("tenant_id","survey_id") REFERENCES "public"."surveys"("tenant_id","id") ON DELETE no action ON UPDATE no action;
