@@ -252,6 +252,7 @@ async function seed(): Promise<Tour> {
         `${t}/admin/surveys/${draftSurvey.id}/edit`,
         `${t}/admin/surveys/${survey.id}`,
         `${t}/admin/audit`,
+        `${t}/admin/outcomes`,
         `${t}/admin/settings`,
         `${t}/admin/news`,
         `${t}/admin/news/new`,

@@ -30,6 +30,7 @@ import { referralRoutes } from './modules/opportunities/referral-routes.js';
 import { opportunityStaffRoutes } from './modules/opportunities/staff-routes.js';
 import { outcomeActivityRoutes } from './modules/outcomes/activity/activity-routes.js';
 import { outcomeEngagementRoutes } from './modules/outcomes/engagement/engagement-routes.js';
+import { outcomesRoutes } from './modules/outcomes/outcomes-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
 import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
 import { memberProposalRoutes } from './modules/proposals/member-proposal-routes.js';
@@ -128,6 +129,7 @@ export function createApiRouter() {
   v1.route('/', surveyLinkRoutes);
   v1.route('/', outcomeActivityRoutes as unknown as typeof v1);
   v1.route('/', outcomeEngagementRoutes as unknown as typeof v1);
+  v1.route('/', outcomesRoutes as unknown as typeof v1);
 
   const api = createRouter();
   api.route('/', healthRoutes);

@@ -33,6 +33,10 @@ export type TenantSettings = {
   senderAddress?: string;
   /** A contact for recipients (address, phone or page); required before a newsletter is sent. */
   senderContact?: string;
+  /** What one hire costs; the outcomes dashboard multiplies comebacks by it (outcomes/cost-per-hire.ts). */
+  costPerHire?:
+    | { kind: 'fixed'; yen: number }
+    | { kind: 'agency_fee'; percent: number; annualSalaryYen: number };
 };
 
 /** A company's alumni network. Global: the tenant row itself is what tenant-owned rows point at. */

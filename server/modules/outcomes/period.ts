@@ -14,26 +14,26 @@ const IsoDateSchema = z
     message: 'outcomes_period_date',
   });
 
-export const OutcomePeriodQuerySchema = z
-  .object({
-    from: IsoDateSchema.openapi({
-      description: 'First day of the period (Japan time)',
-      example: '2026-12-01',
-    }),
-    to: IsoDateSchema.openapi({
-      description: 'The day after the last day of the period (exclusive, Japan time)',
-      example: '2027-01-01',
-    }),
-  })
-  .superRefine((value, ctx) => {
-    const day = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? toUtcDay(text) : null);
-    const from = day(value.from);
-    const to = day(value.to);
-    if (from === null || to === null) return;
-    if (to <= from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'outcomes_period_order' });
-    else if ((to - from) / DAY_MS > MAX_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'outcomes_period_too_long' });
-  });
+/** The period's fields, for a query that adds its own (a cohort filter); check it with `checkPeriod`. */
+export const outcomePeriodShape = {
+  from: IsoDateSchema.openapi({ description: 'First day of the period (Japan time)', example: '2026-12-01' }),
+  to: IsoDateSchema.openapi({
+    description: 'The day after the last day of the period (exclusive, Japan time)',
+    example: '2027-01-01',
+  }),
+};
+
+export function checkPeriod(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const day = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? toUtcDay(text) : null);
+  const from = day(value.from);
+  const to = day(value.to);
+  if (from === null || to === null) return;
+  if (to <= from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'outcomes_period_order' });
+  else if ((to - from) / DAY_MS > MAX_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'outcomes_period_too_long' });
+}
+
+export const OutcomePeriodQuerySchema = z.object(outcomePeriodShape).superRefine(checkPeriod);
 export type OutcomePeriodQuery = z.infer<typeof OutcomePeriodQuerySchema>;
 
 /** One period as timestamptz bounds (Japan midnight) and as the Japan days it was asked with. */

@@ -13279,6 +13279,95 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/outcomes/cost-per-hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or clear the network's cost per hire (a fixed amount or an agency fee % of a salary); audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CostPerHireInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            costPerHire: components["schemas"]["CostPerHire"];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not of the declared media type (application/json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/outcomes/engagement": {
         parameters: {
             query?: never;
@@ -13436,6 +13525,348 @@ export type paths = {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/outcomes/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comebacks, referrals and their hires, collaborations, events, surveys, proposals and the estimated hiring cost avoided, for the period and the one before; audited */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day of the period (Japan time) */
+                    from: string;
+                    /** @description The day after the last day of the period (exclusive, Japan time) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutcomeFigures"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/outcomes/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outcome figures as CSV (UTF-8 with BOM or CP932, formula-safe, counts under 5 people hidden); audited */
+        get: {
+            parameters: {
+                query: {
+                    encoding?: "utf8" | "cp932";
+                    /** @description First day of the period (Japan time) */
+                    from: string;
+                    /** @description The day after the last day of the period (exclusive, Japan time) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CSV file by default (counts in X-Enishi-Rows, X-Enishi-Formula-Cells and X-Enishi-Unencodable-Count). With `Accept: multipart/form-data`, the body holds two parts: `summary` (JSON: what was guarded, the letters written as 〓 and where) and `file` (the CSV). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "multipart/form-data": {
+                            /** Format: binary */
+                            file: string;
+                            summary: components["schemas"]["SpreadsheetSummary"];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/outcomes/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records → contact consent → invited → joined → active, for a cohort, at the end of the period and of the one before; invitation sources (staff); audited */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Break the funnel down by this cohort */
+                    by?: "leftYear" | "department" | "leaveReason";
+                    /** @description Last department (最終所属) */
+                    department?: string;
+                    /** @description First day of the period (Japan time) */
+                    from: string;
+                    leaveReason?: "career_change" | "career_up" | "independence" | "study" | "childcare" | "caregiving" | "relocation" | "health" | "retirement" | "contract_end" | "other";
+                    /** @description Leaving year */
+                    leftYear?: number;
+                    /** @description The day after the last day of the period (exclusive, Japan time) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutcomeFunnel"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/outcomes/funnel/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel as CSV (UTF-8 with BOM or CP932, formula-safe, counts under 5 people hidden); audited */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Break the funnel down by this cohort */
+                    by?: "leftYear" | "department" | "leaveReason";
+                    /** @description Last department (最終所属) */
+                    department?: string;
+                    encoding?: "utf8" | "cp932";
+                    /** @description First day of the period (Japan time) */
+                    from: string;
+                    leaveReason?: "career_change" | "career_up" | "independence" | "study" | "childcare" | "caregiving" | "relocation" | "health" | "retirement" | "contract_end" | "other";
+                    /** @description Leaving year */
+                    leftYear?: number;
+                    /** @description The day after the last day of the period (exclusive, Japan time) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CSV file by default (counts in X-Enishi-Rows, X-Enishi-Formula-Cells and X-Enishi-Unencodable-Count). With `Accept: multipart/form-data`, the body holds two parts: `summary` (JSON: what was guarded, the letters written as 〓 and where) and `file` (the CSV). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "multipart/form-data": {
+                            /** Format: binary */
+                            file: string;
+                            summary: components["schemas"]["SpreadsheetSummary"];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -17879,6 +18310,19 @@ export type components = {
             title: string | null;
             unread: boolean;
         };
+        CostPerHire: {
+            /** @enum {string} */
+            kind: "fixed";
+            yen: number;
+        } | {
+            annualSalaryYen: number;
+            /** @enum {string} */
+            kind: "agency_fee";
+            percent: number;
+        } | null;
+        CostPerHireInput: {
+            costPerHire: components["schemas"]["CostPerHire"];
+        };
         CustomField: {
             /** Format: uuid */
             id: string;
@@ -19043,6 +19487,165 @@ export type components = {
         };
         OpportunityReferralList: {
             referrals: components["schemas"]["OpportunityReferral"][];
+        };
+        OutcomeFigures: {
+            collaborations: {
+                current: components["schemas"]["PeopleCount"];
+                previous: components["schemas"]["PeopleCount"];
+            };
+            events: {
+                attendances: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                attendees: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                held: {
+                    current: number;
+                    previous: number;
+                };
+            };
+            money: {
+                costPerHire: components["schemas"]["CostPerHire"];
+                perHireYen: number | null;
+                /** @description Comebacks × cost per hire; null when unset or hidden */
+                savedYen: {
+                    current: number | null;
+                    previous: number | null;
+                };
+            };
+            period: {
+                current: components["schemas"]["OutcomePeriod"];
+                previous: components["schemas"]["OutcomePeriod"];
+            };
+            proposals: {
+                adopted: {
+                    current: number;
+                    previous: number;
+                };
+                received: {
+                    current: number;
+                    previous: number;
+                };
+            };
+            referrals: {
+                hired: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                referred: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+            };
+            rehires: {
+                count: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                /** @description Median days from leaving to return; null when hidden */
+                medianDaysToReturn: {
+                    current: number | null;
+                    previous: number | null;
+                };
+            };
+            surveys: {
+                linkResponseRate: {
+                    current: number | null;
+                    previous: number | null;
+                };
+                linksSent: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                /** @description Net promoter score (−100…100) of NPS answers */
+                nps: {
+                    current: number | null;
+                    previous: number | null;
+                };
+                responses: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                /** @description Average of 1–5 scale answers */
+                scaleAverage: {
+                    current: number | null;
+                    previous: number | null;
+                };
+            };
+        };
+        OutcomeFunnel: {
+            activeDays: number;
+            asOf: {
+                current: string;
+                previous: string;
+            };
+            breakdown: {
+                /** @enum {string} */
+                by: "leftYear" | "department" | "leaveReason";
+                rows: {
+                    cohort: string | null;
+                    current: {
+                        active: components["schemas"]["PeopleCount"];
+                        consent: components["schemas"]["PeopleCount"];
+                        invited: components["schemas"]["PeopleCount"];
+                        joined: components["schemas"]["PeopleCount"];
+                        records: components["schemas"]["PeopleCount"];
+                    };
+                    previous: {
+                        active: components["schemas"]["PeopleCount"];
+                        consent: components["schemas"]["PeopleCount"];
+                        invited: components["schemas"]["PeopleCount"];
+                        joined: components["schemas"]["PeopleCount"];
+                        records: components["schemas"]["PeopleCount"];
+                    };
+                }[];
+            } | null;
+            cohorts: {
+                departments: string[];
+                leaveReasons: ("career_change" | "career_up" | "independence" | "study" | "childcare" | "caregiving" | "relocation" | "health" | "retirement" | "contract_end" | "other")[];
+                leftYears: number[];
+            };
+            period: {
+                current: components["schemas"]["OutcomePeriod"];
+                previous: components["schemas"]["OutcomePeriod"];
+            };
+            requests: {
+                joinRequests: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                memberReferrals: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+            };
+            sources: {
+                invited: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                joined: {
+                    current: components["schemas"]["PeopleCount"];
+                    previous: components["schemas"]["PeopleCount"];
+                };
+                /** @enum {string} */
+                source: "staff" | "referral" | "join_request";
+            }[];
+            steps: {
+                conversion: {
+                    /** @description Share of the step before (0–1); null when hidden */
+                    current: number | null;
+                    /** @description Share of the step before (0–1); null when hidden */
+                    previous: number | null;
+                };
+                current: components["schemas"]["PeopleCount"];
+                previous: components["schemas"]["PeopleCount"];
+                /** @enum {string} */
+                step: "records" | "consent" | "invited" | "joined" | "active";
+            }[];
         };
         OutcomePeriod: {
             /** @example 2026-12-01 */

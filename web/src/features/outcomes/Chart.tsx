@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { TableRegion } from './TableRegion';
 
 export type ChartSeries = {
   label: string;
@@ -21,11 +22,13 @@ export function Chart(props: {
   series: readonly ChartSeries[];
   kind?: 'bars' | 'line';
   /** How a value appears in the table (a hidden one as 5人未満, a share as %). */
-  format(value: number | null, series: number): string;
+  format(value: number | null, series: number, row: number): string;
+  /** Columns only the table has (a conversion rate beside counts), one text per label. */
+  extraColumns?: readonly { label: string; cells: readonly string[] }[];
   /** The header of the first column. */
   labelHeader: string;
 }) {
-  const { caption, labels, series, kind = 'bars', format, labelHeader } = props;
+  const { caption, labels, series, kind = 'bars', format, labelHeader, extraColumns = [] } = props;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const target = box.current;
@@ -76,8 +79,7 @@ export function Chart(props: {
   return (
     <figure className="outcome-chart">
       <div ref={box} className="outcome-chart-canvas" aria-hidden="true" />
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable) */}
-      <section className="table-wrap" aria-label={caption} tabIndex={0}>
+      <TableRegion label={caption}>
         <table>
           <caption>{caption}</caption>
           <thead>
@@ -88,6 +90,11 @@ export function Chart(props: {
                   {entry.label}
                 </th>
               ))}
+              {extraColumns.map((column) => (
+                <th key={column.label} scope="col">
+                  {column.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -96,14 +103,19 @@ export function Chart(props: {
                 <th scope="row">{label}</th>
                 {series.map((entry, column) => (
                   <td key={entry.label} className="number">
-                    {format(entry.values[row] ?? null, column)}
+                    {format(entry.values[row] ?? null, column, row)}
+                  </td>
+                ))}
+                {extraColumns.map((column) => (
+                  <td key={column.label} className="number">
+                    {column.cells[row]}
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-      </section>
+      </TableRegion>
     </figure>
   );
 }

@@ -14,7 +14,17 @@ export function OutcomesPage() {
   const { tenant } = useConsoleHome();
   const [params, setParams] = useSearchParams();
   const period = periodFromParams(params);
-  const choose = (next: PeriodChoice) => setParams(periodParams(next), { replace: true });
+  // The period replaces only its own fields: a section's filters (a cohort) stay as they were.
+  const choose = (next: PeriodChoice) =>
+    setParams(
+      (previous) => {
+        const merged = new URLSearchParams(previous);
+        for (const name of ['period', 'from', 'to', 'compare']) merged.delete(name);
+        for (const [name, value] of Object.entries(periodParams(next))) merged.set(name, value);
+        return merged;
+      },
+      { replace: true },
+    );
   return (
     <section className="outcomes">
       <h2>{t('outcomes.title')}</h2>

@@ -21,6 +21,16 @@ export const outcomeSection = (load: () => Promise<ComponentType<OutcomeSectionP
  */
 export const outcomeSections: OutcomeSection[] = [
   {
+    id: 'funnel',
+    label: 'outcomes.funnel.title',
+    Component: outcomeSection(() => import('./FunnelSection').then((m) => m.FunnelSection)),
+  },
+  {
+    id: 'figures',
+    label: 'outcomes.figures.title',
+    Component: outcomeSection(() => import('./FiguresSection').then((m) => m.FiguresSection)),
+  },
+  {
     id: 'activity',
     label: 'outcomes.activity.title',
     Component: outcomeSection(() =>
