@@ -139,6 +139,9 @@ const MySurveysPage = page(() => import('../features/surveys/MySurveysPage').the
 const SurveyEditorPage = page(() =>
   import('../features/surveys/SurveyEditorPage').then((m) => m.SurveyEditorPage),
 );
+const SurveyReportPage = page(() =>
+  import('../features/surveys/SurveyReportPage').then((m) => m.SurveyReportPage),
+);
 const SurveyResultsPage = page(() =>
   import('../features/surveys/SurveyResultsPage').then((m) => m.SurveyResultsPage),
 );
@@ -315,6 +318,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="surveys/new" element={<SurveyEditorPage />} />
                     <Route path="surveys/:id/edit" element={<SurveyEditorPage />} />
                     <Route path="surveys/:id" element={<SurveyResultsPage />} />
+                    <Route path="surveys/:id/report" element={<SurveyReportPage />} />
                     <Route path="proposals" element={<ProposalsDeskPage />} />
                     <Route path="outcomes" element={<OutcomesPage />} />
                     <Route path="audit" element={<AuditPage />} />

@@ -92,6 +92,9 @@ export function SurveyResultsPage() {
         <a className="button secondary" href={exportUrl('cp932')} download>
           {t('surveys.results.downloadSjis')}
         </a>
+        <Link className="button secondary" to={`/t/${slug}/admin/surveys/${id}/report`}>
+          {t('surveys.report.open')}
+        </Link>
         {survey.status === 'open' && (
           <button
             type="button"

@@ -140,4 +140,13 @@ export const surveysConsoleEn: Record<keyof typeof surveysConsoleJa, string> = {
   'surveys.rate.invited': 'Asked (total)',
   'surveys.rate.answered': 'Answered (total)',
   'surveys.rate.rate': 'Rate',
+  'surveys.report.open': 'Printable report',
+  'surveys.report.back': 'Back to the results',
+  'surveys.report.print': 'Print',
+  'surveys.report.hint':
+    'Prints a cover, then one page per question. To keep a PDF, choose “Save as PDF” as the printer.',
+  'surveys.report.anonymity': 'Respondents',
+  'surveys.report.rate': 'Response rate',
+  'surveys.report.closes': 'Closes',
+  'surveys.report.made': 'Made on',
 };

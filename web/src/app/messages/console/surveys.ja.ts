@@ -138,4 +138,13 @@ export const surveysConsoleJa = {
   'surveys.rate.invited': '依頼済み（累計）',
   'surveys.rate.answered': '回答（累計）',
   'surveys.rate.rate': '回答率',
+  'surveys.report.open': '印刷用レポート',
+  'surveys.report.back': '結果に戻る',
+  'surveys.report.print': '印刷する',
+  'surveys.report.hint':
+    '表紙のあと、質問ごとに 1 ページずつ印刷されます。PDF に保存するには、印刷先で「PDF に保存」を選んでください。',
+  'surveys.report.anonymity': '回答者の扱い',
+  'surveys.report.rate': '回答率',
+  'surveys.report.closes': '締切',
+  'surveys.report.made': '作成日時',
 } as const;
