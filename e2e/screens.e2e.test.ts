@@ -251,6 +251,7 @@ async function seed(): Promise<Tour> {
         `${t}/admin/surveys/new`,
         `${t}/admin/surveys/${draftSurvey.id}/edit`,
         `${t}/admin/surveys/${survey.id}`,
+        `${t}/admin/surveys/${survey.id}/report`,
         `${t}/admin/audit`,
         `${t}/admin/outcomes`,
         `${t}/admin/settings`,
