@@ -11,6 +11,7 @@
  *       [visits=1000000] [registrations=100000] [runs=30]
  */
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { inTenant } from '../server/db/scope.js';
 import { activitySource } from '../server/modules/outcomes/activity/activity-days.js';
 import { activityFigures, activityWeeks } from '../server/modules/outcomes/activity/activity-figures.js';
@@ -34,6 +35,29 @@ const pct = (list: number[], p: number) =>
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 const server = await startTestServer();
+
+/**
+ * Fresh planner statistics after the bulk writes. The application role may not ANALYZE tables it does
+ * not own, so on a server this connects as the owner (TEST_DATABASE_URL) to the same database; PGlite
+ * runs as its superuser. Without them the planner takes the 20,000 members for one row.
+ */
+async function analyze() {
+  const [{ name }] = (
+    (await server.deps.database.db.execute(sql`select current_database() as name`)) as unknown as {
+      rows: [{ name: string }];
+    }
+  ).rows;
+  if (testTarget !== 'server') {
+    await server.deps.database.db.execute(sql`analyze`).catch(() => undefined);
+    return;
+  }
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const owner = new pg.Client({ connectionString: url.toString() });
+  await owner.connect();
+  await owner.query('analyze');
+  await owner.end();
+}
 const db = server.deps.database.db;
 const slug = `act-${Date.now().toString(36)}`;
 let started = performance.now();
@@ -82,7 +106,7 @@ await inTenant(db, tenant.id, async (tx) => {
     from (select id, starts_at, row_number() over (order by starts_at) as n from events where tenant_id = ${tenant.id}) e,
       generate_series(1, ${Math.ceil(registrations / 200)}) j, ${ids} m`);
 });
-if (testTarget === 'server') await db.execute(sql`vacuum analyze`).catch(() => undefined);
+await analyze();
 console.log(
   `seeded ${records.toLocaleString()} records, ${members.toLocaleString()} members, ${posts.toLocaleString()} posts, ${visits.toLocaleString()} visits, ${registrations.toLocaleString()} registrations in ${seconds(started)} s (${testTarget})`,
 );
@@ -94,7 +118,7 @@ const days = await catchUpNetwork(
   new Date(),
 );
 console.log(`catch-up rollup: ${days} days in ${seconds(started)} s`);
-if (testTarget === 'server') await db.execute(sql`vacuum analyze`).catch(() => undefined);
+await analyze();
 
 const nightly: number[] = [];
 for (let i = 0; i < 5; i++) {
