@@ -38,12 +38,14 @@ export function takesAnswers(row: OpportunityRow, today = todayInTokyo()): boole
   return row.status === 'open' && (row.closesOn === null || row.closesOn >= today);
 }
 
+/** Open and not past its closing day (in Japan): what 「興味あり」 and referrals need. */
+export function acceptsResponses(row: OpportunityRow, today = todayInTokyo()) {
+  return row.status === 'open' && (row.closesOn === null || row.closesOn >= today);
+}
+
 export function refuseIfClosed(row: OpportunityRow) {
-  if (row.status === 'open' && row.closesOn !== null && row.closesOn < todayInTokyo()) {
-    throw conflict('opportunity_closed');
-  }
-  if (row.status !== 'open')
-    throw conflict(row.status === 'draft' ? 'opportunity_not_open' : 'opportunity_closed');
+  if (acceptsResponses(row)) return;
+  throw conflict(row.status === 'draft' ? 'opportunity_not_open' : 'opportunity_closed');
 }
 
 /**

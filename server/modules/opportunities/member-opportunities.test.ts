@@ -43,6 +43,7 @@ describe('the member tab', () => {
     expect(closing.body.opportunities.map((o) => o.id)).toEqual([soon.id, later.id, none.id]);
     expect(closing.body.opportunities.map((o) => o.closingSoon)).toEqual([true, false, false]);
     expect(newest.body.opportunities.every((o) => o.isNew)).toBe(true);
+    expect(newest.body.opportunities.every((o) => o.acceptsResponses)).toBe(true);
     const jobs = await member.client.get<{ opportunities: Member[] }>(`${base}?kind=job`);
     expect(jobs.body.opportunities.map((o) => o.id)).toEqual([soon.id]);
     expect((await member.client.get(`${base}?kind=intern`)).status).toBe(422);
@@ -104,6 +105,9 @@ describe('the member tab', () => {
         .set({ closesOn: addDays(todayInTokyo(), -1) })
         .where(eq(opportunities.id, past.id)),
     );
+    // Its answerer still finds it, marked as no longer taking answers (the page hides the forms).
+    const seen = await other.client.get<Member>(`/api/v1/t/${net.slug}/community/opportunities/${past.id}`);
+    expect(seen.body.acceptsResponses).toBe(false);
     await other.client.delete(pastUrl);
     other.client.cookies.set('enishi_lang', 'en');
     const english = await other.client.put<Problem>(pastUrl, {});

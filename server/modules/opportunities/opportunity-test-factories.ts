@@ -15,6 +15,7 @@ export type Member = {
   kind: string;
   isNew: boolean;
   closingSoon: boolean;
+  acceptsResponses: boolean;
   interest: {
     status: string;
     sharedStatus: string;

@@ -1,9 +1,9 @@
 import type { CandidateView } from './candidates.js';
 import { addDays, todayInTokyo } from './dates.js';
 import type { InterestFileMeta } from './interest-file-rows.js';
-import type { OpportunityInterestRow } from './interests.js';
+import { acceptsResponses, type OpportunityInterestRow } from './interests.js';
 import { audienceOf } from './opportunity-audience.js';
-import type { ReferralView } from './referrals.js';
+import type { ReferralView, SentReferralView } from './referrals.js';
 import type { OpportunityRow } from './write-opportunities.js';
 
 const NEW_FOR_DAYS = 7;
@@ -80,6 +80,7 @@ export function presentMemberOpportunity(
     openedAt: openedAt.toISOString(),
     isNew: now.getTime() - openedAt.getTime() < NEW_FOR_DAYS * 86_400_000 && !interest,
     closingSoon: row.closesOn !== null && row.closesOn <= addDays(today, CLOSING_SOON_DAYS),
+    acceptsResponses: acceptsResponses(row, today),
     interest: presentOwnInterest(interest, file),
   };
 }
@@ -127,5 +128,21 @@ export function presentReferral(view: ReferralView) {
     note: referral.note,
     mailed: referral.mailed,
     createdAt: referral.createdAt.toISOString(),
+  };
+}
+
+/** A member's own referral: what they told us, for which opportunity (see listSentReferrals). */
+export function presentSentReferral(view: SentReferralView, today = todayInTokyo()) {
+  return {
+    id: view.id,
+    name: view.name,
+    note: view.note,
+    createdAt: view.createdAt.toISOString(),
+    opportunity: {
+      id: view.opportunity.id,
+      title: view.opportunity.title,
+      kind: view.opportunity.kind,
+      acceptsResponses: acceptsResponses(view.opportunity, today),
+    },
   };
 }

@@ -2,9 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import { jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { createCommunityRouter } from '../community/community-router.js';
+import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
-import { ReferralInputSchema, ReferralReceivedSchema } from './referral-schemas.js';
-import { referForOpportunity } from './referrals.js';
+import { presentSentReferral } from './presenters.js';
+import { ReferralInputSchema, ReferralReceivedSchema, SentReferralListSchema } from './referral-schemas.js';
+import { listSentReferrals, referForOpportunity } from './referrals.js';
 import { OpportunityParamSchema } from './schemas.js';
 
 export const referralRoutes = createCommunityRouter();
@@ -37,5 +39,20 @@ referralRoutes.openapi(
         : { name: body.name ?? '', email: body.email ?? '', note: body.note };
     await withTenant(c, (ctx) => referForOpportunity(ctx, c.req.valid('param').id, input));
     return c.json({ received: true as const }, 202);
+  },
+);
+
+referralRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/community/opportunity-referrals',
+    tags: ['opportunities'],
+    summary: 'The referrals I have sent, newest first (whom, for which opportunity; never the address)',
+    request: { params: TenantParamSchema },
+    responses: { 200: jsonContent(SentReferralListSchema), ...problems(401, 404) },
+  }),
+  async (c) => {
+    const rows = await withTenant(c, (ctx) => listSentReferrals(ctx));
+    return c.json({ referrals: rows.map((row) => presentSentReferral(row)) }, 200);
   },
 );

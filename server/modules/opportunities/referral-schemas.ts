@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { opportunityKinds } from '../../db/schema/index.js';
 import { normaliseEmail } from '../../platform/japanese/contact.js';
 import { tidySpaces } from '../../platform/japanese/text.js';
 
@@ -53,3 +54,23 @@ export const ReferralSchema = z
 export const ReferralListSchema = z
   .object({ referrals: z.array(ReferralSchema) })
   .openapi('OpportunityReferralList');
+
+/** A member's own referral: whom, for what, when. No address, and not whether a mail went out. */
+export const SentReferralSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    note: z.string(),
+    createdAt: z.string(),
+    opportunity: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      kind: z.enum(opportunityKinds),
+      acceptsResponses: z.boolean(),
+    }),
+  })
+  .openapi('SentOpportunityReferral');
+
+export const SentReferralListSchema = z
+  .object({ referrals: z.array(SentReferralSchema) })
+  .openapi('SentOpportunityReferralList');

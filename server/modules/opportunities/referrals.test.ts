@@ -204,4 +204,47 @@ describe('referring someone for an opportunity', () => {
       404,
     );
   });
+
+  it('shows a member the referrals they sent, without addresses or whether a mail went out', async () => {
+    const { net, referrer, item, url } = await setting();
+    const picked = await communityMember(server, net, { displayName: '選ばれ 花子' });
+    const excluded = await audienceRecord(server, net.id, { familyName: '除外', status: 'excluded' });
+    await referrer.client.post(url, { memberId: picked.id, note: 'ぜひ' });
+    await referrer.client.post(url, { name: '除外 さん', email: excluded.email });
+    const mineUrl = `/api/v1/t/${net.slug}/community/opportunity-referrals`;
+    type Sent = { name: string; note: string; opportunity: Record<string, unknown> } & Record<
+      string,
+      unknown
+    >;
+    const mine = await referrer.client.get<{ referrals: Sent[] }>(mineUrl);
+    expect(mine.status).toBe(200);
+    expect(mine.body.referrals.map((r) => r.name)).toEqual(['除外 さん', '選ばれ 花子']);
+    for (const referral of mine.body.referrals) {
+      expect(Object.keys(referral).sort()).toEqual(['createdAt', 'id', 'name', 'note', 'opportunity']);
+      expect(referral.opportunity).toEqual({
+        id: item.id,
+        title: 'データエンジニア',
+        kind: 'job',
+        acceptsResponses: true,
+      });
+    }
+    expect(JSON.stringify(mine.body)).not.toContain('@');
+    // Closed since: still listed, no longer taking responses.
+    await net.hr.patch(`/api/v1/t/${net.slug}/opportunities/${item.id}`, { status: 'closed' });
+    const later = await referrer.client.get<{ referrals: Sent[] }>(mineUrl);
+    expect(later.body.referrals.map((r) => r.opportunity.acceptsResponses)).toEqual([false, false]);
+
+    // Each member sees their own only; another network's member sees nothing of this one.
+    expect((await picked.client.get<{ referrals: Sent[] }>(mineUrl)).body.referrals).toEqual([]);
+    expect((await net.hr.get<{ referrals: Sent[] }>(mineUrl)).body.referrals).toEqual([]);
+    const other = await network(server);
+    const stranger = await communityMember(server, other);
+    expect((await stranger.client.get(mineUrl)).status).toBe(404);
+    const own = await stranger.client.get<{ referrals: Sent[] }>(
+      `/api/v1/t/${other.slug}/community/opportunity-referrals`,
+    );
+    expect(own.body.referrals).toEqual([]);
+    referrer.client.cookies.clear();
+    expect((await referrer.client.get(mineUrl)).status).toBe(401);
+  });
 });

@@ -1,6 +1,12 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { accounts, alumniRecords, memberships, opportunityReferrals } from '../../db/schema/index.js';
+import {
+  accounts,
+  alumniRecords,
+  memberships,
+  opportunities,
+  opportunityReferrals,
+} from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
@@ -165,3 +171,36 @@ export async function listReferrals(ctx: TenantServiceContext, opportunityId: st
     .limit(1000);
 }
 export type ReferralView = Awaited<ReturnType<typeof listReferrals>>[number];
+
+/**
+ * A member's own referrals, newest first: whom (by the name they gave or picked) for which
+ * opportunity. Never the address or whether a mail went out: that would tell the referrer whether
+ * the address belongs to a member, or is on HR's exclusion list.
+ */
+export async function listSentReferrals(ctx: TenantServiceContext) {
+  return ctx.tx
+    .select({
+      id: opportunityReferrals.id,
+      name: opportunityReferrals.name,
+      note: opportunityReferrals.note,
+      createdAt: opportunityReferrals.createdAt,
+      opportunity: opportunities,
+    })
+    .from(opportunityReferrals)
+    .innerJoin(
+      opportunities,
+      and(
+        eq(opportunities.tenantId, opportunityReferrals.tenantId),
+        eq(opportunities.id, opportunityReferrals.opportunityId),
+      ),
+    )
+    .where(
+      and(
+        eq(opportunityReferrals.tenantId, ctx.tenant.id),
+        eq(opportunityReferrals.referrerId, ctx.actor.membershipId),
+      ),
+    )
+    .orderBy(desc(opportunityReferrals.createdAt), desc(opportunityReferrals.id))
+    .limit(200);
+}
+export type SentReferralView = Awaited<ReturnType<typeof listSentReferrals>>[number];

@@ -146,6 +146,8 @@ export const MemberOpportunitySchema = z
     openedAt: z.string(),
     isNew: z.boolean(),
     closingSoon: z.boolean(),
+    /** Open and before its closing day: 「興味あり」 and referrals are taken. */
+    acceptsResponses: z.boolean(),
     interest: OwnInterestSchema.nullable(),
   })
   .openapi('MemberOpportunity');

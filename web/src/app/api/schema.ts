@@ -7101,6 +7101,62 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/community/opportunity-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The referrals I have sent, newest first (whom, for which opportunity; never the address) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SentOpportunityReferralList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/community/people": {
         parameters: {
             query?: never;
@@ -18694,6 +18750,7 @@ export type components = {
             events: components["schemas"]["MemberEvent"][];
         };
         MemberOpportunity: {
+            acceptsResponses: boolean;
             bodyHtml: string;
             budget: string;
             closesOn: string | null;
@@ -20064,6 +20121,24 @@ export type components = {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        SentOpportunityReferral: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            note: string;
+            opportunity: {
+                acceptsResponses: boolean;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "job" | "comeback" | "collaboration";
+                title: string;
+            };
+        };
+        SentOpportunityReferralList: {
+            referrals: components["schemas"]["SentOpportunityReferral"][];
         };
         Session: {
             createdAt: string;

@@ -54,6 +54,7 @@ export const opportunitiesEn: Record<keyof typeof opportunitiesJa, string> = {
   'opportunities.fileRemove': 'Remove the attached file',
   'opportunities.withdraw': 'Withdraw',
   'opportunities.withdrawn': 'Withdrawn. You can tap “Interested” again.',
+  'opportunities.closedNotice': 'This opportunity has closed: it no longer takes interest or referrals.',
   'opportunities.sharedStatus': 'Update from HR',
   'referral.title': 'Refer someone',
   'referral.lead': 'Know someone who would fit? Refer them: they get one e-mail with your name, once.',
@@ -68,5 +69,8 @@ export const opportunitiesEn: Record<keyof typeof opportunitiesJa, string> = {
   'referral.email': 'E-mail address',
   'referral.note': 'A short note (optional, added to the e-mail)',
   'referral.submit': 'Refer',
+  'referral.sent.title': 'People you have referred',
+  'referral.sent.whom': '{name}',
+  'referral.sent.closed': 'Closed',
   'referral.done': 'Thank you, your referral has been received.',
 };

@@ -53,6 +53,7 @@ export const opportunitiesJa = {
   'opportunities.fileRemove': '添付ファイルを削除',
   'opportunities.withdraw': '取り下げる',
   'opportunities.withdrawn': '取り下げました。もう一度「興味あり」を押すこともできます。',
+  'opportunities.closedNotice': 'この募集は締め切りました。「興味あり」とご紹介の受け付けは終了しています。',
   'opportunities.sharedStatus': '人事からのお知らせ',
   'referral.title': '紹介する',
   'referral.lead':
@@ -68,5 +69,8 @@ export const opportunitiesJa = {
   'referral.email': 'メールアドレス',
   'referral.note': 'ひとこと（任意・メールに添えます）',
   'referral.submit': '紹介する',
+  'referral.sent.title': 'あなたが紹介した方',
+  'referral.sent.whom': '{name} さん',
+  'referral.sent.closed': '締切済み',
   'referral.done': 'ご紹介を受け付けました。ありがとうございます。',
 } as const;

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from '../community/community-context';
 import { kinds, type OpportunityKind, opportunityKeys } from './opportunity-model';
+import { SentReferrals } from './SentReferrals';
 
 /** The member tab 機会: open opportunities meant for me, newest or closing soonest first, by kind. */
 export function OpportunitiesPage() {
@@ -89,6 +90,7 @@ export function OpportunitiesPage() {
           </li>
         ))}
       </ul>
+      <SentReferrals slug={slug} />
     </section>
   );
 }

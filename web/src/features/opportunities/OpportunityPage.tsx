@@ -107,6 +107,8 @@ export function OpportunityPage() {
             {t('opportunities.withdraw')}
           </button>
         </div>
+      ) : !item.acceptsResponses ? (
+        <Notice>{t('opportunities.closedNotice')}</Notice>
       ) : (
         <form className="card" onSubmit={submit} noValidate>
           {mine?.status === 'withdrawn' && <p className="muted">{t('opportunities.withdrawn')}</p>}
@@ -136,7 +138,7 @@ export function OpportunityPage() {
           </button>
         </form>
       )}
-      <ReferForm slug={slug} id={id} />
+      {item.acceptsResponses && <ReferForm slug={slug} id={id} />}
     </article>
   );
 }

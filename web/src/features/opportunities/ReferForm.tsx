@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { Field, FormError, fieldErrorOf, Notice } from '../../app/ui';
+import { opportunityKeys } from './opportunity-model';
 
 type Whom = 'member' | 'outside';
 const empty = { q: '', memberId: '', name: '', email: '', note: '' };
@@ -28,6 +29,7 @@ export function ReferForm({ slug, id }: { slug: string; id: string }) {
         }),
       ),
   });
+  const queryClient = useQueryClient();
   const refer = useMutation({
     mutationFn: () =>
       call(
@@ -42,6 +44,7 @@ export function ReferForm({ slug, id }: { slug: string; id: string }) {
     onSuccess: () => {
       setForm(empty);
       setSearch('');
+      queryClient.invalidateQueries({ queryKey: opportunityKeys.sentReferrals(slug) });
     },
   });
   const submit = (event: FormEvent) => {

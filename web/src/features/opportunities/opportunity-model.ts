@@ -28,6 +28,7 @@ export const opportunityKeys = {
     ['t', slug, 'opportunities', 'member', kind, sort] as const,
   member: (slug: string, id: string) => ['t', slug, 'opportunities', 'member', 'one', id] as const,
   memberAll: (slug: string) => ['t', slug, 'opportunities', 'member'] as const,
+  sentReferrals: (slug: string) => ['t', slug, 'opportunities', 'member', 'sent-referrals'] as const,
   staffList: (slug: string) => ['t', slug, 'opportunities', 'staff'] as const,
   staff: (slug: string, id: string) => ['t', slug, 'opportunities', 'staff', id] as const,
   candidates: (slug: string, opportunity: string) =>

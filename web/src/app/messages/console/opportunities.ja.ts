@@ -6,7 +6,6 @@ export const opportunitiesConsoleJa = {
   'opportunity.status.closed': '募集終了',
   'opportunity.status.filled': '充足',
   'opportunity.returnerTerms': '復帰される方への条件（勤続年数の通算、オンボーディングなど）',
-  'opportunities.closedNotice': 'この募集は締め切られました。',
   'referralsAdmin.title': '紹介',
   'referralsAdmin.empty': 'まだ紹介はありません。',
   'referralsAdmin.who': '{referrer} さん → {referred} さん',
