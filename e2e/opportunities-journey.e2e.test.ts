@@ -98,6 +98,11 @@ describe.skipIf(!hasChromium)('a comeback role on a phone', () => {
     expect(mails.filter((mail) => mail.to === 'saburo@example.jp').map((mail) => mail.subject)).toEqual([
       expect.stringContaining('復帰 花子 さんから「プロダクトマネージャー（カムバック採用）」のご紹介'),
     ]);
+    // The 機会 tab keeps the alumnus's own record of whom they referred, without the address.
+    await alumnus.getByRole('link', { name: '機会の一覧へ', exact: false }).click();
+    const sent = alumnus.getByRole('region', { name: 'あなたが紹介した方' });
+    await sent.getByText('元同僚 三郎 さん').waitFor();
+    expect(await sent.textContent()).not.toContain('saburo@example.jp');
 
     // HR downloads the PDF from the card, sees the referral, and moves the card to 入社 with the return date.
     await hr.reload();
