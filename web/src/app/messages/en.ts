@@ -4,7 +4,6 @@ import { eventsEn } from './events.en';
 import type { BaseMessageKey } from './ja';
 import { newsEn } from './news.en';
 import { opportunitiesEn } from './opportunities.en';
-import { outcomesEn } from './outcomes.en';
 import { programmesEn } from './programmes.en';
 import { proposalsEn } from './proposals.en';
 import { registryEn } from './registry.en';
@@ -112,5 +111,4 @@ export const en: Record<BaseMessageKey, string> = {
   ...newsEn,
   ...programmesEn,
   ...surveysEn,
-  ...outcomesEn,
 };

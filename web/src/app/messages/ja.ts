@@ -4,7 +4,6 @@ import type { ConsoleMessageKey } from './console/ja';
 import { eventsJa } from './events.ja';
 import { newsJa } from './news.ja';
 import { opportunitiesJa } from './opportunities.ja';
-import { outcomesJa } from './outcomes.ja';
 import { programmesJa } from './programmes.ja';
 import { proposalsJa } from './proposals.ja';
 import { registryJa } from './registry.ja';
@@ -113,7 +112,6 @@ export const ja = {
   ...newsJa,
   ...programmesJa,
   ...surveysJa,
-  ...outcomesJa,
 } as const;
 
 /** The keys the alumni side may use: always loaded. */

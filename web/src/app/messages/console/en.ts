@@ -7,6 +7,7 @@ import type { ConsoleMessageKey } from './ja';
 import { newsConsoleEn } from './news.en';
 import { newslettersConsoleEn } from './newsletters.en';
 import { opportunitiesConsoleEn } from './opportunities.en';
+import { outcomesEn } from './outcomes.en';
 import { programmesConsoleEn } from './programmes.en';
 import { proposalsConsoleEn } from './proposals.en';
 import { registryConsoleEn } from './registry.en';
@@ -138,6 +139,7 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   ...newsConsoleEn,
   ...newslettersConsoleEn,
   ...opportunitiesConsoleEn,
+  ...outcomesEn,
   ...programmesConsoleEn,
   ...proposalsConsoleEn,
   ...registryConsoleEn,

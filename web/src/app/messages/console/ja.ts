@@ -6,6 +6,7 @@ import { eventsAdminJa } from './events-admin.ja';
 import { newsConsoleJa } from './news.ja';
 import { newslettersConsoleJa } from './newsletters.ja';
 import { opportunitiesConsoleJa } from './opportunities.ja';
+import { outcomesJa } from './outcomes.ja';
 import { programmesConsoleJa } from './programmes.ja';
 import { proposalsConsoleJa } from './proposals.ja';
 import { registryConsoleJa } from './registry.ja';
@@ -138,6 +139,7 @@ export const consoleJa = {
   ...newsConsoleJa,
   ...newslettersConsoleJa,
   ...opportunitiesConsoleJa,
+  ...outcomesJa,
   ...programmesConsoleJa,
   ...proposalsConsoleJa,
   ...registryConsoleJa,
