@@ -110,6 +110,26 @@ describe.skipIf(!hasChromium)('the HR console on a phone', () => {
     await staff.close();
   });
 
+  it('exactly one console item is current on every news and newsletter path', async () => {
+    const { slug, client: hrApi } = await tenantWithMember(suite.server, 'admin');
+    const { page } = await suite.pageAs(hrApi);
+    const nav = page.getByRole('navigation', { name: '管理コンソール' });
+    const expectations: [string, string, string][] = [
+      ['news', 'お知らせ', 'お知らせ'],
+      ['news/new', 'お知らせ', '新しい記事'],
+      ['news/newsletters', 'メールマガジン', 'メールマガジン'],
+      ['news/newsletters/new', 'メールマガジン', '新しいメールマガジン'],
+      ['registry', 'アルムナイ名簿', 'アルムナイ名簿'],
+    ];
+    for (const [path, item, heading] of expectations) {
+      await page.goto(`${suite.server.publicUrl}/t/${slug}/admin/${path}`);
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      const current = nav.locator('a[aria-current="page"]');
+      expect(await current.allTextContents(), path).toEqual([item]);
+    }
+    await page.context().close();
+  });
+
   it('the members list asks before suspending a member, and changes nothing when cancelled', async () => {
     const { slug, tenant, member: hr } = await tenantWithMember(suite.server, 'admin');
     await addTestMember(suite.server, tenant.id, 'alumnus', { displayName: '中村 智博' });

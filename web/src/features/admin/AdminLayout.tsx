@@ -1,17 +1,19 @@
 import { Suspense } from 'react';
-import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { isStaffRole } from '../../app/session';
 import { NoAccessPage } from '../../app/status-pages';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { tenantName } from '../tenancy/tenant-name';
 import { type TenantHome, useTenantHome } from '../tenancy/use-tenant-home';
+import { currentSection } from './current-section';
 
 /** The HR console frame. Each feature module adds its section to `sections` as it lands. */
 export function AdminLayout() {
   const { slug } = useParams();
   const { t, locale } = useI18n();
   const { home, error } = useTenantHome(slug);
+  const { pathname } = useLocation();
   if (error) return <ErrorMessage error={error} />;
   if (!home) return <Loading />;
   if (!isStaffRole(home.member.role)) return <NoAccessPage home={`/t/${home.tenant.slug}`} />;
@@ -42,6 +44,7 @@ export function AdminLayout() {
         ]
       : []),
   ];
+  const active = currentSection(pathname, sections);
   return (
     <div className="console">
       <div className="console-head">
@@ -49,11 +52,19 @@ export function AdminLayout() {
         <h1>{t('console.title')}</h1>
       </div>
       <nav className="console-nav" aria-label={t('console.title')}>
-        {sections.map((section) => (
-          <NavLink key={section.to} to={section.to} end={section.end}>
-            {section.label}
-          </NavLink>
-        ))}
+        {sections.map((section) => {
+          const current = section === active;
+          return (
+            <Link
+              key={section.to}
+              to={section.to}
+              className={current ? 'active' : undefined}
+              aria-current={current ? 'page' : undefined}
+            >
+              {section.label}
+            </Link>
+          );
+        })}
       </nav>
       <div className="console-body">
         <Suspense fallback={<Loading />}>
