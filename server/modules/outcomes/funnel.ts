@@ -3,6 +3,7 @@ import { queryRows } from '../../db/raw.js';
 import type { LeaveReason } from '../../db/schema/index.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { ACTIVE_DAYS, countActiveMembers } from './active-members.js';
+import { type ActivitySource, activitySource } from './activity/activity-days.js';
 import {
   type CohortDimension,
   type Funnel,
@@ -46,7 +47,7 @@ const asOfFor = (end: Date, now: Date) => (end.getTime() > now.getTime() ? now :
  */
 async function countSteps(
   ctx: TenantServiceContext,
-  input: { cohort: SQL; key: SQL; asOf: { current: Date; previous: Date } },
+  input: { cohort: SQL; key: SQL; asOf: { current: Date; previous: Date }; source: ActivitySource },
 ): Promise<Map<string, { current: StepCounts; previous: StepCounts }>> {
   const columns = (at: Date, suffix: string) => sql`
     count(*) filter (where r.created_at < ${at})::int as ${sql.raw(`records_${suffix}`)},
@@ -64,12 +65,12 @@ async function countSteps(
       where r.tenant_id = ${ctx.tenant.id} and ${input.cohort}
       group by 1`,
   );
-  const activeNow = await countActiveMembers(ctx, {
+  const activeNow = await countActiveMembers(ctx, input.source, {
     asOf: input.asOf.current,
     cohort: input.cohort,
     key: input.key,
   });
-  const activeBefore = await countActiveMembers(ctx, {
+  const activeBefore = await countActiveMembers(ctx, input.source, {
     asOf: input.asOf.previous,
     cohort: input.cohort,
     key: input.key,
@@ -182,7 +183,8 @@ export async function loadFunnel(
 ): Promise<Funnel> {
   const cohort = cohortCondition(query);
   const asOf = { current: asOfFor(periods.current.to, now), previous: asOfFor(periods.previous.to, now) };
-  const whole = (await countSteps(ctx, { cohort, key: sql`${WHOLE}`, asOf })).get(WHOLE) ?? {
+  const source = await activitySource(ctx.tx, ctx.tenant.id, now);
+  const whole = (await countSteps(ctx, { cohort, key: sql`${WHOLE}`, asOf, source })).get(WHOLE) ?? {
     current: empty,
     previous: empty,
   };
@@ -202,7 +204,7 @@ export async function loadFunnel(
   });
   let breakdown: Funnel['breakdown'] = null;
   if (query.by) {
-    const groups = await countSteps(ctx, { cohort, key: cohortKeys[query.by], asOf });
+    const groups = await countSteps(ctx, { cohort, key: cohortKeys[query.by], asOf, source });
     breakdown = {
       by: query.by,
       rows: [...groups.entries()]

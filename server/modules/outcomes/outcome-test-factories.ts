@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { alumniRecords, invitations, type LeaveReason, sessions } from '../../db/schema/index.js';
+import { alumniRecords, invitations, type LeaveReason } from '../../db/schema/index.js';
 import { enterTenant } from '../../db/scope.js';
 import { addTestMember } from '../../test/factories.js';
 import type { TestServer } from '../../test/harness.js';
+import { recordActivity } from './activity/record-activity.js';
 
 export const DAY = 86_400_000;
 const tokyoDay = (date: Date) => new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -21,7 +22,7 @@ export type Person = {
   consent?: boolean;
   invited?: boolean;
   joined?: boolean;
-  /** Used the app a minute ago. */
+  /** Opened the community a minute ago (a recorded visit). */
   active?: boolean;
   /** Added this month (after the previous period ended) rather than 60 days ago. */
   recent?: boolean;
@@ -68,12 +69,11 @@ export async function seedRecords(server: TestServer, tenantId: string, people: 
           createdAt,
         });
       if (member && person.active)
-        await tx.insert(sessions).values({
-          tokenHash: randomBytes(32),
-          accountId: member.account.id,
-          method: 'invitation',
-          lastSeenAt: new Date(Date.now() - 60_000),
-          expiresAt: new Date(Date.now() + 30 * DAY),
+        await recordActivity(tx, {
+          tenantId,
+          membershipId: member.membership.id,
+          kind: 'visit',
+          at: new Date(Date.now() - 60_000),
         });
     });
   }
