@@ -96,9 +96,9 @@ export const surveyResponses = pgTable(
       'cascade',
     ),
     index('survey_responses_survey_idx').on(table.tenantId, table.surveyId, table.status),
-    // Written answers newest first, read until a page is full.
-    index('survey_responses_newest_idx')
-      .on(table.tenantId, table.surveyId, table.submittedOn)
+    // Written answers newest first in the results' own order, read until a page is full (no sort).
+    index('survey_responses_newest_first_idx')
+      .on(table.tenantId, table.surveyId, table.submittedOn.desc().nullsLast(), table.id.desc())
       .where(sql`status = 'submitted'`),
     // Named answers by day, for the activity rollup (anonymous ones carry no member and are never counted).
     index('survey_responses_submitted_idx')
@@ -222,18 +222,25 @@ export const surveyReminders = pgTable(
   ],
 );
 
+export const surveyCountDimensions = ['', 'department', 'leftYear'] as const;
+export type SurveyCountDimension = (typeof surveyCountDimensions)[number];
+
 /**
- * Running counts of the submitted answers of each survey, kept by a trigger on survey_responses (every
- * way an answer is stored or erased passes through it), so results and their breakdowns read a few
- * thousand rows however many answered. Per question: `*` counts those who answered it and, for choice,
- * scale and NPS questions, each value its answers; question '' counts responses, '#day' per submission
- * day. Department '' and year 0 mean not recorded. Holds nothing a response's facts do not.
+ * Running counts of the submitted answers of each survey, kept by a statement-level trigger on
+ * survey_responses (every way an answer is stored or erased passes through it), so results and their
+ * breakdowns read a few hundred rows per group however many answered. Per question: `*` counts those
+ * who answered it and, for choice, scale and NPS questions, each value its answers; question '' counts
+ * responses, '#day' per submission day. Each answer is counted once per dimension: '' (everyone,
+ * department '' and year 0), 'department' (by department, year 0) and 'leftYear' (by year, department
+ * ''), so no reading sums over every department × year. In a dimension's own column '' and 0 mean not
+ * recorded. Holds nothing a response's facts do not.
  */
 export const surveyAnswerCounts = pgTable(
   'survey_answer_counts',
   {
     tenantId: tenantId(),
     surveyId: uuid('survey_id').notNull(),
+    dimension: text('dimension').$type<SurveyCountDimension>().notNull().default(''),
     questionId: text('question_id').notNull(),
     value: text('value').notNull(),
     department: text('department').notNull().default(''),
@@ -245,6 +252,7 @@ export const surveyAnswerCounts = pgTable(
       columns: [
         table.tenantId,
         table.surveyId,
+        table.dimension,
         table.questionId,
         table.value,
         table.department,

@@ -9,34 +9,31 @@ import type { BreakdownKey } from './survey-results.js';
 /** Counts the answers given before the counts existed (a maintenance task run once per tenant). */
 export async function rebuildAnswerCounts(tx: AppTransaction, tenantId: string) {
   await tx.execute(sql`delete from survey_answer_counts where tenant_id = ${tenantId}`);
-  await tx.execute(sql`select enishi_count_survey_answers(r, 1) from survey_responses r
-    where r.tenant_id = ${tenantId} and r.status = 'submitted'`);
+  await tx.execute(sql`select enishi_count_survey_answers(array(select r from survey_responses r
+    where r.tenant_id = ${tenantId} and r.status = 'submitted'), 1)`);
 }
 
-/** One row of the counts: a question's value (or `*`, answered) in a group ('' without a breakdown). */
-export type CountRow = { question: string; value: string; group: string; n: number };
+/** One row of the counts: a question's value (or `*`, answered) in a group, or in everyone's (group null). */
+export type CountRow = { question: string; value: string; group: string | null; n: number };
 
 /**
- * A survey's answer counts, grouped by department or leaving year when asked (the trigger keeps them;
- * see survey_answer_counts). A group's label is '' when the fact was not recorded.
+ * A survey's answer counts for everyone and, when asked, by department or leaving year (the trigger
+ * keeps them; see survey_answer_counts). A group's label is '' when the fact was not recorded.
  */
 export async function loadAnswerCounts(
   ctx: Pick<TenantServiceContext, 'tx' | 'tenant'>,
   survey: Pick<Survey, 'id'>,
   by: BreakdownKey | null,
 ): Promise<CountRow[]> {
-  const group =
-    by === 'department'
-      ? sql`department`
-      : by === 'leftYear'
-        ? sql`case when left_year = 0 then '' else left_year::text end`
-        : sql`''`;
   return queryRows<CountRow>(
     ctx.tx,
-    sql`select question_id as question, value, ${group} as "group", sum(n)::int as n
+    sql`select question_id as question, value, n, case dimension
+        when '' then null
+        when 'department' then department
+        else case when left_year = 0 then '' else left_year::text end end as "group"
       from survey_answer_counts
       where tenant_id = ${ctx.tenant.id} and survey_id = ${survey.id}
-      group by 1, 2, 3 having sum(n) <> 0`,
+        and dimension in ('', ${by ?? ''}) and n <> 0`,
   );
 }
 
@@ -73,7 +70,7 @@ export async function loadTexts(
         where sr.tenant_id = ${ctx.tenant.id} and sr.survey_id = ${survey.id} and sr.status = 'submitted'
           and sr.answers ? q.id
           and (${pattern}::text is null or lower(normalize(sr.answers ->> q.id, NFKC)) like ${pattern})
-        order by sr.submitted_on desc nulls last, sr.id desc
+        order by sr.submitted_on desc nulls last, sr.id desc nulls last
         limit ${limit}) t`,
   );
   for (const row of rows) found.get(row.question)?.push({ text: row.text, respondent: row.respondent });

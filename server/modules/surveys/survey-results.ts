@@ -190,16 +190,15 @@ export async function surveyResults(
 ) {
   const survey = await loadSurvey(ctx, id);
   const rows = await loadAnswerCounts(ctx, survey, options.by);
+  const total: GroupCounts = new Map();
   const groupsByLabel = new Map<string, GroupCounts>();
   for (const row of rows) {
-    const group = groupsByLabel.get(row.group) ?? new Map<string, Counts>();
+    const group = row.group === null ? total : (groupsByLabel.get(row.group) ?? new Map<string, Counts>());
     const counts = group.get(row.question) ?? new Map<string, number>();
     counts.set(row.value, row.n);
     group.set(row.question, counts);
-    groupsByLabel.set(row.group, group);
+    if (row.group !== null) groupsByLabel.set(row.group, group);
   }
-  const total: GroupCounts = new Map();
-  for (const group of groupsByLabel.values()) addInto(total, group);
   const textIds = survey.questions
     .filter((question) => ['short_text', 'long_text', 'date'].includes(question.type))
     .map((question) => question.id);
