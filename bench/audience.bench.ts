@@ -15,7 +15,7 @@ import {
   type AudienceSpecInput,
   AudienceSpecSchema,
 } from '../server/modules/programmes/audience/audience-spec.js';
-import { summariseAudience } from '../server/modules/programmes/audience/resolve-audience.js';
+import { summariseAudience } from '../server/modules/programmes/audience/summarise-audience.js';
 import { createTenant } from '../server/modules/tenancy/create-tenant.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
 

@@ -5,7 +5,7 @@ import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import { jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { createNewsDeskRouter } from '../news/news-router.js';
 import { presentAudiencePreview } from '../programmes/audience/audience-presenter.js';
-import { summariseAudience } from '../programmes/audience/resolve-audience.js';
+import { summariseAudience } from '../programmes/audience/summarise-audience.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
 import {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { type AudienceSummary, leftOutReasons } from './resolve-audience.js';
+import { leftOutReasons } from './resolve-audience.js';
+import type { AudienceSummary } from './summarise-audience.js';
 
 export const AudiencePreviewSchema = z
   .object({

@@ -6,7 +6,7 @@ import { withTenant } from '../../tenancy/tenant-context.js';
 import { createProgrammesStaffRouter } from '../programmes-router.js';
 import { AudiencePreviewSchema, presentAudiencePreview } from './audience-presenter.js';
 import { AudienceSpecSchema } from './audience-spec.js';
-import { summariseAudience } from './resolve-audience.js';
+import { summariseAudience } from './summarise-audience.js';
 
 export const audienceRoutes = createProgrammesStaffRouter();
 

@@ -16,7 +16,7 @@ import { createTestTenant, mailsTo } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { audienceMember, audienceRecord } from '../audience/audience-factories.js';
 import { AudienceSpecSchema } from '../audience/audience-spec.js';
-import { summariseAudience } from '../audience/resolve-audience.js';
+import { summariseAudience } from '../audience/summarise-audience.js';
 import { type Delivery, deliver } from './deliver.js';
 
 let server: TestServer;
