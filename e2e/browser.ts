@@ -9,7 +9,8 @@ export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
 export const webRoot = path.resolve('dist/web');
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs` add switches for one file's browser, such as a fake camera. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -19,6 +20,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
@@ -75,13 +77,16 @@ export type BrowserSuite = {
  * One server and one Chromium per e2e file: started in beforeAll (then `seed`, if given, with the
  * server), closed in afterAll. Without Chromium nothing starts and the file's suites are skipped.
  */
-export function browserSuite(seed?: (server: TestServer) => Promise<void>): BrowserSuite {
+export function browserSuite(
+  seed?: (server: TestServer) => Promise<void>,
+  { chromiumArgs = [] }: { chromiumArgs?: string[] } = {},
+): BrowserSuite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!hasChromium) return;
     server = await startTestServer({}, { webRoot });
-    browser = await launchChromium();
+    browser = await launchChromium(chromiumArgs);
     await seed?.(server);
   });
   afterAll(async () => {

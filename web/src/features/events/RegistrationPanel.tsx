@@ -4,12 +4,13 @@ import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, FormError, fieldErrorOf, Notice } from '../../app/ui';
 import { useCommunity } from '../community/community-context';
+import { CheckInQrCode } from './CheckInQrCode';
 import { type AttendanceMode, eventKeys, isFull, type MemberEvent, modesOf } from './event-model';
 
 /**
  * Registering in one tap (the questions first, if the event has any; online or in person for a hybrid
  * event), the waitlist when the seats are taken, and cancelling in one tap. A confirmed seat shows the
- * check-in code large enough to read out or show at the door.
+ * check-in QR code for staff to scan, and its code large enough to read out or type at the door.
  */
 export function RegistrationPanel({ event }: { event: MemberEvent }) {
   const { t } = useI18n();
@@ -71,6 +72,7 @@ export function RegistrationPanel({ event }: { event: MemberEvent }) {
         {confirmed && registration.checkInCode && (
           <div className="check-in">
             <p className="small">{t('events.checkIn.lead')}</p>
+            <CheckInQrCode code={registration.checkInCode} />
             <p className="check-in-code">
               <span className="visually-hidden">{t('events.checkIn.label')} </span>
               {/* In fours, as people read codes out; staff may type it with or without the space. */}

@@ -170,7 +170,7 @@ export const eventsAdminEn: Record<keyof typeof eventsAdminJa, string> = {
   'eventsConsole.message.done': 'Sent to {count} people.',
   'eventsConsole.checkInTitle': 'Check-in',
   'eventsConsole.checkInLead':
-    'Type the 8-character code shown in the attendee’s app. Case, spaces and hyphens do not matter.',
+    'Or type the 8-character code shown under the attendee’s QR code. Case, spaces and hyphens do not matter.',
   'eventsConsole.checkIn.code': 'Check-in code',
   'eventsConsole.checkIn.submit': 'Check in',
   'eventsConsole.checkIn.recorded': '{name} is checked in.',
@@ -178,6 +178,17 @@ export const eventsAdminEn: Record<keyof typeof eventsAdminJa, string> = {
   'eventsConsole.checkIn.mode': 'Taking part: {mode}',
   'eventsConsole.checkIn.refused': 'Not checked in: {reason}',
   'eventsConsole.checkIn.count': '{attended} attended of {confirmed} confirmed',
-  'eventsConsole.checkIn.camera':
-    'Scanning the QR code with the camera is not supported yet. Type the code shown under the QR code.',
+  'eventsConsole.scan.start': 'Scan the QR code with the camera',
+  'eventsConsole.scan.stop': 'Stop the camera',
+  'eventsConsole.scan.starting': 'Starting the camera…',
+  'eventsConsole.scan.hint':
+    'Hold the attendee’s QR code in view. They are checked in as soon as it is read.',
+  'eventsConsole.scan.view': 'Camera view',
+  'eventsConsole.scan.unavailable':
+    'The camera cannot be used in this browser (check that the page is open over HTTPS). Type the check-in code instead.',
+  'eventsConsole.scan.denied':
+    'Camera access is not allowed. Allow the camera for this site in the browser settings, or type the check-in code.',
+  'eventsConsole.scan.noCamera': 'No camera was found. Type the check-in code instead.',
+  'eventsConsole.scan.failed':
+    'The camera could not be started (another app may be using it). Type the check-in code instead.',
 };

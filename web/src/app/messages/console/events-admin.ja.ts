@@ -168,7 +168,7 @@ export const eventsAdminJa = {
   'eventsConsole.message.done': '{count} 人にお知らせを送りました。',
   'eventsConsole.checkInTitle': '受付',
   'eventsConsole.checkInLead':
-    '参加者のアプリに表示される受付番号（8 文字）を入力してください。大文字・小文字、空白やハイフンは区別しません。',
+    'または、参加者の QR コードの下に表示される受付番号（8 文字）を入力してください。大文字・小文字、空白やハイフンは区別しません。',
   'eventsConsole.checkIn.code': '受付番号',
   'eventsConsole.checkIn.submit': '受付する',
   'eventsConsole.checkIn.recorded': '{name} さんの出席を記録しました。',
@@ -176,6 +176,16 @@ export const eventsAdminJa = {
   'eventsConsole.checkIn.mode': '参加方法: {mode}',
   'eventsConsole.checkIn.refused': '受付できません: {reason}',
   'eventsConsole.checkIn.count': '出席 {attended} 人 / 参加確定 {confirmed} 人',
-  'eventsConsole.checkIn.camera':
-    'カメラでの QR コード読み取りには未対応です。QR コードの下に表示される受付番号を入力してください。',
+  'eventsConsole.scan.start': 'カメラで QR コードを読み取る',
+  'eventsConsole.scan.stop': 'カメラを止める',
+  'eventsConsole.scan.starting': 'カメラを起動しています…',
+  'eventsConsole.scan.hint': '参加者の QR コードをカメラに映してください。読み取ると自動で受付します。',
+  'eventsConsole.scan.view': 'カメラの映像',
+  'eventsConsole.scan.unavailable':
+    'このブラウザではカメラを使えません（HTTPS で開いているかご確認ください）。受付番号を入力してください。',
+  'eventsConsole.scan.denied':
+    'カメラの使用が許可されていません。ブラウザの設定でこのサイトのカメラを許可するか、受付番号を入力してください。',
+  'eventsConsole.scan.noCamera': 'カメラが見つかりません。受付番号を入力してください。',
+  'eventsConsole.scan.failed':
+    'カメラを起動できませんでした（ほかのアプリが使用中の可能性があります）。受付番号を入力してください。',
 } as const;

@@ -10,14 +10,15 @@ import { useConsoleHome } from '../../admin/AdminLayout';
 import { EventConsoleNav } from './EventConsoleNav';
 import { eventConsoleKeys, seatTotals } from './event-console-model';
 import { formatInZone } from './event-times';
+import { QrScanner } from './QrScanner';
 import { useStaffEvent } from './use-staff-event';
 
 type Outcome = { ok: Schemas['EventCheckInResult'] } | { refused: string };
 
 /**
- * 受付 at the door, on a phone: the code from the attendee's screen is typed (any case; spaces and
- * hyphens are dropped by the server), the answer says who was checked in or why not, and the field is
- * cleared and focused again for the next person.
+ * 受付 at the door, on a phone: the QR code on the attendee's screen is scanned with the camera, or its
+ * code typed (any case; spaces and hyphens are dropped by the server); the answer says who was checked
+ * in or why not, and the field is cleared for the next person.
  */
 export function AdminEventCheckInPage() {
   const { id = '' } = useParams();
@@ -34,8 +35,7 @@ export function AdminEventCheckInPage() {
   if (loaded.error) return <ErrorMessage error={loaded.error} />;
   if (!event) return <Loading />;
 
-  const submit = async (submitted: FormEvent) => {
-    submitted.preventDefault();
+  const checkIn = async (code: string, from: 'typed' | 'scanned') => {
     setBusy(true);
     setOutcome(null);
     try {
@@ -43,7 +43,7 @@ export function AdminEventCheckInPage() {
         client.POST('/v1/t/{slug}/events/{id}/check-in', { params: { path: { slug, id } }, body: { code } }),
       );
       setOutcome({ ok });
-      setCode('');
+      if (from === 'typed') setCode('');
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: eventConsoleKeys.one(slug, id) }),
         queryClient.invalidateQueries({ queryKey: eventConsoleKeys.registrations(slug, id) }),
@@ -54,8 +54,13 @@ export function AdminEventCheckInPage() {
       setOutcome({ refused: reason });
     } finally {
       setBusy(false);
-      input.current?.focus();
+      // Focusing the field while scanning would open the keyboard over the camera view.
+      if (from === 'typed') input.current?.focus();
     }
+  };
+  const submit = (submitted: FormEvent) => {
+    submitted.preventDefault();
+    void checkIn(code, 'typed');
   };
   const totals = seatTotals(event);
   const result = outcome && 'ok' in outcome ? outcome.ok : null;
@@ -70,6 +75,7 @@ export function AdminEventCheckInPage() {
       <p className="check-in-count" aria-live="polite">
         {t('eventsConsole.checkIn.count', { attended: event.attended, confirmed: totals.confirmed })}
       </p>
+      <QrScanner onCode={(scanned) => void checkIn(scanned, 'scanned')} />
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="check-in-code">{t('eventsConsole.checkIn.code')}</label>
@@ -129,7 +135,6 @@ export function AdminEventCheckInPage() {
           </div>
         )}
       </div>
-      <p className="hint">{t('eventsConsole.checkIn.camera')}</p>
     </section>
   );
 }
