@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { surveyPulseStages, surveys } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type FieldError, invalid } from '../../platform/errors.js';
@@ -61,6 +61,11 @@ export function presentPulseStage(row: Awaited<ReturnType<typeof listPulseStages
  * An enabled stage needs an open survey, and no survey serves two stages.
  */
 export async function savePulseStages(ctx: TenantServiceContext, input: PulseSettingsInput) {
+  // Each save replaces the whole set: two at once must not both find the stages free and leave one
+  // survey serving two stages, so saves of one network take turns.
+  await ctx.tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`survey-pulses:${ctx.tenant.id}`}, 0))`,
+  );
   const issues: FieldError[] = [];
   const months = new Set<number>();
   const used = new Set<string>();

@@ -242,6 +242,49 @@ describe('lifecycle pulses', () => {
     expect((await other.client.put(`${n.base}/pulses`, { stages: [] })).status).toBe(404);
   });
 
+  it('refuses a NUL byte, a wrong content type or an empty body, and stores nothing', async () => {
+    const n = await network();
+    const open = await n.open(pulseSurvey('退職後 3 か月'));
+    const nul = await n.client.put<Problem>(`${n.base}/pulses`, {
+      stages: [{ months: 3, surveyId: `${open}\u0000` }],
+    });
+    expect(nul.status).toBe(422);
+    const nulKey = await n.client.put<Problem>(`${n.base}/pulses`, {
+      stages: [{ months: 3, surveyId: open, 'note\u0000': 'x' }],
+    });
+    expect(nulKey.status).toBe(422);
+    const wrongType = await n.client.request<Problem>('PUT', `${n.base}/pulses`, {
+      body: JSON.stringify({ stages: [{ months: 3, surveyId: open }] }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(wrongType.status).toBe(415);
+    const empty = await n.client.request<Problem>('PUT', `${n.base}/pulses`, {
+      body: '',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(empty.status).toBeGreaterThanOrEqual(400);
+    expect(empty.status).toBeLessThan(500);
+    expect((await n.client.get<{ stages: unknown[] }>(`${n.base}/pulses`)).body.stages).toEqual([]);
+  });
+
+  it('two saves at once take turns: one survey never ends up serving two stages', async () => {
+    const n = await network();
+    const survey = await n.open(pulseSurvey('退職後'));
+    const saves = await Promise.all([
+      n.client.put(`${n.base}/pulses`, { stages: [{ months: 3, surveyId: survey }] }),
+      n.client.put(`${n.base}/pulses`, { stages: [{ months: 6, surveyId: survey }] }),
+    ]);
+    expect(saves.map((s) => s.status)).toEqual([200, 200]);
+    const { stages } = (
+      await n.client.get<{ stages: { months: number; surveyId: string; enabled: boolean }[] }>(
+        `${n.base}/pulses`,
+      )
+    ).body;
+    // Whichever save came last holds; the other's stage is kept, turned off.
+    expect(stages.filter((s) => s.enabled)).toHaveLength(1);
+    expect(stages.map((s) => s.months)).toEqual([3, 6]);
+  });
+
   it('refuses a would-return question on an anonymous survey, or on more than one question', async () => {
     const n = await network();
     const anonymous = { ...pulseSurvey('匿名'), anonymity: 'anonymous' };
