@@ -6,6 +6,7 @@ import { notify } from '../community/notifications/notify.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { eventWhen } from './event-calendar.js';
 import { sendFollowUpSurvey } from './follow-up-survey.js';
+import { organiserContext } from './organiser-context.js';
 import type { EventRow } from './write-events.js';
 
 /** The two reminders and how long before the start each goes out. */
@@ -63,22 +64,7 @@ export async function remindEvent(deps: Deps, data: ReminderJob): Promise<number
       )
       .returning({ memberId: eventRegistrations.memberId });
     if (reminded.length === 0) return 0;
-    const [organiser] = await tx
-      .select({ id: memberships.id, displayName: memberships.displayName })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, event.createdBy)));
-    const ctx: TenantServiceContext = {
-      deps,
-      tx,
-      tenant,
-      actor: {
-        membershipId: event.createdBy,
-        accountId: event.createdBy,
-        role: 'admin',
-        displayName: organiser?.displayName ?? '',
-      },
-      ipAddress: '',
-    };
+    const ctx = await organiserContext(deps, tx, tenant, event);
     const locales = await tx
       .select({ id: memberships.id, locale: accounts.locale })
       .from(memberships)

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { events, memberships, tenants } from '../../db/schema/index.js';
+import { events, tenants } from '../../db/schema/index.js';
 import { inTenant } from '../../db/scope.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import type { Deps } from '../../platform/http/env.js';
@@ -9,6 +9,7 @@ import { changeSurveyStatus, createSurvey } from '../surveys/manage-surveys.js';
 import { sendSurvey } from '../surveys/send-survey.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { followUpTemplate } from './follow-up-template.js';
+import { organiserContext } from './organiser-context.js';
 import { auditEvent, type EventRow, findEvent } from './write-events.js';
 
 type FollowUpJob = { tenantId: string; eventId: string };
@@ -87,22 +88,7 @@ export async function sendFollowUpSurvey(deps: Deps, data: FollowUpJob): Promise
       .for('update');
     if (event?.status !== 'published' || !event.surveyId || event.surveySentAt) return 0;
     if (event.endsAt.getTime() > Date.now()) return 0;
-    const [organiser] = await tx
-      .select({ displayName: memberships.displayName })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, event.createdBy)));
-    const ctx: TenantServiceContext = {
-      deps,
-      tx,
-      tenant,
-      actor: {
-        membershipId: event.createdBy,
-        accountId: event.createdBy,
-        role: 'admin',
-        displayName: organiser?.displayName ?? '',
-      },
-      ipAddress: '',
-    };
+    const ctx = await organiserContext(deps, tx, tenant, event);
     const survey = await loadSurvey(ctx, event.surveyId);
     if (survey.status === 'closed') return 0;
     if (survey.status === 'draft') await changeSurveyStatus(ctx, survey.id, 'open');
