@@ -1,4 +1,5 @@
 import {
+  bit,
   date,
   index,
   integer,
@@ -80,6 +81,57 @@ export const activityDaily = pgTable(
     members: integer('members').notNull(),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.day, table.kind] })],
+);
+
+/**
+ * Which days of a calendar year (Japan) a member was active on, and on which they posted or commented:
+ * bit i is the year's day i + 1. Kept by the rollup from member_activity_days, so the distinct members of
+ * any window (a period, its last 7 or 30 days, the going-quiet windows) cost one row per member and year
+ * instead of one per member and day.
+ */
+export const memberPresence = pgTable(
+  'member_presence',
+  {
+    tenantId: tenantId(),
+    year: integer('year').notNull(),
+    membershipId: uuid('membership_id').notNull(),
+    active: bit('active', { dimensions: 366 }).notNull(),
+    spoke: bit('spoke', { dimensions: 366 }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.year, table.membershipId] }),
+    tenantForeignKey('member_presence_membership_fk', [table.tenantId, table.membershipId], memberships),
+  ],
+);
+
+/**
+ * Each member's totals over the 89 days ending `through` (the last day rolled up): with today counted
+ * live, the 90 days of the engagement score, read as one row per member.
+ */
+export const memberRecentActivity = pgTable(
+  'member_recent_activity',
+  {
+    tenantId: tenantId(),
+    membershipId: uuid('membership_id').notNull(),
+    through: date('through').notNull(),
+    visits: integer('visits').notNull().default(0),
+    reads: integer('reads').notNull().default(0),
+    posts: integer('posts').notNull().default(0),
+    comments: integer('comments').notNull().default(0),
+    messages: integer('messages').notNull().default(0),
+    reactions: integer('reactions').notNull().default(0),
+    eventsRegistered: integer('events_registered').notNull().default(0),
+    eventsAttended: integer('events_attended').notNull().default(0),
+    surveysAnswered: integer('surveys_answered').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.membershipId] }),
+    tenantForeignKey(
+      'member_recent_activity_membership_fk',
+      [table.tenantId, table.membershipId],
+      memberships,
+    ),
+  ],
 );
 
 /** The days the rollup has counted, so a missed night is caught up and a re-run replaces, never adds. */

@@ -2,14 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
 import type { Period } from '../period.js';
-import { type ActivitySource, activityDaysSql } from './activity-days.js';
+import type { ActivitySource } from './activity-days.js';
+import { dailyTotalsSql } from './daily-totals.js';
 import { addDays, daysBetween } from './japan-days.js';
+import { presenceSql } from './presence.js';
 
 /** Weekly and monthly active members are counted over the 7 and 30 days that end a period. */
 const WEEK = 7;
 const MONTH = 30;
 
-/** Figures about members' own activity, from the daily rollup (and today live). */
+/** Figures about members' own activity, from the rollups (and today live). */
 type MemberFigures = {
   activeMembers: number;
   weeklyActive: number;
@@ -62,7 +64,7 @@ export function periodEnd(period: Period, today: string): string {
   return daysBetween(last, today) < 0 ? today : last;
 }
 
-/** A period's activity: member figures from the daily rollup (and today live), the rest from their tables. */
+/** A period's activity: member figures from the rollups (and today live), the rest from their tables. */
 export async function activityFigures(
   tx: Queryable,
   source: ActivitySource,
@@ -71,26 +73,27 @@ export async function activityFigures(
   const from = period.fromDate;
   const end = periodEnd(period, source.today);
   const future = daysBetween(from, end) < 0;
-  const windowFrom = addDays(end, -(MONTH - 1));
-  const scanFrom = daysBetween(windowFrom, from) < 0 ? from : windowFrom;
-  const days = activityDaysSql(source, scanFrom, end);
-  const inPeriod = sql`day >= ${from}::date`;
+  const windows = {
+    period: { from, to: end },
+    week: { from: addDays(end, 1 - WEEK), to: end },
+    month: { from: addDays(end, 1 - MONTH), to: end },
+  };
   const [members] = future
     ? [undefined]
     : await queryRows<MemberFigures>(
         tx,
-        sql`with a as (${days})
-          select count(distinct membership_id) filter (where ${inPeriod})::int as "activeMembers",
-            count(distinct membership_id) filter (where day >= ${addDays(end, 1 - WEEK)}::date)::int as "weeklyActive",
-            count(distinct membership_id) filter (where day >= ${addDays(end, 1 - MONTH)}::date)::int as "monthlyActive",
-            (select count(*) from (select membership_id from a where ${inPeriod} group by membership_id
-              having sum(posts + comments) = 0) r)::int as "readersOnly",
-            coalesce(sum(posts) filter (where ${inPeriod}), 0)::int as posts,
-            coalesce(sum(comments) filter (where ${inPeriod}), 0)::int as comments,
-            coalesce(sum(messages) filter (where ${inPeriod}), 0)::int as messages,
-            coalesce(sum(reactions) filter (where ${inPeriod}), 0)::int as reactions,
-            coalesce(sum(reads) filter (where ${inPeriod}), 0)::int as "articleReads"
-          from a`,
+        sql`with p as (${presenceSql(source, windows, ['period'])}),
+            t as (${dailyTotalsSql(source, from, end)})
+          select count(*) filter (where p.period)::int as "activeMembers",
+            count(*) filter (where p.week)::int as "weeklyActive",
+            count(*) filter (where p.month)::int as "monthlyActive",
+            count(*) filter (where p.period and not p."periodSpoke")::int as "readersOnly",
+            (select coalesce(sum(posts), 0) from t)::int as posts,
+            (select coalesce(sum(comments), 0) from t)::int as comments,
+            (select coalesce(sum(messages), 0) from t)::int as messages,
+            (select coalesce(sum(reactions), 0) from t)::int as reactions,
+            (select coalesce(sum(reads), 0) from t)::int as "articleReads"
+          from p`,
       );
   const lo = sql`(${from}::date::timestamp at time zone 'Asia/Tokyo')`;
   const hi = sql`((${end}::date + 1)::timestamp at time zone 'Asia/Tokyo')`;
@@ -112,7 +115,11 @@ export async function activityFigures(
   return { ...noActivity, ...members, ...reach! };
 }
 
-/** The period week by week from its first day (the last week may be shorter), for the chart. */
+/**
+ * The period week by week from its first day (the last week may be shorter), for the chart. A whole
+ * week the rollup has counted reads its active members from activity_daily's 7-day count on its last
+ * day; a shorter or partly live one counts them from member presence.
+ */
 export async function activityWeeks(
   tx: Queryable,
   source: ActivitySource,
@@ -121,24 +128,48 @@ export async function activityWeeks(
   const from = period.fromDate;
   const end = periodEnd(period, source.today);
   if (daysBetween(from, end) < 0) return [];
-  const rows = await queryRows<Omit<ActivityWeek, 'from'> & { week: number }>(
+  const spans: { from: string; to: string; rolled: boolean }[] = [];
+  for (let start = from; daysBetween(start, end) >= 0; start = addDays(start, WEEK)) {
+    const last = addDays(start, WEEK - 1);
+    const to = daysBetween(last, end) < 0 ? end : last;
+    const rolled = to === last && source.lastRolled !== null && daysBetween(to, source.lastRolled) >= 0;
+    spans.push({ from: start, to, rolled });
+  }
+  const totals = await queryRows<Omit<ActivityWeek, 'from' | 'activeMembers'> & { week: number }>(
     tx,
-    sql`select ((day - ${from}::date) / 7)::int as week,
-        count(distinct membership_id)::int as "activeMembers", sum(posts)::int as posts,
+    sql`select ((day - ${from}::date) / 7)::int as week, sum(posts)::int as posts,
         sum(comments)::int as comments, sum(messages)::int as messages
-      from (${activityDaysSql(source, from, end)}) a group by 1`,
+      from (${dailyTotalsSql(source, from, end)}) t group by 1`,
   );
-  const byWeek = new Map(rows.map((row) => [row.week, row]));
-  const weeks: ActivityWeek[] = [];
-  for (let week = 0; week * 7 <= daysBetween(from, end); week += 1) {
-    const row = byWeek.get(week);
-    weeks.push({
-      from: addDays(from, week * 7),
-      activeMembers: row?.activeMembers ?? 0,
+  const weekly = await queryRows<{ day: string; members: number }>(
+    tx,
+    sql`select day::text as day, members from activity_daily where tenant_id = ${source.tenantId}
+      and kind = 'active_7d' and day >= ${from}::date and day <= ${end}::date`,
+  );
+  const counted = new Map(weekly.map((row) => [row.day, row.members]));
+  const others = spans.flatMap((span, index) => (span.rolled ? [] : [[`w${index}`, span] as const]));
+  const live = new Map<string, number>();
+  if (others.length > 0) {
+    const [row] = await queryRows<Record<string, number>>(
+      tx,
+      sql`select ${sql.join(
+        others.map(
+          ([name]) => sql`count(*) filter (where p.${sql.raw(`"${name}"`)})::int as ${sql.raw(`"${name}"`)}`,
+        ),
+        sql`, `,
+      )} from (${presenceSql(source, Object.fromEntries(others))}) p`,
+    );
+    for (const [name] of others) live.set(name, row?.[name] ?? 0);
+  }
+  const byWeek = new Map(totals.map((row) => [row.week, row]));
+  return spans.map((span, index) => {
+    const row = byWeek.get(index);
+    return {
+      from: span.from,
+      activeMembers: span.rolled ? (counted.get(span.to) ?? 0) : (live.get(`w${index}`) ?? 0),
       posts: row?.posts ?? 0,
       comments: row?.comments ?? 0,
       messages: row?.messages ?? 0,
-    });
-  }
-  return weeks;
+    };
+  });
 }

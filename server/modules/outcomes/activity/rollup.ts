@@ -6,6 +6,7 @@ import { inTenant } from '../../../db/scope.js';
 import type { Deps } from '../../../platform/http/env.js';
 import { addDays, daysBetween, japanDay } from './japan-days.js';
 import { activityColumns, memberActivitySql } from './member-activity.js';
+import { refreshRecentActivity, rollUpPresence, rollUpWeeklyActive } from './presence-rollup.js';
 
 /** Days counted per transaction when catching up, so a long backlog commits as it goes. */
 const CHUNK_DAYS = 31;
@@ -21,9 +22,17 @@ export async function lastRolledDay(tx: Queryable, tenantId: string): Promise<st
 
 /**
  * Counts the days [from, to] again from the raw tables, replacing what was there: a re-run gives the
- * same rows, never twice the counts.
+ * same rows, never twice the counts. Then brings what is read from the days up to date: each member's
+ * presence bits, the 7-day active counts and (unless the caller will, after more days) the members'
+ * recent totals.
  */
-export async function rollUpDays(tx: Queryable, tenantId: string, from: string, to: string): Promise<void> {
+export async function rollUpDays(
+  tx: Queryable,
+  tenantId: string,
+  from: string,
+  to: string,
+  options: { recentTotals?: boolean } = {},
+): Promise<void> {
   const inRange = sql`tenant_id = ${tenantId} and day >= ${from}::date and day <= ${to}::date`;
   await tx.execute(sql`delete from member_activity_days where ${inRange}`);
   await tx.execute(sql`delete from activity_daily where ${inRange}`);
@@ -44,6 +53,9 @@ export async function rollUpDays(tx: Queryable, tenantId: string, from: string, 
   await tx.execute(sql`insert into activity_rollups (tenant_id, day)
     select ${tenantId}, d::date from generate_series(${from}::date, ${to}::date, interval '1 day') d
     on conflict (tenant_id, day) do update set rolled_at = now()`);
+  await rollUpPresence(tx, tenantId, from, to);
+  await rollUpWeeklyActive(tx, tenantId, from, to);
+  if (options.recentTotals !== false) await refreshRecentActivity(tx, tenantId);
 }
 
 /**
@@ -63,7 +75,8 @@ export async function catchUpNetwork(
   let counted = 0;
   while (daysBetween(from, yesterday) >= 0 && !signal?.aborted) {
     const to = daysBetween(from, yesterday) >= CHUNK_DAYS ? addDays(from, CHUNK_DAYS - 1) : yesterday;
-    await inTenant(db, tenant.id, (tx) => rollUpDays(tx, tenant.id, from, to));
+    const lastChunk = daysBetween(to, yesterday) === 0;
+    await inTenant(db, tenant.id, (tx) => rollUpDays(tx, tenant.id, from, to, { recentTotals: lastChunk }));
     counted += daysBetween(from, to) + 1;
     from = addDays(to, 1);
   }
