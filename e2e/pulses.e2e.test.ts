@@ -123,4 +123,49 @@ describe.skipIf(!hasChromium)('lifecycle pulses on a phone', () => {
     await desk.goto(`${server.publicUrl}/t/${slug}/admin/registry?segment=${segment.body.id}`);
     await desk.getByRole('link', { name: '復帰 希望', exact: false }).waitFor();
   });
+
+  it('in English: the pulse settings and the survey link page pass axe and fit the phone', async () => {
+    const { slug, tenant, client } = await tenantWithMember(server, 'admin');
+    const base = `/api/v1/t/${slug}`;
+    const created = await client.post<{ id: string }>(`${base}/surveys`, {
+      ...exitSurvey('named'),
+      texts: {
+        ...exitSurvey('named').texts,
+        title: wording('退職後 3 か月アンケート', '3 months after leaving'),
+      },
+    });
+    await client.post(`${base}/surveys/${created.body.id}/status`, { status: 'open' });
+    await client.put(`${base}/surveys/pulses`, { stages: [{ months: 3, surveyId: created.body.id }] });
+    const leaver = await audienceRecord(server, tenant.id, {
+      familyName: 'Leaver',
+      leftOn: monthsBefore(japanToday(new Date()), 3).toISOString().slice(0, 10),
+      contactConsent: 'granted',
+    });
+    // In English, signed in as HR (the API client's session) or signed out.
+    const english = async (cookies = new Map<string, string>()) => {
+      const context = await browser.newContext({ ...phone, locale: 'en-US' });
+      const url = server.publicUrl;
+      await context.addCookies([
+        { name: 'enishi_lang', value: 'en', url },
+        ...[...cookies].map(([name, value]) => ({ name, value, url })),
+      ]);
+      return context.newPage();
+    };
+
+    const desk = await english(client.cookies);
+    await desk.goto(`${server.publicUrl}/t/${slug}/admin/surveys`);
+    await heading(desk, 'Pulse surveys after leaving', 3);
+    const settings = await checkScreen(desk, 'pulse settings (en)');
+    expect(settings.violations).toEqual([]);
+    expect(settings.overflow).toBeLessThanOrEqual(0);
+
+    await runPulses(server.deps);
+    const phonePage = await english();
+    await openMailLink(phonePage, server, leaver.email!);
+    await heading(phonePage, '3 months after leaving');
+    await phonePage.getByText('This survey is named: HR will read your answers.').waitFor();
+    const page = await checkScreen(phonePage, 'survey link (en)');
+    expect(page.violations).toEqual([]);
+    expect(page.overflow).toBeLessThanOrEqual(0);
+  });
 });
