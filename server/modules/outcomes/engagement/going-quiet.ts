@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
-import { type ActivitySource, activityDaysSql } from '../activity/activity-days.js';
+import type { ActivitySource } from '../activity/activity-days.js';
 import { addDays } from '../activity/japan-days.js';
+import { presenceSql } from '../activity/presence.js';
 
 /**
  * Going quiet: active on some day in the 60 days before the last 30, and on none of the last 30 (today
@@ -23,8 +24,8 @@ export function goingQuietWindows(today: string) {
 /** The membership ids of the network's members going quiet today, as one SELECT (membership_id). */
 export function goingQuietSql(source: ActivitySource): SQL {
   const { earlier, quiet } = goingQuietWindows(source.today);
-  return sql`select membership_id from (${activityDaysSql(source, earlier.from, earlier.to)}) earlier
-    except select membership_id from (${activityDaysSql(source, quiet.from, quiet.to)}) recent`;
+  return sql`select membership_id from (${presenceSql(source, { earlier, quiet })}) p
+    where p.earlier and not p.quiet`;
 }
 
 /**
