@@ -79,6 +79,30 @@ describe.skipIf(testTarget !== 'embedded')('upgrading an existing database', { t
     }
   });
 
+  it('sends dry runs staged before token changes moved onto the staged rows back for a new check', async () => {
+    const old = await PGlite.create({ dataDir: 'memory://', extensions: { pg_trgm } });
+    const execute = pgliteExecutor(old);
+    try {
+      await migrateDatabase(execute, 'enishi_app', { until: '0038_member_presence' });
+      await execute(`INSERT INTO tenants (id, slug, name_ja, name_en) VALUES ('${tenantId}', 'upgraded', '旧社', 'Old Co');
+        INSERT INTO registry_imports (tenant_id, id, file_name, format, encoding, headers, status, counts, mapping)
+          VALUES ('${tenantId}', '${importId}', 'old.csv', 'csv', 'utf-8', '{社員番号,氏名}', 'checked',
+            '{"new":1,"updated":0,"unchanged":0,"rejected":0}', '{"社員番号":"employeeNumber","氏名":"fullName"}');
+        INSERT INTO import_staged (tenant_id, import_id, record_id, row_number, kind, changes, family_name)
+          VALUES ('${tenantId}', '${importId}', gen_random_uuid(), 2, 'new', '{}', '山田');
+        INSERT INTO import_token_changes (tenant_id, import_id, part, token, change, record_ids)
+          SELECT tenant_id, import_id, 0, '山田', 'add', array[record_id] FROM import_staged;`);
+      await migrateDatabase(execute, 'enishi_app');
+      const { rows } = await execute(`SELECT status, counts, mapping->>'氏名' AS name,
+        (SELECT count(*)::int FROM import_staged) AS staged,
+        (SELECT count(*)::int FROM import_token_changes) AS tokens FROM registry_imports`);
+      // Its staged rows carry no tokens for the apply to gather: the import waits for a new dry run.
+      expect(rows).toEqual([{ status: 'uploaded', counts: null, name: 'fullName', staged: 0, tokens: 0 }]);
+    } finally {
+      await old.close();
+    }
+  });
+
   it('gives members who joined through an invitation their directory tokens at the next start', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'enishi-upgrade-'));
     dirs.push(dataDir);

@@ -121,6 +121,12 @@ export const importStaged = pgTable(
     changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull(),
     seenUpdatedAt: timestamp('seen_updated_at', { withTimezone: true }),
     ...recordDataColumns(),
+    /**
+     * The search tokens the record gains and loses (all of them when its reading key changes, since the
+     * postings keep the key beside the id). The apply gathers them per token in the database.
+     */
+    tokensAdded: text('tokens_added').array().notNull().default(sql`'{}'::text[]`),
+    tokensRemoved: text('tokens_removed').array().notNull().default(sql`'{}'::text[]`),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.importId, table.recordId] }),
@@ -131,16 +137,14 @@ export const importStaged = pgTable(
 );
 
 /**
- * How an import changes the search postings: per token, the records it adds and removes. The dry run
- * writes it in parts as it goes and merges the parts at the end (part 0), so the apply merges one row
- * per token into record_search_postings.
+ * How an import changes the search postings: per token, the records it adds and removes, gathered by
+ * the apply from the staged rows' tokens so it merges one row per token into record_search_postings.
  */
 export const importTokenChanges = pgTable(
   'import_token_changes',
   {
     tenantId: tenantId(),
     importId: uuid('import_id').notNull(),
-    part: integer('part').notNull(),
     token: text('token').notNull(),
     change: text('change').$type<'add' | 'remove'>().notNull(),
     recordIds: uuid('record_ids').array().notNull(),
@@ -148,7 +152,7 @@ export const importTokenChanges = pgTable(
     readingKeys: textArrayC('reading_keys').notNull().default(sql`'{}'`),
   },
   (table) => [
-    primaryKey({ columns: [table.tenantId, table.importId, table.part, table.change, table.token] }),
+    primaryKey({ columns: [table.tenantId, table.importId, table.change, table.token] }),
     tenantForeignKey(
       'import_token_changes_import_fk',
       [table.tenantId, table.importId],

@@ -76,10 +76,27 @@ export function withAnyEmail(tenantId: string, emails: string[]): SQL {
 export type PostingChange = { token: string; add: string[]; addKeys: string[]; remove: string[] };
 
 /**
- * Notes what to add to and remove from the postings when one record's tokens go from `before` to
- * `after`, into one entry per token; returns how many (token, record) pairs it noted. The postings
- * hold each record's reading key beside its id, so when the key changes every token is taken out and
- * put back with the new key. Writes straight into the entries: an import notes millions of pairs.
+ * The tokens a record gains and loses in the postings when its tokens go from `before` to `after`. The
+ * postings hold each record's reading key beside its id, so when the key changes every token is taken
+ * out and put back with the new key.
+ */
+export function tokenChanges(
+  before: readonly string[],
+  after: readonly string[],
+  keys: { before: string | null; after: string },
+): { added: string[]; removed: string[] } {
+  const rekeyed = keys.before !== keys.after;
+  const old = new Set(before);
+  const next = new Set(after);
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const token of next) if (rekeyed || !old.has(token)) added.push(token);
+  for (const token of old) if (rekeyed || !next.has(token)) removed.push(token);
+  return { added, removed };
+}
+
+/**
+ * Notes one record's token changes (see tokenChanges) into one entry per token.
  */
 export function notePostingChanges(
   into: Map<string, PostingChange>,
@@ -87,26 +104,14 @@ export function notePostingChanges(
   before: readonly string[],
   after: readonly string[],
   keys: { before: string | null; after: string },
-): number {
-  const rekeyed = keys.before !== keys.after;
-  const old = new Set(before);
-  const next = new Set(after);
-  let pairs = 0;
-  for (const token of next) {
-    if (rekeyed || !old.has(token)) {
-      const entry = postingEntry(into, token);
-      entry.add.push(recordId);
-      entry.addKeys.push(keys.after);
-      pairs += 1;
-    }
+): void {
+  const { added, removed } = tokenChanges(before, after, keys);
+  for (const token of added) {
+    const entry = postingEntry(into, token);
+    entry.add.push(recordId);
+    entry.addKeys.push(keys.after);
   }
-  for (const token of old) {
-    if (rekeyed || !next.has(token)) {
-      postingEntry(into, token).remove.push(recordId);
-      pairs += 1;
-    }
-  }
-  return pairs;
+  for (const token of removed) postingEntry(into, token).remove.push(recordId);
 }
 
 function postingEntry(into: Map<string, PostingChange>, token: string): PostingChange {

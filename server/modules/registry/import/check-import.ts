@@ -20,12 +20,12 @@ import {
   searchTokensOf,
   statusAfter,
 } from '../record-values.js';
-import { withAnyEmail } from '../search-index.js';
+import { tokenChanges, withAnyEmail } from '../search-index.js';
 import type { ColumnMapping } from './columns.js';
 import { storedChunks } from './import-files.js';
 import { openTable, type TableRow } from './read-table.js';
 import { type RowIssue, type RowValues, readRow, rejects } from './row-values.js';
-import { discardStaging, ImportTokenChanges } from './token-changes.js';
+import { discardStaging } from './token-changes.js';
 
 // Rows per lookup and write: each batch is a transaction with a few statements, so larger batches
 // spend less on round trips (most on PGlite); 2,000 rows stage about 2 MB of JSON.
@@ -126,7 +126,6 @@ async function resolveBatch(
   batch: Prepared[],
   counts: ImportCounts,
   stamp: { at: Date; source: string; wordingVersion: string | null },
-  tokens: ImportTokenChanges,
 ) {
   const wanted = (r: Prepared) => !r.merged && !rejects(r.issues);
   const numbers = batch.flatMap((r) =>
@@ -191,6 +190,10 @@ async function resolveBatch(
           }
           const recordId = existing?.id ?? randomUUID();
           const keys = derivedKeys(next);
+          const tokens = tokenChanges(existing ? searchTokensOf(existing) : [], searchTokensOf(next), {
+            before: existing ? existing.readingKey : null,
+            after: keys.readingKey,
+          });
           staged.push(
             toStagedRow({
               ...next,
@@ -202,12 +205,10 @@ async function resolveBatch(
               kind: existing ? 'updated' : 'new',
               changes: changes as Record<string, [unknown, unknown]>,
               seenUpdatedAt: existing?.updatedAt ?? null,
+              tokensAdded: tokens.added,
+              tokensRemoved: tokens.removed,
             }),
           );
-          tokens.note(recordId, existing ? searchTokensOf(existing) : [], searchTokensOf(next), {
-            before: existing ? existing.readingKey : null,
-            after: keys.readingKey,
-          });
           counts[existing ? 'updated' : 'new'] += 1;
           continue;
         }
@@ -237,7 +238,6 @@ async function resolveBatch(
             json_build_object('tenant_id', ${imp.tenantId}::uuid, 'import_id', ${imp.id}::uuid)),
           ${JSON.stringify(staged)}::json)`);
     }
-    await tokens.writeIfFull(tx);
     if (issues.length) await tx.insert(importIssues).values(issues);
     await tx
       .update(registryImports)
@@ -260,13 +260,11 @@ async function loadImport(db: AppDatabase, tenantId: string, importId: string) {
 /**
  * The dry run: reads the whole file twice (duplicates first, then each row against the records),
  * stages what would be written and lists every rejected row. Nothing in the registry changes.
- * `pairsInMemory` bounds the search-token changes held before they are written out in parts.
  */
 export async function checkImport(
   db: AppDatabase,
   tenantId: string,
   importId: string,
-  options: { pairsInMemory?: number } = {},
 ): Promise<ImportCounts> {
   const imp = await loadImport(db, tenantId, importId);
   const customFields = await inTenant(db, tenantId, (tx) =>
@@ -311,7 +309,6 @@ export async function checkImport(
         .where(and(eq(registryImports.tenantId, tenantId), eq(registryImports.id, importId)));
     });
     const duplicates = await findDuplicates(withFingerprints(keysOnly));
-    const tokens = new ImportTokenChanges({ tenantId, importId }, options.pairsInMemory);
     const stamp = {
       at: new Date(),
       source: `import:${imp.fileName}`,
@@ -355,12 +352,11 @@ export async function checkImport(
       }
       batch.push(prepared);
       if (batch.length >= BATCH_ROWS) {
-        await resolveBatch(db, imp, batch, counts, stamp, tokens);
+        await resolveBatch(db, imp, batch, counts, stamp);
         batch = [];
       }
     }
-    if (batch.length) await resolveBatch(db, imp, batch, counts, stamp, tokens);
-    await inTenant(db, tenantId, (tx) => tokens.finish(tx));
+    if (batch.length) await resolveBatch(db, imp, batch, counts, stamp);
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'internal_error';
     await inTenant(db, tenantId, (tx) =>

@@ -10,7 +10,6 @@ import { translate } from '../../../platform/i18n/messages.js';
 import type { TestClient } from '../../../test/client.js';
 import { tenantWithMember } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
-import { checkImport } from './check-import.js';
 import { expireDryRuns } from './expire-dry-runs.js';
 import { resumeInterruptedApplies } from './resume-applies.js';
 
@@ -222,44 +221,6 @@ describe('registry import', () => {
       source: 'import',
       changes: [{ field: 'familyName', from: '渡辺', to: '渡部' }],
     });
-  });
-
-  it('writes the search changes of a file larger than memory holds in parts, with the same result', async () => {
-    const whole = await tenantWithMember(server, 'admin');
-    const inParts = await tenantWithMember(server, 'admin');
-    const bytes = fixture('leavers-utf8.csv');
-    const wholeImport = (await upload(whole.client, whole.slug, bytes)).body;
-    const partsImport = (await upload(inParts.client, inParts.slug, bytes)).body;
-    await dryRun(whole.client, whole.slug, wholeImport);
-    // About 300 records of some 17 tokens each: past a bound of 500 pairs they are written in parts, then merged.
-    await checkImport(server.deps.database.db, inParts.tenant.id, partsImport.id, { pairsInMemory: 500 });
-    // Record ids differ between the two networks; the reading keys beside them say whose they are.
-    const changes = (tenantId: string, importId: string) =>
-      inTenant(server.deps.database.db, tenantId, (tx) =>
-        tx
-          .select({
-            part: importTokenChanges.part,
-            token: importTokenChanges.token,
-            change: importTokenChanges.change,
-            ids: importTokenChanges.recordIds,
-            keys: importTokenChanges.readingKeys,
-          })
-          .from(importTokenChanges)
-          .where(and(eq(importTokenChanges.tenantId, tenantId), eq(importTokenChanges.importId, importId))),
-      );
-    const comparable = (rows: Awaited<ReturnType<typeof changes>>) =>
-      rows
-        .map((row) => ({ ...row, ids: row.ids.length, keys: [...row.keys].sort() }))
-        .sort((a, b) => `${a.token}${a.change}`.localeCompare(`${b.token}${b.change}`));
-    const expected = await changes(whole.tenant.id, wholeImport.id);
-    const merged = await changes(inParts.tenant.id, partsImport.id);
-    expect(expected.length).toBeGreaterThan(100);
-    expect(merged.every((row) => row.part === 0)).toBe(true);
-    expect(comparable(merged)).toEqual(comparable(expected));
-
-    await apply(inParts.client, inParts.slug, partsImport.id);
-    const found = (await records(inParts.client, inParts.slug, '渡辺 律子')).records;
-    expect(found.map((r) => r.employeeNumber)).toContain('E100001');
   });
 
   it('refuses to apply over records edited after the dry run, and writes nothing', async () => {
