@@ -3,6 +3,8 @@ import type { Queryable } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw.js';
 import { type ActivitySource, activityDaysSql } from '../activity/activity-days.js';
 import { addDays } from '../activity/japan-days.js';
+import { activityColumns } from '../activity/member-activity.js';
+import { RECENT_DAYS } from '../activity/presence-rollup.js';
 import { goingQuietSql } from './going-quiet.js';
 
 /** The score counts what a member did over the last 90 days, today included. */
@@ -64,6 +66,28 @@ export async function saveWeights(
       updated_at = now()`);
 }
 
+/**
+ * What the score sums, as member_activity_days rows: when the rollup has counted up to yesterday, each
+ * member's 89-day totals kept by it (one row per member) and today live; otherwise the days themselves.
+ */
+async function scoreDaysSql(tx: Queryable, source: ActivitySource, from: string) {
+  const yesterday = addDays(source.today, -1);
+  const [recent] = await queryRows<{ through: string | null }>(
+    tx,
+    sql`select max(through)::text as through from member_recent_activity where tenant_id = ${source.tenantId}`,
+  );
+  if (
+    source.lastRolled !== yesterday ||
+    recent?.through !== yesterday ||
+    addDays(yesterday, 1 - RECENT_DAYS) !== from
+  )
+    return activityDaysSql(source, from, source.today);
+  const columns = sql.raw(activityColumns.join(', '));
+  return sql`select through as day, membership_id, ${columns} from member_recent_activity
+      where tenant_id = ${source.tenantId}
+    union all ${activityDaysSql(source, source.today, source.today)}`;
+}
+
 export type MemberEngagement = Record<Ingredient, number> & {
   membershipId: string;
   name: string;
@@ -92,7 +116,7 @@ export async function memberEngagement(
   const tenantId = source.tenantId;
   const rows = await queryRows<MemberEngagement & { total: number }>(
     tx,
-    sql`with a as (${activityDaysSql(source, from, source.today)}),
+    sql`with a as (${await scoreDaysSql(tx, source, from)}),
         per as (select membership_id, ${sql.join(sums, sql`, `)}, (${score})::int as score
           from a group by membership_id),
         quiet as (${goingQuietSql(source)})
