@@ -55,6 +55,8 @@ export const auditActions = [
   'newsletter.unscheduled',
   'newsletter.send_started',
   'newsletter.sent',
+  'newsletter.deliveries_viewed',
+  'newsletter.deliveries_exported',
   'survey.created',
   'survey.updated',
   'survey.opened',

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { storedAudience } from '../programmes/audience/audience-spec.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import type { CampaignArticle, CampaignSender } from './campaign-mail.js';
+import { campaignDeliveryStates } from './delivery-states.js';
 import type { CampaignEdit, CampaignInput } from './newsletter-schemas.js';
 
 /** The consent a newsletter relies on, and its channel: company news by e-mail. */
@@ -159,11 +160,7 @@ export type CampaignCounts = {
 };
 const noCounts: CampaignCounts = { queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0 };
 
-/**
- * Each recipient's state, counted per campaign: unsubscribed (they used a stop link since, or their mail
- * was withheld because of it), else queued, sent, bounced (refused for good, or an address that bounced
- * before) or failed, as the outbox says.
- */
+/** How many recipients of each campaign are in each state (see campaignDeliveryStates). */
 export async function campaignCounts(
   ctx: Pick<TenantServiceContext, 'tx' | 'tenant'>,
   ids: string[],
@@ -172,28 +169,14 @@ export async function campaignCounts(
   if (ids.length === 0) return counts;
   const rows = await queryRows<{ id: string } & CampaignCounts>(
     ctx.tx,
-    sql`with d as (
-        select d.programme_id as id, o.state, o.last_error,
-          coalesce(o.last_error = 'unsubscribed'
-            or exists (select 1 from programme_unsubscribe_keys k where k.tenant_id = d.tenant_id
-              and k.recipient_id = d.recipient_id and k.purpose = d.purpose
-              and (case when d.recipient_kind = 'member' then
-                (select e.source = 'unsubscribe' and not e.granted and e.created_at >= d.created_at
-                  from consent_events e where e.tenant_id = d.tenant_id and e.membership_id = d.membership_id
-                    and e.purpose = d.purpose order by e.created_at desc, e.id desc limit 1)
-              else exists (select 1 from alumni_records r where r.tenant_id = d.tenant_id and r.id = d.record_id
-                and r.contact_consent = 'withdrawn' and r.consent_source like 'unsubscribe%') end)), false) as unsubscribed
-        from programme_deliveries d
-        join mail_outbox o on o.id = d.outbox_mail_id
-        where d.tenant_id = ${ctx.tenant.id} and d.programme_kind = ${campaignProgramme} and d.channel = 'email'
-          and d.programme_id = any(${`{${ids.join(',')}}`}::uuid[]))
-      select id,
-        count(*) filter (where unsubscribed)::int as unsubscribed,
-        count(*) filter (where not unsubscribed and state = 'pending')::int as queued,
-        count(*) filter (where not unsubscribed and state = 'sent')::int as sent,
-        count(*) filter (where not unsubscribed and (state = 'bounced' or state = 'suppressed'))::int as bounced,
-        count(*) filter (where not unsubscribed and state = 'failed')::int as failed
-      from d group by id`,
+    sql`with d as (${campaignDeliveryStates(ctx.tenant.id, campaignProgramme, ids)})
+      select programme_id as id,
+        count(*) filter (where status = 'unsubscribed')::int as unsubscribed,
+        count(*) filter (where status = 'queued')::int as queued,
+        count(*) filter (where status = 'sent')::int as sent,
+        count(*) filter (where status = 'bounced')::int as bounced,
+        count(*) filter (where status = 'failed')::int as failed
+      from d group by programme_id`,
   );
   for (const row of rows) {
     counts.set(row.id, {

@@ -3,11 +3,13 @@ import { recordAudit } from '../../platform/audit.js';
 import { OkSchema } from '../../platform/auth/schemas.js';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import { jsonBody, jsonContent, problems } from '../../platform/http/router.js';
+import { spreadsheetDownload, spreadsheetResponse } from '../../platform/spreadsheet/spreadsheet-response.js';
 import { createNewsDeskRouter } from '../news/news-router.js';
 import { presentAudiencePreview } from '../programmes/audience/audience-presenter.js';
 import { summariseAudience } from '../programmes/audience/summarise-audience.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
+import { exportCampaignDeliveries, listCampaignDeliveries } from './campaign-deliveries.js';
 import {
   campaignAudience,
   campaignPurpose,
@@ -19,6 +21,9 @@ import {
 } from './campaigns.js';
 import {
   CampaignAudienceSchema,
+  CampaignDeliveryExportQuerySchema,
+  CampaignDeliveryListSchema,
+  CampaignDeliveryQuerySchema,
   CampaignEditSchema,
   CampaignInputSchema,
   CampaignListSchema,
@@ -27,7 +32,7 @@ import {
   CampaignSchema,
   CampaignTestSchema,
 } from './newsletter-schemas.js';
-import { presentCampaign, presentCampaigns } from './presenters.js';
+import { presentCampaign, presentCampaignDelivery, presentCampaigns } from './presenters.js';
 import { cancelCampaign, scheduleCampaign, sendCampaignNow, sendCampaignTest } from './send-campaigns.js';
 
 /** Newsletters live on the news desk: only the network's staff (owner, admin, HR) reach these routes. */
@@ -230,5 +235,52 @@ newsletterRoutes.openapi(
       presentCampaign(ctx, await cancelCampaign(ctx, c.req.valid('param').id)),
     );
     return c.json(campaign, 200);
+  },
+);
+
+newsletterRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: `${base}/{id}/deliveries`,
+    tags,
+    summary:
+      'Each recipient of the newsletter with their state, address and the consent the mail went out under, ' +
+      'by name; filter by state, 50 a page (staff); audited',
+    request: { params: CampaignParamSchema, query: CampaignDeliveryQuerySchema },
+    responses: { 200: jsonContent(CampaignDeliveryListSchema), ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const query = c.req.valid('query');
+    const { rows, total } = await withTenant(c, (ctx) =>
+      listCampaignDeliveries(ctx, c.req.valid('param').id, query),
+    );
+    return c.json(
+      { deliveries: rows.map(presentCampaignDelivery), total, page: query.page, pageSize: query.limit },
+      200,
+    );
+  },
+);
+
+newsletterRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: `${base}/{id}/deliveries/export`,
+    tags,
+    summary:
+      "Download the newsletter's recipients with their consent records as CSV (UTF-8 with BOM or CP932, " +
+      'formula-safe; staff); audited',
+    request: { params: CampaignParamSchema, query: CampaignDeliveryExportQuerySchema },
+    responses: { 200: spreadsheetResponse, ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const { encoding, status } = c.req.valid('query');
+    const file = await withTenant(c, (ctx) =>
+      exportCampaignDeliveries(ctx, c.req.valid('param').id, { status, encoding, locale: c.var.locale }),
+    );
+    return spreadsheetDownload(file, {
+      fileName: `newsletter-recipients-${new Date().toISOString().slice(0, 10)}${encoding === 'cp932' ? '-sjis' : ''}.csv`,
+      accept: c.req.header('accept'),
+      locale: c.var.locale,
+    });
   },
 );

@@ -3,6 +3,7 @@ import { campaignStatuses } from '../../db/schema/index.js';
 import { AudiencePreviewSchema } from '../programmes/audience/audience-presenter.js';
 import { AudienceSpecSchema } from '../programmes/audience/audience-spec.js';
 import { SlugSchema } from '../tenancy/schemas.js';
+import { deliveryStatuses } from './delivery-states.js';
 
 export const MAX_CAMPAIGN_ARTICLES = 20;
 
@@ -65,3 +66,53 @@ export type CampaignView = z.infer<typeof CampaignSchema>;
 export const CampaignListSchema = z.object({ campaigns: z.array(CampaignSchema) }).openapi('NewsletterList');
 export const CampaignTestSchema = z.object({ sentTo: z.string() }).openapi('NewsletterTestSent');
 export const CampaignAudienceSchema = AudiencePreviewSchema;
+
+export const DELIVERIES_PER_PAGE = 50;
+
+export const CampaignDeliveryQuerySchema = z.object({
+  status: z.enum(deliveryStatuses).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(DELIVERIES_PER_PAGE),
+});
+
+export const CampaignDeliveryExportQuerySchema = z.object({
+  status: z.enum(deliveryStatuses).optional(),
+  encoding: z.enum(['utf8', 'cp932']).default('utf8'),
+});
+
+/**
+ * The consent a mail went out under: a member's consent ledger entry (its id, when and where it was
+ * given, the policy version) or, for a record that had not joined, the registry's contact consent as HR
+ * held it when the mail was queued.
+ */
+export const DeliveryConsentSchema = z.object({
+  kind: z.enum(['ledger', 'record']),
+  id: z.uuid().nullable(),
+  at: z.string().nullable(),
+  source: z.string().nullable(),
+  version: z.string().nullable(),
+});
+
+export const CampaignDeliverySchema = z
+  .object({
+    id: z.uuid(),
+    recipientKind: z.enum(['member', 'record']),
+    /** Null only for a registry record erased since; the delivery and its proof remain. */
+    name: z.string().nullable(),
+    email: z.string(),
+    status: z.enum(deliveryStatuses),
+    queuedAt: z.string(),
+    sentAt: z.string().nullable(),
+    consent: DeliveryConsentSchema,
+  })
+  .openapi('NewsletterDelivery');
+
+export const CampaignDeliveryListSchema = z
+  .object({
+    deliveries: z.array(CampaignDeliverySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('NewsletterDeliveryList');
+export type CampaignDeliveryView = z.infer<typeof CampaignDeliverySchema>;

@@ -1,19 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  consentEvents,
-  invitations,
-  mailOutbox,
-  newsletterCampaigns,
-  programmeDeliveries,
-  segments,
-} from '../../db/schema/index.js';
-import { enterTenant, inTenant } from '../../db/scope.js';
+import { consentEvents, invitations, newsletterCampaigns } from '../../db/schema/index.js';
 import { TestClient } from '../../test/client.js';
-import { type CommunityMember, communityMember } from '../../test/community-factories.js';
-import { createTestTenant, mailsTo, signIn } from '../../test/factories.js';
+import { communityMember } from '../../test/community-factories.js';
+import { mailsTo } from '../../test/factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { audienceMember, audienceRecord } from '../programmes/audience/audience-factories.js';
+import {
+  type Campaign,
+  draft,
+  newsletterNetwork,
+  oneClick,
+  outboxFor,
+  type Preview,
+  read,
+} from './newsletter-fixtures.js';
 import { sendDueCampaign } from './send-campaigns.js';
 import { columns } from './wrap-text.js';
 
@@ -23,141 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-type Campaign = {
-  id: string;
-  status: string;
-  recipientCount: number;
-  sendAt: string | null;
-  counts: { queued: number; sent: number; failed: number; bounced: number; unsubscribed: number };
-  articles: { id: string; title: string }[];
-};
-type Preview = {
-  reached: number;
-  reachedMembers: number;
-  reachedRecords: number;
-  leftOut: { reason: string; count: number; sample: string[] }[];
-};
-
-async function network(options: { sender?: boolean } = {}) {
-  const created = await createTestTenant(server);
-  const tenantId = created.tenant.id;
-  const tenant = { id: tenantId, slug: created.slug };
-  const owner = await signIn(server, created.ownerEmail);
-  if (options.sender !== false) {
-    const set = await owner.patch(`/api/v1/t/${created.slug}/settings`, {
-      senderName: '縁テスト株式会社 人事部',
-      senderAddress: '東京都千代田区丸の内1-1-1',
-      senderContact: 'alumni@example.com',
-    });
-    expect(set.status).toBe(200);
-  }
-  const staff = await communityMember(server, tenant, { role: 'admin', displayName: '人事 広報' });
-  const desk = `/api/v1/t/${created.slug}/news-desk`;
-  const segmentId = await server.deps.database.db.transaction(async (tx) => {
-    await enterTenant(tx, tenantId);
-    const [segment] = await tx
-      .insert(segments)
-      .values({ tenantId, name: '営業部出身', filter: { department: '営業' } })
-      .returning();
-    return segment!.id;
-  });
-  const sales = { lastDepartment: '営業' };
-  const people = {
-    member: await audienceMember(server, tenantId, {
-      displayName: '同意 花子',
-      consents: ['company_news'],
-      record: sales,
-    }),
-    noConsentMember: await audienceMember(server, tenantId, { displayName: '未同意 太郎', record: sales }),
-    record: await audienceRecord(server, tenantId, {
-      familyName: '記録',
-      givenName: '一郎',
-      contactConsent: 'granted',
-      consentSource: 'exit_survey',
-      consentWordingVersion: 'exit-2026',
-      ...sales,
-    }),
-    noConsentRecord: await audienceRecord(server, tenantId, { familyName: '未同意記録', ...sales }),
-    bouncedRecord: await audienceRecord(
-      server,
-      tenantId,
-      { familyName: '不達', contactConsent: 'granted', ...sales },
-      { bounced: true },
-    ),
-    otherDepartment: await audienceRecord(server, tenantId, {
-      familyName: '他部署',
-      contactConsent: 'granted',
-      lastDepartment: '開発',
-    }),
-  };
-  const categories = (
-    await staff.client.get<{ categories: { id: string }[] }>(`/api/v1/t/${created.slug}/news/categories`)
-  ).body.categories;
-  const article = await staff.client.post<{ id: string }>(`${desk}/articles`, {
-    title: '新しい人事制度のお知らせ',
-    body: '副業が認められました。詳しくは記事をご覧ください。',
-    categoryId: categories[0]!.id,
-  });
-  expect(article.status).toBe(201);
-  expect((await staff.client.post(`${desk}/articles/${article.body.id}/publish`)).status).toBe(200);
-  const draftArticle = await staff.client.post<{ id: string }>(`${desk}/articles`, {
-    title: '下書き',
-    body: '本文',
-    categoryId: categories[0]!.id,
-  });
-  return {
-    tenantId,
-    slug: created.slug,
-    owner,
-    staff,
-    desk,
-    segmentId,
-    people,
-    articleId: article.body.id,
-    draftArticleId: draftArticle.body.id,
-  };
-}
-type Network = Awaited<ReturnType<typeof network>>;
-
-const intro =
-  'いつもアルムナイネットワークをご覧いただきありがとうございます。今月は新しい人事制度と、来月の交流会についてお知らせします。ぜひご一読ください。';
-
-async function draft(n: Network, staff: CommunityMember = n.staff) {
-  const res = await staff.client.post<Campaign>(`${n.desk}/newsletters`, {
-    subject: '12月のアルムナイ通信',
-    intro,
-    articleIds: [n.articleId],
-    audience: { records: true, segmentId: n.segmentId },
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-}
-
-function read<T>(n: Network, work: Parameters<typeof inTenant<T>>[2]) {
-  return inTenant(server.deps.database.db, n.tenantId, work);
-}
-
-async function outboxFor(n: Network, campaignId: string) {
-  return read(n, (tx) =>
-    tx
-      .select({ delivery: programmeDeliveries, mail: mailOutbox })
-      .from(programmeDeliveries)
-      .innerJoin(mailOutbox, eq(mailOutbox.id, programmeDeliveries.outboxMailId))
-      .where(
-        and(
-          eq(programmeDeliveries.programmeKind, 'newsletter'),
-          eq(programmeDeliveries.programmeId, campaignId),
-        ),
-      ),
-  );
-}
-
-const oneClick = (header: string) =>
-  fetch(header.slice(1, -1), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'List-Unsubscribe=One-Click',
-  });
+const network = (options: { sender?: boolean } = {}) => newsletterNetwork(server, options);
 
 describe('newsletters', () => {
   it('previews who a segment reaches and who is left out and why; nobody without consent can be added', async () => {

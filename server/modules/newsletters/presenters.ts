@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type NewsletterCampaign, newsArticles } from '../../db/schema/index.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { type CampaignDeliveryRow, deliveryConsent } from './campaign-deliveries.js';
 import { campaignAudience, campaignCounts } from './campaigns.js';
-import type { CampaignView } from './newsletter-schemas.js';
+import type { CampaignDeliveryView, CampaignView } from './newsletter-schemas.js';
 
 /**
  * Campaigns as staff see them: their text, the chosen articles by title (one that was unpublished since
@@ -51,4 +52,18 @@ export async function presentCampaign(
 ): Promise<CampaignView> {
   const [view] = await presentCampaigns(ctx, [campaign]);
   return view!;
+}
+
+/** One recipient for the campaign's delivery list (staff only; the news desk's routes check the role). */
+export function presentCampaignDelivery(row: CampaignDeliveryRow): CampaignDeliveryView {
+  return {
+    id: row.id,
+    recipientKind: row.recipient_kind,
+    name: row.name,
+    email: row.email,
+    status: row.status,
+    queuedAt: new Date(row.queued_at).toISOString(),
+    sentAt: row.sent_at === null ? null : new Date(row.sent_at).toISOString(),
+    consent: deliveryConsent(row),
+  };
 }

@@ -58,6 +58,8 @@ export const auditActionList = allValues<AuditAction>()([
   'newsletter.unscheduled',
   'newsletter.send_started',
   'newsletter.sent',
+  'newsletter.deliveries_viewed',
+  'newsletter.deliveries_exported',
   'survey.created',
   'survey.updated',
   'survey.opened',

@@ -7,6 +7,8 @@ export const newslettersConsoleEn: Record<keyof typeof newslettersConsoleJa, str
   'audit.action.newsletter.unscheduled': 'Newsletter schedule cancelled',
   'audit.action.newsletter.send_started': 'Newsletter sending started',
   'audit.action.newsletter.sent': 'Newsletter sent',
+  'audit.action.newsletter.deliveries_viewed': 'Newsletter recipients viewed',
+  'audit.action.newsletter.deliveries_exported': 'Newsletter recipients exported',
   'audit.targetType.newsletter': 'Newsletter',
   'settings.sender': 'Newsletter sender (required by Japanese law on commercial e-mail)',
   'settings.sender.why':

@@ -6,6 +6,8 @@ export const newslettersConsoleJa = {
   'audit.action.newsletter.unscheduled': 'メールマガジンの送信予約の取り消し',
   'audit.action.newsletter.send_started': 'メールマガジンの送信開始',
   'audit.action.newsletter.sent': 'メールマガジンの送信',
+  'audit.action.newsletter.deliveries_viewed': 'メールマガジンの配信先一覧の閲覧',
+  'audit.action.newsletter.deliveries_exported': 'メールマガジンの配信先一覧の書き出し',
   'audit.targetType.newsletter': 'メールマガジン',
   'settings.sender': 'メールマガジンの送信者（特定電子メール法の表示）',
   'settings.sender.why':
