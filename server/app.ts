@@ -16,6 +16,7 @@ import { profileRoutes } from './modules/community/profile-routes.js';
 import { devRoutes } from './modules/devtools/routes.js';
 import { eventFeedPublicRoutes, eventFeedRoutes } from './modules/events/feed-routes.js';
 import { eventSurveyRoutes } from './modules/events/follow-up-routes.js';
+import { eventImageRoutes } from './modules/events/image-routes.js';
 import { eventMemberRoutes } from './modules/events/member-routes.js';
 import { eventStaffRoutes } from './modules/events/staff-routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -110,6 +111,7 @@ export function createApiRouter() {
   v1.route('/', referralRoutes as unknown as typeof v1);
   v1.route('/', chatStaffRoutes as unknown as typeof v1);
   v1.route('/', chatMemberRoutes as unknown as typeof v1);
+  v1.route('/', eventImageRoutes as unknown as typeof v1);
   v1.route('/', eventStaffRoutes as unknown as typeof v1);
   v1.route('/', eventSurveyRoutes as unknown as typeof v1);
   v1.route('/', eventMemberRoutes as unknown as typeof v1);
@@ -173,7 +175,8 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const isPhoto = (method: string, path: string) =>
     (method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/me\/photo$/.test(path)) ||
     (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/community\/post-images$/.test(path)) ||
-    (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/news-desk\/images$/.test(path));
+    (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/news-desk\/images$/.test(path)) ||
+    (method === 'POST' && /^\/api\/v1\/t\/[^/]+\/events\/images$/.test(path));
   const isInterestFile = (method: string, path: string) =>
     method === 'PUT' && /^\/api\/v1\/t\/[^/]+\/community\/opportunities\/[^/]+\/interest\/file$/.test(path);
   app.use('/api/*', (c, next) => {

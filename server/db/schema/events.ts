@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from './platform.js';
 import { surveys } from './surveys.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
@@ -79,6 +80,9 @@ export const events = pgTable(
     audience: jsonb('audience').$type<Record<string, unknown>>(),
     questions: jsonb('questions').$type<EventQuestion[]>().notNull().default([]),
     speakers: jsonb('speakers').$type<EventSpeaker[]>().notNull().default([]),
+    /** The cover picture (event_images) and what it shows, for those who cannot see it. */
+    coverImageId: uuid('cover_image_id'),
+    coverAlt: text('cover_alt').notNull().default(''),
     /** Goes up with every change a calendar should see (time, place, cancellation): the .ics SEQUENCE. */
     sequence: integer('sequence').notNull().default(0),
     /** The post-event survey (the shared surveys model), sent to the attendees once the event ends. */
@@ -186,5 +190,30 @@ export const eventCalendarFeeds = pgTable(
     uniqueIndex('event_calendar_feeds_live_key')
       .on(table.tenantId, table.membershipId)
       .where(sql`revoked_at is null`),
+  ],
+);
+
+/**
+ * A picture uploaded for an event (its cover). Free until an event takes it; from then on it follows
+ * that event's visibility (the shared pictures code in modules/images).
+ */
+export const eventImages = pgTable(
+  'event_images',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    uploaderId: uuid('uploader_id').notNull(),
+    eventId: uuid('event_id'),
+    contentType: text('content_type').notNull(),
+    content: bytea('content').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('event_images_uploader_fk', [table.tenantId, table.uploaderId], memberships),
+    tenantForeignKey('event_images_event_fk', [table.tenantId, table.eventId], events).onDelete('cascade'),
+    index('event_images_event_idx').on(table.tenantId, table.eventId),
   ],
 );

@@ -6,11 +6,12 @@ import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import { jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { createCommunityRouter } from '../community/community-router.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
-import { withTenant } from '../tenancy/tenant-context.js';
+import { type TenantServiceContext, withTenant } from '../tenancy/tenant-context.js';
 import { eventIcs } from './event-calendar.js';
+import { coversOf } from './event-images.js';
 import { announcePromotions } from './event-notices.js';
 import { GoingSchema, whoElseIsGoing } from './going.js';
-import { findMemberEvent, listMemberEvents } from './list-events.js';
+import { findMemberEvent, listMemberEvents, type MemberEventRow } from './list-events.js';
 import { presentGoingPerson, presentMemberEvent } from './presenters.js';
 import { cancelRegistration, registerForEvent } from './register.js';
 import {
@@ -26,6 +27,17 @@ export const eventMemberRoutes = createCommunityRouter();
 const tags = ['events'];
 const base = '/t/{slug}/community/events';
 
+/** Events as the member sees them, with their covers (one read for the list). */
+async function presentRows(ctx: TenantServiceContext, rows: MemberEventRow[], now = new Date()) {
+  const covers = await coversOf(
+    ctx,
+    rows.map((row) => row.event),
+  );
+  return rows.map((row) => presentMemberEvent(row, covers.get(row.event.id) ?? null, now));
+}
+const presentRow = async (ctx: TenantServiceContext, row: MemberEventRow) =>
+  (await presentRows(ctx, [row]))[0]!;
+
 eventMemberRoutes.openapi(
   createRoute({
     method: 'get',
@@ -36,9 +48,10 @@ eventMemberRoutes.openapi(
     responses: { 200: jsonContent(MemberEventListSchema), ...problems(401, 404, 422) },
   }),
   async (c) => {
-    const rows = await withTenant(c, (ctx) => listMemberEvents(ctx, c.req.valid('query').when));
-    const now = new Date();
-    return c.json({ events: rows.map((row) => presentMemberEvent(row, now)) }, 200);
+    const events = await withTenant(c, async (ctx) =>
+      presentRows(ctx, await listMemberEvents(ctx, c.req.valid('query').when)),
+    );
+    return c.json({ events }, 200);
   },
 );
 
@@ -52,8 +65,10 @@ eventMemberRoutes.openapi(
     responses: { 200: jsonContent(MemberEventSchema), ...problems(401, 404) },
   }),
   async (c) => {
-    const row = await withTenant(c, (ctx) => findMemberEvent(ctx, c.req.valid('param').id));
-    return c.json(presentMemberEvent(row), 200);
+    const body = await withTenant(c, async (ctx) =>
+      presentRow(ctx, await findMemberEvent(ctx, c.req.valid('param').id)),
+    );
+    return c.json(body, 200);
   },
 );
 
@@ -99,7 +114,7 @@ eventMemberRoutes.openapi(
     const id = c.req.valid('param').id;
     const body = await withTenant(c, async (ctx) => {
       await registerForEvent(ctx, id, c.req.valid('json'));
-      return presentMemberEvent(await findMemberEvent(ctx, id));
+      return presentRow(ctx, await findMemberEvent(ctx, id));
     });
     return c.json(body, 201);
   },
@@ -131,12 +146,12 @@ eventMemberRoutes.openapi(
           ),
         );
       if (!live) {
-        if (row.registration) return presentMemberEvent(row);
+        if (row.registration) return presentRow(ctx, row);
         throw notFound();
       }
       const result = await cancelRegistration(ctx, id, live.id, { byStaff: false });
       await announcePromotions(ctx, result.event, result.promoted);
-      return presentMemberEvent(await findMemberEvent(ctx, id));
+      return presentRow(ctx, await findMemberEvent(ctx, id));
     });
     return c.json(body, 200);
   },

@@ -2,6 +2,7 @@ import type { AttendanceMode } from '../../db/schema/index.js';
 import { presentProfile } from '../community/presenters.js';
 import type { Actor, TenantRef } from '../tenancy/tenant-context.js';
 import { audienceOf } from './event-audience.js';
+import type { EventCover } from './event-images.js';
 import { capacityOf, isRegistrationOpen, meetingUrlFrom, modesOf } from './event-rules.js';
 import type { whoElseIsGoing } from './going.js';
 import type { EventCounts, MemberEventRow } from './list-events.js';
@@ -12,8 +13,9 @@ type GoingRow = Awaited<ReturnType<typeof whoElseIsGoing>>['rows'][number];
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function commonFields(event: EventRow) {
+function commonFields(event: EventRow, cover: EventCover | null) {
   return {
+    cover,
     id: event.id,
     title: event.title,
     startsAt: event.startsAt.toISOString(),
@@ -30,7 +32,7 @@ function commonFields(event: EventRow) {
 }
 
 /** An event as staff see it in the console: everything, with the seats per format. */
-export function presentStaffEvent(event: EventRow, counts: EventCounts) {
+export function presentStaffEvent(event: EventRow, counts: EventCounts, cover: EventCover | null) {
   const seats = (mode: AttendanceMode, waitlisted: number) =>
     modesOf(event.format).includes(mode)
       ? {
@@ -40,7 +42,7 @@ export function presentStaffEvent(event: EventRow, counts: EventCounts) {
         }
       : { capacity: null, confirmed: 0, waitlisted: 0 };
   return {
-    ...commonFields(event),
+    ...commonFields(event, cover),
     status: event.status,
     body: event.body,
     bodyHtml: event.bodyHtml,
@@ -79,7 +81,7 @@ export function presentOwnRegistration(registration: RegistrationRow, position: 
  * An event as a member sees it. The meeting link is for confirmed registrants only, and only from the
  * configured time before the start; answers to questions are the member's own (others' are HR's).
  */
-export function presentMemberEvent(row: MemberEventRow, now = new Date()) {
+export function presentMemberEvent(row: MemberEventRow, cover: EventCover | null, now = new Date()) {
   const { event, registration } = row;
   const confirmed = registration?.status === 'confirmed' && event.status === 'published';
   const linkFrom = event.format === 'in_person' ? null : meetingUrlFrom(event);
@@ -90,7 +92,7 @@ export function presentMemberEvent(row: MemberEventRow, now = new Date()) {
     return { capacity, left: capacity === null ? null : Math.max(0, capacity - taken) };
   };
   return {
-    ...commonFields(event),
+    ...commonFields(event, cover),
     status: event.status === 'cancelled' ? ('cancelled' as const) : ('published' as const),
     bodyHtml: event.bodyHtml,
     meetingUrl:

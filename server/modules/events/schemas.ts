@@ -80,6 +80,9 @@ const EventFields = {
   audience: AudienceSpecSchema,
   questions: z.array(EventQuestionSchema).max(10),
   speakers: z.array(EventSpeakerSchema).max(20),
+  /** A picture uploaded through POST /events/images, and what it shows (required with a picture). */
+  coverImageId: z.uuid().nullable(),
+  coverAlt: Short(300),
 };
 
 type Timed = {
@@ -126,6 +129,8 @@ export const NewEventSchema = z
     audience: AudienceSpecSchema.optional(),
     questions: EventFields.questions.default([]),
     speakers: EventFields.speakers.default([]),
+    coverImageId: EventFields.coverImageId.default(null),
+    coverAlt: EventFields.coverAlt.default(''),
   })
   .superRefine(checkEventTimes)
   .openapi('NewEvent');
@@ -155,6 +160,19 @@ const Seats = z.object({
 });
 
 /** What staff see of an event in the console. */
+export const EventCoverSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    alt: z.string(),
+  })
+  .openapi('EventCover');
+export const EventImageSchema = z
+  .object({ id: z.uuid(), url: z.string(), width: z.number().int(), height: z.number().int() })
+  .openapi('EventImage');
+
 export const StaffEventSchema = z
   .object({
     id: z.uuid(),
@@ -176,6 +194,7 @@ export const StaffEventSchema = z
     audience: AudienceSpecSchema,
     questions: z.array(Question),
     speakers: z.array(Speaker),
+    cover: EventCoverSchema.nullable(),
     seats: z.object({ online: Seats, inPerson: Seats }),
     attended: z.number().int(),
     sequence: z.number().int(),
@@ -231,6 +250,7 @@ export const MemberEventSchema = z
     seats: z.object({ online: SeatsLeft, inPerson: SeatsLeft }),
     questions: z.array(Question),
     speakers: z.array(Speaker),
+    cover: EventCoverSchema.nullable(),
     registration: OwnRegistrationSchema.nullable(),
   })
   .openapi('MemberEvent');

@@ -2,8 +2,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter, jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { spreadsheetDownload, spreadsheetResponse } from '../../platform/spreadsheet/spreadsheet-response.js';
 import { TenantParamSchema } from '../tenancy/schemas.js';
-import { loadTenant, type TenantEnv, withTenant } from '../tenancy/tenant-context.js';
+import {
+  loadTenant,
+  type TenantEnv,
+  type TenantServiceContext,
+  withTenant,
+} from '../tenancy/tenant-context.js';
 import { checkIn } from './check-in.js';
+import { coversOf } from './event-images.js';
 import { announceEventChange, announcePromotions, messageRegistrants } from './event-notices.js';
 import { findStaffEvent, listStaffEvents } from './list-events.js';
 import { authorizeEventStaff } from './policies.js';
@@ -46,6 +52,13 @@ for (const path of ['/t/:slug/events', '/t/:slug/events/*']) {
 }
 const tags = ['events'];
 
+/** One event as the console shows it, with its cover. */
+async function presentOne(ctx: TenantServiceContext, id: string) {
+  const row = await findStaffEvent(ctx, id);
+  const covers = await coversOf(ctx, [row.event]);
+  return presentStaffEvent(row.event, row.counts, covers.get(id) ?? null);
+}
+
 eventStaffRoutes.openapi(
   createRoute({
     method: 'get',
@@ -56,8 +69,15 @@ eventStaffRoutes.openapi(
     responses: { 200: jsonContent(StaffEventListSchema), ...problems(401, 403, 404, 422) },
   }),
   async (c) => {
-    const rows = await withTenant(c, (ctx) => listStaffEvents(ctx, c.req.valid('query').when));
-    return c.json({ events: rows.map((row) => presentStaffEvent(row.event, row.counts)) }, 200);
+    const events = await withTenant(c, async (ctx) => {
+      const rows = await listStaffEvents(ctx, c.req.valid('query').when);
+      const covers = await coversOf(
+        ctx,
+        rows.map((row) => row.event),
+      );
+      return rows.map((row) => presentStaffEvent(row.event, row.counts, covers.get(row.event.id) ?? null));
+    });
+    return c.json({ events }, 200);
   },
 );
 
@@ -73,8 +93,7 @@ eventStaffRoutes.openapi(
   async (c) => {
     const body = await withTenant(c, async (ctx) => {
       const event = await createEvent(ctx, c.req.valid('json'));
-      const row = await findStaffEvent(ctx, event.id);
-      return presentStaffEvent(row.event, row.counts);
+      return presentOne(ctx, event.id);
     });
     return c.json(body, 201);
   },
@@ -90,8 +109,7 @@ eventStaffRoutes.openapi(
     responses: { 200: jsonContent(StaffEventSchema), ...problems(401, 403, 404) },
   }),
   async (c) => {
-    const row = await withTenant(c, (ctx) => findStaffEvent(ctx, c.req.valid('param').id));
-    return c.json(presentStaffEvent(row.event, row.counts), 200);
+    return c.json(await withTenant(c, (ctx) => presentOne(ctx, c.req.valid('param').id)), 200);
   },
 );
 
@@ -112,8 +130,7 @@ eventStaffRoutes.openapi(
       const result = await updateEvent(ctx, id, c.req.valid('json'));
       if (result.timeChanged || result.placeChanged) await announceEventChange(ctx, result.event, 'changed');
       await announcePromotions(ctx, result.event, result.promoted);
-      const row = await findStaffEvent(ctx, id);
-      return presentStaffEvent(row.event, row.counts);
+      return presentOne(ctx, id);
     });
     return c.json(body, 200);
   },
@@ -133,8 +150,7 @@ eventStaffRoutes.openapi(
     const id = c.req.valid('param').id;
     const body = await withTenant(c, async (ctx) => {
       await publishEvent(ctx, id);
-      const row = await findStaffEvent(ctx, id);
-      return presentStaffEvent(row.event, row.counts);
+      return presentOne(ctx, id);
     });
     return c.json(body, 200);
   },
@@ -154,8 +170,7 @@ eventStaffRoutes.openapi(
     const body = await withTenant(c, async (ctx) => {
       const result = await cancelEvent(ctx, id);
       if (result.changed) await announceEventChange(ctx, result.event, 'cancelled');
-      const row = await findStaffEvent(ctx, id);
-      return presentStaffEvent(row.event, row.counts);
+      return presentOne(ctx, id);
     });
     return c.json(body, 200);
   },

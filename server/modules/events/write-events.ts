@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { renderMarkdown } from '../community/posts/render-markdown.js';
 import { everyMember } from '../programmes/audience/audience-spec.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
+import { attachCover, checkCover } from './event-images.js';
 import { scheduleReminders } from './event-reminders.js';
 import { modesOf } from './event-rules.js';
 import { scheduleFollowUpSurvey } from './follow-up-survey.js';
@@ -48,13 +49,20 @@ function renderedBody(ctx: TenantServiceContext, body: string) {
   return { body: text, bodyHtml: text ? renderMarkdown(text, ctx.tenant.slug) : '' };
 }
 
-const invalidField = (path: string, code: 'event_ends_before_start' | 'event_window_invalid') =>
-  new AppError(422, code, [{ path, code }]);
+const invalidField = (
+  path: string,
+  code: 'event_ends_before_start' | 'event_window_invalid' | 'event_cover_alt_required',
+) => new AppError(422, code, [{ path, code }]);
 
 /** The rules over the whole event once a change is applied to what is stored. */
 function checkWhole(
-  next: Pick<EventRow, 'startsAt' | 'endsAt' | 'registrationOpensAt' | 'registrationClosesAt'>,
+  next: Pick<
+    EventRow,
+    'startsAt' | 'endsAt' | 'registrationOpensAt' | 'registrationClosesAt' | 'coverImageId' | 'coverAlt'
+  >,
 ) {
+  // A cover is described for those who cannot see it.
+  if (next.coverImageId && !next.coverAlt) throw invalidField('coverAlt', 'event_cover_alt_required');
   if (next.endsAt.getTime() <= next.startsAt.getTime())
     throw invalidField('endsAt', 'event_ends_before_start');
   if (
@@ -81,6 +89,7 @@ export async function createEvent(ctx: TenantServiceContext, input: NewEvent) {
     registrationClosesAt: dateOrNull(input.registrationClosesAt) ?? null,
   };
   checkWhole(values);
+  await checkCover(ctx, null, values.coverImageId);
   const [row] = await ctx.tx
     .insert(events)
     .values({
@@ -92,6 +101,7 @@ export async function createEvent(ctx: TenantServiceContext, input: NewEvent) {
       updatedAt: now,
     })
     .returning();
+  await attachCover(ctx, row!.id, row!.coverImageId);
   await auditEvent(ctx, 'event.created', row!.id, {
     title: row!.title,
     startsAt: values.startsAt.toISOString(),
@@ -148,6 +158,7 @@ export async function updateEvent(ctx: TenantServiceContext, id: string, patch: 
   };
   checkWhole(next);
   capacityCheck(current, next);
+  if (patch.coverImageId !== undefined) await checkCover(ctx, id, patch.coverImageId);
   const dropped = modesOf(current.format).filter((mode) => !modesOf(next.format).includes(mode));
   if (dropped.some((mode) => confirmedOf(current, mode) > 0)) throw conflict('event_format_in_use');
   const timeChanged =
@@ -172,6 +183,7 @@ export async function updateEvent(ctx: TenantServiceContext, id: string, patch: 
     })
     .where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, id)))
     .returning();
+  if (patch.coverImageId) await attachCover(ctx, id, patch.coverImageId);
   const promoted = await promoteWaitlisted(ctx, row!);
   // The reminders queued for the old time find a newer sequence and stand down.
   if (row!.sequence !== current.sequence) await scheduleReminders(ctx, row!);

@@ -172,6 +172,8 @@ export const messages = {
     event_question_duplicate: '質問の ID が重複しています。',
     event_capacity_below_confirmed: '定員は、参加が確定している人数（{n} 人）より少なくできません。',
     event_cancelled: 'このイベントは中止になりました。',
+    event_image_invalid: 'このカバー画像は使えません。画像をもう一度アップロードしてください。',
+    event_cover_alt_required: 'カバー画像の内容を説明する代替テキストを入力してください。',
     event_format_in_use: 'この参加方法にはすでに参加確定者がいるため、開催形式を変更できません。',
     event_incomplete: '公開する前に、必要な項目を入力してください。',
     event_mode_required: '参加方法（会場またはオンライン）を選んでください。',
@@ -369,6 +371,8 @@ export const messages = {
     event_question_duplicate: 'Two questions have the same ID.',
     event_capacity_below_confirmed: 'The capacity cannot be lower than the confirmed registrations ({n}).',
     event_cancelled: 'This event has been cancelled.',
+    event_image_invalid: 'This cover picture cannot be used. Please upload it again.',
+    event_cover_alt_required: 'Please describe the cover picture in its alternative text.',
     event_format_in_use:
       'People are already confirmed for this way of taking part, so the format cannot change.',
     event_incomplete: 'Please fill in the required fields before publishing.',

@@ -3601,6 +3601,63 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/community/events/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's cover, for members who may see the event (HR: any) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/community/feed": {
         parameters: {
             query?: never;
@@ -10118,6 +10175,102 @@ export type paths = {
                 };
                 /** @description Conflict */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a cover picture for an event (HR; JPEG, PNG or WebP up to 8 MB; within 1600 px, metadata removed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventImage"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18587,6 +18740,14 @@ export type components = {
             recorded: boolean;
             registration: components["schemas"]["StaffRegistration"];
         };
+        EventCover: {
+            alt: string;
+            height: number;
+            /** Format: uuid */
+            id: string;
+            url: string;
+            width: number;
+        } | null;
         EventGoing: {
             others: number;
             people: components["schemas"]["EventGoingPerson"][];
@@ -18601,6 +18762,13 @@ export type components = {
             id: string;
             photoUrl?: string;
         };
+        EventImage: {
+            height: number;
+            /** Format: uuid */
+            id: string;
+            url: string;
+            width: number;
+        };
         EventMessage: {
             text: string;
         };
@@ -18613,6 +18781,9 @@ export type components = {
             body?: string;
             capacityInPerson?: number | null;
             capacityOnline?: number | null;
+            coverAlt?: string;
+            /** Format: uuid */
+            coverImageId?: string | null;
             /** Format: date-time */
             endsAt?: string;
             /** @enum {string} */
@@ -18864,6 +19035,7 @@ export type components = {
         MemberEvent: {
             address: string;
             bodyHtml: string;
+            cover: components["schemas"]["EventCover"];
             endsAt: string;
             /** @enum {string} */
             format: "online" | "in_person" | "hybrid";
@@ -19130,6 +19302,13 @@ export type components = {
             capacityInPerson: number | null;
             /** @default null */
             capacityOnline: number | null;
+            /** @default  */
+            coverAlt: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            coverImageId: string | null;
             /** Format: date-time */
             endsAt: string;
             /** @enum {string} */
@@ -20372,6 +20551,7 @@ export type components = {
             body: string;
             bodyHtml: string;
             cancelledAt: string | null;
+            cover: components["schemas"]["EventCover"];
             createdAt: string;
             endsAt: string;
             /** @enum {string} */

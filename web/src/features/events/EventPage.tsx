@@ -45,6 +45,15 @@ export function EventPage() {
   return (
     <article>
       {back}
+      {event.cover && (
+        <img
+          src={event.cover.url}
+          alt={event.cover.alt}
+          width={event.cover.width}
+          height={event.cover.height}
+          className="event-cover"
+        />
+      )}
       <h1>{event.title}</h1>
       <p className="small">
         <span className="badge">{t(`events.format.${event.format}`)}</span>

@@ -57,6 +57,16 @@ export function EventsPage() {
       <ul className="list">
         {list?.map((event) => (
           <li key={event.id} className="card event-item">
+            {event.cover && (
+              <img
+                src={event.cover.url}
+                alt={event.cover.alt}
+                width={event.cover.width}
+                height={event.cover.height}
+                loading="lazy"
+                className="event-cover-thumb"
+              />
+            )}
             <p className="eyebrow">
               <CalendarDays aria-hidden="true" className="icon" /> {eventWhen(locale, event)}
             </p>

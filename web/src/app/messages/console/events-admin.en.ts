@@ -66,6 +66,16 @@ export const eventsAdminEn: Record<keyof typeof eventsAdminJa, string> = {
   'eventsConsole.field.body': 'Description',
   'eventsConsole.field.bodyHint':
     'The same formatting as posts (**bold**, lists, links). HTML is not allowed.',
+  'eventsConsole.cover': 'Cover picture (optional)',
+  'eventsConsole.coverHint':
+    'Shown on the event page and in the lists. JPEG, PNG or WebP up to 8 MB; location and other metadata are removed.',
+  'eventsConsole.coverChoose': 'Choose a picture',
+  'eventsConsole.coverReplace': 'Use another picture',
+  'eventsConsole.coverRemove': 'Remove the cover',
+  'eventsConsole.coverUploading': 'Uploading the picture…',
+  'eventsConsole.field.coverAlt': 'What the picture shows (alternative text)',
+  'eventsConsole.field.coverAltHint':
+    'Read out to people who cannot see the picture, e.g. “Members chatting in the head-office lounge”.',
   'eventsConsole.field.timeZone': 'Time zone',
   'eventsConsole.field.startsAt': 'Starts',
   'eventsConsole.field.endsAt': 'Ends',

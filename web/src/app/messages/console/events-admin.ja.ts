@@ -65,6 +65,16 @@ export const eventsAdminJa = {
   'eventsConsole.field.body': '案内文',
   'eventsConsole.field.bodyHint':
     '投稿と同じ書式が使えます（**太字**、箇条書き、リンク）。HTML は使えません。',
+  'eventsConsole.cover': 'カバー画像（任意）',
+  'eventsConsole.coverHint':
+    'イベントのページと一覧に表示します。JPEG・PNG・WebP（8 MB まで）。位置情報などのメタデータは削除されます。',
+  'eventsConsole.coverChoose': '画像を選ぶ',
+  'eventsConsole.coverReplace': '別の画像に変える',
+  'eventsConsole.coverRemove': 'カバー画像を外す',
+  'eventsConsole.coverUploading': '画像をアップロードしています…',
+  'eventsConsole.field.coverAlt': '画像の説明（代替テキスト）',
+  'eventsConsole.field.coverAltHint':
+    '画像が見えない方に読み上げられます。例: 「本社ラウンジでの交流会の様子」',
   'eventsConsole.field.timeZone': 'タイムゾーン',
   'eventsConsole.field.startsAt': '開始日時',
   'eventsConsole.field.endsAt': '終了日時',

@@ -5,6 +5,7 @@ import { call, client } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { ErrorMessage, Loading, Notice } from '../../../app/ui';
 import { useConsoleHome } from '../../admin/AdminLayout';
+import { CoverPicker } from './CoverPicker';
 import { EventConsoleNav } from './EventConsoleNav';
 import { EventFields } from './EventFields';
 import { EventSeats } from './EventSeats';
@@ -121,6 +122,7 @@ export function AdminEventEditorPage() {
       <form onSubmit={onSave} noValidate>
         <fieldset disabled={cancelled || busy} className="plain-fieldset">
           <EventFields slug={slug} draft={draft} set={set} error={error} />
+          <CoverPicker slug={slug} cover={draft.cover} alt={draft.coverAlt} onChange={set} error={error} />
           <QuestionsEditor
             questions={draft.questions}
             onChange={(questions) => set({ questions })}

@@ -35,6 +35,8 @@ export type EventDraft = {
   audience: AudienceSpec;
   questions: QuestionDraft[];
   speakers: SpeakerDraft[];
+  cover: { id: string; url: string } | null;
+  coverAlt: string;
 };
 
 export const emptyDraft: EventDraft = {
@@ -56,6 +58,8 @@ export const emptyDraft: EventDraft = {
   audience: everyMember,
   questions: [],
   speakers: [],
+  cover: null,
+  coverAlt: '',
 };
 
 export function draftOf(event: StaffEvent): EventDraft {
@@ -79,6 +83,8 @@ export function draftOf(event: StaffEvent): EventDraft {
     audience: event.audience,
     questions: event.questions.map((question) => ({ ...question, choices: question.choices.join('\n') })),
     speakers: event.speakers,
+    cover: event.cover ? { id: event.cover.id, url: event.cover.url } : null,
+    coverAlt: event.cover?.alt ?? '',
   };
 }
 
@@ -126,6 +132,8 @@ export function valuesOf(draft: EventDraft): NewEvent {
       shared: question.shared,
     })),
     speakers: draft.speakers,
+    coverImageId: draft.cover?.id ?? null,
+    coverAlt: draft.cover ? draft.coverAlt : '',
   };
 }
 
