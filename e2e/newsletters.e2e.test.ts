@@ -128,6 +128,26 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     expect(await mailsTo(suite.server, n.noConsentRecord.email!)).toHaveLength(0);
     await expectAccessible(page, 'newsletter sent (ja)');
 
+    // Each recipient's state, address and the consent the mail went out under, filtered by state.
+    await page.getByRole('link', { name: '宛先ごとの配信状況を見る' }).click();
+    await page.getByRole('heading', { level: 2, name: '宛先ごとの配信状況' }).waitFor();
+    const recipients = page.getByRole('list', { name: '宛先一覧' });
+    const recordRow = recipients.getByRole('listitem').filter({ hasText: n.record.email! });
+    await recordRow.getByText('記録 一郎').waitFor();
+    await recordRow.locator('.badge', { hasText: '送信済み' }).waitFor();
+    await recordRow.getByText(/名簿の連絡同意/).waitFor();
+    const memberRow = recipients.getByRole('listitem').filter({ hasText: n.member.email });
+    await memberRow.getByText(/同意台帳/).waitFor();
+    expect(await recipients.getByRole('listitem').count()).toBe(2);
+    await page.getByText('全2件中 1〜2件目').waitFor();
+    await expectAccessible(page, 'newsletter recipients (ja)');
+    const deliveriesUrl = page.url();
+    await page.getByLabel('状態で絞り込む').selectOption('unsubscribed');
+    await page.getByText('この状態の宛先はありません。').waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('unsubscribed');
+    const csv = page.getByRole('link', { name: 'CSV（Shift_JIS・Excel向け）をダウンロード' });
+    expect(await csv.getAttribute('href')).toMatch(/deliveries\/export\?encoding=cp932&status=unsubscribed$/);
+
     // The dev mailbox shows the record's mail with its RFC 8058 headers and their own stop link.
     await page.goto(`${suite.server.publicUrl}/dev/mailbox`);
     const mail = page.locator('article', { hasText: n.record.email! });
@@ -170,6 +190,13 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
     await page.locator('.badge', { hasText: '送信済み' }).waitFor();
     // The campaign's counts show the person as unsubscribed now.
     expect(await counts.allTextContents()).toEqual(['0', '1', '0', '0', '1']);
+    // On the recipients screen the person is now unsubscribed, and the only one in that state.
+    await page.goto(`${deliveriesUrl}?status=unsubscribed`);
+    const stopped = page.getByRole('list', { name: '宛先一覧（配信停止）' }).getByRole('listitem');
+    await stopped.filter({ hasText: n.record.email! }).locator('.badge', { hasText: '配信停止' }).waitFor();
+    expect(await stopped.count()).toBe(1);
+    await page.goto(campaignUrl);
+    await page.locator('.badge', { hasText: '送信済み' }).waitFor();
     await page.getByRole('link', { name: 'メールマガジン一覧へ戻る' }).click();
     const row = page.getByRole('listitem').filter({ hasText: '12月のアルムナイ通信' });
     await row.locator('.badge', { hasText: '送信済み' }).waitFor();

@@ -114,6 +114,22 @@ async function seed(): Promise<Tour> {
   );
   await ok(owner.post(`${base}/news-desk/articles/${article.id}/publish`));
   await ok(other.client.post(`${base}/news/articles/${article.id}/comments`, { body: '良い制度ですね。' }));
+  // A newsletter sent to the consenting record who has not joined, so its recipients screen has a row.
+  await ok(
+    owner.patch(`${base}/settings`, {
+      senderAddress: '〒100-0005 東京都千代田区丸の内1-1-1',
+      senderContact: 'alumni@example.jp',
+    }),
+  );
+  const newsletter = await ok(
+    owner.post<{ id: string }>(`${base}/news-desk/newsletters`, {
+      subject: '12月のアルムナイ通信',
+      intro: '今月は新しい働き方の制度をお知らせします。',
+      articleIds: [article.id],
+      audience: { members: false, records: true },
+    }),
+  );
+  await ok(owner.post(`${base}/news-desk/newsletters/${newsletter.id}/send`));
   // A survey with every question type, open to members, answered by nobody yet; and a draft.
   const survey = await ok(owner.post<{ id: string }>(`${base}/surveys`, screenSurvey));
   await ok(owner.post(`${base}/surveys/${survey.id}/status`, { status: 'open' }));
@@ -258,6 +274,9 @@ async function seed(): Promise<Tour> {
         `${t}/admin/news`,
         `${t}/admin/news/new`,
         `${t}/admin/news/${article.id}`,
+        `${t}/admin/news/newsletters`,
+        `${t}/admin/news/newsletters/${newsletter.id}`,
+        `${t}/admin/news/newsletters/${newsletter.id}/deliveries`,
         `${t}/admin/opportunities`,
         `${t}/admin/opportunities/pipeline`,
         `${t}/admin/opportunities/${opening.id}`,

@@ -90,6 +90,9 @@ const NewsPage = page(() => import('../features/news/NewsPage').then((m) => m.Ne
 const NewslettersPage = page(() =>
   import('../features/news/newsletters/NewslettersPage').then((m) => m.NewslettersPage),
 );
+const NewsletterDeliveriesPage = page(() =>
+  import('../features/news/newsletters/NewsletterDeliveriesPage').then((m) => m.NewsletterDeliveriesPage),
+);
 const NewsletterEditorPage = page(() =>
   import('../features/news/newsletters/NewsletterEditorPage').then((m) => m.NewsletterEditorPage),
 );
@@ -305,6 +308,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="news/newsletters" element={<NewslettersPage />} />
                     <Route path="news/newsletters/new" element={<NewsletterEditorPage />} />
                     <Route path="news/newsletters/:id" element={<NewsletterEditorPage />} />
+                    <Route path="news/newsletters/:id/deliveries" element={<NewsletterDeliveriesPage />} />
                     <Route path="registry" element={<RegistryPage />} />
                     <Route path="registry/:id" element={<RecordPage />} />
                     <Route path="import" element={<ImportPage />} />

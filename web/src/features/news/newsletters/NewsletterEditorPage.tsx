@@ -171,7 +171,7 @@ export function NewsletterEditorPage() {
           </button>
         </form>
       ) : (
-        campaign && <SentCampaign campaign={campaign} />
+        campaign && <SentCampaign slug={slug} campaign={campaign} />
       )}
       {campaign && (
         <NewsletterSendPanel

@@ -1,9 +1,10 @@
+import { Link } from 'react-router';
 import type { Schemas } from '../../../app/api/types';
 import { useI18n } from '../../../app/i18n';
 import { DeliveryCounts } from './DeliveryCounts';
 
 /** A campaign that can no longer be changed (scheduled, going out, sent, cancelled): what it says and its counts. */
-export function SentCampaign({ campaign }: { campaign: Schemas['Newsletter'] }) {
+export function SentCampaign({ slug, campaign }: { slug: string; campaign: Schemas['Newsletter'] }) {
   const { t } = useI18n();
   return (
     <div className="newsletter-sent">
@@ -25,6 +26,11 @@ export function SentCampaign({ campaign }: { campaign: Schemas['Newsletter'] }) 
         <>
           <h3 id="newsletter-counts">{t('newsletters.counts')}</h3>
           <DeliveryCounts counts={campaign.counts} label={t('newsletters.counts')} />
+          <p>
+            <Link to={`/t/${slug}/admin/news/newsletters/${campaign.id}/deliveries`}>
+              {t('newsletters.deliveries.open')}
+            </Link>
+          </p>
         </>
       )}
     </div>

@@ -2,6 +2,8 @@
 export const newsletterKeys = {
   list: (slug: string) => ['t', slug, 'news-desk', 'newsletters'] as const,
   one: (slug: string, id: string) => ['t', slug, 'news-desk', 'newsletters', id] as const,
+  deliveries: (slug: string, id: string, status: string, page: number) =>
+    ['t', slug, 'news-desk', 'newsletters', id, 'deliveries', status, page] as const,
   settings: (slug: string) => ['t', slug, 'settings'] as const,
 };
 
