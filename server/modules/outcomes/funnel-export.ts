@@ -1,16 +1,12 @@
 import type { LeaveReason } from '../../db/schema/index.js';
 import type { Locale } from '../../platform/i18n/messages.js';
-import {
-  type SpreadsheetEncoding,
-  type SpreadsheetRow,
-  writeSpreadsheetCsv,
-} from '../../platform/spreadsheet/write-spreadsheet-csv.js';
+import type { SpreadsheetRow } from '../../platform/spreadsheet/write-spreadsheet-csv.js';
 import { fileWords } from '../registry/vocabulary.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { loadFunnel } from './funnel.js';
 import type { CohortDimension, Funnel, FunnelQuery, FunnelStep } from './funnel-schemas.js';
+import { type OutcomeCsvOptions, peopleCell, shareCell, writeOutcomeCsv } from './outcome-csv.js';
 import type { Periods } from './period.js';
-import { auditOutcomesExported } from './policies.js';
 import type { PeopleCount } from './privacy.js';
 
 const words = {
@@ -19,7 +15,6 @@ const words = {
     funnel: 'ファネル',
     sources: '招待経路',
     requests: '参加申請・紹介',
-    hidden: '5人未満',
     none: '未登録',
     step: {
       records: '退職者記録',
@@ -52,7 +47,6 @@ const words = {
     funnel: 'Funnel',
     sources: 'Invitation sources',
     requests: 'Join requests and referrals',
-    hidden: 'Fewer than 5',
     none: 'Not recorded',
     step: {
       records: 'Records',
@@ -94,8 +88,8 @@ const words = {
  */
 export function funnelRows(funnel: Funnel, locale: Locale): SpreadsheetRow[] {
   const say = words[locale];
-  const count = (value: PeopleCount) => (value.hidden ? say.hidden : value.value);
-  const share = (value: number | null) => (value === null ? null : `${Math.round(value * 1000) / 10}%`);
+  const count = (value: PeopleCount) => peopleCell(value, locale);
+  const share = shareCell;
   const rows: SpreadsheetRow[] = funnel.steps.map((step) => ({
     cells: [
       say.funnel,
@@ -177,22 +171,17 @@ export async function exportFunnel(
   ctx: TenantServiceContext,
   query: FunnelQuery,
   periods: Periods,
-  options: { encoding: SpreadsheetEncoding; locale: Locale },
+  options: OutcomeCsvOptions,
 ) {
   const funnel = await loadFunnel(ctx, query, periods);
-  const file = await writeSpreadsheetCsv({
+  return writeOutcomeCsv(ctx, {
+    section: 'funnel',
+    periods,
     columns: words[options.locale].columns,
     rows: funnelRows(funnel, options.locale),
     encoding: options.encoding,
+    audit: cohortOf(query),
   });
-  await auditOutcomesExported(
-    ctx,
-    'funnel',
-    periods,
-    { rows: file.summary.rows, encoding: options.encoding },
-    cohortOf(query),
-  );
-  return file;
 }
 
 /** The cohort filter as the audit log keeps it. */

@@ -1,20 +1,15 @@
 import type { Locale } from '../../platform/i18n/messages.js';
-import {
-  type SpreadsheetEncoding,
-  type SpreadsheetRow,
-  writeSpreadsheetCsv,
-} from '../../platform/spreadsheet/write-spreadsheet-csv.js';
+import type { SpreadsheetRow } from '../../platform/spreadsheet/write-spreadsheet-csv.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { costPerHireOf } from './cost-per-hire.js';
+import { type OutcomeCsvOptions, peopleCell, shareCell, writeOutcomeCsv } from './outcome-csv.js';
 import { loadOutcomeFigures, type OutcomeFigures } from './outcome-figures.js';
 import type { Periods } from './period.js';
-import { auditOutcomesExported } from './policies.js';
 import type { PeopleCount } from './privacy.js';
 
 const words = {
   ja: {
     columns: ['項目', '今期間', '前期間'],
-    hidden: '5人未満',
     rehires: '再入社（カムバック）',
     medianDays: '退職から再入社までの日数（中央値）',
     referred: 'メンバーによる候補者の紹介',
@@ -36,7 +31,6 @@ const words = {
   },
   en: {
     columns: ['Item', 'This period', 'Previous period'],
-    hidden: 'Fewer than 5',
     rehires: 'Comebacks (rehired)',
     medianDays: 'Days from leaving to return (median)',
     referred: 'Candidates referred by members',
@@ -75,16 +69,11 @@ export function formulaText(figures: OutcomeFigures, locale: Locale): string | n
 export function outcomeRows(figures: OutcomeFigures, locale: Locale): SpreadsheetRow[] {
   const say = words[locale];
   const count = (pair: { current: PeopleCount; previous: PeopleCount }) =>
-    [
-      pair.current.hidden ? say.hidden : pair.current.value,
-      pair.previous.hidden ? say.hidden : pair.previous.value,
-    ] as const;
+    [peopleCell(pair.current, locale), peopleCell(pair.previous, locale)] as const;
   const plain = (pair: { current: number | null; previous: number | null }) =>
     [pair.current, pair.previous] as const;
   const rate = (pair: { current: number | null; previous: number | null }) =>
-    [pair.current, pair.previous].map((value) =>
-      value === null ? null : `${Math.round(value * 1000) / 10}%`,
-    );
+    [shareCell(pair.current), shareCell(pair.previous)] as const;
   const rows: (readonly [string, ...(string | number | null)[]])[] = [
     [say.rehires, ...count(figures.rehires.count)],
     [say.medianDays, ...plain(figures.rehires.medianDaysToReturn)],
@@ -113,17 +102,14 @@ export function outcomeRows(figures: OutcomeFigures, locale: Locale): Spreadshee
 export async function exportOutcomes(
   ctx: TenantServiceContext,
   periods: Periods,
-  options: { encoding: SpreadsheetEncoding; locale: Locale },
+  options: OutcomeCsvOptions,
 ) {
   const figures = await loadOutcomeFigures(ctx, periods, costPerHireOf(ctx.tenant.settings));
-  const file = await writeSpreadsheetCsv({
+  return writeOutcomeCsv(ctx, {
+    section: 'outcomes',
+    periods,
     columns: words[options.locale].columns,
     rows: outcomeRows(figures, options.locale),
     encoding: options.encoding,
   });
-  await auditOutcomesExported(ctx, 'outcomes', periods, {
-    rows: file.summary.rows,
-    encoding: options.encoding,
-  });
-  return file;
 }

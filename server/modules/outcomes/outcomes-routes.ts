@@ -12,6 +12,7 @@ import {
 import { loadFunnel } from './funnel.js';
 import { cohortOf, exportFunnel } from './funnel-export.js';
 import { FunnelExportQuerySchema, FunnelQuerySchema, FunnelSchema } from './funnel-schemas.js';
+import { outcomeFileName } from './outcome-csv.js';
 import { exportOutcomes } from './outcome-export.js';
 import { loadOutcomeFigures } from './outcome-figures.js';
 import { OutcomeExportQuerySchema, OutcomeFiguresSchema } from './outcome-schemas.js';
@@ -72,7 +73,7 @@ outcomesRoutes.openapi(
       exportFunnel(ctx, query, periods, { encoding, locale: c.var.locale }),
     );
     return spreadsheetDownload(file, {
-      fileName: `outcomes-funnel-${query.from}${encoding === 'cp932' ? '-sjis' : ''}.csv`,
+      fileName: outcomeFileName('outcomes-funnel', query.from, encoding),
       accept: c.req.header('accept'),
       locale: c.var.locale,
     });
@@ -117,7 +118,7 @@ outcomesRoutes.openapi(
       exportOutcomes(ctx, periods, { encoding, locale: c.var.locale }),
     );
     return spreadsheetDownload(file, {
-      fileName: `outcomes-${query.from}${encoding === 'cp932' ? '-sjis' : ''}.csv`,
+      fileName: outcomeFileName('outcomes', query.from, encoding),
       accept: c.req.header('accept'),
       locale: c.var.locale,
     });

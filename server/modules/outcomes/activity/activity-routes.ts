@@ -1,19 +1,26 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, jsonContent, problems } from '../../../platform/http/router.js';
+import {
+  spreadsheetDownload,
+  spreadsheetResponse,
+} from '../../../platform/spreadsheet/spreadsheet-response.js';
 import { TenantParamSchema } from '../../tenancy/schemas.js';
 import { loadTenant, type TenantEnv, withTenant } from '../../tenancy/tenant-context.js';
-import { OutcomePeriodQuerySchema, presentPeriod, resolvePeriods } from '../period.js';
+import { outcomeFileName } from '../outcome-csv.js';
+import { OutcomeExportQuerySchema } from '../outcome-schemas.js';
+import { OutcomePeriodQuerySchema, resolvePeriods } from '../period.js';
 import { auditOutcomesViewed, authorizeViewOutcomes } from '../policies.js';
-import { activitySource } from './activity-days.js';
-import { activityFigures, activityWeeks } from './activity-figures.js';
-import { ActivityReportSchema, presentActivityFigures, presentActivityWeek } from './activity-schemas.js';
+import { exportActivity } from './activity-export.js';
+import { loadActivityReport } from './activity-report.js';
+import { ActivityReportSchema } from './activity-schemas.js';
 
-/** /t/{slug}/outcomes/activity: the dashboard's activity section (owners and HR admins). */
+/** /t/{slug}/outcomes/activity: the dashboard's activity section and its CSV (owners and HR admins). */
 export const outcomeActivityRoutes = createRouter<TenantEnv>();
-outcomeActivityRoutes.use('/t/:slug/outcomes/activity', loadTenant, async (c, next) => {
-  authorizeViewOutcomes(c.var.actor);
-  await next();
-});
+for (const path of ['/t/:slug/outcomes/activity', '/t/:slug/outcomes/activity/*'])
+  outcomeActivityRoutes.use(path, loadTenant, async (c, next) => {
+    authorizeViewOutcomes(c.var.actor);
+    await next();
+  });
 
 outcomeActivityRoutes.openapi(
   createRoute({
@@ -28,22 +35,34 @@ outcomeActivityRoutes.openapi(
   async (c) => {
     const periods = resolvePeriods(c.req.valid('query'));
     const report = await withTenant(c, async (ctx) => {
-      const source = await activitySource(ctx.tx, ctx.tenant.id);
-      const current = await activityFigures(ctx.tx, source, periods.current);
-      const previous = await activityFigures(ctx.tx, source, periods.previous);
-      const weeks = await activityWeeks(ctx.tx, source, periods.current);
+      const result = await loadActivityReport(ctx, periods);
       await auditOutcomesViewed(ctx, 'activity', periods);
-      return { current, previous, weeks };
+      return result;
     });
-    return c.json(
-      {
-        period: presentPeriod(periods.current),
-        previousPeriod: presentPeriod(periods.previous),
-        current: presentActivityFigures(report.current),
-        previous: presentActivityFigures(report.previous),
-        weeks: report.weeks.map(presentActivityWeek),
-      },
-      200,
+    return c.json(report, 200);
+  },
+);
+
+outcomeActivityRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/outcomes/activity/export',
+    tags: ['outcomes'],
+    summary:
+      'The activity section as CSV: each measure for the period and the one before, then week by week (UTF-8 with BOM or CP932, formula-safe, counts under 5 people hidden); audited',
+    request: { params: TenantParamSchema, query: OutcomeExportQuerySchema },
+    responses: { 200: spreadsheetResponse, ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const { encoding, ...query } = c.req.valid('query');
+    const periods = resolvePeriods(query);
+    const file = await withTenant(c, (ctx) =>
+      exportActivity(ctx, periods, { encoding, locale: c.var.locale }),
     );
+    return spreadsheetDownload(file, {
+      fileName: outcomeFileName('outcomes-activity', query.from, encoding),
+      accept: c.req.header('accept'),
+      locale: c.var.locale,
+    });
   },
 );

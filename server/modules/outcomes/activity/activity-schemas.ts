@@ -47,6 +47,8 @@ export const ActivityReportSchema = z
     weeks: z.array(ActivityWeekSchema),
   })
   .openapi('ActivityReport');
+export type ActivityReport = z.infer<typeof ActivityReportSchema>;
+export type PresentedActivityFigures = z.infer<typeof ActivityFiguresSchema>;
 
 /** Counts of people below 5 are hidden (privacy.ts); counts of things are shown as they are. */
 export function presentActivityFigures(figures: ActivityFigures): z.infer<typeof ActivityFiguresSchema> {

@@ -13650,6 +13650,91 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/outcomes/activity/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity section as CSV: each measure for the period and the one before, then week by week (UTF-8 with BOM or CP932, formula-safe, counts under 5 people hidden); audited */
+        get: {
+            parameters: {
+                query: {
+                    encoding?: "utf8" | "cp932";
+                    /** @description First day of the period (Japan time) */
+                    from: string;
+                    /** @description The day after the last day of the period (exclusive, Japan time) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CSV file by default (counts in X-Enishi-Rows, X-Enishi-Formula-Cells and X-Enishi-Unencodable-Count). With `Accept: multipart/form-data`, the body holds two parts: `summary` (JSON: what was guarded, the letters written as 〓 and where) and `file` (the CSV). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "multipart/form-data": {
+                            /** Format: binary */
+                            file: string;
+                            summary: components["schemas"]["SpreadsheetSummary"];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/outcomes/cost-per-hire": {
         parameters: {
             query?: never;

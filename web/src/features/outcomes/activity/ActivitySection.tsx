@@ -6,6 +6,7 @@ import { useI18n } from '../../../app/i18n';
 import type { MessageKey } from '../../../app/messages/ja';
 import { ErrorMessage, Loading } from '../../../app/ui';
 import { Chart } from '../Chart';
+import { CsvLinks } from '../CsvLinks';
 import type { OutcomeSectionProps } from '../sections';
 
 type Figures = Schemas['ActivityFigures'];
@@ -114,6 +115,10 @@ export function ActivitySection({ slug, period }: OutcomeSectionProps) {
           </tbody>
         </table>
       </section>
+      <CsvLinks
+        href={`/api/v1/t/${slug}/outcomes/activity/export`}
+        query={{ from: period.from, to: period.to }}
+      />
       {labels.length === 0 ? (
         <p className="muted">{t('outcomes.activity.noDays')}</p>
       ) : (
