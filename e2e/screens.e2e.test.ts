@@ -113,7 +113,20 @@ async function seed(): Promise<Tour> {
     }),
   );
   await ok(owner.post(`${base}/news-desk/articles/${article.id}/publish`));
-  await ok(other.client.post(`${base}/news/articles/${article.id}/comments`, { body: '良い制度ですね。' }));
+  const articleComment = await ok(
+    other.client.post<{ id: string }>(`${base}/news/articles/${article.id}/comments`, {
+      body: '良い制度ですね。',
+    }),
+  );
+  // Reported, so the moderation queue shows a comment on an article beside the community's own.
+  await ok(
+    member.client.post(`${base}/community/reports`, {
+      targetType: 'article_comment',
+      targetId: articleComment.id,
+      reason: 'other',
+      note: '確認をお願いします',
+    }),
+  );
   // A newsletter sent to the consenting record who has not joined, so its recipients screen has a row.
   await ok(
     owner.patch(`${base}/settings`, {
@@ -291,6 +304,7 @@ async function seed(): Promise<Tour> {
         `${t}/admin/outcomes`,
         `${t}/chats`,
         `${t}/moderation`,
+        `${t}/news/${article.id}`,
         `${t}/inbox`,
         `${t}/inbox/${company.id}`,
       ],

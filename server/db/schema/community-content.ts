@@ -208,12 +208,12 @@ export const reactions = pgTable(
   ],
 );
 
-export const reportTargets = ['post', 'comment', 'message', 'member'] as const;
+export const reportTargets = ['post', 'comment', 'article_comment', 'message', 'member'] as const;
 export type ReportTarget = (typeof reportTargets)[number];
 export const reportReasons = ['spam', 'harassment', 'confidential', 'inappropriate', 'other'] as const;
 export type ReportReason = (typeof reportReasons)[number];
 
-/** A member's report of a post, comment or member, waiting in the moderators' queue until resolved. */
+/** A member's report of a post, comment (on a post or an article), message or member, waiting in the moderators' queue until resolved. */
 export const reports = pgTable(
   'reports',
   {

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ReactionKind } from './community-content.js';
+import { moderationColumns, type ReactionKind } from './community-content.js';
 import { bytea } from './platform.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
@@ -162,6 +162,8 @@ export const newsComments = pgTable(
     authorId: uuid('author_id').notNull(),
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
+    // Moderators hide a comment with a reason its author sees; others no longer see it.
+    ...moderationColumns(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [

@@ -1,12 +1,13 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, or } from 'drizzle-orm';
 import { memberships, newsComments, newsReactions, type ReactionKind } from '../../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { canModerate } from '../community/moderation/moderation-policy.js';
 import { renderMarkdown } from '../community/posts/render-markdown.js';
 import { isStaff } from '../tenancy/policies.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { findReadableArticle } from './read-articles.js';
 
-/** Reaction counts, my reactions and the number of comments of one article. */
+/** Reaction counts, my reactions and the number of comments of one article (those up for everyone). */
 export async function articleResponses(ctx: TenantServiceContext, articleId: string) {
   const counts = await ctx.tx
     .select({ kind: newsReactions.kind, n: count() })
@@ -26,7 +27,13 @@ export async function articleResponses(ctx: TenantServiceContext, articleId: str
   const [comments] = await ctx.tx
     .select({ n: count() })
     .from(newsComments)
-    .where(and(eq(newsComments.tenantId, ctx.tenant.id), eq(newsComments.articleId, articleId)));
+    .where(
+      and(
+        eq(newsComments.tenantId, ctx.tenant.id),
+        eq(newsComments.articleId, articleId),
+        eq(newsComments.status, 'published'),
+      ),
+    );
   return {
     reactions: Object.fromEntries(counts.map((row) => [row.kind, row.n])) as Partial<
       Record<ReactionKind, number>
@@ -63,9 +70,16 @@ export async function setReaction(
   }
 }
 
+/**
+ * An article's comments, oldest first. A comment moderators hid stays in the list for its author (with
+ * the reason) and for moderators (to restore it); everyone else no longer sees it.
+ */
 export async function listArticleComments(ctx: TenantServiceContext, articleId: string) {
   const article = await findReadableArticle(ctx, articleId);
   if (!article.allowComments) return [];
+  const visible = canModerate(ctx.actor)
+    ? undefined
+    : or(eq(newsComments.status, 'published'), eq(newsComments.authorId, ctx.actor.membershipId));
   return ctx.tx
     .select({ comment: newsComments, author: { id: memberships.id, displayName: memberships.displayName } })
     .from(newsComments)
@@ -73,7 +87,7 @@ export async function listArticleComments(ctx: TenantServiceContext, articleId: 
       memberships,
       and(eq(memberships.tenantId, newsComments.tenantId), eq(memberships.id, newsComments.authorId)),
     )
-    .where(and(eq(newsComments.tenantId, ctx.tenant.id), eq(newsComments.articleId, articleId)))
+    .where(and(eq(newsComments.tenantId, ctx.tenant.id), eq(newsComments.articleId, articleId), visible))
     .orderBy(asc(newsComments.createdAt), asc(newsComments.id))
     .limit(500);
 }
@@ -126,5 +140,10 @@ export function presentComment(
     bodyHtml: row.comment.bodyHtml,
     createdAt: row.comment.createdAt.toISOString(),
     canDelete: row.author.id === ctx.actor.membershipId || isStaff(ctx.actor),
+    hidden: row.comment.status === 'hidden',
+    // Only its author and moderators are ever sent a hidden comment, so the reason reaches no one else.
+    hiddenReason: row.comment.status === 'hidden' ? row.comment.moderationReason : null,
+    canModerate: canModerate(ctx.actor),
+    canReport: row.author.id !== ctx.actor.membershipId && row.comment.status === 'published',
   };
 }

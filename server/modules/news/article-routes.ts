@@ -141,7 +141,8 @@ articleRoutes.openapi(
     method: 'get',
     path: '/t/{slug}/news/articles/{id}/comments',
     tags,
-    summary: "An article's comments, oldest first (none when comments are off)",
+    summary:
+      "An article's comments, oldest first (none when comments are off); a hidden one only for its author and moderators",
     request: { params: ArticleParamSchema },
     responses: {
       200: jsonContent(z.object({ comments: z.array(NewsCommentSchema) })),

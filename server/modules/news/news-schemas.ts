@@ -107,6 +107,13 @@ export const NewsCommentSchema = z
     bodyHtml: z.string(),
     createdAt: z.string(),
     canDelete: z.boolean(),
+    /** Hidden by a moderator: only its author (with the reason) and moderators see it. */
+    hidden: z.boolean(),
+    hiddenReason: z.string().nullable(),
+    /** The reader may hide or restore it (moderators, owners and HR admins). */
+    canModerate: z.boolean(),
+    /** Someone else's comment that is up: the reader may report it to the moderators. */
+    canReport: z.boolean(),
   })
   .openapi('NewsComment');
 export const NewCommentSchema = z.strictObject({ body: z.string().max(2000) });

@@ -9,6 +9,7 @@ import {
   events as networkEvents,
   newsArticles,
   newsCategories,
+  newsComments,
   newsletterCampaigns,
   opportunities,
   posts,
@@ -157,6 +158,15 @@ export async function auditTargetNames(ctx: MemberContext, events: Target[]): Pr
         .select({ id: newsArticles.id, name: newsArticles.title })
         .from(newsArticles)
         .where(and(eq(newsArticles.tenantId, tenantId), inArray(newsArticles.id, ids))),
+    news_comment: (ids) =>
+      ctx.tx
+        .select({ id: newsComments.id, name: memberships.displayName })
+        .from(newsComments)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.tenantId, newsComments.tenantId), eq(memberships.id, newsComments.authorId)),
+        )
+        .where(and(eq(newsComments.tenantId, tenantId), inArray(newsComments.id, ids))),
     news_category: (ids) =>
       ctx.tx
         .select({ id: newsCategories.id, name: newsCategories.name })

@@ -1,6 +1,14 @@
 import { and, eq, exists } from 'drizzle-orm';
 import { qualified } from '../../../db/qualified.js';
-import { comments, memberships, messages, postHashtags, posts, reports } from '../../../db/schema/index.js';
+import {
+  comments,
+  memberships,
+  messages,
+  newsComments,
+  postHashtags,
+  posts,
+  reports,
+} from '../../../db/schema/index.js';
 import { recordAudit } from '../../../platform/audit.js';
 import type { AuditAction, AuditTargetType } from '../../../platform/audit-actions.js';
 import { AppError, notFound } from '../../../platform/errors.js';
@@ -104,6 +112,41 @@ export async function moderateComment(ctx: TenantServiceContext, commentId: stri
       authorId: comment.authorId,
       reason: input.reason.trim(),
     },
+  );
+}
+
+/**
+ * Hide a comment on a news article (its author still sees it, with the reason; nobody else does) or
+ * show it again. Reports about it close with the decision, as for comments on posts.
+ */
+export async function moderateArticleComment(
+  ctx: TenantServiceContext,
+  commentId: string,
+  input: ContentAction,
+) {
+  const [comment] = await ctx.tx
+    .update(newsComments)
+    .set({
+      status: input.action === 'hide' ? 'hidden' : 'published',
+      moderationReason: input.action === 'hide' ? input.reason.trim() : null,
+      moderatedBy: ctx.actor.membershipId,
+      moderatedAt: new Date(),
+    })
+    .where(and(eq(newsComments.tenantId, ctx.tenant.id), eq(newsComments.id, commentId)))
+    .returning({ id: newsComments.id, authorId: newsComments.authorId, articleId: newsComments.articleId });
+  if (!comment) throw notFound();
+  await closeReportsOn(
+    ctx,
+    commentId,
+    input.action === 'hide' ? 'actioned' : 'dismissed',
+    input.reason.trim(),
+  );
+  await audit(
+    ctx,
+    `moderation.article_comment_${input.action === 'hide' ? 'hidden' : 'published'}`,
+    'news_comment',
+    commentId,
+    { authorId: comment.authorId, articleId: comment.articleId, reason: input.reason.trim() },
   );
 }
 

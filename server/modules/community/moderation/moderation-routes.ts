@@ -7,7 +7,14 @@ import { SlugSchema, TenantParamSchema } from '../../tenancy/schemas.js';
 import { loadTenant, withTenant } from '../../tenancy/tenant-context.js';
 import { createCommunityRouter } from '../community-router.js';
 import { MemberParamSchema } from '../schemas.js';
-import { dismissReport, moderateComment, moderateMessage, moderatePost, suspendMember } from './moderate.js';
+import {
+  dismissReport,
+  moderateArticleComment,
+  moderateComment,
+  moderateMessage,
+  moderatePost,
+  suspendMember,
+} from './moderate.js';
 import { authorizeModeration } from './moderation-policy.js';
 import { moderationQueue, reportContent } from './reports.js';
 import { addWord, listWords, removeWord } from './word-list.js';
@@ -27,7 +34,9 @@ moderationRoutes.openapi(
     method: 'post',
     path: '/t/{slug}/community/reports',
     tags,
-    summary: 'Report a post, comment, message (sent to me by a member) or member to the moderators',
+    summary:
+      'Report a post, a comment on a post or a news article, a message (sent to me by a member) or a ' +
+      'member to the moderators',
     request: {
       params: TenantParamSchema,
       ...jsonBody(
@@ -82,6 +91,17 @@ const QueueSchema = z
       z.object({
         id: z.uuid(),
         postId: z.uuid(),
+        author: Person,
+        bodyHtml: z.string(),
+        status: z.enum(['published', 'held', 'hidden']),
+        reason: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    articleComments: z.array(
+      z.object({
+        id: z.uuid(),
+        article: z.object({ id: z.uuid(), title: z.string() }),
         author: Person,
         bodyHtml: z.string(),
         status: z.enum(['published', 'held', 'hidden']),
@@ -149,6 +169,15 @@ moderationRoutes.openapi(
           reason: comment.moderationReason,
           createdAt: comment.createdAt.toISOString(),
         })),
+        articleComments: queue.articleComments.map(({ comment, author, article }) => ({
+          id: comment.id,
+          article,
+          author: { id: comment.authorId, displayName: author },
+          bodyHtml: comment.bodyHtml,
+          status: comment.status,
+          reason: comment.moderationReason,
+          createdAt: comment.createdAt.toISOString(),
+        })),
         messages: queue.messages.map(({ message, sender, context }) => ({
           id: message.id,
           sender: { id: message.senderId, displayName: sender },
@@ -165,9 +194,19 @@ moderationRoutes.openapi(
   },
 );
 
-const moderators = { posts: moderatePost, comments: moderateComment, messages: moderateMessage };
-const singular = { posts: 'post', comments: 'comment', messages: 'message' };
-for (const kind of ['posts', 'comments', 'messages'] as const) {
+const moderators = {
+  posts: moderatePost,
+  comments: moderateComment,
+  'article-comments': moderateArticleComment,
+  messages: moderateMessage,
+};
+const singular = {
+  posts: 'post',
+  comments: 'comment',
+  'article-comments': 'comment on a news article',
+  messages: 'message',
+};
+for (const kind of ['posts', 'comments', 'article-comments', 'messages'] as const) {
   moderationRoutes.openapi(
     createRoute({
       method: 'post',

@@ -9,11 +9,18 @@ import {
   reports,
 } from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import {
+  findReportableArticleComment,
+  reportedArticleComments,
+} from '../../news/article-comment-moderation.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
 import { loadConversation } from '../messages/conversations.js';
 import { findReadablePost } from '../posts/write-posts.js';
 
-/** A member reports what they can see: a post, a comment on a post they can read, or a member. */
+/**
+ * A member reports what they can see: a post, a comment on a post or article they can read, a message
+ * sent to them, or a member.
+ */
 export async function reportContent(
   ctx: TenantServiceContext,
   input: { targetType: ReportTarget; targetId: string; reason: ReportReason; note: string },
@@ -27,6 +34,7 @@ export async function reportContent(
     if (!comment) throw notFound();
     await findReadablePost(ctx, comment.postId);
   }
+  if (input.targetType === 'article_comment') await findReportableArticleComment(ctx, input.targetId);
   if (input.targetType === 'message') await findReportableMessage(ctx, input.targetId);
   if (input.targetType === 'member') {
     const [member] = await ctx.tx
@@ -116,7 +124,8 @@ async function reportedMessages(ctx: TenantServiceContext, ids: string[]) {
 
 /**
  * The moderators' queue: open reports (or resolved ones), each with the reported content in context,
- * plus posts and comments the word list held back. Reporters stay anonymous to everyone but moderators.
+ * plus posts and comments the word list held back. Comments on news articles come through the same
+ * reports, so one queue serves the whole network. Reporters stay anonymous to everyone but moderators.
  */
 export async function moderationQueue(ctx: TenantServiceContext, status: 'open' | 'resolved') {
   const rows = await ctx.tx
@@ -183,6 +192,7 @@ export async function moderationQueue(ctx: TenantServiceContext, status: 'open' 
     reports: rows,
     posts: postRows,
     comments: commentRows,
+    articleComments: await reportedArticleComments(ctx, ids('article_comment')),
     messages: await reportedMessages(ctx, ids('message')),
     members: memberRows,
     held: { posts: heldPosts.map((p) => p.id), comments: heldComments.map((c) => c.id) },

@@ -1825,7 +1825,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -5740,6 +5740,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/community/moderation/article-comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide a comment on a news article with a reason its author sees, or publish it (moderators; logged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "hide" | "publish";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/community/moderation/comments/{id}": {
         parameters: {
             query?: never;
@@ -8725,7 +8811,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Report a post, comment, message (sent to me by a member) or member to the moderators */
+        /** Report a post, a comment on a post or a news article, a message (sent to me by a member) or a member to the moderators */
         post: {
             parameters: {
                 query?: never;
@@ -8745,7 +8831,7 @@ export type paths = {
                         /** Format: uuid */
                         targetId: string;
                         /** @enum {string} */
-                        targetType: "post" | "comment" | "message" | "member";
+                        targetType: "post" | "comment" | "article_comment" | "message" | "member";
                     };
                 };
             };
@@ -12721,7 +12807,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** An article's comments, oldest first (none when comments are off) */
+        /** An article's comments, oldest first (none when comments are off); a hidden one only for its author and moderators */
         get: {
             parameters: {
                 query?: never;
@@ -18659,7 +18745,7 @@ export type components = {
         };
         AuditEvent: {
             /** @enum {string} */
-            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -18671,7 +18757,7 @@ export type components = {
             targetId: string | null;
             targetName: string | null;
             /** @enum {string} */
-            targetType: "tenant" | "membership" | "alumni_record" | "registry_import" | "segment" | "invitation" | "join_request" | "referral" | "post" | "comment" | "message" | "report" | "moderation_word" | "news_article" | "news_category" | "survey" | "opportunity" | "opportunity_interest" | "career_chat_slot" | "event" | "newsletter" | "proposal";
+            targetType: "tenant" | "membership" | "alumni_record" | "registry_import" | "segment" | "invitation" | "join_request" | "referral" | "post" | "comment" | "message" | "report" | "moderation_word" | "news_article" | "news_category" | "news_comment" | "survey" | "opportunity" | "opportunity_interest" | "career_chat_slot" | "event" | "newsletter" | "proposal";
         };
         BookChat: {
             /** @default  */
@@ -19260,6 +19346,25 @@ export type components = {
             welcome: string;
         };
         ModerationQueue: {
+            articleComments: {
+                article: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                };
+                author: {
+                    displayName: string;
+                    /** Format: uuid */
+                    id: string;
+                };
+                bodyHtml: string;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                reason: string | null;
+                /** @enum {string} */
+                status: "published" | "held" | "hidden";
+            }[];
             comments: {
                 author: {
                     displayName: string;
@@ -19332,7 +19437,7 @@ export type components = {
                 /** Format: uuid */
                 targetId: string;
                 /** @enum {string} */
-                targetType: "post" | "comment" | "message" | "member";
+                targetType: "post" | "comment" | "article_comment" | "message" | "member";
             }[];
         };
         MyChat: {
@@ -19553,7 +19658,11 @@ export type components = {
             };
             bodyHtml: string;
             canDelete: boolean;
+            canModerate: boolean;
+            canReport: boolean;
             createdAt: string;
+            hidden: boolean;
+            hiddenReason: string | null;
             /** Format: uuid */
             id: string;
         };

@@ -344,6 +344,7 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
     'A moderator has hidden this message (the other member no longer sees it). Reason: {reason}',
   'moderation.message': 'Message',
   'moderation.messageContext': 'Just before',
+  'moderation.onArticle': 'A comment on the news article',
   'unsubscribe.digestExplain':
     'This stops the digest e-mail. No sign-in is needed. You can change how often it comes, or restart it, under Notifications in your profile.',
   'unsubscribe.digestDone': 'The digest e-mail has been stopped.',

@@ -343,6 +343,7 @@ export const communityJa = {
     'このメッセージはモデレーターにより非表示になりました（相手には表示されません）。理由：{reason}',
   'moderation.message': 'メッセージ',
   'moderation.messageContext': '直前のやり取り',
+  'moderation.onArticle': 'ニュース記事へのコメント：',
   'unsubscribe.digestExplain':
     'ダイジェストメールの配信を停止します。サインインは不要です。頻度の変更や再開は、プロフィールの「通知の設定」からいつでもできます。',
   'unsubscribe.digestDone': 'ダイジェストメールの配信を停止しました。',

@@ -20,4 +20,8 @@ export const newsEn: Record<keyof typeof newsJa, string> = {
   'news.comment': 'Comment',
   'news.commentLabel': 'Comment',
   'news.deleteComment': 'Delete comment',
+  'news.commentHiddenOwn': 'A moderator hid this comment (others no longer see it). Reason: {reason}',
+  'news.commentHiddenStaff': 'Hidden comment (only its author and moderators see it). Reason: {reason}',
+  'news.hideComment': 'Hide this comment',
+  'news.restoreComment': 'Show the comment again',
 };

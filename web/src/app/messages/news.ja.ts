@@ -19,4 +19,10 @@ export const newsJa = {
   'news.comment': 'コメントする',
   'news.commentLabel': 'コメント',
   'news.deleteComment': 'コメントを削除',
+  'news.commentHiddenOwn':
+    'このコメントはモデレーターにより非表示になりました（ほかの方には表示されません）。理由：{reason}',
+  'news.commentHiddenStaff':
+    '非表示中のコメントです（投稿者とモデレーターにだけ表示されます）。理由：{reason}',
+  'news.hideComment': 'このコメントを非表示にする',
+  'news.restoreComment': 'コメントを再表示する',
 } as const;

@@ -38,6 +38,8 @@ export const auditActionList = allValues<AuditAction>()([
   'moderation.post_published',
   'moderation.comment_hidden',
   'moderation.comment_published',
+  'moderation.article_comment_hidden',
+  'moderation.article_comment_published',
   'moderation.message_hidden',
   'moderation.message_published',
   'moderation.member_suspended',

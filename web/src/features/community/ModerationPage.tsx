@@ -7,6 +7,7 @@ import { ErrorMessage, Field, Loading } from '../../app/ui';
 import { communityKeys, useCommunity } from './community-context';
 
 type Word = { word: string; action: 'block' | 'hold' };
+type ContentKind = 'posts' | 'comments' | 'article-comments' | 'messages';
 
 /** The moderators' desk: reports with the reported content, held posts, and the word list. */
 export function ModerationPage() {
@@ -49,18 +50,16 @@ export function ModerationPage() {
       setError(caught);
     }
   };
-  const moderate = (
-    kind: 'posts' | 'comments' | 'messages',
-    id: string,
-    body: { action: 'hide' | 'publish'; reason: string },
-  ) => {
+  const moderate = (kind: ContentKind, id: string, body: { action: 'hide' | 'publish'; reason: string }) => {
     const params = { path: { slug, id } };
     return call(
       kind === 'posts'
         ? client.POST('/v1/t/{slug}/community/moderation/posts/{id}', { params, body })
         : kind === 'comments'
           ? client.POST('/v1/t/{slug}/community/moderation/comments/{id}', { params, body })
-          : client.POST('/v1/t/{slug}/community/moderation/messages/{id}', { params, body }),
+          : kind === 'article-comments'
+            ? client.POST('/v1/t/{slug}/community/moderation/article-comments/{id}', { params, body })
+            : client.POST('/v1/t/{slug}/community/moderation/messages/{id}', { params, body }),
     );
   };
   const reasonFor = (id: string) => reasons[id] ?? '';
@@ -75,7 +74,7 @@ export function ModerationPage() {
       />
     </div>
   );
-  const contentActions = (kind: 'posts' | 'comments' | 'messages', id: string, current: string, key = id) => (
+  const contentActions = (kind: ContentKind, id: string, current: string, key = id) => (
     <div className="actions">
       {current !== 'hidden' && (
         <button
@@ -142,6 +141,10 @@ export function ModerationPage() {
           report.targetType === 'post' ? queue.posts.find((p) => p.id === report.targetId) : undefined;
         const comment =
           report.targetType === 'comment' ? queue.comments.find((c) => c.id === report.targetId) : undefined;
+        const articleComment =
+          report.targetType === 'article_comment'
+            ? queue.articleComments.find((c) => c.id === report.targetId)
+            : undefined;
         const member =
           report.targetType === 'member' ? queue.members.find((m) => m.id === report.targetId) : undefined;
         const message =
@@ -169,6 +172,19 @@ export function ModerationPage() {
                 <strong>{comment.author.displayName}</strong>
                 {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML */}
                 <div dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+              </blockquote>
+            )}
+            {articleComment && (
+              <blockquote>
+                <p className="small muted">
+                  {t('moderation.onArticle')}{' '}
+                  <Link to={`/t/${slug}/news/${articleComment.article.id}`}>
+                    {articleComment.article.title}
+                  </Link>
+                </p>
+                <strong>{articleComment.author.displayName}</strong>
+                {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML */}
+                <div dangerouslySetInnerHTML={{ __html: articleComment.bodyHtml }} />
               </blockquote>
             )}
             {message && (
@@ -202,6 +218,8 @@ export function ModerationPage() {
                 {reasonField(report.id)}
                 {post && contentActions('posts', post.id, post.status, report.id)}
                 {comment && contentActions('comments', comment.id, comment.status, report.id)}
+                {articleComment &&
+                  contentActions('article-comments', articleComment.id, articleComment.status, report.id)}
                 {message && contentActions('messages', message.id, message.status, report.id)}
                 {member && member.status === 'active' && (
                   <button

@@ -8,7 +8,7 @@ const reasons = ['spam', 'harassment', 'confidential', 'inappropriate', 'other']
 /** "Report": a reason and an optional note, sent to the network's moderators. */
 export function ReportForm(props: {
   slug: string;
-  targetType: 'post' | 'comment' | 'message' | 'member';
+  targetType: 'post' | 'comment' | 'article_comment' | 'message' | 'member';
   targetId: string;
 }) {
   const { t } = useI18n();

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, Heart, Lightbulb, PartyPopper, ThumbsUp } from 'lucide-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from '../community/community-context';
+import { ArticleComments } from './ArticleComments';
 import { newsKeys } from './news-keys';
 
 const reactionKinds = ['like', 'clap', 'idea', 'heart'] as const;
@@ -112,90 +113,5 @@ export function ArticlePage() {
         </>
       )}
     </article>
-  );
-}
-
-function ArticleComments({ slug, id, onChange }: { slug: string; id: string; onChange(): void }) {
-  const { t, formatDateTime } = useI18n();
-  const queryClient = useQueryClient();
-  const key = newsKeys.comments(slug, id);
-  const { data } = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) =>
-      call(
-        client.GET('/v1/t/{slug}/news/articles/{id}/comments', { params: { path: { slug, id } }, signal }),
-      ),
-  });
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: key });
-    onChange();
-  };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await call(
-        client.POST('/v1/t/{slug}/news/articles/{id}/comments', {
-          params: { path: { slug, id } },
-          body: { body },
-        }),
-      );
-      setBody('');
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-  const remove = async (commentId: string) => {
-    setError(null);
-    try {
-      await call(
-        client.DELETE('/v1/t/{slug}/news/articles/{id}/comments/{commentId}', {
-          params: { path: { slug, id, commentId } },
-        }),
-      );
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-  return (
-    <section className="comments" aria-labelledby="article-comments">
-      <h2 id="article-comments">{t('news.comments')}</h2>
-      {data && data.comments.length === 0 && <p className="muted">{t('news.noComments')}</p>}
-      <ul className="plain">
-        {data?.comments.map((c) => (
-          <li key={c.id}>
-            <strong>{c.author.displayName}</strong>{' '}
-            <time className="small muted" dateTime={c.createdAt}>
-              {formatDateTime(c.createdAt)}
-            </time>
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised allowlist HTML */}
-            <div dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
-            {c.canDelete && (
-              <button type="button" className="link-button danger" onClick={() => remove(c.id)}>
-                {t('news.deleteComment')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <ErrorMessage error={error} />
-      <form className="composer" onSubmit={submit}>
-        <label htmlFor="news-comment">{t('news.commentLabel')}</label>
-        <textarea
-          id="news-comment"
-          value={body}
-          maxLength={2000}
-          rows={3}
-          onChange={(e) => setBody(e.target.value)}
-        />
-        <button type="submit" className="primary" disabled={!body.trim()}>
-          {t('news.comment')}
-        </button>
-      </form>
-    </section>
   );
 }
