@@ -234,6 +234,31 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     await page.getByText('イベント後アンケートの下書きを作成しました。').waitFor();
     await page.getByText('「アルムナイ交流会 2026 冬」参加者アンケート').waitFor();
     await expectCleanScreen(page, 'event survey (ja)');
+    // Materials, added before the end: the slides for the whole audience, the recording for attendees only.
+    await page
+      .getByRole('navigation', { name: 'このイベントの管理' })
+      .getByRole('link', { name: '資料' })
+      .click();
+    await heading(page, 'イベントの資料');
+    await page.getByLabel('資料名').fill('当日のスライド');
+    await page.getByLabel('リンク（URL）').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('資料のリンクには https:// で始まる URL を入力してください。').first().waitFor();
+    expect(failed.splice(0)).toEqual([expect.stringMatching(/^422 .*\/materials$/)]);
+    await page.getByLabel('リンク（URL）').fill('https://example.jp/slides.pdf');
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('資料を追加しました。').waitFor();
+    await page.getByLabel('資料名').fill('録画');
+    await page.getByLabel('リンク（URL）').fill('https://video.example.jp/watch?v=1');
+    await page.getByLabel('当日参加（受付済み）の方だけに公開する').check();
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('参加者のみ').waitFor();
+    await expectCleanScreen(page, 'event materials (ja)');
+    await page
+      .getByRole('navigation', { name: 'このイベントの管理' })
+      .getByRole('link', { name: 'アンケート' })
+      .click();
+    await heading(page, 'イベント後アンケート');
     // The evening has passed (times moved back in the database): the durable job sends it, once.
     const setTimes = (startsAt: Date, endsAt: Date) =>
       suite.server.deps.database.db.transaction(async (tx) => {
@@ -262,6 +287,13 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     await attendee.getByLabel(/ご意見・ご感想/).fill('また参加したいです。');
     await attendee.getByRole('button', { name: '回答を送信する' }).click();
     await heading(attendee, 'ご回答ありがとうございました', 2);
+    // Among their past events, the evening's page now shows its materials, the recording too (they came).
+    await attendee.goto(`${suite.server.publicUrl}/t/${slug}/events?when=past`);
+    await attendee.getByRole('link', { name: 'アルムナイ交流会 2026 冬' }).click();
+    await heading(attendee, '資料');
+    await attendee.getByRole('link', { name: '当日のスライド' }).waitFor();
+    await attendee.getByRole('link', { name: '録画' }).waitFor();
+    await expectCleanScreen(attendee, 'past event with materials (ja)');
     // HR see the answer from the event's page.
     await page.reload();
     await page.getByText('回答 1 件（出席者の回答のみ）').waitFor();
@@ -280,6 +312,7 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
       [`/${eventId}`, 'Edit the event'],
       [`/${eventId}/registrations`, 'Registrations'],
       [`/${eventId}/survey`, 'Post-event survey'],
+      [`/${eventId}/materials`, 'Event materials'],
       [`/${eventId}/check-in`, 'Check-in'],
     ] as const) {
       await english.goto(`${base}${path}`);

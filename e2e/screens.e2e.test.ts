@@ -1,7 +1,15 @@
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { events } from '../server/db/schema/index.js';
+import { enterTenant } from '../server/db/scope.js';
 import { exitSurvey } from '../server/modules/surveys/test-surveys.js';
 import type { TestClient } from '../server/test/client.js';
-import { communityMember, linkedRecord, policyVersion } from '../server/test/community-factories.js';
+import {
+  communityMember,
+  linkedRecord,
+  photoBytes,
+  policyVersion,
+} from '../server/test/community-factories.js';
 
 const screenSurvey = exitSurvey('named');
 
@@ -162,10 +170,13 @@ async function seed(): Promise<Tour> {
     }),
   );
   // A published hybrid event the alumnus registered for, so the console's event screens have a row.
+  const cover = await ok(owner.upload<{ id: string }>(`${base}/events/images`, await photoBytes(1200, 600)));
   const startsAt = new Date(Date.now() + 3 * 86_400_000);
   const event = await ok(
     owner.post<{ id: string }>(`${base}/events`, {
       title: 'アルムナイ交流会',
+      coverImageId: cover.id,
+      coverAlt: '本社ラウンジで談笑する参加者',
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
       format: 'hybrid',
@@ -182,6 +193,38 @@ async function seed(): Promise<Tour> {
       answers: { q1: '新規事業について' },
     }),
   );
+  // A past event with materials: made for tomorrow, then moved back (the API refuses a past start).
+  const pastEvent = await ok(
+    owner.post<{ id: string }>(`${base}/events`, {
+      title: '秋の勉強会',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      format: 'online',
+      meetingUrl: 'https://meet.example.jp/study',
+    }),
+  );
+  await ok(owner.post(`${base}/events/${pastEvent.id}/publish`));
+  await ok(
+    owner.post(`${base}/events/${pastEvent.id}/materials`, {
+      title: '当日のスライド',
+      url: 'https://example.jp/slides.pdf',
+      note: '第 2 部の資料です',
+    }),
+  );
+  await ok(
+    owner.post(`${base}/events/${pastEvent.id}/materials`, {
+      title: '録画',
+      url: 'https://video.example.jp/watch?v=1',
+      attendeesOnly: true,
+    }),
+  );
+  await suite.server.deps.database.db.transaction(async (tx) => {
+    await enterTenant(tx, tenant.id);
+    await tx
+      .update(events)
+      .set({ startsAt: new Date(Date.now() - 26 * 3_600_000), endsAt: new Date(Date.now() - 25 * 3_600_000) })
+      .where(and(eq(events.tenantId, tenant.id), eq(events.id, pastEvent.id)));
+  });
   // Two career chat slots of the owner's: one the alumnus booked, one still open.
   const inDays = (days: number) =>
     new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000);
@@ -263,7 +306,9 @@ async function seed(): Promise<Tour> {
         `${t}/proposals/${proposal.id}`,
         `${t}/events`,
         `${t}/events?when=mine`,
+        `${t}/events?when=past`,
         `${t}/events/${event.id}`,
+        `${t}/events/${pastEvent.id}`,
       ],
       owner: [
         `${t}/admin`,
@@ -299,7 +344,9 @@ async function seed(): Promise<Tour> {
         `${t}/admin/events/${event.id}`,
         `${t}/admin/events/${event.id}/registrations`,
         `${t}/admin/events/${event.id}/check-in`,
+        `${t}/admin/events/${event.id}/materials`,
         `${t}/admin/events/${event.id}/survey`,
+        `${t}/admin/events/${pastEvent.id}/materials`,
         `${t}/admin/proposals`,
         `${t}/admin/outcomes`,
         `${t}/chats`,

@@ -17,6 +17,7 @@ import { devRoutes } from './modules/devtools/routes.js';
 import { eventFeedPublicRoutes, eventFeedRoutes } from './modules/events/feed-routes.js';
 import { eventSurveyRoutes } from './modules/events/follow-up-routes.js';
 import { eventImageRoutes } from './modules/events/image-routes.js';
+import { eventMaterialRoutes } from './modules/events/material-routes.js';
 import { eventMemberRoutes } from './modules/events/member-routes.js';
 import { eventStaffRoutes } from './modules/events/staff-routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -112,6 +113,7 @@ export function createApiRouter() {
   v1.route('/', chatStaffRoutes as unknown as typeof v1);
   v1.route('/', chatMemberRoutes as unknown as typeof v1);
   v1.route('/', eventImageRoutes as unknown as typeof v1);
+  v1.route('/', eventMaterialRoutes as unknown as typeof v1);
   v1.route('/', eventStaffRoutes as unknown as typeof v1);
   v1.route('/', eventSurveyRoutes as unknown as typeof v1);
   v1.route('/', eventMemberRoutes as unknown as typeof v1);

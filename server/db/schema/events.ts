@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -215,5 +216,33 @@ export const eventImages = pgTable(
     tenantForeignKey('event_images_uploader_fk', [table.tenantId, table.uploaderId], memberships),
     tenantForeignKey('event_images_event_fk', [table.tenantId, table.eventId], events).onDelete('cascade'),
     index('event_images_event_idx').on(table.tenantId, table.eventId),
+  ],
+);
+
+/**
+ * Material staff share from an event (slides, a recording, a write-up): a title, an https link and a
+ * short note. Members in the audience see it once the event has ended; attendees_only keeps it to
+ * those checked in.
+ */
+export const eventMaterials = pgTable(
+  'event_materials',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    eventId: uuid('event_id').notNull(),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    note: text('note').notNull().default(''),
+    attendeesOnly: boolean('attendees_only').notNull().default(false),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    tenantForeignKey('event_materials_event_fk', [table.tenantId, table.eventId], events).onDelete('cascade'),
+    tenantForeignKey('event_materials_created_by_fk', [table.tenantId, table.createdBy], memberships),
+    check('event_materials_https', sql`${table.url} like 'https://%'`),
+    index('event_materials_event_idx').on(table.tenantId, table.eventId, table.createdAt),
   ],
 );

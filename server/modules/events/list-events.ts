@@ -59,7 +59,7 @@ export type MemberEventRow = {
 };
 
 /** The member's own live (or, failing that, latest) registration joined to each event. */
-function ownRegistrationJoin(memberId: string): SQL {
+export function ownRegistrationJoin(memberId: string): SQL {
   return and(
     eq(eventRegistrations.tenantId, events.tenantId),
     eq(eventRegistrations.eventId, events.id),
@@ -71,32 +71,30 @@ function ownRegistrationJoin(memberId: string): SQL {
 }
 
 /**
- * Events for a member. upcoming: published, not yet ended, meant for them, soonest first; past: ended
- * (published or cancelled), meant for them, newest first; mine: every event they registered for.
+ * Events for a member. upcoming: published, not yet ended, meant for them, soonest first; mine: every
+ * event they registered for. Past events are paged (past-events.ts).
  */
 export async function listMemberEvents(
   ctx: TenantServiceContext,
-  when: 'upcoming' | 'past' | 'mine',
+  when: 'upcoming' | 'mine',
 ): Promise<MemberEventRow[]> {
   const me = ctx.actor.membershipId;
   const ended = lte(events.endsAt, sql`now()`);
   const filter =
     when === 'upcoming'
       ? and(eq(events.status, 'published'), gt(events.endsAt, sql`now()`))
-      : when === 'past'
-        ? and(ne(events.status, 'draft'), ended)
-        : and(ne(events.status, 'draft'), sql`${eventRegistrations.id} is not null`);
+      : and(ne(events.status, 'draft'), sql`${eventRegistrations.id} is not null`);
   const rows = await ctx.tx
     .select({ event: events, registration: eventRegistrations, waitlistPosition })
     .from(events)
     .leftJoin(eventRegistrations, ownRegistrationJoin(me))
     .where(and(eq(events.tenantId, ctx.tenant.id), filter))
     .orderBy(
-      when === 'upcoming' ? asc(events.startsAt) : when === 'past' ? desc(events.endsAt) : sql`${ended}`,
+      when === 'upcoming' ? asc(events.startsAt) : sql`${ended}`,
       when === 'mine' ? sql`case when ${ended} then null else ${events.startsAt} end asc` : asc(events.id),
       desc(events.startsAt),
     )
-    .limit(when === 'past' ? 100 : 300);
+    .limit(300);
   if (when === 'mine') return rows;
   // An event they registered for stays theirs even when its audience has changed since.
   const meant = new Set(

@@ -255,12 +255,21 @@ export const MemberEventSchema = z
   })
   .openapi('MemberEvent');
 export const MemberEventListSchema = z
-  .object({ events: z.array(MemberEventSchema) })
+  .object({
+    events: z.array(MemberEventSchema),
+    /** Past events: where the next page starts (`after`); none on the last page and for other lists. */
+    next: z.string().nullable(),
+  })
   .openapi('MemberEventList');
 
 export const MemberEventQuerySchema = z.object({
   /** upcoming: not yet ended, soonest first; past: ended, newest first; mine: those I registered for. */
   when: z.enum(['upcoming', 'past', 'mine']).default('upcoming'),
+  /** Past events: the `next` of the page before. */
+  after: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[0-9a-f-]{36}$/, 'field_invalid_option')
+    .optional(),
 });
 
 export const RegisterSchema = z

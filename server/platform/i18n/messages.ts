@@ -174,6 +174,9 @@ export const messages = {
     event_cancelled: 'このイベントは中止になりました。',
     event_image_invalid: 'このカバー画像は使えません。画像をもう一度アップロードしてください。',
     event_cover_alt_required: 'カバー画像の内容を説明する代替テキストを入力してください。',
+    event_material_url_https: '資料のリンクには https:// で始まる URL を入力してください。',
+    event_materials_full:
+      '1 つのイベントに登録できる資料は 30 件までです。不要な資料を削除してから追加してください。',
     event_format_in_use: 'この参加方法にはすでに参加確定者がいるため、開催形式を変更できません。',
     event_incomplete: '公開する前に、必要な項目を入力してください。',
     event_mode_required: '参加方法（会場またはオンライン）を選んでください。',
@@ -373,6 +376,8 @@ export const messages = {
     event_cancelled: 'This event has been cancelled.',
     event_image_invalid: 'This cover picture cannot be used. Please upload it again.',
     event_cover_alt_required: 'Please describe the cover picture in its alternative text.',
+    event_material_url_https: 'Enter a link to the material starting with https://.',
+    event_materials_full: 'An event can have up to 30 materials. Remove one you no longer need first.',
     event_format_in_use:
       'People are already confirmed for this way of taking part, so the format cannot change.',
     event_incomplete: 'Please fill in the required fields before publishing.',

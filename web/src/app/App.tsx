@@ -127,6 +127,9 @@ const AdminEventRegistrationsPage = page(() =>
 const AdminEventCheckInPage = page(() =>
   import('../features/events/admin/AdminEventCheckInPage').then((m) => m.AdminEventCheckInPage),
 );
+const AdminEventMaterialsPage = page(() =>
+  import('../features/events/admin/AdminEventMaterialsPage').then((m) => m.AdminEventMaterialsPage),
+);
 const AdminEventSurveyPage = page(() =>
   import('../features/events/admin/AdminEventSurveyPage').then((m) => m.AdminEventSurveyPage),
 );
@@ -336,6 +339,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="events/:id" element={<AdminEventEditorPage />} />
                     <Route path="events/:id/registrations" element={<AdminEventRegistrationsPage />} />
                     <Route path="events/:id/check-in" element={<AdminEventCheckInPage />} />
+                    <Route path="events/:id/materials" element={<AdminEventMaterialsPage />} />
                     <Route path="events/:id/survey" element={<AdminEventSurveyPage />} />
                   </Route>
                 </Route>

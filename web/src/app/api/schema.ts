@@ -1825,7 +1825,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "event.material_added" | "event.material_changed" | "event.material_removed" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -3225,10 +3225,11 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Events for me: upcoming (soonest first), past (newest first), or the ones I registered for */
+        /** Events for me: upcoming (soonest first), past (newest first, 20 a page), or the ones I registered for */
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     when?: "upcoming" | "past" | "mine";
                 };
                 header?: never;
@@ -3426,6 +3427,63 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["EventGoing"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/community/events/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A past event's materials for a member who may see the event: none before it ends; attendees-only ones only to those checked in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberEventMaterialList"];
                     };
                 };
                 /** @description Not signed in */
@@ -9627,6 +9685,269 @@ export type paths = {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's materials, oldest first (HR) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEventMaterialList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a material (title, https link, note; optionally attendees only), before or after the event (HR); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewEventMaterial"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventMaterial"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/events/{id}/materials/{materialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a material (HR); audited */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    materialId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a material (HR); audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    materialId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventMaterialPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventMaterial"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/t/{slug}/events/{id}/message": {
@@ -18745,7 +19066,7 @@ export type components = {
         };
         AuditEvent: {
             /** @enum {string} */
-            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "event.material_added" | "event.material_changed" | "event.material_removed" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -18939,6 +19260,21 @@ export type components = {
             id: string;
             url: string;
             width: number;
+        };
+        EventMaterial: {
+            attendeesOnly: boolean;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            title: string;
+            url: string;
+        };
+        EventMaterialPatch: {
+            attendeesOnly?: boolean;
+            note?: string;
+            title?: string;
+            url?: string;
         };
         EventMessage: {
             text: string;
@@ -19253,6 +19589,12 @@ export type components = {
         };
         MemberEventList: {
             events: components["schemas"]["MemberEvent"][];
+            next: string | null;
+        };
+        MemberEventMaterialList: {
+            attendeesOnlyHidden: number;
+            availableFrom: string;
+            materials: components["schemas"]["EventMaterial"][];
         };
         MemberOpportunity: {
             acceptsResponses: boolean;
@@ -19530,6 +19872,14 @@ export type components = {
             title: string;
             /** @default  */
             venue: string;
+        };
+        NewEventMaterial: {
+            /** @default false */
+            attendeesOnly: boolean;
+            /** @default  */
+            note: string;
+            title: string;
+            url: string;
         };
         NewOpportunity: {
             audience?: components["schemas"]["AudienceSpec"];
@@ -20796,6 +21146,9 @@ export type components = {
         };
         StaffEventList: {
             events: components["schemas"]["StaffEvent"][];
+        };
+        StaffEventMaterialList: {
+            materials: components["schemas"]["EventMaterial"][];
         };
         StaffOpportunity: {
             audience: components["schemas"]["AudienceSpec"];

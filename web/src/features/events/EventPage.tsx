@@ -5,6 +5,7 @@ import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useCommunity } from '../community/community-context';
+import { EventMaterials } from './EventMaterials';
 import { eventKeys, eventWhen, seatsLeft } from './event-model';
 import { RegistrationBadge } from './RegistrationBadge';
 import { RegistrationPanel } from './RegistrationPanel';
@@ -41,6 +42,8 @@ export function EventPage() {
   if (!event) return <Loading />;
   const seats = seatsLeft(event);
   const online = event.format !== 'in_person';
+  // Materials are shared once the event has ended (the server sends none before).
+  const ended = Date.parse(event.endsAt) <= Date.now();
   const inPerson = event.format !== 'online';
   return (
     <article>
@@ -112,6 +115,7 @@ export function EventPage() {
           </div>
         )}
       </dl>
+      {ended && <EventMaterials slug={slug} id={event.id} />}
       <RegistrationPanel event={event} />
       {event.bodyHtml && (
         // Rendered and sanitised on the server from Markdown (no raw HTML survives).

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { CalendarDays } from 'lucide-react';
 import { Link, useSearchParams } from 'react-router';
 import { call, client } from '../../app/api';
@@ -21,17 +21,20 @@ export function EventsPage() {
   const [params] = useSearchParams();
   const asked = params.get('when');
   const when: EventListWhen = lists.find((list) => list === asked) ?? 'upcoming';
-  const events = useQuery({
+  // Past events come a page at a time (newest first); the other lists in one.
+  const events = useInfiniteQuery({
     queryKey: eventKeys.list(slug, when),
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       call(
         client.GET('/v1/t/{slug}/community/events', {
-          params: { path: { slug }, query: { when } },
+          params: { path: { slug }, query: { when, after: pageParam } },
           signal,
         }),
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
   });
-  const list = events.data?.events;
+  const list = events.data?.pages.flatMap((page) => page.events);
   return (
     <section aria-labelledby="events-title">
       <h1 id="events-title">{t('events.title')}</h1>
@@ -82,6 +85,16 @@ export function EventsPage() {
           </li>
         ))}
       </ul>
+      {events.hasNextPage && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={events.isFetchingNextPage}
+          onClick={() => events.fetchNextPage()}
+        >
+          {t('events.more')}
+        </button>
+      )}
       <CalendarFeedCard />
     </section>
   );

@@ -11,6 +11,7 @@ export const eventKeys = {
   event: (slug: string, id: string) => ['t', slug, 'member-events', 'event', id] as const,
   feed: (slug: string) => ['t', slug, 'member-events', 'feed'] as const,
   going: (slug: string, id: string) => ['t', slug, 'member-events', 'going', id] as const,
+  materials: (slug: string, id: string) => ['t', slug, 'member-events', 'materials', id] as const,
 };
 
 const tagOf = (locale: string) => (locale === 'en' ? 'en-GB' : 'ja-JP');

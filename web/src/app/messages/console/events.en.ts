@@ -13,5 +13,8 @@ export const eventsConsoleEn: Record<keyof typeof eventsConsoleJa, string> = {
   'audit.action.event.checked_in': 'Event check-in',
   'audit.action.event.survey_chosen': 'Post-event survey chosen',
   'audit.action.event.survey_sent': 'Post-event survey sent',
+  'audit.action.event.material_added': 'Event material added',
+  'audit.action.event.material_changed': 'Event material changed',
+  'audit.action.event.material_removed': 'Event material removed',
   'audit.targetType.event': 'Event',
 };

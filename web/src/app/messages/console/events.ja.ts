@@ -12,5 +12,8 @@ export const eventsConsoleJa = {
   'audit.action.event.checked_in': 'イベントの受付',
   'audit.action.event.survey_chosen': 'イベント後アンケートの設定',
   'audit.action.event.survey_sent': 'イベント後アンケートの送信',
+  'audit.action.event.material_added': 'イベント資料の追加',
+  'audit.action.event.material_changed': 'イベント資料の編集',
+  'audit.action.event.material_removed': 'イベント資料の削除',
   'audit.targetType.event': 'イベント',
 } as const;

@@ -19,6 +19,7 @@ export function EventConsoleNav({ slug, id }: { slug: string; id: string | undef
           </NavLink>
           <NavLink to={`${base}/${id}/registrations`}>{t('eventsConsole.tab.registrations')}</NavLink>
           <NavLink to={`${base}/${id}/check-in`}>{t('eventsConsole.tab.checkIn')}</NavLink>
+          <NavLink to={`${base}/${id}/materials`}>{t('eventsConsole.tab.materials')}</NavLink>
           <NavLink to={`${base}/${id}/survey`}>{t('eventsConsole.tab.survey')}</NavLink>
         </nav>
       )}

@@ -18,6 +18,7 @@ export const eventConsoleKeys = {
   one: (slug: string, id: string) => ['t', slug, 'events', 'staff', 'one', id] as const,
   registrations: (slug: string, id: string) => ['t', slug, 'events', 'staff', 'registrations', id] as const,
   survey: (slug: string, id: string) => ['t', slug, 'events', 'staff', 'survey', id] as const,
+  materials: (slug: string, id: string) => ['t', slug, 'events', 'staff', 'materials', id] as const,
 };
 
 /** Confirmed seats and capacity over every format of the event (null capacity: no limit on some format). */
