@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('events for members on a phone', () => {
     await page.getByLabel('懇親会の食事').selectOption('ベジタリアン');
     await page.getByRole('button', { name: '参加を申し込む' }).click();
     await page.getByText('参加が確定しています。').waitFor();
-    const code = ((await page.locator('.check-in-code').textContent()) ?? '').replace('受付コード', '');
+    const code = ((await page.locator('.check-in-code').textContent()) ?? '').replace('受付番号', '');
     expect(code.replace(/\s/g, '')).toMatch(/^[2-9A-Z]{8}$/);
     await expectClean(page, 'ja event, confirmed');
 
