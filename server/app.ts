@@ -44,6 +44,8 @@ import {
 } from './modules/registry/invitations/invitation-routes.js';
 import { joinRequestPublicRoutes, requestRoutes } from './modules/registry/requests/request-routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
+import { exitLinkRoutes } from './modules/surveys/exit-link-routes.js';
+import { exitLinkStaffRoutes, exitSurveySettingsRoutes } from './modules/surveys/exit-survey-routes.js';
 import { memberSurveyRoutes } from './modules/surveys/member-survey-routes.js';
 import { pulseRoutes } from './modules/surveys/pulse-routes.js';
 import { reminderRoutes } from './modules/surveys/reminder-routes.js';
@@ -124,6 +126,8 @@ export function createApiRouter() {
   v1.route('/', newsletterRoutes as unknown as typeof v1);
   v1.route('/', audienceRoutes as unknown as typeof v1);
   v1.route('/', pulseRoutes as unknown as typeof v1);
+  v1.route('/', exitSurveySettingsRoutes as unknown as typeof v1);
+  v1.route('/', exitLinkStaffRoutes as unknown as typeof v1);
   v1.route('/', surveyRoutes as unknown as typeof v1);
   v1.route('/', reminderRoutes as unknown as typeof v1);
   v1.route('/', memberSurveyRoutes as unknown as typeof v1);
@@ -131,6 +135,7 @@ export function createApiRouter() {
   v1.route('/', memberProposalRoutes as unknown as typeof v1);
   v1.route('/', programmeUnsubscribeRoutes);
   v1.route('/', surveyLinkRoutes);
+  v1.route('/', exitLinkRoutes);
   v1.route('/', outcomeActivityRoutes as unknown as typeof v1);
   v1.route('/', outcomeEngagementRoutes as unknown as typeof v1);
   v1.route('/', outcomesRoutes as unknown as typeof v1);

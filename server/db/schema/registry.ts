@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   date,
   index,
@@ -13,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ConsentPurpose } from './community.js';
 import { memberships } from './tenancy.js';
 import { createdAt, derivedTenantId, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -195,6 +197,40 @@ export const recordHistory = pgTable(
     ),
     tenantForeignKey('record_history_actor_fk', [table.tenantId, table.actorMembershipId], memberships),
     index('record_history_record_idx').on(table.tenantId, table.recordId, table.createdAt),
+  ],
+);
+
+/**
+ * The consent ledger of a record (a leaver who may never join): every consent choice the person made
+ * outside the app, with the wording they were shown and where (source, e.g. 'exit_survey'). Append-only;
+ * the record's contact_consent columns hold the current state. A member's own choices are in consent_events.
+ */
+export const recordConsentEvents = pgTable(
+  'record_consent_events',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    recordId: uuid('record_id').notNull(),
+    purpose: text('purpose').$type<ConsentPurpose>().notNull(),
+    granted: boolean('granted').notNull(),
+    wordingVersion: text('wording_version').notNull(),
+    /** The sentence exactly as shown, in the language it was shown in. */
+    wording: text('wording').notNull(),
+    locale: text('locale').notNull(),
+    source: text('source').notNull(),
+    /** The survey the choice was made in, if any. */
+    surveyId: uuid('survey_id'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    // Erasing a record erases its ledger with it.
+    tenantForeignKey(
+      'record_consent_events_record_fk',
+      [table.tenantId, table.recordId],
+      alumniRecords,
+    ).onDelete('cascade'),
+    index('record_consent_events_record_idx').on(table.tenantId, table.recordId, table.createdAt),
   ],
 );
 

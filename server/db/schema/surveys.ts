@@ -264,3 +264,61 @@ export const surveyAnswerCounts = pgTable(
     ),
   ],
 );
+
+/**
+ * The survey a network uses as its exit survey: HR sends it to a leaver on the last working day by a
+ * single-use link (exit_survey_links). It must be named and ask the would-return question, because the
+ * answers, the contact consent and the would-return answer all belong to the leaver's record.
+ */
+export const exitSurveySettings = pgTable(
+  'exit_survey_settings',
+  {
+    tenantId: tenantId(),
+    surveyId: uuid('survey_id').notNull(),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId] }),
+    tenantForeignKey('exit_survey_settings_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('exit_survey_settings_updated_by_fk', [table.tenantId, table.updatedBy], memberships),
+  ],
+);
+
+/**
+ * A single-use exit-survey link HR made for one record (token stored only as its SHA-256). At most one
+ * live link per record: issuing again revokes the previous one, which then says so when opened.
+ */
+export const exitSurveyLinks = pgTable(
+  'exit_survey_links',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    recordId: uuid('record_id').notNull(),
+    surveyId: uuid('survey_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Whether it was mailed to the record's address (else HR copied it to hand over). */
+    emailed: boolean('emailed').notNull().default(false),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex('exit_survey_links_token_key').on(table.tenantId, table.tokenHash),
+    uniqueIndex('exit_survey_links_live_key')
+      .on(table.tenantId, table.recordId)
+      .where(sql`revoked_at is null and answered_at is null`),
+    tenantForeignKey('exit_survey_links_record_fk', [table.tenantId, table.recordId], alumniRecords).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('exit_survey_links_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('exit_survey_links_created_by_fk', [table.tenantId, table.createdBy], memberships),
+  ],
+);

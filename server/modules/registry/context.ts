@@ -14,4 +14,5 @@ export type ChangeSource =
   | 'member'
   | 'unsubscribe'
   | 'opportunity'
-  | 'survey';
+  | 'survey'
+  | 'exit_survey';

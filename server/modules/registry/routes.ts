@@ -7,6 +7,7 @@ import { withTenant } from '../tenancy/tenant-context.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './custom-fields.js';
 import { exportRecords } from './export-records.js';
 import { presentCustomField, presentHistoryEntry, presentRecord, presentRecordRow } from './presenters.js';
+import { listRecordConsents, presentRecordConsent, RecordConsentEventSchema } from './record-consents.js';
 import { findRecordsPage } from './record-query.js';
 import { applyBulkAction, createRecord, updateRecord, viewRecord } from './records.js';
 import { createRegistryRouter } from './registry-router.js';
@@ -101,6 +102,24 @@ registryRoutes.openapi(
       },
       200,
     );
+  },
+);
+
+registryRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/registry/records/{id}/consents',
+    tags,
+    summary: "A record's consent ledger: each choice the person made outside the app, with the wording shown",
+    request: { params: RecordParamSchema },
+    responses: {
+      200: jsonContent(z.object({ consents: z.array(RecordConsentEventSchema) })),
+      ...problems(401, 403, 404),
+    },
+  }),
+  async (c) => {
+    const rows = await withTenant(c, (ctx) => listRecordConsents(ctx, c.req.valid('param').id));
+    return c.json({ consents: rows.map(presentRecordConsent) }, 200);
   },
 );
 

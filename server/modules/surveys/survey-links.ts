@@ -8,9 +8,9 @@ import { mustAccept, storeAnonymousAnswer } from './answer-surveys.js';
 import { applyWouldReturn } from './apply-would-return.js';
 import { readSurvey, type Survey } from './load-survey.js';
 import type { Answers } from './survey-schemas.js';
-import { validateAnswers } from './validate-answers.js';
+import { type StoredAnswers, validateAnswers } from './validate-answers.js';
 
-type LinkContext = { tx: Queryable; tenant: { id: string } };
+export type LinkContext = { tx: Queryable; tenant: { id: string } };
 type Link = {
   survey: Survey;
   invitationId: string;
@@ -84,44 +84,8 @@ export async function submitLinkedAnswers(
     department: record.department,
     leftYear: record.leftOn ? Number(record.leftOn.slice(0, 4)) : null,
   };
-  const today = sql`(now() at time zone 'Asia/Tokyo')::date`;
   if (survey.anonymity === 'named') {
-    // A draft the member began in the app gives way to the answer sent from the mail.
-    if (record.membershipId) {
-      await ctx.tx
-        .delete(surveyResponses)
-        .where(
-          and(
-            eq(surveyResponses.tenantId, ctx.tenant.id),
-            eq(surveyResponses.surveyId, survey.id),
-            eq(surveyResponses.membershipId, record.membershipId),
-            eq(surveyResponses.status, 'draft'),
-          ),
-        );
-    }
-    const saved = await ctx.tx
-      .insert(surveyResponses)
-      .values({
-        tenantId: ctx.tenant.id,
-        surveyId: survey.id,
-        membershipId: record.membershipId,
-        recordId: record.id,
-        status: 'submitted',
-        answers: stored,
-        facts,
-        submittedOn: today,
-        updatedAt: new Date(),
-      })
-      .onConflictDoNothing()
-      .returning({ id: surveyResponses.id });
-    if (saved.length === 0) throw conflict('survey_already_answered');
-    await applyWouldReturn(ctx.tx, {
-      tenantId: ctx.tenant.id,
-      survey,
-      answers: stored,
-      record: { recordId: record.id },
-      actorMembershipId: null,
-    });
+    await storeRecordAnswer(ctx, survey, record, stored, facts);
   } else {
     await storeAnonymousAnswer(ctx, survey, record.membershipId ?? `record:${record.id}`, {
       answers: stored,
@@ -133,4 +97,54 @@ export async function submitLinkedAnswers(
     .set({ answered: true })
     .where(and(eq(surveyInvitations.tenantId, ctx.tenant.id), eq(surveyInvitations.id, link.invitationId)));
   return { survey, state: 'submitted', draft: null };
+}
+
+/**
+ * A named answer given through a link made for a record: linked to the record (and to the member, if
+ * they have joined), once per record, and its would-return answer applied to the record.
+ */
+export async function storeRecordAnswer(
+  ctx: LinkContext,
+  survey: Survey,
+  record: { id: string; membershipId: string | null },
+  stored: StoredAnswers,
+  facts: Record<string, unknown>,
+): Promise<void> {
+  const today = sql`(now() at time zone 'Asia/Tokyo')::date`;
+  // A draft the member began in the app gives way to the answer sent from the mail.
+  if (record.membershipId) {
+    await ctx.tx
+      .delete(surveyResponses)
+      .where(
+        and(
+          eq(surveyResponses.tenantId, ctx.tenant.id),
+          eq(surveyResponses.surveyId, survey.id),
+          eq(surveyResponses.membershipId, record.membershipId),
+          eq(surveyResponses.status, 'draft'),
+        ),
+      );
+  }
+  const saved = await ctx.tx
+    .insert(surveyResponses)
+    .values({
+      tenantId: ctx.tenant.id,
+      surveyId: survey.id,
+      membershipId: record.membershipId,
+      recordId: record.id,
+      status: 'submitted',
+      answers: stored,
+      facts,
+      submittedOn: today,
+      updatedAt: new Date(),
+    })
+    .onConflictDoNothing()
+    .returning({ id: surveyResponses.id });
+  if (saved.length === 0) throw conflict('survey_already_answered');
+  await applyWouldReturn(ctx.tx, {
+    tenantId: ctx.tenant.id,
+    survey,
+    answers: stored,
+    record: { recordId: record.id },
+    actorMembershipId: null,
+  });
 }

@@ -135,6 +135,21 @@ export const messages = {
     pulse_survey_not_open: '定期アンケートには、公開中（回答受付中）のアンケートを指定してください。',
     pulse_survey_taken:
       '同じアンケートを複数の時期に使うことはできません。時期ごとに別のアンケートを指定してください。',
+    exit_survey_not_open: '退職時アンケートには、公開中（回答受付中）のアンケートを指定してください。',
+    exit_survey_not_named:
+      '退職時アンケートには記名式のアンケートを指定してください。同意と再入社の意向を退職者の記録に残すためです。',
+    exit_survey_no_would_return:
+      '退職時アンケートには「再入社の意向」を記録する質問が必要です。アンケートの質問で設定してください。',
+    exit_survey_not_chosen:
+      '退職時アンケートが設定されていません。アンケートの「定期アンケート」画面で指定してください。',
+    exit_survey_already_answered: 'この方はすでに退職時アンケートに回答しています。',
+    exit_link_excluded: '除外リストにある方にはメールを送れません。リンクをコピーしてお渡しください。',
+    exit_link_no_address: 'この記録にはメールアドレスがありません。リンクをコピーしてお渡しください。',
+    exit_link_unknown: 'このリンクは無効です。URL が途中で切れていないか、人事担当者にご確認ください。',
+    exit_link_used: 'このリンクからはすでに回答いただいています。ご協力ありがとうございました。',
+    exit_link_revoked:
+      'このリンクは新しいリンクの発行により無効になりました。最新のメールのリンクを開いてください。',
+    exit_link_expired: 'このリンクは有効期限が切れています。必要な場合は人事担当者にご連絡ください。',
     survey_anonymous_draft:
       '匿名のアンケートは、送信するまで回答をサーバーに保存しません（回答とあなたを結び付けないためです）。',
     // 機会（求人・カムバック採用・協業の募集）
@@ -338,6 +353,20 @@ export const messages = {
     pulse_survey_not_open: 'Choose an open survey (taking answers) for a pulse.',
     pulse_survey_taken:
       'The same survey cannot be used for two stages. Choose a different survey for each stage.',
+    exit_survey_not_open: 'Choose an open survey (one accepting answers) as the exit survey.',
+    exit_survey_not_named:
+      'Choose a named survey as the exit survey: the consent and the would-return answer are kept on the leaver’s record.',
+    exit_survey_no_would_return:
+      'The exit survey needs a question that records whether the person would return. Set one in the survey’s questions.',
+    exit_survey_not_chosen: 'No exit survey is chosen. Choose one on the Surveys › Pulses screen.',
+    exit_survey_already_answered: 'This person has already answered the exit survey.',
+    exit_link_excluded:
+      'People on the exclusion list are not e-mailed. Copy the link and hand it over instead.',
+    exit_link_no_address: 'This record has no e-mail address. Copy the link and hand it over instead.',
+    exit_link_unknown: 'This link is not valid. Check that the address was copied whole, or ask HR.',
+    exit_link_used: 'This link has already been used to answer. Thank you.',
+    exit_link_revoked: 'This link was replaced by a newer one. Please open the link in the latest mail.',
+    exit_link_expired: 'This link has expired. Please contact HR if you still wish to answer.',
     survey_anonymous_draft:
       'Answers to an anonymous survey are not stored on the server until you send them, so they are never linked to you.',
     // Opportunities (jobs, comeback roles, calls for collaboration)

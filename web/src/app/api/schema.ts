@@ -1013,6 +1013,189 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/exit-survey/{slug}/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exit survey behind a link, with the consent sentence (404 unknown, 409 used, 410 revoked or expired) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    /** @description The token from the exit-survey link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExitSurveyPage"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Gone (expired) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exit-survey/{slug}/{token}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the exit survey with the consent choice, once (the link is then used up) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    /** @description The token from the exit-survey link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExitAnswersInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExitSurveyPage"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Gone (expired) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not of the declared media type (application/json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -1825,7 +2008,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "event.material_added" | "event.material_changed" | "event.material_removed" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
+                    action?: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "event.material_added" | "event.material_changed" | "event.material_removed" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "exit_survey.changed" | "exit_survey_link.issued" | "exit_survey_link.answered" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -17066,6 +17249,224 @@ export type paths = {
         };
         trace?: never;
     };
+    "/v1/t/{slug}/registry/records/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's consent ledger: each choice the person made outside the app, with the wording shown */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consents: components["schemas"]["RecordConsentEvent"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/registry/records/{id}/exit-survey-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's latest exit-survey link (state, expiry, whether mailed; never the token) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExitLinkStatus"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a new exit-survey link (valid 60 days, single use; the previous one is revoked), mailed to the record's address if asked; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mail it to the record's first address */
+                        send: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExitLinkStatus"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not of the declared media type (application/json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/registry/records/bulk": {
         parameters: {
             query?: never;
@@ -18685,6 +19086,142 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/surveys/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exit survey HR sends leavers on their last working day (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExitSurveySettings"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Choose the exit survey (an open, named survey with a would-return question) or none; audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExitSurveySettingsInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExitSurveySettings"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not of the declared media type (application/json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/surveys/pulses": {
         parameters: {
             query?: never;
@@ -19066,7 +19603,7 @@ export type components = {
         };
         AuditEvent: {
             /** @enum {string} */
-            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "event.material_added" | "event.material_changed" | "event.material_removed" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
+            action: "tenant.created" | "tenant.settings_changed" | "member.added" | "member.updated" | "member.removed" | "record.viewed" | "records.bulk_tag" | "records.bulk_untag" | "records.bulk_exclude" | "registry.exported" | "registry.import_uploaded" | "registry.import_applied" | "segment.created" | "segment.updated" | "invitations.sent" | "invitation.accepted" | "invitation.declined" | "join_request.received" | "join_request.approved" | "join_request.dismissed" | "join_request.refused" | "referral.created" | "referral.approved" | "referral.dismissed" | "referral.refused" | "post.deleted" | "comment.deleted" | "moderation.post_hidden" | "moderation.post_published" | "moderation.comment_hidden" | "moderation.comment_published" | "moderation.article_comment_hidden" | "moderation.article_comment_published" | "moderation.message_hidden" | "moderation.message_published" | "moderation.member_suspended" | "moderation.report_dismissed" | "moderation.word_added" | "moderation.word_removed" | "news.article_created" | "news.article_updated" | "news.article_scheduled" | "news.article_unscheduled" | "news.article_published" | "news.article_deleted" | "news.category_created" | "news.category_renamed" | "newsletter.created" | "newsletter.deleted" | "newsletter.scheduled" | "newsletter.unscheduled" | "newsletter.send_started" | "newsletter.sent" | "newsletter.deliveries_viewed" | "newsletter.deliveries_exported" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.exported" | "survey.sent" | "survey.reminder_scheduled" | "survey.reminder_cancelled" | "opportunity.created" | "opportunity.status_changed" | "opportunity.announced" | "opportunity.referred" | "candidate.stage_changed" | "candidate.file_downloaded" | "candidates.exported" | "record.rehired" | "career_chat.slot_published" | "career_chat.slot_cancelled" | "career_chat.booked" | "career_chat.booking_cancelled" | "event.created" | "event.updated" | "event.time_changed" | "event.published" | "event.cancelled" | "event.registration_added" | "event.registration_removed" | "event.registrations_exported" | "event.registrants_messaged" | "event.checked_in" | "event.survey_chosen" | "event.survey_sent" | "event.material_added" | "event.material_changed" | "event.material_removed" | "proposal.updated" | "proposals.exported" | "survey_pulses.changed" | "exit_survey.changed" | "exit_survey_link.issued" | "exit_survey_link.answered" | "outcomes.viewed" | "outcomes.exported" | "outcomes.engagement_weights_changed";
             actorName: string | null;
             createdAt: string;
             data: {
@@ -19352,6 +19889,47 @@ export type components = {
             } | null;
         };
         EventSurveyChoice: {
+            /** Format: uuid */
+            surveyId: string | null;
+        };
+        ExitAnswersInput: {
+            answers: components["schemas"]["SurveyAnswers"];
+            consent: {
+                granted: boolean;
+                version: string;
+            };
+        };
+        ExitLinkStatus: {
+            email: string | null;
+            excluded: boolean;
+            link: {
+                answeredAt: string | null;
+                createdAt: string;
+                emailed: boolean;
+                expiresAt: string;
+                /** @enum {string} */
+                state: "live" | "expired" | "revoked" | "answered";
+            } | null;
+            survey: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            } | null;
+            url: string | null;
+        };
+        ExitSurveyPage: {
+            consent: {
+                text: string;
+                version: string;
+            };
+            survey: components["schemas"]["MemberSurvey"];
+        };
+        ExitSurveySettings: {
+            /** Format: uuid */
+            surveyId: string | null;
+            surveyTitle: string | null;
+        };
+        ExitSurveySettingsInput: {
             /** Format: uuid */
             surveyId: string | null;
         };
@@ -20926,6 +21504,19 @@ export type components = {
             phone: string | null;
             rehiredOn: string | null;
             updatedAt: string;
+        };
+        RecordConsentEvent: {
+            at: string;
+            granted: boolean;
+            /** Format: uuid */
+            id: string;
+            locale: string;
+            /** @enum {string} */
+            purpose: "company_news" | "directory_listing" | "company_contact";
+            source: string;
+            surveyTitle: string | null;
+            wording: string;
+            wordingVersion: string;
         };
         RecordDetail: {
             history: components["schemas"]["RecordHistoryEntry"][];

@@ -149,4 +149,8 @@ export const surveysConsoleEn: Record<keyof typeof surveysConsoleJa, string> = {
   'surveys.report.rate': 'Response rate',
   'surveys.report.closes': 'Closes',
   'surveys.report.made': 'Made on',
+  'audit.action.exit_survey.changed': 'Exit survey changed',
+  'audit.action.exit_survey_link.issued': 'Exit survey link made',
+  'audit.action.exit_survey_link.answered': 'Exit survey answered',
+  'record.source.exit_survey': 'Exit survey',
 };

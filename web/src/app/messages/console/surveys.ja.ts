@@ -147,4 +147,8 @@ export const surveysConsoleJa = {
   'surveys.report.rate': '回答率',
   'surveys.report.closes': '締切',
   'surveys.report.made': '作成日時',
+  'audit.action.exit_survey.changed': '退職時アンケートの設定変更',
+  'audit.action.exit_survey_link.issued': '退職時アンケートのリンク発行',
+  'audit.action.exit_survey_link.answered': '退職時アンケートへの回答',
+  'record.source.exit_survey': '退職時アンケート',
 } as const;
