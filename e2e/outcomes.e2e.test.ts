@@ -74,6 +74,26 @@ describe.skipIf(!hasChromium)('the outcomes dashboard', () => {
           ?.split(',')[2],
     );
     expect(inFile).toEqual(onScreen);
+
+    // The report for management shows the period chosen on the dashboard: 参加 there is the members here.
+    await page.getByLabel('退職年').selectOption('');
+    await figureIs(page, '参加', '9');
+    await page.getByRole('link', { name: '経営層向けレポート（A4 1 枚・印刷用）' }).click();
+    await page.waitForURL(/\/admin\/outcomes\/report\?period=year/);
+    const members = page
+      .getByRole('table', { name: '主な成果（今期間と前期間）' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: '参加している退職者（期末時点）', exact: true }) })
+      .getByRole('cell')
+      .first();
+    await members.waitFor();
+    expect((await members.textContent())?.trim()).toBe('9');
+    await page.getByRole('heading', { level: 2, name: /アルムナイネットワーク 成果報告/ }).waitFor();
+    await page.getByRole('button', { name: '印刷 / PDF に保存' }).waitFor();
+    // Printed, the console around the report is hidden.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.console-nav').isVisible()).toBe(false);
+    expect(await page.getByRole('table', { name: '主な成果（今期間と前期間）' }).isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -348,7 +348,7 @@ async function seed(): Promise<Tour> {
         `${t}/admin/events/${event.id}/survey`,
         `${t}/admin/events/${pastEvent.id}/materials`,
         `${t}/admin/proposals`,
-        `${t}/admin/outcomes`,
+        `${t}/admin/outcomes/report`,
         `${t}/chats`,
         `${t}/moderation`,
         `${t}/news/${article.id}`,

@@ -158,6 +158,7 @@ const ProposalsDeskPage = page(() =>
   import('../features/proposals/ProposalsDeskPage').then((m) => m.ProposalsDeskPage),
 );
 const OutcomesPage = page(() => import('../features/outcomes/OutcomesPage').then((m) => m.OutcomesPage));
+const OutcomesReportPage = page(() => import('../features/outcomes/ReportPage').then((m) => m.ReportPage));
 const HomePage = page(() => import('../features/tenancy/HomePage').then((m) => m.HomePage));
 const LandingPage = page(() => import('../features/tenancy/LandingPage').then((m) => m.LandingPage));
 const TenantChooser = page(() => import('../features/tenancy/TenantChooser').then((m) => m.TenantChooser));
@@ -328,6 +329,7 @@ export function App({ locale }: { locale: Locale }) {
                     <Route path="surveys/:id/report" element={<SurveyReportPage />} />
                     <Route path="proposals" element={<ProposalsDeskPage />} />
                     <Route path="outcomes" element={<OutcomesPage />} />
+                    <Route path="outcomes/report" element={<OutcomesReportPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="settings" element={<SettingsPage />} />
                     <Route path="opportunities" element={<AdminOpportunitiesPage />} />

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
@@ -30,6 +30,11 @@ export function OutcomesPage() {
       <h2>{t('outcomes.title')}</h2>
       <p className="lead">{t('outcomes.lead')}</p>
       <PeriodPicker value={period} onChange={choose} />
+      <p>
+        <Link to={`/t/${tenant.slug}/admin/outcomes/report?${new URLSearchParams(periodParams(period))}`}>
+          {t('outcomes.report.link')}
+        </Link>
+      </p>
       {outcomeSections.length > 1 && (
         <nav aria-label={t('outcomes.sections')} className="outcome-toc">
           {outcomeSections.map((section) => (

@@ -26,6 +26,20 @@ export const outcomesEn: Record<keyof typeof outcomesJa, string> = {
   'outcomes.previousInBrackets': 'Figures in brackets are for the previous period.',
   'outcomes.csv': 'Download CSV (UTF-8)',
   'outcomes.csvSjis': 'CSV (Shift_JIS for Excel)',
+  'outcomes.report.link': 'One-page report for management (A4, printable)',
+  'outcomes.report.back': 'Back to the outcomes dashboard',
+  'outcomes.report.print': 'Print / save as PDF',
+  'outcomes.report.hint':
+    'In the print dialog, choose “Save as PDF” as the destination to keep a PDF. The report fits on one A4 portrait page.',
+  'outcomes.report.title': '{network} alumni network: outcomes report',
+  'outcomes.report.span': '{from} – {to}',
+  'outcomes.report.compared': 'Compared with: {previous}',
+  'outcomes.report.made': 'Made on {date}',
+  'outcomes.report.caption': 'Headline figures (this period and the previous one)',
+  'outcomes.report.members': 'Alumni who have joined (end of period)',
+  'outcomes.report.joined': 'Alumni who joined in the period',
+  'outcomes.report.notes':
+    'Alumni who have joined are counted at the end of each period (now, for a period still running); active members used the community during the period. The figures are those of the outcomes dashboard.',
   'outcomes.funnel.title': 'From record to member (funnel)',
   'outcomes.funnel.lead':
     'People from the registry through contact consent, invitation and joining to using the network, counted at the end of each period (now, for a period still running).',

@@ -24,6 +24,20 @@ export const outcomesJa = {
   'outcomes.previousInBrackets': '（ ）内は前期間の値です。',
   'outcomes.csv': 'CSV をダウンロード（UTF-8）',
   'outcomes.csvSjis': 'CSV（Excel 向け Shift_JIS）',
+  'outcomes.report.link': '経営層向けレポート（A4 1 枚・印刷用）',
+  'outcomes.report.back': '成果ダッシュボードに戻る',
+  'outcomes.report.print': '印刷 / PDF に保存',
+  'outcomes.report.hint':
+    '印刷画面の送信先で「PDF に保存」を選ぶと PDF として保存できます。A4 縦 1 枚に収まるように組んでいます。',
+  'outcomes.report.title': '{network} アルムナイネットワーク 成果報告',
+  'outcomes.report.span': '{from}〜{to}',
+  'outcomes.report.compared': '比較する前期間: {previous}',
+  'outcomes.report.made': '作成日: {date}',
+  'outcomes.report.caption': '主な成果（今期間と前期間）',
+  'outcomes.report.members': '参加している退職者（期末時点）',
+  'outcomes.report.joined': '期間中に新たに参加した退職者',
+  'outcomes.report.notes':
+    '参加している退職者は各期間の末日時点（期間中は現時点）の人数、アクティブ会員数は期間中にコミュニティを利用した会員の数です。数値は成果ダッシュボードと同じ集計です。',
   'outcomes.funnel.title': '参加までの流れ（ファネル）',
   'outcomes.funnel.lead':
     '退職者記録から、連絡の同意、招待、参加、利用までの人数です。各期間の末日時点（期間中は現時点）で数えています。',
