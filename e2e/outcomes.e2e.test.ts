@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('the outcomes dashboard', () => {
     await page.getByLabel('退職年').selectOption('2019');
     await figureIs(page, '退職者記録', '8');
     const onScreen = await Promise.all(
-      ['退職者記録', '連絡の同意あり', '招待済み', '参加', '直近 30 日に利用'].map(async (step) =>
+      ['退職者記録', '連絡の同意あり', '招待済み', '参加', 'アクティブ（期末の 30 日間）'].map(async (step) =>
         (await stepFigure(page, step).textContent())?.trim(),
       ),
     );
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('the outcomes dashboard', () => {
     ]);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const inFile = ['退職者記録', '連絡の同意あり', '招待済み', '参加', '直近 30 日に利用'].map(
+    const inFile = ['退職者記録', '連絡の同意あり', '招待済み', '参加', 'アクティブ（期末の 30 日間）'].map(
       (step) =>
         csv
           .split('\r\n')

@@ -162,7 +162,7 @@ describe('the outcomes funnel', () => {
     expect(lines[0]).toBe('区分,項目,今期間,前期間,今期間の転換率,前期間の転換率');
     const records = json.body.steps.find((s) => s.step === 'records')!;
     expect(lines).toContain(`ファネル,退職者記録,${records.current.value},${records.previous.value},,`);
-    expect(lines).toContain('ファネル,直近 30 日に利用,5,5人未満,100%,');
+    expect(lines).toContain('ファネル,アクティブ（期末の 30 日間）,5,5人未満,100%,');
     expect(lines.some((line) => line.startsWith('退職年: 2019,参加,5,'))).toBe(true);
     const logged = await inTenant(server.deps.database.db, staff.tenant.id, (tx) =>
       tx

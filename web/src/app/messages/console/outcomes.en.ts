@@ -49,11 +49,11 @@ export const outcomesEn: Record<keyof typeof outcomesJa, string> = {
   'outcomes.funnel.step.consent': 'Agreed to contact',
   'outcomes.funnel.step.invited': 'Invited',
   'outcomes.funnel.step.joined': 'Joined',
-  'outcomes.funnel.step.active': 'Active in the last {days} days',
+  'outcomes.funnel.step.active': 'Active (last {days} days of the period)',
   'outcomes.funnel.conversion': 'Conversion from the step before',
   'outcomes.funnel.conversionPrevious': 'Conversion (previous period)',
   'outcomes.funnel.activeNote':
-    '“Active” means signed in and used the network in the last {days} days. People who joined through a join request count as joined without an invitation.',
+    '“Active” means used the community in the {days} days up to the end of each period (up to today, for a period still running), counted as for active members under Activity. People who joined through a join request count as joined without an invitation.',
   'outcomes.funnel.breakdown': 'Funnel by {by}',
   'outcomes.cohort.leftYear': 'Leaving year',
   'outcomes.cohort.department': 'Last department',

@@ -47,11 +47,11 @@ export const outcomesJa = {
   'outcomes.funnel.step.consent': '連絡の同意あり',
   'outcomes.funnel.step.invited': '招待済み',
   'outcomes.funnel.step.joined': '参加',
-  'outcomes.funnel.step.active': '直近 {days} 日に利用',
+  'outcomes.funnel.step.active': 'アクティブ（期末の {days} 日間）',
   'outcomes.funnel.conversion': '前段階からの転換率',
   'outcomes.funnel.conversionPrevious': '転換率（前期間）',
   'outcomes.funnel.activeNote':
-    '「利用」は直近 {days} 日にサインインして利用した方です。参加申請から参加した方は、招待を経ずに「参加」に数えられます。',
+    '「アクティブ」は、各期間の末日までの {days} 日間（期間中は今日までの {days} 日間）にコミュニティを利用した方で、活動のアクティブ会員と同じ数え方です。参加申請から参加した方は、招待を経ずに「参加」に数えられます。',
   'outcomes.funnel.breakdown': '{by}別のファネル',
   'outcomes.cohort.leftYear': '退職年',
   'outcomes.cohort.department': '最終所属',
