@@ -222,7 +222,7 @@ export const surveyReminders = pgTable(
   ],
 );
 
-export const surveyCountDimensions = ['', 'department', 'leftYear'] as const;
+export const surveyCountDimensions = ['', 'department', 'leftYear', 'segment'] as const;
 export type SurveyCountDimension = (typeof surveyCountDimensions)[number];
 
 /**
@@ -231,9 +231,11 @@ export type SurveyCountDimension = (typeof surveyCountDimensions)[number];
  * breakdowns read a few hundred rows per group however many answered. Per question: `*` counts those
  * who answered it and, for choice, scale and NPS questions, each value its answers; question '' counts
  * responses, '#day' per submission day. Each answer is counted once per dimension: '' (everyone,
- * department '' and year 0), 'department' (by department, year 0) and 'leftYear' (by year, department
- * ''), so no reading sums over every department × year. In a dimension's own column '' and 0 mean not
- * recorded. Holds nothing a response's facts do not.
+ * department '' and year 0), 'department' (by department, year 0), 'leftYear' (by year, department
+ * '') and 'segment' (once per registry segment the respondent's record was in when answering, by
+ * segment_id; segments overlap, so these groups do not add up to everyone), so no reading sums over
+ * every department × year. In a dimension's own column '' and 0 mean not recorded. Holds nothing a
+ * response's facts do not.
  */
 export const surveyAnswerCounts = pgTable(
   'survey_answer_counts',
@@ -245,6 +247,7 @@ export const surveyAnswerCounts = pgTable(
     value: text('value').notNull(),
     department: text('department').notNull().default(''),
     leftYear: integer('left_year').notNull().default(0),
+    segmentId: text('segment_id').notNull().default(''),
     n: integer('n').notNull(),
   },
   (table) => [
@@ -257,6 +260,7 @@ export const surveyAnswerCounts = pgTable(
         table.value,
         table.department,
         table.leftYear,
+        table.segmentId,
       ],
     }),
     tenantForeignKey('survey_answer_counts_survey_fk', [table.tenantId, table.surveyId], surveys).onDelete(

@@ -1,15 +1,39 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { segments } from '../../db/schema/index.js';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { queryRows } from '../../db/raw.js';
+import { alumniRecords, segments } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { RegistryContext } from './context.js';
-import { countRecords } from './record-query.js';
+import { countRecords, recordFilterConditions } from './record-query.js';
 import { type RecordFilter, RecordFilterSchema } from './schemas.js';
 
 type SegmentRow = typeof segments.$inferSelect;
 
 /** Stored filters are re-read through the schema, so an old segment can never smuggle in a bad filter. */
 export const segmentFilter = (segment: SegmentRow): RecordFilter => RecordFilterSchema.parse(segment.filter);
+
+/**
+ * Of the given segments, the ids of those whose filter a record picked by `record` (a condition on
+ * alumni_records) meets now: one statement, one probe per segment.
+ */
+export async function segmentsMatching(
+  tx: Queryable,
+  tenantId: string,
+  rows: readonly SegmentRow[],
+  record: SQL,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const probes = rows.map(
+    (segment) =>
+      sql`select ${segment.id}::uuid as id where exists (select 1 from ${alumniRecords} where ${and(
+        ...recordFilterConditions(tenantId, segmentFilter(segment)),
+        record,
+      )})`,
+  );
+  const found = await queryRows<{ id: string }>(tx, sql.join(probes, sql` union all `));
+  return found.map((row) => row.id);
+}
 
 async function withCount(ctx: RegistryContext, segment: SegmentRow) {
   const filter = segmentFilter(segment);

@@ -17,8 +17,9 @@ export async function rebuildAnswerCounts(tx: AppTransaction, tenantId: string) 
 export type CountRow = { question: string; value: string; group: string | null; n: number };
 
 /**
- * A survey's answer counts for everyone and, when asked, by department or leaving year (the trigger
- * keeps them; see survey_answer_counts). A group's label is '' when the fact was not recorded.
+ * A survey's answer counts for everyone and, when asked, by department, leaving year or segment (the
+ * trigger keeps them; see survey_answer_counts). A group's label is '' when the fact was not recorded;
+ * by segment it is the segment's id.
  */
 export async function loadAnswerCounts(
   ctx: Pick<TenantServiceContext, 'tx' | 'tenant'>,
@@ -30,6 +31,7 @@ export async function loadAnswerCounts(
     sql`select question_id as question, value, n, case dimension
         when '' then null
         when 'department' then department
+        when 'segment' then segment_id
         else case when left_year = 0 then '' else left_year::text end end as "group"
       from survey_answer_counts
       where tenant_id = ${ctx.tenant.id} and survey_id = ${survey.id}

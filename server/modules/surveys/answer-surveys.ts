@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { alumniRecords, surveyParticipations, surveyResponses, surveys } from '../../db/schema/index.js';
+import { surveyParticipations, surveyResponses, surveys } from '../../db/schema/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { audienceAdmitsMember, loadMemberAudienceFacts } from '../programmes/audience/member-audience.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { applyWouldReturn } from './apply-would-return.js';
+import { breakdownFactsOf } from './breakdown-facts.js';
 import { isAcceptingAnswers, loadSurvey, readSurvey, type Survey } from './load-survey.js';
 import type { Answers } from './survey-schemas.js';
 import { type StoredAnswers, validateAnswers } from './validate-answers.js';
@@ -119,21 +120,6 @@ export async function saveMyDraft(ctx: TenantServiceContext, id: string, answers
   if (saved.length === 0) throw conflict('survey_already_answered');
 }
 
-/** Department and leaving year of the member's linked record, kept with the answer for breakdowns. */
-async function breakdownFacts(ctx: TenantServiceContext) {
-  const [record] = await ctx.tx
-    .select({ department: alumniRecords.lastDepartment, leftOn: alumniRecords.leftOn })
-    .from(alumniRecords)
-    .where(
-      and(eq(alumniRecords.tenantId, ctx.tenant.id), eq(alumniRecords.membershipId, ctx.actor.membershipId)),
-    )
-    .limit(1);
-  return {
-    department: record?.department ?? null,
-    leftYear: record?.leftOn ? Number(String(record.leftOn).slice(0, 4)) : null,
-  };
-}
-
 /**
  * Sends the member's answers: once per person, enforced by the database (the named survey's unique
  * member key, the anonymous survey's participation key), so two sends at once store one answer.
@@ -142,7 +128,7 @@ export async function submitMyAnswers(ctx: TenantServiceContext, id: string, ans
   const survey = await loadMySurvey(ctx, id);
   mustAccept(survey);
   const stored = validateAnswers(survey.questions, answers, 'final');
-  const facts = await breakdownFacts(ctx);
+  const facts = await breakdownFactsOf(ctx, { membershipId: ctx.actor.membershipId });
   const today = sql`(now() at time zone 'Asia/Tokyo')::date`;
   if (survey.anonymity === 'named') {
     const saved = await ctx.tx

@@ -10,6 +10,7 @@ import { findRecord } from '../registry/records.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import type { MySurvey } from './answer-surveys.js';
 import { wouldReturnAnswer } from './apply-would-return.js';
+import { breakdownFactsOf } from './breakdown-facts.js';
 import { exitConsentVersion, exitConsentWording, recordExitConsent } from './exit-consent.js';
 import { exitSurveyMail } from './exit-survey-mail.js';
 import { findExitSurvey } from './exit-survey-settings.js';
@@ -201,10 +202,7 @@ export async function submitExitAnswers(
   const { link, survey, record } = await loadExitLink(ctx, token, true);
   if (input.consent.version !== exitConsentVersion) throw conflict('consent_policy_outdated');
   const stored = validateAnswers(survey.questions, input.answers, 'final');
-  const facts = {
-    department: record.lastDepartment,
-    leftYear: record.leftOn ? Number(String(record.leftOn).slice(0, 4)) : null,
-  };
+  const facts = await breakdownFactsOf(ctx, { recordId: record.id });
   await storeRecordAnswer(ctx, survey, record, stored, facts);
   const wording = exitConsentWording(ctx.tenant, locale);
   await recordExitConsent(ctx.tx, {

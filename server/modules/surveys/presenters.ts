@@ -128,7 +128,10 @@ const QuestionSummarySchema = z
   .openapi('SurveyQuestionSummary');
 
 const BreakdownGroupSchema = z.object({
-  /** The department or leaving year; null for those without one (or, as `other`, the folded small groups). */
+  /**
+   * The department, leaving year or segment name; null for those without a department or year (or, as
+   * `other`, the folded small groups). Segments overlap: one response can count in several.
+   */
   label: z.string().nullable(),
   responses: z.number().int(),
   questions: z.array(QuestionSummarySchema),
@@ -143,9 +146,12 @@ export const SurveyResultsSchema = z
     questions: z.array(QuestionSummarySchema),
     breakdown: z
       .object({
-        by: z.enum(['department', 'leftYear']),
+        by: z.enum(['department', 'leftYear', 'segment']),
         groups: z.array(BreakdownGroupSchema),
-        /** Groups too small to show on their own in an anonymous survey, together (null if still too small). */
+        /**
+         * Groups too small to show on their own in an anonymous survey, together (null if still too small,
+         * and always null by segment: overlapping segments are not folded).
+         */
         other: BreakdownGroupSchema.nullable(),
       })
       .nullable(),

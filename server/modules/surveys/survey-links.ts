@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../platform/errors.js';
 import type { MySurvey } from './answer-surveys.js';
 import { mustAccept, storeAnonymousAnswer } from './answer-surveys.js';
 import { applyWouldReturn } from './apply-would-return.js';
+import { breakdownFactsOf } from './breakdown-facts.js';
 import { readSurvey, type Survey } from './load-survey.js';
 import type { Answers } from './survey-schemas.js';
 import { type StoredAnswers, validateAnswers } from './validate-answers.js';
@@ -15,7 +16,7 @@ type Link = {
   survey: Survey;
   invitationId: string;
   answered: boolean;
-  record: { id: string; membershipId: string | null; department: string | null; leftOn: string | null };
+  record: { id: string; membershipId: string | null };
 };
 
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -30,8 +31,6 @@ async function loadLink(ctx: LinkContext, token: string, forUpdate = false): Pro
       record: {
         id: alumniRecords.id,
         membershipId: alumniRecords.membershipId,
-        department: alumniRecords.lastDepartment,
-        leftOn: alumniRecords.leftOn,
       },
     })
     .from(surveyInvitations)
@@ -55,7 +54,7 @@ async function loadLink(ctx: LinkContext, token: string, forUpdate = false): Pro
     survey: readSurvey(row.survey),
     invitationId: row.invitationId,
     answered: row.answered,
-    record: { ...row.record, leftOn: row.record.leftOn === null ? null : String(row.record.leftOn) },
+    record: row.record,
   };
 }
 
@@ -80,10 +79,7 @@ export async function submitLinkedAnswers(
   const { survey, record } = link;
   mustAccept(survey);
   const stored = validateAnswers(survey.questions, answers, 'final');
-  const facts = {
-    department: record.department,
-    leftYear: record.leftOn ? Number(record.leftOn.slice(0, 4)) : null,
-  };
+  const facts = await breakdownFactsOf(ctx, { recordId: record.id });
   if (survey.anonymity === 'named') {
     await storeRecordAnswer(ctx, survey, record, stored, facts);
   } else {

@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { memberships, surveyResponses } from '../../db/schema/index.js';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { memberships, segments, surveyResponses } from '../../db/schema/index.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { loadAnswerCounts, loadRateOverTime, loadTexts } from './answer-counts.js';
 import { loadSurvey, type Survey } from './load-survey.js';
@@ -9,8 +9,8 @@ import type { StoredAnswers } from './validate-answers.js';
 /** Results of an anonymous survey are never shown for fewer people than this. */
 export const MIN_ANONYMOUS_GROUP = 5;
 
-export type BreakdownKey = 'department' | 'leftYear';
-type Facts = { department?: string | null; leftYear?: number | null };
+export type BreakdownKey = 'department' | 'leftYear' | 'segment';
+type Facts = { department?: string | null; leftYear?: number | null; segments?: string[] };
 export type ResponseRow = {
   answers: StoredAnswers;
   facts: Facts;
@@ -124,9 +124,7 @@ export function breakdown(
       shown = shown.slice(1);
     }
   }
-  const questions = survey.questions.filter(
-    (question) => !['short_text', 'long_text', 'date'].includes(question.type),
-  );
+  const questions = countedQuestions(survey);
   const group = (label: string | null, counts: GroupCounts): BreakdownGroup => ({
     label,
     responses: size(counts),
@@ -139,6 +137,36 @@ export function breakdown(
   const other = size(folded) >= MIN_ANONYMOUS_GROUP ? group(null, folded) : null;
   return { groups, other };
 }
+
+/**
+ * Groups of responses by the registry segments their records were in when answering. Segments overlap
+ * and need not cover everyone, so nothing is folded into "other". In an anonymous survey a segment is
+ * shown only when it holds at least MIN_ANONYMOUS_GROUP responses and so does the rest (or nobody is
+ * left): otherwise subtracting it from the totals would describe fewer people than that.
+ */
+export function segmentBreakdown(
+  survey: Pick<Survey, 'anonymity' | 'questions'>,
+  groupsByName: Map<string, GroupCounts>,
+  responses: number,
+): { groups: BreakdownGroup[]; other: null } {
+  const size = (counts: GroupCounts) => countOf(counts.get(''), '*');
+  const safe = (n: number) =>
+    n >= MIN_ANONYMOUS_GROUP && (responses - n === 0 || responses - n >= MIN_ANONYMOUS_GROUP);
+  const questions = countedQuestions(survey);
+  const groups = [...groupsByName.entries()]
+    .filter(([, counts]) => survey.anonymity !== 'anonymous' || safe(size(counts)))
+    .sort((a, b) => a[0].localeCompare(b[0], 'ja'))
+    .map(([label, counts]) => ({
+      label,
+      responses: size(counts),
+      questions: questions.map((question) => summarise(question, counts.get(question.id))),
+    }));
+  return { groups, other: null };
+}
+
+/** Questions whose answers are counted per group: texts are never broken down (a sentence can name its writer). */
+const countedQuestions = (survey: Pick<Survey, 'questions'>) =>
+  survey.questions.filter((question) => !['short_text', 'long_text', 'date'].includes(question.type));
 
 export async function loadSubmittedResponses(
   ctx: Pick<TenantServiceContext, 'tx' | 'tenant'>,
@@ -207,9 +235,10 @@ export async function surveyResults(
   const answeredOn = total.get('#day') ?? new Map<string, number>();
   const days = [...new Set([...invited.map((row) => row.day), ...answeredOn.keys()])].sort();
   const invitedOn = new Map(invited.map((row) => [row.day, row.invited]));
+  const responses = countOf(total.get(''), '*');
   return {
     survey,
-    responses: countOf(total.get(''), '*'),
+    responses,
     perDay: days.map((day) => ({
       day,
       invited: invitedOn.get(day) ?? 0,
@@ -218,6 +247,29 @@ export async function surveyResults(
     questions: survey.questions.map((question) =>
       summarise(question, total.get(question.id), texts.get(question.id)),
     ),
-    breakdown: options.by ? { by: options.by, ...breakdown(survey, groupsByLabel) } : null,
+    breakdown: options.by
+      ? {
+          by: options.by,
+          ...(options.by === 'segment'
+            ? segmentBreakdown(survey, await bySegmentName(ctx, groupsByLabel), responses)
+            : breakdown(survey, groupsByLabel)),
+        }
+      : null,
   };
+}
+
+/** Segment groups under the segments' current names; a segment deleted since is left out. */
+async function bySegmentName(
+  ctx: Pick<TenantServiceContext, 'tx' | 'tenant'>,
+  groupsById: Map<string, GroupCounts>,
+): Promise<Map<string, GroupCounts>> {
+  const ids = [...groupsById.keys()].filter((id) => id !== '');
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({ id: segments.id, name: segments.name })
+    .from(segments)
+    .where(and(eq(segments.tenantId, ctx.tenant.id), inArray(segments.id, ids)));
+  return new Map(
+    rows.flatMap((row) => (groupsById.has(row.id) ? [[row.name, groupsById.get(row.id)!]] : [])),
+  );
 }

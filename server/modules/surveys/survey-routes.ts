@@ -142,7 +142,7 @@ surveyRoutes.openapi(
 
 const ResultsQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
-  by: z.enum(['department', 'leftYear']).optional(),
+  by: z.enum(['department', 'leftYear', 'segment']).optional(),
 });
 
 surveyRoutes.openapi(

@@ -1,6 +1,5 @@
 import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { queryRows } from '../../../db/raw.js';
 import {
   alumniRecords,
   eventRegistrations,
@@ -13,8 +12,7 @@ import {
 } from '../../../db/schema/index.js';
 import { japanDay } from '../../outcomes/activity/japan-days.js';
 import { activeInEarlierWindow } from '../../outcomes/engagement/going-quiet.js';
-import { recordFilterConditions } from '../../registry/record-query.js';
-import { segmentFilter } from '../../registry/segments.js';
+import { segmentsMatching } from '../../registry/segments.js';
 import type { AudienceSpec } from './audience-spec.js';
 
 /** What decides whether one member is in an audience; loaded once per request by loadMemberAudienceFacts. */
@@ -127,14 +125,5 @@ async function matchingSegments(
     .select()
     .from(segments)
     .where(and(eq(segments.tenantId, tenantId), inArray(segments.id, wanted)));
-  if (rows.length === 0) return [];
-  const probes = rows.map(
-    (segment) =>
-      sql`select ${segment.id}::uuid as id where exists (select 1 from ${alumniRecords} where ${and(
-        ...recordFilterConditions(tenantId, segmentFilter(segment)),
-        eq(alumniRecords.membershipId, membershipId),
-      )})`,
-  );
-  const found = await queryRows<{ id: string }>(tx, sql.join(probes, sql` union all `));
-  return found.map((row) => row.id);
+  return segmentsMatching(tx, tenantId, rows, eq(alumniRecords.membershipId, membershipId));
 }

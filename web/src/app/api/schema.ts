@@ -18844,7 +18844,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    by?: "department" | "leftYear";
+                    by?: "department" | "leftYear" | "segment";
                     q?: string;
                 };
                 header?: never;
@@ -21993,7 +21993,7 @@ export type components = {
         SurveyResults: {
             breakdown: {
                 /** @enum {string} */
-                by: "department" | "leftYear";
+                by: "department" | "leftYear" | "segment";
                 groups: {
                     label: string | null;
                     questions: components["schemas"]["SurveyQuestionSummary"][];

@@ -10,7 +10,7 @@ import { ResponseRate } from './ResponseRate';
 import { SurveyReminders } from './SurveyReminders';
 import { surveyKeys } from './survey-model';
 
-type By = '' | 'department' | 'leftYear';
+type By = '' | 'department' | 'leftYear' | 'segment';
 
 /** A survey's results for staff: per question, free texts with search, a breakdown, CSV and closing. */
 export function SurveyResultsPage() {
@@ -147,11 +147,24 @@ export function SurveyResultsPage() {
           <option value="">{t('surveys.results.byNone')}</option>
           <option value="department">{t('surveys.results.byDepartment')}</option>
           <option value="leftYear">{t('surveys.results.byLeftYear')}</option>
+          <option value="segment">{t('surveys.results.bySegment')}</option>
         </select>
       </div>
       {data.breakdown && (
         <>
-          {survey.anonymity === 'anonymous' && <p className="hint">{t('surveys.results.smallHidden')}</p>}
+          {data.breakdown.by === 'segment' && <p className="hint">{t('surveys.results.segmentHint')}</p>}
+          {survey.anonymity === 'anonymous' && (
+            <p className="hint">
+              {t(
+                data.breakdown.by === 'segment'
+                  ? 'surveys.results.segmentSmallHidden'
+                  : 'surveys.results.smallHidden',
+              )}
+            </p>
+          )}
+          {data.breakdown.by === 'segment' && data.breakdown.groups.length === 0 && (
+            <p className="muted">{t('surveys.results.noSegments')}</p>
+          )}
           {[
             ...data.breakdown.groups.map((group) => ({ ...group, title: groupLabel(group.label) })),
             ...(data.breakdown.other

@@ -73,6 +73,12 @@ export const surveysConsoleEn: Record<keyof typeof surveysConsoleJa, string> = {
   'surveys.results.byNone': 'None',
   'surveys.results.byDepartment': 'By last department',
   'surveys.results.byLeftYear': 'By year of leaving',
+  'surveys.results.bySegment': 'By segment',
+  'surveys.results.segmentHint':
+    'Each response counts in the segments its respondent was in when answering; someone in several segments counts in each.',
+  'surveys.results.segmentSmallHidden':
+    'This survey is anonymous, so a segment is not shown when fewer than 5 people in it answered, or fewer than 5 outside it.',
+  'surveys.results.noSegments': 'No segment can be shown.',
   'surveys.results.unknownGroup': '(not recorded)',
   'surveys.results.otherGroup': 'Others (small groups together)',
   'surveys.results.smallHidden': 'This survey is anonymous, so groups of fewer than 5 people are not shown.',

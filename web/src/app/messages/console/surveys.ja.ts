@@ -70,6 +70,12 @@ export const surveysConsoleJa = {
   'surveys.results.byNone': '内訳なし',
   'surveys.results.byDepartment': '最終所属別',
   'surveys.results.byLeftYear': '退職年別',
+  'surveys.results.bySegment': 'セグメント別',
+  'surveys.results.segmentHint':
+    '回答した時点でそれぞれの方が該当していたセグメントで集計しています。複数のセグメントに該当する方は、それぞれに数えています。',
+  'surveys.results.segmentSmallHidden':
+    '匿名のアンケートのため、回答者が 5 人未満のセグメントと、それ以外の回答者が 5 人未満になるセグメントは表示していません。',
+  'surveys.results.noSegments': '表示できるセグメントはありません。',
   'surveys.results.unknownGroup': '（記録なし）',
   'surveys.results.otherGroup': 'その他（少人数のグループをまとめたもの）',
   'surveys.results.smallHidden': '匿名のアンケートのため、5 人未満になるグループは表示していません。',
