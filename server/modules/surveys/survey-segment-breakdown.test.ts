@@ -73,7 +73,10 @@ describe('survey results by segment', () => {
     const anonymous = await openSurvey(staff.client, tenant.slug, exitSurvey('anonymous'));
     const people = [
       ...Array.from({ length: 6 }, () => ({ department: '第一営業部', answers: { q1: 'yes', q5: 9 } })),
-      ...Array.from({ length: 3 }, () => ({ department: '第二営業部', answers: { q1: 'no', q3: '理由', q5: 3 } })),
+      ...Array.from({ length: 3 }, () => ({
+        department: '第二営業部',
+        answers: { q1: 'no', q3: '理由', q5: 3 },
+      })),
       ...Array.from({ length: 6 }, () => ({ department: '開発部', answers: { q1: 'yes', q5: 10 } })),
       { department: '法務部', answers: { q1: 'no', q3: '理由', q5: 0 } },
     ];
