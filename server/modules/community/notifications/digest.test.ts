@@ -74,16 +74,15 @@ describe('the digest e-mail', () => {
     expect(await digestsTo(reader.email)).toHaveLength(1);
     expect(await digestsTo(daily.email)).toHaveLength(1);
 
-    // The next day the daily member is due again; the weekly one only after next Monday 08:00.
+    // The next day the daily member is due again; the weekly one only from next Monday 08:00, which is
+    // that same turn when the test runs on a Sunday (or a Monday before 08:00) in Japan.
     const tomorrow = new Date(now.getTime() + DAY);
     await author.client.post(`${base}/posts`, { body: '続報です #起業' });
-    await sendDueDigests(
-      server.deps,
-      new Date(digestPeriodStart(tomorrow, 'daily', 'Asia/Tokyo').getTime() + 1000),
-    );
-    expect(await digestsTo(daily.email)).toHaveLength(2);
-    expect(await digestsTo(reader.email)).toHaveLength(1);
+    const nextDay = new Date(digestPeriodStart(tomorrow, 'daily', 'Asia/Tokyo').getTime() + 1000);
     const nextWeek = new Date(digestPeriodStart(now, 'weekly', 'Asia/Tokyo').getTime() + 7 * DAY + 1000);
+    await sendDueDigests(server.deps, nextDay);
+    expect(await digestsTo(daily.email)).toHaveLength(2);
+    expect(await digestsTo(reader.email)).toHaveLength(nextDay >= nextWeek ? 2 : 1);
     await sendDueDigests(server.deps, nextWeek);
     const [second] = await digestsTo(reader.email);
     expect(second!.textBody).toContain('続報です');
