@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dataset, seedRecords } from '../server/modules/outcomes/outcome-test-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
-import { browserSuite, hasChromium } from './browser.js';
+import { browserSuite, hasChromium, type Language } from './browser.js';
 
 const suite = browserSuite();
 
@@ -29,6 +29,19 @@ async function figureIs(page: Page, step: string, text: string) {
         ),
     [step, text] as const,
   );
+}
+
+/**
+ * The pages of a PDF as Chromium writes it: one uncompressed `/Type /Page` dictionary per page (the
+ * `/Type /Pages` tree node excluded), and the tree's `/Count` says the same.
+ */
+function pdfPages(pdf: Buffer): { pages: number; count: number | null } {
+  const text = pdf.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+  const count =
+    /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(text) ??
+    /\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/.exec(text);
+  return { pages, count: count ? Number(count[1]) : null };
 }
 
 describe.skipIf(!hasChromium)('the outcomes dashboard', () => {
@@ -95,5 +108,31 @@ describe.skipIf(!hasChromium)('the outcomes dashboard', () => {
     expect(await page.locator('.console-nav').isVisible()).toBe(false);
     expect(await page.getByRole('table', { name: '主な成果（今期間と前期間）' }).isVisible()).toBe(true);
     await context.close();
+  });
+
+  it('the report for management prints on exactly one A4 page, in Japanese and in English', async () => {
+    const hr = await tenantWithMember(suite.server, 'admin');
+    await seedRecords(suite.server, hr.tenant.id, dataset);
+    // The agency-fee formula is the longest line the report prints under its table.
+    const saved = await hr.client.put(`/api/v1/t/${hr.slug}/outcomes/cost-per-hire`, {
+      costPerHire: { kind: 'agency_fee', percent: 35, annualSalaryYen: 12_000_000 },
+    });
+    expect(saved.status).toBe(200);
+    for (const language of ['ja', 'en'] satisfies Language[]) {
+      const { page, context } = await suite.pageAs(hr.client, {
+        language,
+        size: { viewport: { width: 1280, height: 900 } },
+      });
+      await page.goto(`${suite.server.publicUrl}/t/${hr.slug}/admin/outcomes/report?period=year`);
+      await page.getByRole('table').getByRole('cell').first().waitFor();
+      // As a browser's print dialog lays it out: A4 with the report's @page margins (page.pdf's own are 0).
+      const margin = '14mm';
+      const pdf = await page.pdf({
+        format: 'A4',
+        margin: { top: margin, right: margin, bottom: margin, left: margin },
+      });
+      expect(pdfPages(pdf)).toEqual({ pages: 1, count: 1 });
+      await context.close();
+    }
   });
 });

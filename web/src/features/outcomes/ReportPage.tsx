@@ -74,10 +74,9 @@ export function ReportPage() {
         {t('outcomes.report.title', { network: tenantName(tenant, locale) })}
         <span className="outcome-report-period">{span(period)}</span>
       </h2>
-      <p className="small muted">
-        {t('outcomes.report.compared', { previous: span(funnel.data.period.previous) })}
-        {' ・ '}
-        {t('outcomes.report.made', { date: formatDate(new Date().toISOString()) })}
+      <p className="small muted outcome-report-meta">
+        <span>{t('outcomes.report.compared', { previous: span(funnel.data.period.previous) })}</span>
+        <span>{t('outcomes.report.made', { date: formatDate(new Date().toISOString()) })}</span>
       </p>
       <TableRegion label={t('outcomes.report.caption')}>
         <table>
