@@ -136,6 +136,7 @@ const AdminEventSurveyPage = page(() =>
 const AnswerSurveyPage = page(() =>
   import('../features/surveys/AnswerSurveyPage').then((m) => m.AnswerSurveyPage),
 );
+const ExitSurveyPage = page(() => import('../features/surveys/ExitSurveyPage').then((m) => m.ExitSurveyPage));
 const LinkedSurveyPage = page(() =>
   import('../features/surveys/LinkedSurveyPage').then((m) => m.LinkedSurveyPage),
 );
@@ -271,6 +272,7 @@ export function App({ locale }: { locale: Locale }) {
                 <Route path="unsubscribe/:slug" element={<UnsubscribePage />} />
                 <Route path="stop/:slug" element={<StopMailPage />} />
                 <Route path="s/:slug" element={<LinkedSurveyPage />} />
+                <Route path="exit/:slug" element={<ExitSurveyPage />} />
                 <Route element={<RequireSignIn />}>
                   <Route path="tenants" element={<TenantChooser />} />
                   <Route path="account" element={<AccountPage />} />

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages/ja';
 import { ErrorMessage, Loading, Notice } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { ExitSurveyCard } from './ExitSurveyCard';
 import { RecordForm } from './RecordForm';
 import { registryKeys } from './registry-keys';
 import { fullName, fullReading } from './registry-model';
@@ -202,6 +203,7 @@ export function RecordPage() {
           </div>
         </div>
       )}
+      <ExitSurveyCard slug={slug} recordId={record.id} />
       <h3>{t('record.history')}</h3>
       {detail.history.length === 0 && <p className="muted">{t('record.historyEmpty')}</p>}
       <ol className="timeline">

@@ -4,6 +4,9 @@ export const registryKeys = {
   records: (slug: string) => ['t', slug, 'registry', 'records'] as const,
   recordList: (slug: string, query: string) => ['t', slug, 'registry', 'records', 'list', query] as const,
   record: (slug: string, id: string) => ['t', slug, 'registry', 'records', 'one', id] as const,
+  exitLink: (slug: string, id: string) =>
+    ['t', slug, 'registry', 'records', 'one', id, 'exit-survey-link'] as const,
+  consents: (slug: string, id: string) => ['t', slug, 'registry', 'records', 'one', id, 'consents'] as const,
   segments: (slug: string) => ['t', slug, 'registry', 'segments'] as const,
   customFields: (slug: string) => ['t', slug, 'registry', 'custom-fields'] as const,
   imports: (slug: string) => ['t', slug, 'registry', 'imports'] as const,

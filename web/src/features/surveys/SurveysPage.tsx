@@ -4,6 +4,7 @@ import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
+import { ExitSurveySetting } from './ExitSurveySetting';
 import { PulseSettings } from './PulseSettings';
 import { surveyKeys } from './survey-model';
 
@@ -71,6 +72,7 @@ export function SurveysPage() {
         </ul>
       )}
       {data && <PulseSettings slug={slug} surveys={data.surveys} />}
+      {data && <ExitSurveySetting slug={slug} surveys={data.surveys} />}
     </section>
   );
 }

@@ -29,6 +29,7 @@ export const surveyKeys = {
     ['surveys', slug, 'results', id, q, by] as const,
   mine: (slug: string) => ['surveys', slug, 'mine'] as const,
   pulses: (slug: string) => ['surveys', slug, 'pulses'] as const,
+  exit: (slug: string) => ['surveys', slug, 'exit'] as const,
   reminders: (slug: string, id: string) => ['surveys', slug, 'reminders', id] as const,
   mySurvey: (slug: string, id: string) => ['surveys', slug, 'mine', id] as const,
 };
