@@ -39,7 +39,7 @@ export function takesAnswers(row: OpportunityRow, today = todayInTokyo()): boole
 }
 
 /** Open and not past its closing day (in Japan): what 「興味あり」 and referrals need. */
-export function acceptsResponses(row: OpportunityRow, today = todayInTokyo()) {
+export function acceptsResponses(row: Pick<OpportunityRow, 'status' | 'closesOn'>, today = todayInTokyo()) {
   return row.status === 'open' && (row.closesOn === null || row.closesOn >= today);
 }
 

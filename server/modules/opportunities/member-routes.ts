@@ -6,7 +6,7 @@ import { TenantParamSchema } from '../tenancy/schemas.js';
 import { withTenant } from '../tenancy/tenant-context.js';
 import { expressInterest, findMemberOpportunity, withdrawInterest } from './interests.js';
 import { listMemberOpportunities } from './list-opportunities.js';
-import { presentMemberOpportunity, presentOwnInterest } from './presenters.js';
+import { presentListedOpportunity, presentMemberOpportunity, presentOwnInterest } from './presenters.js';
 import {
   InterestInputSchema,
   MemberOpportunityListSchema,
@@ -30,13 +30,14 @@ opportunityMemberRoutes.openapi(
     responses: { 200: jsonContent(MemberOpportunityListSchema), ...problems(401, 404, 422) },
   }),
   async (c) => {
-    const rows = await withTenant(c, (ctx) => listMemberOpportunities(ctx, c.req.valid('query')));
+    const page = await withTenant(c, (ctx) => listMemberOpportunities(ctx, c.req.valid('query')));
     const now = new Date();
     return c.json(
       {
-        opportunities: rows.map((row) =>
-          presentMemberOpportunity(row.opportunity, row.interest, row.file, now),
+        opportunities: page.items.map((row) =>
+          presentListedOpportunity(row.opportunity, row.interest, row.file, now),
         ),
+        nextCursor: page.nextCursor,
       },
       200,
     );

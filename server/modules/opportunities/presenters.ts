@@ -2,6 +2,7 @@ import type { CandidateView } from './candidates.js';
 import { addDays, todayInTokyo } from './dates.js';
 import type { InterestFileMeta } from './interest-file-rows.js';
 import { acceptsResponses, type OpportunityInterestRow } from './interests.js';
+import type { ListedOpportunity } from './list-opportunities.js';
 import { audienceOf } from './opportunity-audience.js';
 import type { ReferralView, SentReferralView } from './referrals.js';
 import type { OpportunityRow } from './write-opportunities.js';
@@ -9,7 +10,7 @@ import type { OpportunityRow } from './write-opportunities.js';
 const NEW_FOR_DAYS = 7;
 const CLOSING_SOON_DAYS = 7;
 
-function details(row: OpportunityRow) {
+function details(row: ListedOpportunity) {
   return {
     employmentType: row.employmentType,
     team: row.team,
@@ -67,13 +68,22 @@ export function presentMemberOpportunity(
   file: InterestFileMeta | null,
   now = new Date(),
 ) {
+  return { ...presentListedOpportunity(row, interest, file, now), bodyHtml: row.bodyHtml };
+}
+
+/** An entry of the member's list: as on its page, without the text. */
+export function presentListedOpportunity(
+  row: ListedOpportunity,
+  interest: OpportunityInterestRow | null,
+  file: InterestFileMeta | null,
+  now = new Date(),
+) {
   const today = todayInTokyo(now);
   const openedAt = row.openedAt ?? row.createdAt;
   return {
     id: row.id,
     kind: row.kind,
     title: row.title,
-    bodyHtml: row.bodyHtml,
     contactName: row.contactName,
     closesOn: row.closesOn,
     ...details(row),

@@ -152,13 +152,20 @@ export const MemberOpportunitySchema = z
   })
   .openapi('MemberOpportunity');
 
+/** An entry of the member's list: the opportunity without its text. */
+export const ListedOpportunitySchema = MemberOpportunitySchema.omit({ bodyHtml: true }).openapi(
+  'ListedOpportunity',
+);
+
 export const MemberOpportunityListSchema = z
-  .object({ opportunities: z.array(MemberOpportunitySchema) })
+  .object({ opportunities: z.array(ListedOpportunitySchema), nextCursor: z.string().nullable() })
   .openapi('MemberOpportunityList');
 
 export const MemberOpportunityQuerySchema = z.object({
   kind: z.enum(opportunityKinds).optional(),
   sort: z.enum(['newest', 'closing']).default('newest'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
 export const InterestInputSchema = z

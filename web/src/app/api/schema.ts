@@ -6948,7 +6948,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
                     kind?: "job" | "comeback" | "collaboration";
+                    limit?: number;
                     sort?: "newest" | "closing";
                 };
                 header?: never;
@@ -20082,6 +20084,32 @@ export type components = {
             /** @enum {string} */
             status: "pending" | "approved" | "dismissed" | "refused";
         };
+        ListedOpportunity: {
+            acceptsResponses: boolean;
+            budget: string;
+            closesOn: string | null;
+            closingSoon: boolean;
+            /** @enum {string|null} */
+            collaborationType: "outsourcing" | "side_job" | "joint_project" | "speaker" | null;
+            contactName: string;
+            duration: string;
+            /** @enum {string|null} */
+            employmentType: "full_time" | "contract" | null;
+            /** Format: uuid */
+            id: string;
+            interest: components["schemas"]["OwnInterest"];
+            isNew: boolean;
+            /** @enum {string} */
+            kind: "job" | "comeback" | "collaboration";
+            location: string;
+            openedAt: string;
+            payRange: string;
+            returnerTerms: string;
+            team: string;
+            title: string;
+            /** @enum {string|null} */
+            workStyle: "remote" | "hybrid" | "on_site" | null;
+        };
         ManualRegistration: {
             /** @default {} */
             answers: {
@@ -20202,7 +20230,8 @@ export type components = {
             workStyle: "remote" | "hybrid" | "on_site" | null;
         };
         MemberOpportunityList: {
-            opportunities: components["schemas"]["MemberOpportunity"][];
+            nextCursor: string | null;
+            opportunities: components["schemas"]["ListedOpportunity"][];
         };
         MemberProposal: {
             anonymous: boolean;

@@ -37,6 +37,7 @@ export const opportunitiesEn: Record<keyof typeof opportunitiesJa, string> = {
   'opportunities.sort': 'Order',
   'opportunities.sort.newest': 'Newest first',
   'opportunities.sort.closing': 'Closing soonest first',
+  'opportunities.more': 'Load more',
   'opportunities.empty': 'There are no opportunities for you right now.',
   'opportunities.back': 'All opportunities',
   'opportunities.interested': 'Interested',

@@ -36,6 +36,7 @@ export const opportunitiesJa = {
   'opportunities.sort': '並び順',
   'opportunities.sort.newest': '新着順',
   'opportunities.sort.closing': '締切が近い順',
+  'opportunities.more': 'さらに読み込む',
   'opportunities.empty': '今ご案内できる機会はありません。',
   'opportunities.back': '機会の一覧へ',
   'opportunities.interested': '興味あり',

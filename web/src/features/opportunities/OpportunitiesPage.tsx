@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { call, client } from '../../app/api';
 import { useI18n } from '../../app/i18n';
@@ -16,15 +16,20 @@ export function OpportunitiesPage() {
     ? (params.get('kind') as OpportunityKind)
     : undefined;
   const sort = params.get('sort') === 'closing' ? 'closing' : 'newest';
-  const list = useQuery({
+  const list = useInfiniteQuery({
     queryKey: opportunityKeys.memberList(slug, kind ?? '', sort),
-    queryFn: ({ signal }) =>
+    initialPageParam: '',
+    queryFn: ({ pageParam, signal }) =>
       call(
         client.GET('/v1/t/{slug}/community/opportunities', {
-          params: { path: { slug }, query: { ...(kind ? { kind } : {}), sort } },
+          params: {
+            path: { slug },
+            query: { ...(kind ? { kind } : {}), sort, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
           signal,
         }),
       ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const choose = (key: 'kind' | 'sort', value: string) => {
     const next = new URLSearchParams(params);
@@ -32,7 +37,7 @@ export function OpportunitiesPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const items = list.data?.opportunities;
+  const items = list.data?.pages.flatMap((page) => page.opportunities);
   return (
     <section>
       <h1>{t('opportunities.title')}</h1>
@@ -90,6 +95,11 @@ export function OpportunitiesPage() {
           </li>
         ))}
       </ul>
+      {list.hasNextPage && (
+        <button type="button" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          {t('opportunities.more')}
+        </button>
+      )}
       <SentReferrals slug={slug} />
     </section>
   );
