@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { auditEvents } from '../server/db/schema/index.js';
+import { inTenant } from '../server/db/scope.js';
 import { dataset, seedRecords } from '../server/modules/outcomes/outcome-test-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { browserSuite, hasChromium, type Language } from './browser.js';
@@ -101,6 +104,16 @@ describe.skipIf(!hasChromium)('the outcomes dashboard', () => {
       .first();
     await members.waitFor();
     expect((await members.textContent())?.trim()).toBe('9');
+    // One view of the report is one audit entry, not one per figure it shows.
+    const reportViews = await inTenant(suite.server.deps.database.db, hr.tenant.id, (tx) =>
+      tx
+        .select({ data: auditEvents.data })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'outcomes.viewed')),
+    );
+    expect(
+      reportViews.filter((view) => (view.data as { section?: string }).section === 'report'),
+    ).toHaveLength(1);
     await page.getByRole('heading', { level: 2, name: /アルムナイネットワーク 成果報告/ }).waitFor();
     await page.getByRole('button', { name: '印刷 / PDF に保存' }).waitFor();
     // Printed, the console around the report is hidden.

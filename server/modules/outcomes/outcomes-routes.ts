@@ -18,13 +18,14 @@ import { loadOutcomeFigures } from './outcome-figures.js';
 import { OutcomeExportQuerySchema, OutcomeFiguresSchema } from './outcome-schemas.js';
 import { OutcomePeriodQuerySchema, resolvePeriods } from './period.js';
 import { auditOutcomesViewed, authorizeViewOutcomes } from './policies.js';
+import { loadOutcomeReport, OutcomeReportSchema } from './report.js';
 
 /**
  * /t/{slug}/outcomes/…: the 成果 dashboard's funnel, outcomes, money and report (owners and HR
  * admins). The activity section mounts its own router under /outcomes/activity.
  */
 export const outcomesRoutes = createRouter<TenantEnv>();
-for (const section of ['funnel', 'figures', 'cost-per-hire']) {
+for (const section of ['funnel', 'figures', 'report', 'cost-per-hire']) {
   for (const path of [`/t/:slug/outcomes/${section}`, `/t/:slug/outcomes/${section}/*`]) {
     outcomesRoutes.use(path, loadTenant, async (c, next) => {
       authorizeViewOutcomes(c.var.actor);
@@ -122,6 +123,23 @@ outcomesRoutes.openapi(
       accept: c.req.header('accept'),
       locale: c.var.locale,
     });
+  },
+);
+
+outcomesRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/outcomes/report',
+    tags,
+    summary:
+      'The one-page report for management: members, those who joined, active members and the outcome figures, for the period and the one before; one audit entry per view',
+    request: { params: TenantParamSchema, query: OutcomePeriodQuerySchema },
+    responses: { 200: jsonContent(OutcomeReportSchema), ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const periods = resolvePeriods(c.req.valid('query'));
+    const report = await withTenant(c, (ctx) => loadOutcomeReport(ctx, periods));
+    return c.json(report, 200);
   },
 );
 

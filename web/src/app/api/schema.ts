@@ -14922,6 +14922,85 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/t/{slug}/outcomes/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The one-page report for management: members, those who joined, active members and the outcome figures, for the period and the one before; one audit entry per view */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day of the period (Japan time) */
+                    from: string;
+                    /** @description The day after the last day of the period (exclusive, Japan time) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutcomeReport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/t/{slug}/overview": {
         parameters: {
             query?: never;
@@ -21228,6 +21307,32 @@ export type components = {
             from: string;
             /** @example 2027-01-01 */
             to: string;
+        };
+        OutcomeReport: {
+            activeMembers: {
+                current: components["schemas"]["PeopleCount"];
+                previous: components["schemas"]["PeopleCount"];
+            };
+            figures: components["schemas"]["OutcomeFigures"];
+            /** @description Alumni who joined during each period; hidden unless 5 or more and the members at both ends are shown */
+            joined: {
+                current: components["schemas"]["PeopleCount"];
+                previous: components["schemas"]["PeopleCount"];
+            };
+            /** @description Alumni with a membership at each period's end (now for a period still running), as the funnel's joined */
+            members: {
+                current: components["schemas"]["PeopleCount"];
+                previous: components["schemas"]["PeopleCount"];
+            };
+            /** @description Active in the 30 days that end the period */
+            monthlyActive: {
+                current: components["schemas"]["PeopleCount"];
+                previous: components["schemas"]["PeopleCount"];
+            };
+            period: {
+                current: components["schemas"]["OutcomePeriod"];
+                previous: components["schemas"]["OutcomePeriod"];
+            };
         };
         Overview: {
             countsByRole: {

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { call, client } from '../../app/api';
-import type { Schemas } from '../../app/api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useConsoleHome } from '../admin/AdminLayout';
@@ -9,14 +8,14 @@ import { tenantName } from '../tenancy/tenant-name';
 import { formulaText } from './FiguresSection';
 import { outcomeKeys } from './outcome-model';
 import { periodFromParams, periodParams, shiftDay } from './period-model';
-import { headlineRows } from './report-rows';
+import { headlineRows, type ReportCell, unknownReasons } from './report-rows';
 import { TableRegion } from './TableRegion';
 import './outcomes.css';
 
 /**
  * The one-page report for management: the headline figures of the period chosen on the dashboard
- * beside the period before, from the dashboard's own requests (so each view is audited as the
- * dashboard's are). Printing hides the console around it; browsers save the print as PDF.
+ * beside the period before, in one request (one audit entry per view), counted as the dashboard counts
+ * them. Printing hides the console around it; browsers save the print as PDF.
  */
 export function ReportPage() {
   const { t, locale, formatDate } = useI18n();
@@ -25,37 +24,19 @@ export function ReportPage() {
   const [params] = useSearchParams();
   const period = periodFromParams(params);
   const query = { from: period.from, to: period.to };
-  const funnel = useQuery({
-    queryKey: outcomeKeys.funnel(slug, query),
+  const report = useQuery({
+    queryKey: outcomeKeys.report(slug, query),
     queryFn: ({ signal }) =>
-      call(client.GET('/v1/t/{slug}/outcomes/funnel', { params: { path: { slug }, query }, signal })),
+      call(client.GET('/v1/t/{slug}/outcomes/report', { params: { path: { slug }, query }, signal })),
     staleTime: 0,
   });
-  const figures = useQuery({
-    queryKey: outcomeKeys.figures(slug, query),
-    queryFn: ({ signal }) =>
-      call(client.GET('/v1/t/{slug}/outcomes/figures', { params: { path: { slug }, query }, signal })),
-    staleTime: 0,
-  });
-  const activity = useQuery({
-    queryKey: ['t', slug, 'outcomes', 'activity', period.from, period.to],
-    queryFn: ({ signal }) =>
-      call(client.GET('/v1/t/{slug}/outcomes/activity', { params: { path: { slug }, query }, signal })),
-  });
-  const error = funnel.error ?? figures.error ?? activity.error;
-  if (error) return <ErrorMessage error={error} />;
-  if (!funnel.data || !figures.data || !activity.data) return <Loading />;
+  if (report.error) return <ErrorMessage error={report.error} />;
+  if (!report.data) return <Loading />;
   const day = (isoDate: string) => formatDate(`${isoDate}T00:00:00+09:00`);
   const span = (range: { from: string; to: string }) =>
     t('outcomes.report.span', { from: day(range.from), to: day(shiftDay(range.to, -1)) });
-  const money = figures.data.money;
-  const yen = (value: number | null) =>
-    value === null ? t('outcomes.hidden') : t('outcomes.money.yen', { yen: value.toLocaleString(locale) });
-  const rows = headlineRows(t, {
-    funnel: funnel.data,
-    figures: figures.data,
-    activity: activity.data as Schemas['ActivityReport'],
-  });
+  const money = report.data.figures.money;
+  const rows = headlineRows(t, report.data);
   const back = `/t/${slug}/admin/outcomes?${new URLSearchParams(periodParams(period))}`;
   return (
     <article className="outcome-report">
@@ -75,7 +56,7 @@ export function ReportPage() {
         <span className="outcome-report-period">{span(period)}</span>
       </h2>
       <p className="small muted outcome-report-meta">
-        <span>{t('outcomes.report.compared', { previous: span(funnel.data.period.previous) })}</span>
+        <span>{t('outcomes.report.compared', { previous: span(report.data.period.previous) })}</span>
         <span>{t('outcomes.report.made', { date: formatDate(new Date().toISOString()) })}</span>
       </p>
       <TableRegion label={t('outcomes.report.caption')}>
@@ -92,23 +73,34 @@ export function ReportPage() {
             {rows.map((row) => (
               <tr key={row.label}>
                 <th scope="row">{row.label}</th>
-                <td className="number">{row.current}</td>
-                <td className="number">{row.previous}</td>
+                <FigureCell cell={row.current} />
+                <FigureCell cell={row.previous} />
               </tr>
             ))}
-            <tr>
-              <th scope="row">{t('outcomes.money.saved')}</th>
-              <td className="number">{money.costPerHire ? yen(money.savedYen.current) : '—'}</td>
-              <td className="number">{money.costPerHire ? yen(money.savedYen.previous) : '—'}</td>
-            </tr>
           </tbody>
         </table>
       </TableRegion>
       <p className="small">
         {money.costPerHire ? formulaText(t, money.costPerHire, money.perHireYen) : t('outcomes.money.unset')}
       </p>
+      {unknownReasons(rows).map((reason) => (
+        <p key={reason} className="small muted">
+          {t('outcomes.report.unknownNote', { reason })}
+        </p>
+      ))}
       <p className="small muted">{t('outcomes.report.notes')}</p>
       <p className="small muted">{t('outcomes.privacyNote')}</p>
     </article>
+  );
+}
+
+/** A figure; — for one that cannot be worked out, read out with its reason rather than as a dash. */
+function FigureCell({ cell }: { cell: ReportCell }) {
+  if (!cell.unknown) return <td className="number">{cell.text}</td>;
+  return (
+    <td className="number">
+      <span aria-hidden="true">{cell.text}</span>
+      <span className="visually-hidden">{cell.unknown}</span>
+    </td>
   );
 }

@@ -16,4 +16,5 @@ export const chartValue = (count: PeopleCount) => (count.hidden ? null : count.v
 export const outcomeKeys = {
   funnel: (slug: string, query: Record<string, string>) => ['outcomes', slug, 'funnel', query] as const,
   figures: (slug: string, query: Record<string, string>) => ['outcomes', slug, 'figures', query] as const,
+  report: (slug: string, query: Record<string, string>) => ['outcomes', slug, 'report', query] as const,
 };

@@ -4,66 +4,63 @@ import { peopleText, shareText } from './outcome-model';
 
 type PeopleCount = Schemas['PeopleCount'];
 type Pair<T> = { current: T; previous: T };
-export type ReportRow = { label: string; current: string; previous: string };
+/** A figure as printed; `unknown` says why it cannot be worked out (shown as —, never as 0). */
+export type ReportCell = { text: string; unknown?: string };
+export type ReportRow = { label: string; current: ReportCell; previous: ReportCell };
+
+const PERIODS = ['current', 'previous'] as const;
 
 /**
- * People who joined between two moments, from the members counted at each: shown only when both
- * counts are shown and the difference is 5 or more, so it never uncovers a hidden count.
+ * The report's headline figures in the order management reads them: people, then what they brought.
+ * A figure about a group under 5 reads 5人未満 like its group; — is kept for a figure that cannot be
+ * worked out, with the reason for screen readers and in the notes under the table.
  */
-export function joinedBetween(before: PeopleCount, after: PeopleCount): PeopleCount {
-  if (before.value === null || after.value === null) return { value: null, hidden: true };
-  const joined = after.value - before.value;
-  return joined < 5 ? { value: null, hidden: true } : { value: joined, hidden: false };
-}
-
-/** The report's headline figures in the order management reads them: people, then what they brought. */
-export function headlineRows(
-  t: Translate,
-  data: {
-    funnel: Schemas['OutcomeFunnel'];
-    figures: Schemas['OutcomeFigures'];
-    activity: Schemas['ActivityReport'];
-  },
-): ReportRow[] {
-  const { funnel, figures, activity } = data;
-  const members = funnel.steps.find((step) => step.step === 'joined')!;
-  const people = (label: string, pair: Pair<PeopleCount>): ReportRow => ({
+export function headlineRows(t: Translate, report: Schemas['OutcomeReport']): ReportRow[] {
+  const { figures } = report;
+  const row = (label: string, cell: (period: (typeof PERIODS)[number]) => ReportCell): ReportRow => ({
     label,
-    current: peopleText(t, pair.current),
-    previous: peopleText(t, pair.previous),
+    current: cell('current'),
+    previous: cell('previous'),
   });
-  const plain = (label: string, pair: Pair<number | null>, unit = ''): ReportRow => ({
-    label,
-    current: pair.current === null ? '—' : `${pair.current.toLocaleString()}${unit}`,
-    previous: pair.previous === null ? '—' : `${pair.previous.toLocaleString()}${unit}`,
-  });
+  const people = (label: string, pair: Pair<PeopleCount>) =>
+    row(label, (period) => ({ text: peopleText(t, pair[period]) }));
+  const money = figures.money;
+  const yen = (value: number | null) =>
+    value === null ? t('outcomes.hidden') : t('outcomes.money.yen', { yen: value.toLocaleString() });
   return [
-    people(t('outcomes.report.members'), members),
-    {
-      label: t('outcomes.report.joined'),
-      current: peopleText(t, joinedBetween(members.previous, members.current)),
-      // The members at the start of the previous period are not among the dashboard's figures.
-      previous: '—',
-    },
-    people(t('outcomes.activity.activeMembers'), {
-      current: activity.current.activeMembers,
-      previous: activity.previous.activeMembers,
-    }),
-    people(t('outcomes.activity.monthlyActive'), {
-      current: activity.current.monthlyActive,
-      previous: activity.previous.monthlyActive,
-    }),
+    people(t('outcomes.report.members'), report.members),
+    people(t('outcomes.report.joined'), report.joined),
+    people(t('outcomes.activity.activeMembers'), report.activeMembers),
+    people(t('outcomes.activity.monthlyActive'), report.monthlyActive),
     people(t('outcomes.figures.rehires'), figures.rehires.count),
-    plain(t('outcomes.figures.medianDays'), figures.rehires.medianDaysToReturn, t('outcomes.figures.days')),
+    row(t('outcomes.figures.medianDays'), (period) => {
+      const days = figures.rehires.medianDaysToReturn[period];
+      if (days !== null) return { text: `${days.toLocaleString()}${t('outcomes.figures.days')}` };
+      // A median of fewer than 5 comebacks is hidden with them; of 5 or more, only missing leaving dates stop it.
+      if (figures.rehires.count[period].hidden) return { text: t('outcomes.hidden') };
+      return { text: '—', unknown: t('outcomes.report.unknownMedian') };
+    }),
     people(t('outcomes.figures.referred'), figures.referrals.referred),
     people(t('outcomes.figures.referredHired'), figures.referrals.hired),
     people(t('outcomes.figures.collaborations'), figures.collaborations),
     people(t('outcomes.figures.attendees'), figures.events.attendees),
-    {
-      label: t('outcomes.figures.linkRate'),
-      current: shareText(figures.surveys.linkResponseRate.current),
-      previous: shareText(figures.surveys.linkResponseRate.previous),
-    },
-    plain(t('outcomes.figures.proposalsAdopted'), figures.proposals.adopted),
+    // A response rate is null exactly when the people sent links are hidden (none sent included).
+    row(t('outcomes.figures.linkRate'), (period) => {
+      const rate = figures.surveys.linkResponseRate[period];
+      return { text: rate === null ? t('outcomes.hidden') : shareText(rate) };
+    }),
+    row(t('outcomes.figures.proposalsAdopted'), (period) => ({
+      text: figures.proposals.adopted[period].toLocaleString(),
+    })),
+    row(t('outcomes.money.saved'), (period) =>
+      money.costPerHire
+        ? { text: yen(money.savedYen[period]) }
+        : { text: '—', unknown: t('outcomes.report.unknownCost') },
+    ),
   ];
 }
+
+/** The reasons behind the report's — marks, each once, for the notes under the table. */
+export const unknownReasons = (rows: ReportRow[]): string[] => [
+  ...new Set(rows.flatMap((row) => [row.current.unknown ?? [], row.previous.unknown ?? []].flat())),
+];

@@ -38,6 +38,9 @@ export const outcomesEn: Record<keyof typeof outcomesJa, string> = {
   'outcomes.report.caption': 'Headline figures (this period and the previous one)',
   'outcomes.report.members': 'Alumni who have joined (end of period)',
   'outcomes.report.joined': 'Alumni who joined in the period',
+  'outcomes.report.unknownMedian': 'cannot be worked out: the leaving dates are not recorded',
+  'outcomes.report.unknownCost': 'cannot be worked out: no cost per hire is set',
+  'outcomes.report.unknownNote': '“—”: {reason}.',
   'outcomes.report.notes':
     'Alumni who have joined are counted at the end of each period (now, for a period still running); active members used the community during the period. The figures are those of the outcomes dashboard.',
   'outcomes.funnel.title': 'From record to member (funnel)',

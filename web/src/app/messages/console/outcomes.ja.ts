@@ -36,6 +36,9 @@ export const outcomesJa = {
   'outcomes.report.caption': '主な成果（今期間と前期間）',
   'outcomes.report.members': '参加している退職者（期末時点）',
   'outcomes.report.joined': '期間中に新たに参加した退職者',
+  'outcomes.report.unknownMedian': '退職日が記録されていないため算出できません',
+  'outcomes.report.unknownCost': '1 人あたりの採用コストが未設定のため算出できません',
+  'outcomes.report.unknownNote': '「—」: {reason}。',
   'outcomes.report.notes':
     '参加している退職者は各期間の末日時点（期間中は現時点）の人数、アクティブ会員数は期間中にコミュニティを利用した会員の数です。数値は成果ダッシュボードと同じ集計です。',
   'outcomes.funnel.title': '参加までの流れ（ファネル）',
