@@ -14,7 +14,7 @@ export function authorizeViewOutcomes(actor: Actor): void {
 }
 
 /** The dashboard's sections, as the audit log names what was looked at or exported. */
-export type OutcomeSection = 'funnel' | 'outcomes' | 'money' | 'report' | 'activity' | 'engagement';
+export type OutcomeSection = 'funnel' | 'outcomes' | 'report' | 'activity' | 'engagement';
 
 const periodData = (periods: Periods) => ({
   from: periods.current.fromDate,

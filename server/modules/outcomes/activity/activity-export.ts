@@ -1,3 +1,5 @@
+import { activityConsoleEn } from '../../../../web/src/app/messages/console/activity.en.js';
+import { activityConsoleJa } from '../../../../web/src/app/messages/console/activity.ja.js';
 import type { Locale } from '../../../platform/i18n/messages.js';
 import type { SpreadsheetRow } from '../../../platform/spreadsheet/write-spreadsheet-csv.js';
 import type { TenantServiceContext } from '../../tenancy/tenant-context.js';
@@ -31,55 +33,29 @@ const measures: Measure[] = [
 ];
 const weekMeasures: WeekMeasure[] = ['activeMembers', 'posts', 'comments', 'messages'];
 
-/** The dashboard's own labels, so a figure in the file is found under the name it has on screen. */
+/**
+ * Each measure's name from the dashboard's own message catalogue, so a figure in the file is found
+ * under the name it has on screen and the two cannot drift apart.
+ */
+const labelsOf = (catalogue: typeof activityConsoleEn) =>
+  Object.fromEntries(
+    measures.map((measure) => [measure, catalogue[`outcomes.activity.${measure}`]]),
+  ) as Record<Measure, string>;
+
 const words = {
   ja: {
     columns: ['区分', '項目', '今期間', '前期間'],
     period: '活動',
     weeks: '週ごと',
     week: (from: string, measure: string) => `${from} からの週: ${measure}`,
-    measure: {
-      activeMembers: 'アクティブ会員数',
-      weeklyActive: '週間アクティブ会員数（期末の 7 日間）',
-      monthlyActive: '月間アクティブ会員数（期末の 30 日間）',
-      readersOnly: 'うち読む専門の会員（投稿・コメントなし）',
-      posts: '投稿数',
-      comments: 'コメント数',
-      messages: 'メッセージ数',
-      reactions: 'リアクション数',
-      articleReads: '記事の閲覧数',
-      groupsCreated: '新しいグループ',
-      groupsTotal: 'グループ数（期末）',
-      hashtagsCreated: '新しいハッシュタグ',
-      hashtagsTotal: 'ハッシュタグ数（期末）',
-      digestReach: 'ダイジェストメールの受信者数',
-      newsletters: 'ニュースレターの配信回数',
-      newsletterReach: 'ニュースレターの配信先数',
-    } satisfies Record<Measure, string>,
+    measure: labelsOf(activityConsoleJa),
   },
   en: {
     columns: ['Section', 'Item', 'This period', 'Previous period'],
     period: 'Activity',
     weeks: 'Week by week',
     week: (from: string, measure: string) => `Week from ${from}: ${measure}`,
-    measure: {
-      activeMembers: 'Active members',
-      weeklyActive: 'Weekly active members (last 7 days of the period)',
-      monthlyActive: 'Monthly active members (last 30 days of the period)',
-      readersOnly: 'of whom readers (no posts or comments)',
-      posts: 'Posts',
-      comments: 'Comments',
-      messages: 'Messages',
-      reactions: 'Reactions',
-      articleReads: 'Article reads',
-      groupsCreated: 'New groups',
-      groupsTotal: 'Groups (end of period)',
-      hashtagsCreated: 'New hashtags',
-      hashtagsTotal: 'Hashtags (end of period)',
-      digestReach: 'Members mailed a digest',
-      newsletters: 'Newsletters sent',
-      newsletterReach: 'Newsletter recipients',
-    } satisfies Record<Measure, string>,
+    measure: labelsOf(activityConsoleEn),
   },
 } as const;
 
