@@ -292,6 +292,19 @@ describe.skipIf(!hasChromium)('events in the console on a phone', () => {
     await page.getByLabel('当日参加（受付済み）の方だけに公開する').check();
     await page.getByRole('button', { name: '追加する' }).click();
     await page.getByText('参加者のみ').waitFor();
+    // A material is changed in place: its note added, the link corrected.
+    await page.getByRole('button', { name: '「当日のスライド」を編集' }).click();
+    await heading(page, '資料を編集', 3);
+    await expect(page.getByLabel('資料名').inputValue()).resolves.toBe('当日のスライド');
+    await page.getByLabel('リンク（URL）').fill('https://example.jp/slides-v2.pdf');
+    await page.getByLabel('補足（任意）').fill('第 2 部の資料です');
+    await page.getByRole('button', { name: '変更を保存' }).click();
+    await page.getByText('資料を更新しました。').waitFor();
+    await page.getByText('第 2 部の資料です').waitFor();
+    await expect(page.getByRole('link', { name: '当日のスライド' }).getAttribute('href')).resolves.toBe(
+      'https://example.jp/slides-v2.pdf',
+    );
+    await heading(page, '資料を追加', 3);
     await expectCleanScreen(page, 'event materials (ja)');
     await page
       .getByRole('navigation', { name: 'このイベントの管理' })

@@ -32,6 +32,8 @@ export function AdminEventMaterialsPage() {
       call(client.GET('/v1/t/{slug}/events/{id}/materials', { params: { path: { slug, id } }, signal })),
   });
   const [draft, setDraft] = useState(emptyMaterial);
+  // The material being changed in the form; null while the form adds a new one.
+  const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const add = useMutation({
     mutationFn: () =>
@@ -44,6 +46,21 @@ export function AdminEventMaterialsPage() {
       await queryClient.invalidateQueries({ queryKey: key });
     },
   });
+  const save = useMutation({
+    mutationFn: (materialId: string) =>
+      call(
+        client.PATCH('/v1/t/{slug}/events/{id}/materials/{materialId}', {
+          params: { path: { slug, id, materialId } },
+          body: draft,
+        }),
+      ),
+    onSuccess: async () => {
+      setEditing(null);
+      setDraft(emptyMaterial);
+      setNotice(t('eventsConsole.materials.saved'));
+      await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
   const remove = useMutation({
     mutationFn: (materialId: string) =>
       call(
@@ -51,19 +68,27 @@ export function AdminEventMaterialsPage() {
           params: { path: { slug, id, materialId } },
         }),
       ),
-    onSuccess: async () => {
+    onSuccess: async (_, materialId) => {
+      if (editing === materialId) stopEditing();
       setNotice(t('eventsConsole.materials.removed'));
       await queryClient.invalidateQueries({ queryKey: key });
     },
   });
+  function stopEditing() {
+    setEditing(null);
+    setDraft(emptyMaterial);
+    save.reset();
+  }
   const event = loaded.data;
   const materials = list.data?.materials;
   if (loaded.error || list.error) return <ErrorMessage error={loaded.error ?? list.error} />;
   if (!event || !materials) return <Loading />;
-  const onAdd = (submit: FormEvent) => {
+  const pending = editing ? save : add;
+  const onSubmit = (submit: FormEvent) => {
     submit.preventDefault();
     setNotice('');
-    add.mutate();
+    if (editing) save.mutate(editing);
+    else add.mutate();
   };
   const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
   return (
@@ -94,29 +119,60 @@ export function AdminEventMaterialsPage() {
                 )}
                 {material.note && <p className="muted small">{material.note}</p>}
               </div>
-              <button
-                type="button"
-                className="link-button"
-                disabled={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(t('eventsConsole.materials.confirmRemove', { title: material.title })))
-                    remove.mutate(material.id);
-                }}
-              >
-                {t('eventsConsole.materials.remove')}
-              </button>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('eventsConsole.materials.editOne', { title: material.title })}
+                  onClick={() => {
+                    setNotice('');
+                    add.reset();
+                    save.reset();
+                    setEditing(material.id);
+                    setDraft({
+                      title: material.title,
+                      url: material.url,
+                      note: material.note,
+                      attendeesOnly: material.attendeesOnly,
+                    });
+                    document.getElementById('event-material-form')?.scrollIntoView({ block: 'start' });
+                  }}
+                >
+                  {t('eventsConsole.materials.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('eventsConsole.materials.removeOne', { title: material.title })}
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (window.confirm(t('eventsConsole.materials.confirmRemove', { title: material.title })))
+                      remove.mutate(material.id);
+                  }}
+                >
+                  {t('eventsConsole.materials.remove')}
+                </button>
+              </div>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={onAdd} noValidate className="card">
-        <h3>{t('eventsConsole.materials.add')}</h3>
+      <form
+        id="event-material-form"
+        onSubmit={onSubmit}
+        noValidate
+        className="card"
+        aria-labelledby="event-material-form-title"
+      >
+        <h3 id="event-material-form-title">
+          {editing ? t('eventsConsole.materials.editTitle') : t('eventsConsole.materials.add')}
+        </h3>
         <Field
           label={t('eventsConsole.materials.field.title')}
           name="materialTitle"
           value={draft.title}
           onChange={(title) => set({ title })}
-          error={fieldErrorOf(add.error, 'title')}
+          error={fieldErrorOf(pending.error, 'title')}
           required
         />
         <Field
@@ -126,7 +182,7 @@ export function AdminEventMaterialsPage() {
           value={draft.url}
           onChange={(url) => set({ url })}
           hint={t('eventsConsole.materials.field.urlHint')}
-          error={fieldErrorOf(add.error, 'url')}
+          error={fieldErrorOf(pending.error, 'url')}
           required
         />
         <Field
@@ -134,18 +190,23 @@ export function AdminEventMaterialsPage() {
           name="materialNote"
           value={draft.note}
           onChange={(note) => set({ note })}
-          error={fieldErrorOf(add.error, 'note')}
+          error={fieldErrorOf(pending.error, 'note')}
         />
         <CheckField
           label={t('eventsConsole.materials.field.attendeesOnly')}
           checked={draft.attendeesOnly}
           onChange={(attendeesOnly) => set({ attendeesOnly })}
         />
-        <ErrorMessage error={add.error} />
+        <ErrorMessage error={pending.error} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={add.isPending}>
-            {t('eventsConsole.materials.submit')}
+          <button type="submit" className="primary" disabled={pending.isPending}>
+            {editing ? t('eventsConsole.materials.save') : t('eventsConsole.materials.submit')}
           </button>
+          {editing && (
+            <button type="button" onClick={stopEditing}>
+              {t('eventsConsole.materials.stopEditing')}
+            </button>
+          )}
         </div>
       </form>
     </section>
