@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventImages } from '../../db/schema/index.js';
+import { enterTenant } from '../../db/scope.js';
 import { communityMember, photoBytes } from '../../test/community-factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import {
@@ -24,6 +26,18 @@ afterAll(() => server.stop());
 beforeEach(async () => {
   await server.deps.database.db.execute(sql`delete from rate_limit_buckets where key like 'magic-link:ip:%'`);
 });
+
+/** The ids of the pictures stored for an event, whoever may see them. */
+function picturesOf(tenantId: string, eventId: string) {
+  return server.deps.database.db.transaction(async (tx) => {
+    await enterTenant(tx, tenantId);
+    const rows = await tx
+      .select({ id: eventImages.id })
+      .from(eventImages)
+      .where(and(eq(eventImages.tenantId, tenantId), eq(eventImages.eventId, eventId)));
+    return rows.map((row) => row.id);
+  });
+}
 
 describe('event cover pictures', () => {
   it('staff upload a cover with alt text; members in the audience see it on the page, in the list and as a picture', async () => {
@@ -52,6 +66,12 @@ describe('event cover pictures', () => {
       coverAlt: '登壇者の写真',
     });
     expect(changed.body.cover).toMatchObject({ id: second.body.id, alt: '登壇者の写真' });
+    // The replaced cover is deleted, not left behind: staff, who may fetch any picture, no longer find it.
+    expect((await net.hr.get(uploaded.body.url)).status).toBe(404);
+    expect(await picturesOf(net.id, event.id)).toEqual([second.body.id]);
+    // Saving the same cover again keeps it.
+    await net.hr.patch(`${staffBase(net)}/${event.id}`, { coverImageId: second.body.id });
+    expect(await picturesOf(net.id, event.id)).toEqual([second.body.id]);
     const removed = await net.hr.patch<StaffEvent & { cover: Cover | null }>(
       `${staffBase(net)}/${event.id}`,
       {
@@ -59,6 +79,8 @@ describe('event cover pictures', () => {
       },
     );
     expect(removed.body.cover).toBeNull();
+    expect((await net.hr.get(second.body.url)).status).toBe(404);
+    expect(await picturesOf(net.id, event.id)).toEqual([]);
   });
 
   it('shows a cover only to those who may see its event: not outside the audience, not a draft, not another network', async () => {

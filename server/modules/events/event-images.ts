@@ -1,3 +1,4 @@
+import { and, eq, ne } from 'drizzle-orm';
 import { eventImages } from '../../db/schema/index.js';
 import { ownedPictures } from '../images/owned-pictures.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
@@ -23,6 +24,22 @@ export async function checkCover(ctx: TenantServiceContext, eventId: string | nu
 
 export const attachCover = (ctx: TenantServiceContext, eventId: string, coverId: string | null) =>
   pictures.attach(ctx, eventId, coverId ? [coverId] : []);
+
+/**
+ * Deletes the event's pictures other than `keepId`: a replaced or removed cover is shown nowhere
+ * else (each upload belongs to one event), so keeping it would only leave a picture row behind.
+ */
+export async function dropOldCovers(ctx: TenantServiceContext, eventId: string, keepId: string | null) {
+  await ctx.tx
+    .delete(eventImages)
+    .where(
+      and(
+        eq(eventImages.tenantId, ctx.tenant.id),
+        eq(eventImages.eventId, eventId),
+        keepId ? ne(eventImages.id, keepId) : undefined,
+      ),
+    );
+}
 
 /** A cover: staff see every one; members those of events they may see (audience or registered). */
 export const readEventImage = (ctx: TenantServiceContext, id: string) =>

@@ -6,7 +6,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { renderMarkdown } from '../community/posts/render-markdown.js';
 import { everyMember } from '../programmes/audience/audience-spec.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
-import { attachCover, checkCover } from './event-images.js';
+import { attachCover, checkCover, dropOldCovers } from './event-images.js';
 import { scheduleReminders } from './event-reminders.js';
 import { modesOf } from './event-rules.js';
 import { scheduleFollowUpSurvey } from './follow-up-survey.js';
@@ -183,7 +183,10 @@ export async function updateEvent(ctx: TenantServiceContext, id: string, patch: 
     })
     .where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, id)))
     .returning();
-  if (patch.coverImageId) await attachCover(ctx, id, patch.coverImageId);
+  if (patch.coverImageId !== undefined) {
+    await attachCover(ctx, id, patch.coverImageId);
+    await dropOldCovers(ctx, id, patch.coverImageId);
+  }
   const promoted = await promoteWaitlisted(ctx, row!);
   // The reminders queued for the old time find a newer sequence and stand down.
   if (row!.sequence !== current.sequence) await scheduleReminders(ctx, row!);
