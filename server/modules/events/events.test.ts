@@ -195,6 +195,42 @@ describe('who may reach the staff endpoints', () => {
     },
   );
 
+  it("pages a member's upcoming events soonest first, 20 at a time, only those meant for them", async () => {
+    const net = await network(server);
+    const member = await communityMember(server, net);
+    // Events in pairs at the same start: the id keeps one order across the page boundary.
+    const made: { id: string; startsAt: string }[] = [];
+    for (let i = 0; i < 23; i++) {
+      const starts = inHours(24 + 3 * Math.floor(i / 2));
+      const event = await createEvent(net, {
+        title: `予定の会 ${i}`,
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
+      });
+      made.push({ id: event.id, startsAt: event.startsAt });
+    }
+    const hidden = await createEvent(net, { audience: { members: false, includeEmployees: true } });
+    const draft = await createEvent(net, {}, false);
+    const expected = made
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.id < b.id ? -1 : 1))
+      .map((e) => e.id);
+
+    type Page = { events: MemberEvent[]; next: string | null };
+    const first = await member.client.get<Page>(memberBase(net));
+    expect(first.body.events.map((e) => e.id)).toEqual(expected.slice(0, 20));
+    expect(first.body.next).not.toBeNull();
+    const second = await member.client.get<Page>(
+      `${memberBase(net)}?when=upcoming&after=${encodeURIComponent(first.body.next!)}`,
+    );
+    expect(second.body.events.map((e) => e.id)).toEqual(expected.slice(20));
+    expect(second.body.next).toBeNull();
+    const seen = first.body.events.concat(second.body.events).map((e) => e.id);
+    expect(seen).not.toContain(hidden.id);
+    expect(seen).not.toContain(draft.id);
+    const bad = await member.client.get<Problem>(`${memberBase(net)}?when=upcoming&after=tomorrow`);
+    expect(bad.status).toBe(422);
+  });
+
   it('shows nothing of another network: its staff and members get 404 for every event endpoint', async () => {
     const net = await network(server);
     const event = await createEvent(net);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { eventRegistrations, events } from '../../db/schema/index.js';
 import { notFound } from '../../platform/errors.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
@@ -71,41 +71,22 @@ export function ownRegistrationJoin(memberId: string): SQL {
 }
 
 /**
- * Events for a member. upcoming: published, not yet ended, meant for them, soonest first; mine: every
- * event they registered for. Past events are paged (past-events.ts).
+ * The events a member registered for (not drafts): those still to come soonest first, then those
+ * ended, newest first. Upcoming and past events are paged (paged-events.ts).
  */
-export async function listMemberEvents(
-  ctx: TenantServiceContext,
-  when: 'upcoming' | 'mine',
-): Promise<MemberEventRow[]> {
-  const me = ctx.actor.membershipId;
+export async function listMemberEvents(ctx: TenantServiceContext): Promise<MemberEventRow[]> {
   const ended = lte(events.endsAt, sql`now()`);
-  const filter =
-    when === 'upcoming'
-      ? and(eq(events.status, 'published'), gt(events.endsAt, sql`now()`))
-      : and(ne(events.status, 'draft'), sql`${eventRegistrations.id} is not null`);
-  const rows = await ctx.tx
+  return ctx.tx
     .select({ event: events, registration: eventRegistrations, waitlistPosition })
     .from(events)
-    .leftJoin(eventRegistrations, ownRegistrationJoin(me))
-    .where(and(eq(events.tenantId, ctx.tenant.id), filter))
+    .innerJoin(eventRegistrations, ownRegistrationJoin(ctx.actor.membershipId))
+    .where(and(eq(events.tenantId, ctx.tenant.id), ne(events.status, 'draft')))
     .orderBy(
-      when === 'upcoming' ? asc(events.startsAt) : sql`${ended}`,
-      when === 'mine' ? sql`case when ${ended} then null else ${events.startsAt} end asc` : asc(events.id),
+      sql`${ended}`,
+      sql`case when ${ended} then null else ${events.startsAt} end asc`,
       desc(events.startsAt),
     )
     .limit(300);
-  if (when === 'mine') return rows;
-  // An event they registered for stays theirs even when its audience has changed since.
-  const meant = new Set(
-    (
-      await keepEventsForMember(
-        ctx,
-        rows.filter((row) => !row.registration),
-      )
-    ).map((row) => row.event.id),
-  );
-  return rows.filter((row) => row.registration || meant.has(row.event.id));
 }
 
 /** One event as a member may see it: published or cancelled, meant for them or registered for. */

@@ -12,7 +12,7 @@ import { coversOf } from './event-images.js';
 import { announcePromotions } from './event-notices.js';
 import { GoingSchema, whoElseIsGoing } from './going.js';
 import { findMemberEvent, listMemberEvents, type MemberEventRow } from './list-events.js';
-import { cursorText, listPastEvents, parseCursor } from './past-events.js';
+import { cursorText, listEventPage, parseCursor } from './paged-events.js';
 import { presentGoingPerson, presentMemberEvent } from './presenters.js';
 import { cancelRegistration, registerForEvent } from './register.js';
 import {
@@ -45,17 +45,16 @@ eventMemberRoutes.openapi(
     path: base,
     tags,
     summary:
-      'Events for me: upcoming (soonest first), past (newest first, 20 a page), or the ones I registered for',
+      'Events for me, 20 a page: upcoming (soonest first) or past (newest first); or the ones I registered for',
     request: { params: TenantParamSchema, query: MemberEventQuerySchema },
     responses: { 200: jsonContent(MemberEventListSchema), ...problems(401, 404, 422) },
   }),
   async (c) => {
     const { when, after } = c.req.valid('query');
     const body = await withTenant(c, async (ctx) => {
-      if (when !== 'past')
-        return { events: await presentRows(ctx, await listMemberEvents(ctx, when)), next: null };
-      const past = await listPastEvents(ctx, parseCursor(after));
-      return { events: await presentRows(ctx, past.rows), next: past.next ? cursorText(past.next) : null };
+      if (when === 'mine') return { events: await presentRows(ctx, await listMemberEvents(ctx)), next: null };
+      const page = await listEventPage(ctx, when, parseCursor(after));
+      return { events: await presentRows(ctx, page.rows), next: page.next ? cursorText(page.next) : null };
     });
     return c.json(body, 200);
   },

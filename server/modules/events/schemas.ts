@@ -257,7 +257,7 @@ export const MemberEventSchema = z
 export const MemberEventListSchema = z
   .object({
     events: z.array(MemberEventSchema),
-    /** Past events: where the next page starts (`after`); none on the last page and for other lists. */
+    /** Upcoming and past events: where the next page starts (`after`); none on the last page and for mine. */
     next: z.string().nullable(),
   })
   .openapi('MemberEventList');
@@ -265,7 +265,7 @@ export const MemberEventListSchema = z
 export const MemberEventQuerySchema = z.object({
   /** upcoming: not yet ended, soonest first; past: ended, newest first; mine: those I registered for. */
   when: z.enum(['upcoming', 'past', 'mine']).default('upcoming'),
-  /** Past events: the `next` of the page before. */
+  /** Upcoming and past events: the `next` of the page before. */
   after: z
     .string()
     .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[0-9a-f-]{36}$/, 'field_invalid_option')

@@ -3408,7 +3408,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Events for me: upcoming (soonest first), past (newest first, 20 a page), or the ones I registered for */
+        /** Events for me, 20 a page: upcoming (soonest first) or past (newest first); or the ones I registered for */
         get: {
             parameters: {
                 query?: {
