@@ -16,6 +16,7 @@ const screenSurvey = exitSurvey('named');
 import { createTestTenant, signIn } from '../server/test/factories.js';
 import { browserSuite, hasChromium, narrowPhone } from './browser.js';
 import { checkScreen, type ScreenCheck } from './screens.js';
+import { checkInScreens, fakeCameraArgs } from './screens-check-in.js';
 
 async function ok<T>(pending: Promise<{ status: number; body: T }>): Promise<T> {
   const response = await pending;
@@ -24,12 +25,22 @@ async function ok<T>(pending: Promise<{ status: number; body: T }>): Promise<T> 
   return response.body;
 }
 
-type Tour = { slug: string; owner: TestClient; alumnus: TestClient; screens: Record<string, string[]> };
+type Tour = {
+  slug: string;
+  owner: TestClient;
+  alumnus: TestClient;
+  /** The published event the alumnus is confirmed for. */
+  eventId: string;
+  screens: Record<string, string[]>;
+};
 let tour: Tour;
 // The network is seeded once, as the server starts.
-const suite = browserSuite(async () => {
-  tour = await seed();
-});
+const suite = browserSuite(
+  async () => {
+    tour = await seed();
+  },
+  { chromiumArgs: fakeCameraArgs },
+);
 
 /** A network with something on every screen: posts, a comment, reactions, a group, a tag, messages, records. */
 async function seed(): Promise<Tour> {
@@ -268,6 +279,7 @@ async function seed(): Promise<Tour> {
     slug,
     owner,
     alumnus: member.client,
+    eventId: event.id,
     screens: {
       signedOut: [
         '/',
@@ -401,6 +413,13 @@ describe.skipIf(!hasChromium)('every screen at 360 px, in Japanese and English',
       timeout: 300_000,
     }, async () => {
       expectClean(await visitAll(tour.owner, tour.screens.owner!, language));
+    });
+
+    it(`check-in after a tap (${language}): the member's QR code and the camera's states`, {
+      timeout: 300_000,
+    }, async () => {
+      const { slug, eventId, alumnus: member, owner: staff } = tour;
+      expectClean(await checkInScreens(suite, { slug, eventId, member, staff }, language));
     });
   }
 });
