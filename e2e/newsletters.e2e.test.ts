@@ -44,14 +44,19 @@ describe.skipIf(!hasChromium)('newsletters on a phone', () => {
 
     await sender.getByLabel('送信者名').fill('デモ株式会社 人事部');
     await sender.getByLabel('連絡先').fill('alumni@demo.example');
+    // Counting opens and clicks is off until staff tick it.
+    const tracking = page.getByLabel('メールマガジンの開封数とクリック数を計測する');
+    expect(await tracking.isChecked()).toBe(false);
+    await tracking.check();
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('保存しました').waitFor();
     expect(await sender.getByText('まだ送信できません').count()).toBe(0);
-    const saved = await owner.get<Record<string, string>>(`/api/v1/t/${slug}/settings`);
+    const saved = await owner.get<Record<string, string | boolean>>(`/api/v1/t/${slug}/settings`);
     expect(saved.body).toMatchObject({
       senderName: 'デモ株式会社 人事部',
       senderAddress: '〒100-0005 東京都千代田区丸の内1-1-1',
       senderContact: 'alumni@demo.example',
+      newsletterTracking: true,
     });
 
     await page.reload();

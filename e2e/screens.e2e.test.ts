@@ -146,11 +146,13 @@ async function seed(): Promise<Tour> {
       note: '確認をお願いします',
     }),
   );
-  // A newsletter sent to the consenting record who has not joined, so its recipients screen has a row.
+  // A newsletter sent to the consenting record who has not joined, so its recipients screen has a row;
+  // opens and clicks are counted, so both screens show them too.
   await ok(
     owner.patch(`${base}/settings`, {
       senderAddress: '〒100-0005 東京都千代田区丸の内1-1-1',
       senderContact: 'alumni@example.jp',
+      newsletterTracking: true,
     }),
   );
   const newsletter = await ok(

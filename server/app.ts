@@ -34,6 +34,7 @@ import { outcomeActivityRoutes } from './modules/outcomes/activity/activity-rout
 import { outcomeEngagementRoutes } from './modules/outcomes/engagement/engagement-routes.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes-routes.js';
 import { audienceRoutes } from './modules/programmes/audience/audience-routes.js';
+import { mailTrackingRoutes } from './modules/programmes/delivery/mail-tracking-routes.js';
 import { programmeUnsubscribeRoutes } from './modules/programmes/delivery/unsubscribe-routes.js';
 import { memberProposalRoutes } from './modules/proposals/member-proposal-routes.js';
 import { staffProposalRoutes } from './modules/proposals/staff-proposal-routes.js';
@@ -201,6 +202,8 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   app.all('/api/*', () => {
     throw new AppError(404, 'not_found');
   });
+
+  app.route('/mail', mailTrackingRoutes);
 
   app.use('/dev/*', guardDevPages);
   if (options.webRoot && existsSync(options.webRoot)) serveWeb(app, options.webRoot);

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
 
@@ -31,6 +41,11 @@ export const newsletterCampaigns = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
     /** How many recipients the send queued a mail for. */
     recipientCount: integer('recipient_count').notNull().default(0),
+    /**
+     * Whether this campaign's mail counted opens and clicks: the network's setting when it was sent,
+     * kept here so changing the setting later leaves campaigns already sent as they went out.
+     */
+    tracking: boolean('tracking').notNull().default(false),
     createdBy: uuid('created_by').notNull(),
     sentBy: uuid('sent_by'),
     createdAt: createdAt(),

@@ -33,6 +33,8 @@ export type TenantSettings = {
   senderAddress?: string;
   /** A contact for recipients (address, phone or page); required before a newsletter is sent. */
   senderContact?: string;
+  /** Whether newsletters count opens and clicks (default: no); the mail then says so in its footer. */
+  newsletterTracking?: boolean;
   /** What one hire costs; the outcomes dashboard multiplies comebacks by it (outcomes/cost-per-hire.ts). */
   costPerHire?:
     | { kind: 'fixed'; yen: number }

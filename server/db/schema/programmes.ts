@@ -1,4 +1,14 @@
-import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ConsentPurpose } from './community.js';
 import { memberships } from './tenancy.js';
 import { createdAt, id, tenantForeignKey, tenantId } from './tenant-columns.js';
@@ -66,5 +76,53 @@ export const programmeUnsubscribeKeys = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.token] }),
     uniqueIndex('programme_unsubscribe_keys_person_key').on(table.tenantId, table.recipientId, table.purpose),
+  ],
+);
+
+/**
+ * Open and click counts for one e-mail delivery of a programme that tracks them (a newsletter sent while
+ * its network had tracking on). The mail's picture and links carry a random token whose hash is kept
+ * here; the first open and click are timed, and every later one only counted.
+ */
+export const programmeMailTracking = pgTable(
+  'programme_mail_tracking',
+  {
+    tenantId: tenantId(),
+    deliveryId: uuid('delivery_id').notNull(),
+    programmeKind: text('programme_kind').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    firstOpenedAt: timestamp('first_opened_at', { withTimezone: true, precision: 3 }),
+    opens: integer('opens').notNull().default(0),
+    firstClickedAt: timestamp('first_clicked_at', { withTimezone: true, precision: 3 }),
+    clicks: integer('clicks').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.deliveryId] }),
+    tenantForeignKey(
+      'programme_mail_tracking_delivery_fk',
+      [table.tenantId, table.deliveryId],
+      programmeDeliveries,
+    ).onDelete('cascade'),
+    uniqueIndex('programme_mail_tracking_token_key').on(table.tenantId, table.tokenHash),
+    index('programme_mail_tracking_programme_idx').on(table.tenantId, table.programmeKind, table.programmeId),
+  ],
+);
+
+/**
+ * The links a tracked programme mail carried, by position: a click names its position, and only these
+ * addresses are ever redirected to, so the tracking address cannot send anyone elsewhere.
+ */
+export const programmeMailLinks = pgTable(
+  'programme_mail_links',
+  {
+    tenantId: tenantId(),
+    programmeKind: text('programme_kind').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    position: integer('position').notNull(),
+    url: text('url').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.programmeKind, table.programmeId, table.position] }),
   ],
 );

@@ -26,6 +26,12 @@ export type CampaignDeliveryRow = {
   consent_source: string | null;
   consent_at: Date | string | null;
   record_consent: Record<string, unknown> | null;
+  /** Whether the delivery counted opens and clicks (a row in programme_mail_tracking), and its counts. */
+  tracked: boolean;
+  first_opened_at: Date | string | null;
+  opens: number | null;
+  first_clicked_at: Date | string | null;
+  clicks: number | null;
 };
 
 /**
@@ -48,11 +54,13 @@ function deliveryRows(
         case when d.recipient_kind = 'member' then m.display_name
           else nullif(trim(r.family_name || ' ' || r.given_name), '') end as name,
         ce.id as consent_event_id, ce.granted as consent_granted, ce.policy_version as consent_policy_version,
-        ce.source as consent_source, ce.created_at as consent_at
+        ce.source as consent_source, ce.created_at as consent_at,
+        t.delivery_id is not null as tracked, t.first_opened_at, t.opens, t.first_clicked_at, t.clicks
       from d
       left join memberships m on m.tenant_id = ${ctx.tenant.id} and m.id = d.membership_id
       left join alumni_records r on r.tenant_id = ${ctx.tenant.id} and r.id = d.record_id
       left join consent_events ce on ce.tenant_id = ${ctx.tenant.id} and ce.id = d.consent_event_id
+      left join programme_mail_tracking t on t.tenant_id = ${ctx.tenant.id} and t.delivery_id = d.id
       ${filter}
       order by name nulls last, d.id
       ${page}`,
@@ -114,6 +122,7 @@ const words = {
       '同意の取得元',
       '同意文言・規約の版',
     ],
+    tracking: ['初回の開封日時', '開封回数', '初回のクリック日時', 'クリック回数'],
     kind: { member: 'メンバー', record: '未参加（名簿）' },
     status: {
       queued: '送信待ち',
@@ -140,6 +149,7 @@ const words = {
       'Consent source',
       'Wording or policy version',
     ],
+    tracking: ['First opened at', 'Opens', 'First clicked at', 'Clicks'],
     kind: { member: 'Member', record: 'Not joined (registry)' },
     status: {
       queued: 'Queued',
@@ -179,13 +189,24 @@ export function deliveryConsent(row: CampaignDeliveryRow) {
   };
 }
 
+/** A recipient's opens and clicks, or null when the campaign did not count them. */
+export function deliveryTracking(row: CampaignDeliveryRow) {
+  if (!row.tracked) return null;
+  return {
+    openedAt: iso(row.first_opened_at) || null,
+    opens: row.opens ?? 0,
+    clickedAt: iso(row.first_clicked_at) || null,
+    clicks: row.clicks ?? 0,
+  };
+}
+
 /** Every recipient of a campaign (or those in one state) as a spreadsheet; audited. */
 export async function exportCampaignDeliveries(
   ctx: TenantServiceContext,
   campaignId: string,
   input: { status?: DeliveryStatus; encoding: SpreadsheetEncoding; locale: Locale },
 ) {
-  await findCampaign(ctx, campaignId);
+  const campaign = await findCampaign(ctx, campaignId);
   const rows = await deliveryRows(ctx, campaignId, { status: input.status });
   const w = words[input.locale];
   function* lines(): Generator<SpreadsheetRow> {
@@ -206,11 +227,19 @@ export async function exportCampaignDeliveries(
           consent.at,
           consent.source === null ? null : (w.source[consent.source] ?? consent.source),
           consent.version,
+          ...trackingCells(row),
         ],
       };
     }
   }
-  const file = await writeSpreadsheetCsv({ columns: w.headers, rows: lines(), encoding: input.encoding });
+  // Opens and clicks only for a campaign that counted them.
+  const trackingCells = (row: CampaignDeliveryRow) => {
+    if (!campaign.tracking) return [];
+    const tracking = deliveryTracking(row);
+    return [tracking?.openedAt ?? '', tracking?.opens ?? 0, tracking?.clickedAt ?? '', tracking?.clicks ?? 0];
+  };
+  const columns = campaign.tracking ? [...w.headers, ...w.tracking] : [...w.headers];
+  const file = await writeSpreadsheetCsv({ columns, rows: lines(), encoding: input.encoding });
   await audit(ctx, 'newsletter.deliveries_exported', campaignId, {
     status: input.status ?? null,
     rows: file.summary.rows,

@@ -4,6 +4,13 @@ import { wrapText } from './wrap-text.js';
 export type CampaignArticle = { title: string; lead: string; url: string };
 export type CampaignSender = { name: string; address: string; contact: string };
 export type CampaignContent = { subject: string; intro: string; articles: CampaignArticle[] };
+/**
+ * Open and click counting, when the network has it on: the footer says so and, given `links` (the
+ * addresses as recorded for the campaign, by position), each of them in the mail points to
+ * `{{trackUrl}}/<position>` instead, and the HTML part carries a one-pixel picture. Without `links`
+ * (the test to oneself) the mail only says so and links go straight to the articles.
+ */
+export type CampaignTracking = { links?: string[] };
 
 type Locale = 'ja' | 'en';
 
@@ -34,6 +41,8 @@ const words = {
     stopLink: '配信を停止する',
     join: 'アルムナイネットワークにまだご参加いただいていない方へ: 次のリンクから参加できます（30 日間有効）。',
     joinLink: 'ネットワークに参加する',
+    tracked:
+      'このメールでは、開封とリンクのクリックの有無を受信者ごとに記録しています（記録は送信者の担当者だけが確認します）。',
   },
   en: {
     greeting: 'Dear {{name}},',
@@ -47,14 +56,25 @@ const words = {
     stopLink: 'Unsubscribe',
     join: 'You have not joined the alumni network yet: join with this link (valid for 30 days).',
     joinLink: 'Join the network',
+    tracked:
+      "This mail records, for each recipient, whether it was opened and whether its links were clicked (only the sender's staff see these records).",
   },
 } as const;
 
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function blocks(locale: Locale, content: CampaignContent, sender: CampaignSender): Block[] {
+function blocks(
+  locale: Locale,
+  content: CampaignContent,
+  sender: CampaignSender,
+  tracking: CampaignTracking | undefined,
+): Block[] {
   const w = words[locale];
+  const link = (url: string) => {
+    const position = tracking?.links?.indexOf(url) ?? -1;
+    return position < 0 ? url : `{{trackUrl}}/${position}`;
+  };
   const intro = content.intro
     .split(/\n{2,}/)
     .map((text) => text.trim())
@@ -64,7 +84,9 @@ function blocks(locale: Locale, content: CampaignContent, sender: CampaignSender
     content.articles.length > 0
       ? [
           { kind: 'heading', text: w.articles },
-          ...content.articles.map((article): Block => ({ kind: 'article', article })),
+          ...content.articles.map(
+            (article): Block => ({ kind: 'article', article: { ...article, url: link(article.url) } }),
+          ),
         ]
       : [];
   return [
@@ -80,6 +102,7 @@ function blocks(locale: Locale, content: CampaignContent, sender: CampaignSender
         `${w.address}: ${sender.address}`,
         `${w.contact}: ${sender.contact}`,
         w.reason,
+        ...(tracking ? [w.tracked] : []),
       ],
     },
   ];
@@ -139,8 +162,13 @@ function blockHtml(locale: Locale, block: Block): string {
   }
 }
 
-function asHtml(locale: Locale, list: Block[]): string {
+function asHtml(locale: Locale, list: Block[], pixel: boolean): string {
   const parts = list.map((block) => blockHtml(locale, block));
+  if (pixel) {
+    parts.push(
+      '<img src="{{trackUrl}}/open.gif" width="1" height="1" alt="" style="display:block;border:0">',
+    );
+  }
   return `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.7;max-width:640px;margin:0 auto;padding:16px">${parts.join('')}</body></html>`;
 }
 
@@ -149,9 +177,14 @@ export function renderCampaignMail(
   locale: Locale,
   content: CampaignContent,
   sender: CampaignSender,
+  tracking?: CampaignTracking,
 ): DeliveryMailText & { html: string } {
-  const list = blocks(locale, content, sender);
-  return { subject: content.subject, text: asText(locale, list), html: asHtml(locale, list) };
+  const list = blocks(locale, content, sender, tracking);
+  return {
+    subject: content.subject,
+    text: asText(locale, list),
+    html: asHtml(locale, list, tracking?.links !== undefined),
+  };
 }
 
 /** What `{{join}}` becomes for a record that has not joined; `{{joinUrl}}` is their own invitation link. */

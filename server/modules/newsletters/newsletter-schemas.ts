@@ -45,6 +45,17 @@ export const CampaignCountsSchema = z.object({
   unsubscribed: z.number().int(),
 });
 
+/**
+ * Opens and clicks of a campaign sent while tracking was on: recipients who opened (showed the mail's
+ * picture) or clicked a link at least once, and every open and click.
+ */
+export const CampaignTrackingSchema = z.object({
+  opened: z.number().int(),
+  opens: z.number().int(),
+  clicked: z.number().int(),
+  clicks: z.number().int(),
+});
+
 export const CampaignSchema = z
   .object({
     id: z.uuid(),
@@ -57,6 +68,8 @@ export const CampaignSchema = z
     sentAt: z.string().nullable(),
     recipientCount: z.number().int(),
     counts: CampaignCountsSchema,
+    /** Null unless the campaign went out while its network counted opens and clicks. */
+    tracking: CampaignTrackingSchema.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -104,6 +117,18 @@ export const CampaignDeliverySchema = z
     queuedAt: z.string(),
     sentAt: z.string().nullable(),
     consent: DeliveryConsentSchema,
+    /**
+     * This recipient's first open and click and how many of each; null when the campaign did not count
+     * them.
+     */
+    tracking: z
+      .object({
+        openedAt: z.string().nullable(),
+        opens: z.number().int(),
+        clickedAt: z.string().nullable(),
+        clicks: z.number().int(),
+      })
+      .nullable(),
   })
   .openapi('NewsletterDelivery');
 

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type NewsletterCampaign, newsArticles } from '../../db/schema/index.js';
+import { trackedCounts } from '../programmes/delivery/mail-tracking.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
-import { type CampaignDeliveryRow, deliveryConsent } from './campaign-deliveries.js';
-import { campaignAudience, campaignCounts } from './campaigns.js';
+import { type CampaignDeliveryRow, deliveryConsent, deliveryTracking } from './campaign-deliveries.js';
+import { campaignAudience, campaignCounts, campaignProgramme } from './campaigns.js';
 import type { CampaignDeliveryView, CampaignView } from './newsletter-schemas.js';
 
 /**
@@ -27,6 +28,12 @@ export async function presentCampaigns(
     ctx,
     campaigns.map((campaign) => campaign.id),
   );
+  const tracked = await trackedCounts(
+    ctx.tx,
+    ctx.tenant.id,
+    campaignProgramme,
+    campaigns.filter((campaign) => campaign.tracking).map((campaign) => campaign.id),
+  );
   return campaigns.map((campaign) => ({
     id: campaign.id,
     subject: campaign.subject,
@@ -41,6 +48,7 @@ export async function presentCampaigns(
     sentAt: campaign.sentAt?.toISOString() ?? null,
     recipientCount: campaign.recipientCount,
     counts: counts.get(campaign.id)!,
+    tracking: tracked.get(campaign.id) ?? null,
     createdAt: campaign.createdAt.toISOString(),
     updatedAt: campaign.updatedAt.toISOString(),
   }));
@@ -65,5 +73,6 @@ export function presentCampaignDelivery(row: CampaignDeliveryRow): CampaignDeliv
     queuedAt: new Date(row.queued_at).toISOString(),
     sentAt: row.sent_at === null ? null : new Date(row.sent_at).toISOString(),
     consent: deliveryConsent(row),
+    tracking: deliveryTracking(row),
   };
 }

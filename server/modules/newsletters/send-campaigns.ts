@@ -6,8 +6,9 @@ import { AppError } from '../../platform/errors.js';
 import type { Deps } from '../../platform/http/env.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { deliver } from '../programmes/delivery/deliver.js';
+import { recordTrackedLinks } from '../programmes/delivery/mail-tracking.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
-import { fillForTest, joinBlock, renderCampaignMail } from './campaign-mail.js';
+import { type CampaignTracking, fillForTest, joinBlock, renderCampaignMail } from './campaign-mail.js';
 import {
   campaignArticles,
   campaignAudience,
@@ -119,10 +120,12 @@ export async function sendCampaignTest(ctx: TenantServiceContext, id: string, lo
     .where(eq(accounts.id, ctx.actor.accountId));
   if (!account) throw new AppError(404, 'not_found');
   const articles = await campaignArticles(ctx.tx, ctx.tenant, ctx.deps.config.publicUrl, campaign);
+  // The test says whether opens and clicks will be counted, but its own links go straight to the articles.
   const mail = renderCampaignMail(
     locale,
     { subject: campaign.subject, intro: campaign.intro, articles },
     sender,
+    ctx.tenant.settings.newsletterTracking ? {} : undefined,
   );
   const sample = joinBlock('ja');
   const note =
@@ -180,6 +183,14 @@ export async function sendDueCampaign(deps: Deps, data: { tenantId: string; camp
     }
     const articles = await campaignArticles(tx, tenant, deps.config.publicUrl, campaign);
     const content = { subject: campaign.subject, intro: campaign.intro, articles };
+    // The setting as it is now decides for this campaign for good (kept in its row below).
+    const tracked = tenant.settings.newsletterTracking === true;
+    let tracking: CampaignTracking | undefined;
+    if (tracked) {
+      const links = [...new Set(articles.map((article) => article.url))];
+      await recordTrackedLinks(tx, tenant.id, { kind: campaignProgramme, id: campaign.id }, links);
+      tracking = { links };
+    }
     const result = await deliver(
       { deps, tx, tenant, actor: { membershipId: actor } },
       {
@@ -188,10 +199,11 @@ export async function sendDueCampaign(deps: Deps, data: { tenantId: string; camp
         purpose: campaignPurpose,
         channels: ['email'],
         mail: {
-          ja: renderCampaignMail('ja', content, sender),
-          en: renderCampaignMail('en', content, sender),
+          ja: renderCampaignMail('ja', content, sender, tracking),
+          en: renderCampaignMail('en', content, sender, tracking),
         },
         join: { invitedBy: actor, block: joinBlock('ja') },
+        tracked,
       },
     );
     await tx
@@ -199,6 +211,7 @@ export async function sendDueCampaign(deps: Deps, data: { tenantId: string; camp
       .set({
         status: 'sent',
         sentAt: new Date(),
+        tracking: tracked,
         recipientCount: campaign.recipientCount + result.email.queued,
         updatedAt: new Date(),
       })

@@ -17,6 +17,7 @@ export function presentTenantSettings(tenant: Tenant) {
     senderName: tenant.settings.senderName ?? '',
     senderAddress: tenant.settings.senderAddress ?? '',
     senderContact: tenant.settings.senderContact ?? '',
+    newsletterTracking: tenant.settings.newsletterTracking ?? false,
   };
 }
 

@@ -26,6 +26,8 @@ export const TenantSettingsSchema = TenantSchema.extend({
   senderAddress: z.string(),
   /** Where recipients can reach the sender (an address, a phone number or a page). */
   senderContact: z.string(),
+  /** Whether newsletters count opens and clicks (off unless staff turn it on); the mail then says so. */
+  newsletterTracking: z.boolean(),
 }).openapi('TenantSettings');
 export const TenantSettingsUpdateSchema = z.strictObject({
   nameJa: NameSchema.optional(),
@@ -36,6 +38,7 @@ export const TenantSettingsUpdateSchema = z.strictObject({
   senderName: z.string().trim().max(100).optional(),
   senderAddress: z.string().trim().max(300).optional(),
   senderContact: z.string().trim().max(200).optional(),
+  newsletterTracking: z.boolean().optional(),
 });
 
 export const SignUpSchema = z.strictObject({

@@ -14,6 +14,7 @@ export async function updateTenantSettings(
     senderName?: string | undefined;
     senderAddress?: string | undefined;
     senderContact?: string | undefined;
+    newsletterTracking?: boolean | undefined;
   },
 ) {
   const { nameJa, nameEn, ...flags } = input;

@@ -7,6 +7,7 @@ import { laneQueues } from '../../../platform/mail/outbox/enqueue-mail.js';
 import { INVITATION_DAYS, invitationLink } from '../../registry/invitations/send-invitations.js';
 import type { AudienceSpec } from '../audience/audience-spec.js';
 import { audienceStatement } from '../audience/resolve-audience.js';
+import { trackingPrefix } from './mail-tracking.js';
 import { unsubscribeUrls } from './unsubscribe-links.js';
 
 /**
@@ -56,6 +57,11 @@ export type Delivery = {
    * `n.membership_id`, `n.record_id`): a survey reminder reaches only those asked who have not answered.
    */
   only?: SQL;
+  /**
+   * Count opens and clicks: each e-mail recipient gets a random token of their own (only its hash is
+   * kept, in programme_mail_tracking) and `{{trackUrl}}` in the mail becomes their tracking address.
+   */
+  tracked?: boolean;
 };
 
 export type DeliveryResult = {
@@ -93,11 +99,12 @@ function filled(
   unsubscribeUrl: SQL,
   joinUrl: SQL = sql`''`,
   surveyUrl: SQL = sql`''`,
+  trackUrl: SQL = sql`''`,
 ): SQL {
   const name = escapeHtml
     ? sql`replace(replace(replace(replace(a.name, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')`
     : sql`a.name`;
-  return sql`replace(replace(replace(replace(${body}::text, '{{name}}', ${name}), '{{unsubscribeUrl}}', ${unsubscribeUrl}), '{{joinUrl}}', ${joinUrl}), '{{surveyUrl}}', ${surveyUrl})`;
+  return sql`replace(replace(replace(replace(replace(${body}::text, '{{name}}', ${name}), '{{unsubscribeUrl}}', ${unsubscribeUrl}), '{{joinUrl}}', ${joinUrl}), '{{surveyUrl}}', ${surveyUrl}), '{{trackUrl}}', ${trackUrl})`;
 }
 
 /** A body without its `{{join}}` (and the blank line before it): what members get. */
@@ -180,18 +187,21 @@ async function deliverMail(
         then ${surveyLinkPrefix(ctx.deps.config.publicUrl, ctx.tenant.slug)}::text || l.token
         else ${`${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/surveys/${survey.id}`}::text end`
     : sql`''`;
+  const trackUrl = delivery.tracked
+    ? sql`${trackingPrefix(ctx.deps.config.publicUrl, ctx.tenant.slug)}::text || t.token`
+    : sql`''`;
   const pick = (field: 'subject' | 'text' | 'html', html: boolean) => {
     const jaBody = ja[field];
     const enBody = en[field];
     if (jaBody === undefined || enBody === undefined) return sql`null::text`;
     if (field === 'subject')
       return sql`case when a.locale = 'en' then ${enBody}::text else ${jaBody}::text end`;
-    const members = sql`case when a.locale = 'en' then ${filled(withoutJoin(enBody), html, pageUrl, sql`''`, surveyUrl)}
-      else ${filled(withoutJoin(jaBody), html, pageUrl, sql`''`, surveyUrl)} end`;
+    const members = sql`case when a.locale = 'en' then ${filled(withoutJoin(enBody), html, pageUrl, sql`''`, surveyUrl, trackUrl)}
+      else ${filled(withoutJoin(jaBody), html, pageUrl, sql`''`, surveyUrl, trackUrl)} end`;
     if (!join) return members;
     // Records that have not joined always get the Japanese mail, with their own join link.
     const block = join.block[field === 'html' ? 'html' : 'text'];
-    return sql`case when j.token is not null then ${filled(jaBody.replaceAll('{{join}}', block), html, pageUrl, joinUrl, surveyUrl)}
+    return sql`case when j.token is not null then ${filled(jaBody.replaceAll('{{join}}', block), html, pageUrl, joinUrl, surveyUrl, trackUrl)}
       else ${members} end`;
   };
   // One key per person and purpose, made on first use and reused by every later mail.
@@ -216,7 +226,17 @@ async function deliverMail(
           a.consent_event_id, a.record_consent, gen_random_uuid()
         from a where a.reason is null
         on conflict do nothing
-        returning recipient_id, recipient_kind, outbox_mail_id),
+        returning id, recipient_id, recipient_kind, outbox_mail_id),
+      tracking as (
+        select d.id as delivery_id, d.recipient_id,
+          replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') as token
+        from delivered d where ${delivery.tracked ? sql`true` : sql`false`}),
+      tracked as (
+        insert into programme_mail_tracking (tenant_id, delivery_id, programme_kind, programme_id, token_hash)
+        select ${tenantId}, t.delivery_id, ${delivery.programme.kind}, ${delivery.programme.id},
+          encode(sha256(convert_to(t.token, 'UTF8')), 'hex')
+        from tracking t
+        returning 1),
       joining as (
         select d.recipient_id as record_id,
           replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') as token
@@ -252,6 +272,7 @@ async function deliverMail(
         join a on coalesce(a.membership_id, a.record_id) = d.recipient_id
         left join joining j on j.record_id = d.recipient_id
         left join linking l on l.record_id = d.recipient_id
+        left join tracking t on t.recipient_id = d.recipient_id
         join programme_unsubscribe_keys k on k.tenant_id = ${tenantId} and k.recipient_id = d.recipient_id
           and k.purpose = ${delivery.purpose}
         returning 1)

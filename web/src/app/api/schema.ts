@@ -18260,6 +18260,7 @@ export type paths = {
                         joinRequestsOpen?: boolean;
                         nameEn?: string;
                         nameJa?: string;
+                        newsletterTracking?: boolean;
                         senderAddress?: string;
                         senderContact?: string;
                         senderName?: string;
@@ -20734,6 +20735,12 @@ export type components = {
             /** @enum {string} */
             status: "draft" | "scheduled" | "sending" | "sent" | "cancelled";
             subject: string;
+            tracking: {
+                clicked: number;
+                clicks: number;
+                opened: number;
+                opens: number;
+            } | null;
             updatedAt: string;
         };
         NewsletterDelivery: {
@@ -20756,6 +20763,12 @@ export type components = {
             sentAt: string | null;
             /** @enum {string} */
             status: "queued" | "sent" | "failed" | "bounced" | "unsubscribed";
+            tracking: {
+                clickedAt: string | null;
+                clicks: number;
+                openedAt: string | null;
+                opens: number;
+            } | null;
         };
         NewsletterDeliveryList: {
             deliveries: components["schemas"]["NewsletterDelivery"][];
@@ -22161,6 +22174,7 @@ export type components = {
             autoApproveJoinRequests: boolean;
             employeesMayJoin: boolean;
             joinRequestsOpen: boolean;
+            newsletterTracking: boolean;
             senderAddress: string;
             senderContact: string;
             senderName: string;

@@ -101,6 +101,22 @@ export function SettingsPage() {
           senderContact: problem('senderContact'),
         }}
       />
+      <fieldset id="newsletter-tracking">
+        <legend>{t('settings.tracking')}</legend>
+        <div className="field checkbox">
+          <input
+            id="setting-newsletterTracking"
+            type="checkbox"
+            checked={form.newsletterTracking}
+            aria-describedby="setting-newsletterTracking-hint"
+            onChange={(event) => setForm({ ...form, newsletterTracking: event.target.checked })}
+          />
+          <label htmlFor="setting-newsletterTracking">{t('settings.tracking.on')}</label>
+        </div>
+        <p className="hint" id="setting-newsletterTracking-hint">
+          {t('settings.tracking.hint')}
+        </p>
+      </fieldset>
       <FormError error={error} />
       <button type="submit" className="primary">
         {t('common.save')}

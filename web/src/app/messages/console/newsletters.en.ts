@@ -22,6 +22,10 @@ export const newslettersConsoleEn: Record<keyof typeof newslettersConsoleJa, str
   'settings.sender.contactHint': 'An e-mail address, a phone number or the URL of a contact page',
   'settings.sender.addressNeeded': 'With a contact, enter the postal address too.',
   'settings.sender.contactNeeded': 'With a postal address, enter a contact too.',
+  'settings.tracking': 'Newsletter opens and clicks',
+  'settings.tracking.on': 'Count newsletter opens and clicks',
+  'settings.tracking.hint':
+    "When on, newsletters sent from now on carry a tracking picture and tracking links, and say so at the end of the mail. Each recipient's opens and clicks appear on the newsletter's delivery page. Newsletters already sent are not affected.",
   'newsletters.title': 'Newsletters',
   'newsletters.lead':
     'Bring articles and your own text together in one e-mail to people who agreed to company news. Records who have not joined yet also get a link to join.',
@@ -42,6 +46,13 @@ export const newslettersConsoleEn: Record<keyof typeof newslettersConsoleJa, str
   'newsletters.count.failed': 'Failed',
   'newsletters.count.bounced': 'Bounced (no further mail)',
   'newsletters.count.unsubscribed': 'Unsubscribed',
+  'newsletters.tracking': 'Opens and clicks',
+  'newsletters.tracking.opened': 'People who opened',
+  'newsletters.tracking.opens': 'Opens (all)',
+  'newsletters.tracking.clicked': 'People who clicked',
+  'newsletters.tracking.clicks': 'Clicks (all)',
+  'newsletters.tracking.note':
+    'A mail read in an app that does not show pictures is not counted as opened, so the open count is lower than the real one.',
   'newsletters.senderMissing':
     "Newsletters cannot be sent yet: the sender's postal address and contact (required by Japanese law on commercial e-mail) are not set.",
   'newsletters.senderLink': 'Enter the sender in the network settings',
@@ -93,6 +104,12 @@ export const newslettersConsoleEn: Record<keyof typeof newslettersConsoleJa, str
   'newsletters.deliveries.col.queuedAt': 'Queued at',
   'newsletters.deliveries.col.sentAt': 'Sent at',
   'newsletters.deliveries.col.consent': 'Consent it was sent under',
+  'newsletters.deliveries.col.opens': 'Opens',
+  'newsletters.deliveries.col.clicks': 'Clicks',
+  'newsletters.deliveries.times': '{count} (first {time})',
+  'newsletters.deliveries.never': 'None',
+  'newsletters.deliveries.opens': 'Opens: {value}',
+  'newsletters.deliveries.clicks': 'Clicks: {value}',
   'newsletters.deliveries.queuedAt': 'Queued {time}',
   'newsletters.deliveries.sentAt': 'sent {time}',
   'newsletters.deliveries.consent': 'Consent it was sent under',

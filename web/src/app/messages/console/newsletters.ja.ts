@@ -21,6 +21,10 @@ export const newslettersConsoleJa = {
   'settings.sender.contactHint': '問い合わせ用のメールアドレス、電話番号、またはお問い合わせページのURL',
   'settings.sender.addressNeeded': '連絡先を入力した場合は、住所も入力してください。',
   'settings.sender.contactNeeded': '住所を入力した場合は、連絡先も入力してください。',
+  'settings.tracking': 'メールマガジンの開封・クリック数',
+  'settings.tracking.on': 'メールマガジンの開封数とクリック数を計測する',
+  'settings.tracking.hint':
+    'オンにすると、これから送信するメールマガジンに計測用の画像とリンクが入り、その旨をメールの末尾に明記します。受信者ごとの開封・クリックは各メールマガジンの配信状況で確認できます。送信済みのメールマガジンには影響しません。',
   'newsletters.title': 'メールマガジン',
   'newsletters.lead':
     '記事と案内文をまとめて、会社からのお知らせに同意した方にメールで届けます。まだ参加していない名簿の方には参加用のリンクも添えます。',
@@ -41,6 +45,13 @@ export const newslettersConsoleJa = {
   'newsletters.count.failed': '送信失敗',
   'newsletters.count.bounced': '不達（以後送信しない）',
   'newsletters.count.unsubscribed': '配信停止',
+  'newsletters.tracking': '開封・クリック',
+  'newsletters.tracking.opened': '開封した人',
+  'newsletters.tracking.opens': '開封（延べ）',
+  'newsletters.tracking.clicked': 'クリックした人',
+  'newsletters.tracking.clicks': 'クリック（延べ）',
+  'newsletters.tracking.note':
+    '画像を表示しない設定のメールソフトで読まれた場合は開封が数えられないため、開封数は実際より少なめになります。',
   'newsletters.senderMissing':
     '送信者の住所と連絡先（特定電子メール法の表示）が未設定のため、メールマガジンはまだ送信できません。',
   'newsletters.senderLink': 'ネットワーク設定で送信者を入力する',
@@ -91,6 +102,12 @@ export const newslettersConsoleJa = {
   'newsletters.deliveries.col.queuedAt': '送信予定に入った日時',
   'newsletters.deliveries.col.sentAt': '送信日時',
   'newsletters.deliveries.col.consent': '送信の根拠とした同意',
+  'newsletters.deliveries.col.opens': '開封',
+  'newsletters.deliveries.col.clicks': 'クリック',
+  'newsletters.deliveries.times': '{count}回（初回 {time}）',
+  'newsletters.deliveries.never': 'なし',
+  'newsletters.deliveries.opens': '開封: {value}',
+  'newsletters.deliveries.clicks': 'クリック: {value}',
   'newsletters.deliveries.queuedAt': '送信予定に入った日時 {time}',
   'newsletters.deliveries.sentAt': '送信 {time}',
   'newsletters.deliveries.consent': '送信の根拠とした同意',

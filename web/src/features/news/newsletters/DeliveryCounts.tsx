@@ -19,3 +19,25 @@ export function DeliveryCounts({ counts, label }: { counts: Counts; label: strin
     </dl>
   );
 }
+
+type Tracking = NonNullable<Schemas['Newsletter']['tracking']>;
+const measures = ['opened', 'opens', 'clicked', 'clicks'] as const;
+
+/** Opens and clicks of a campaign that counted them: people at least once, and every time. */
+export function TrackingCounts({ tracking }: { tracking: Tracking }) {
+  const { t, locale } = useI18n();
+  const number = (n: number) => n.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-GB');
+  return (
+    <>
+      <dl className="delivery-counts" aria-label={t('newsletters.tracking')}>
+        {measures.map((measure) => (
+          <div key={measure}>
+            <dt>{t(`newsletters.tracking.${measure}`)}</dt>
+            <dd>{number(tracking[measure])}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="hint">{t('newsletters.tracking.note')}</p>
+    </>
+  );
+}

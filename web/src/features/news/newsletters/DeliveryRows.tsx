@@ -33,6 +33,15 @@ function useConsentLine() {
   };
 }
 
+/** How often a recipient opened or clicked, with the first time; null hides it (not counted). */
+function useTimes() {
+  const { t, formatDateTime } = useI18n();
+  return (count: number, first: string | null) =>
+    count > 0 && first
+      ? t('newsletters.deliveries.times', { count, time: formatDateTime(first) })
+      : t('newsletters.deliveries.never');
+}
+
 function StatusBadge({ delivery }: { delivery: Delivery }) {
   const { t } = useI18n();
   const subtle = delivery.status === 'queued' || delivery.status === 'sent';
@@ -42,8 +51,18 @@ function StatusBadge({ delivery }: { delivery: Delivery }) {
 }
 
 /** The recipients on a desk: one row each, in the server's order (by name). */
-export function DeliveriesTable({ deliveries, caption }: { deliveries: Delivery[]; caption: string }) {
+export function DeliveriesTable({
+  deliveries,
+  caption,
+  tracked,
+}: {
+  deliveries: Delivery[];
+  caption: string;
+  /** Whether the campaign counted opens and clicks (their columns are shown only then). */
+  tracked: boolean;
+}) {
   const { t, formatDateTime } = useI18n();
+  const times = useTimes();
   const { bodyProps, rowProps } = useRowNavigation(deliveries);
   const recipient = useRecipient();
   const consentLine = useConsentLine();
@@ -57,6 +76,8 @@ export function DeliveriesTable({ deliveries, caption }: { deliveries: Delivery[
           <th scope="col">{t('newsletters.deliveries.col.queuedAt')}</th>
           <th scope="col">{t('newsletters.deliveries.col.sentAt')}</th>
           <th scope="col">{t('newsletters.deliveries.col.consent')}</th>
+          {tracked && <th scope="col">{t('newsletters.deliveries.col.opens')}</th>}
+          {tracked && <th scope="col">{t('newsletters.deliveries.col.clicks')}</th>}
         </tr>
       </thead>
       <tbody {...bodyProps}>
@@ -75,6 +96,16 @@ export function DeliveriesTable({ deliveries, caption }: { deliveries: Delivery[
             <td>{formatDateTime(delivery.queuedAt)}</td>
             <td>{delivery.sentAt ? formatDateTime(delivery.sentAt) : ''}</td>
             <td className="small">{consentLine(delivery)}</td>
+            {tracked && (
+              <td className="small">
+                {times(delivery.tracking?.opens ?? 0, delivery.tracking?.openedAt ?? null)}
+              </td>
+            )}
+            {tracked && (
+              <td className="small">
+                {times(delivery.tracking?.clicks ?? 0, delivery.tracking?.clickedAt ?? null)}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -83,8 +114,17 @@ export function DeliveriesTable({ deliveries, caption }: { deliveries: Delivery[
 }
 
 /** The recipients on a phone: a card each, the same facts as the table's row. */
-export function DeliveryCards({ deliveries, label }: { deliveries: Delivery[]; label: string }) {
+export function DeliveryCards({
+  deliveries,
+  label,
+  tracked,
+}: {
+  deliveries: Delivery[];
+  label: string;
+  tracked: boolean;
+}) {
   const { t, formatDateTime } = useI18n();
+  const times = useTimes();
   const recipient = useRecipient();
   const consentLine = useConsentLine();
   return (
@@ -105,6 +145,17 @@ export function DeliveryCards({ deliveries, label }: { deliveries: Delivery[]; l
             <p className="small muted">
               {t('newsletters.deliveries.consent')}: {consentLine(delivery)}
             </p>
+            {tracked && (
+              <p className="small muted">
+                {t('newsletters.deliveries.opens', {
+                  value: times(delivery.tracking?.opens ?? 0, delivery.tracking?.openedAt ?? null),
+                })}
+                {' ・ '}
+                {t('newsletters.deliveries.clicks', {
+                  value: times(delivery.tracking?.clicks ?? 0, delivery.tracking?.clickedAt ?? null),
+                })}
+              </p>
+            )}
           </div>
         </li>
       ))}

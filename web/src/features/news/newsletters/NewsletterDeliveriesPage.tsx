@@ -6,7 +6,7 @@ import { useDeskWidth } from '../../../app/desk';
 import { useI18n } from '../../../app/i18n';
 import { ErrorMessage, Loading } from '../../../app/ui';
 import { useConsoleHome } from '../../admin/AdminLayout';
-import { DeliveryCounts } from './DeliveryCounts';
+import { DeliveryCounts, TrackingCounts } from './DeliveryCounts';
 import { DeliveriesTable, DeliveryCards } from './DeliveryRows';
 import { inFlight, newsletterKeys, SENDING_REFRESH_MS } from './newsletter-keys';
 
@@ -68,6 +68,7 @@ export function NewsletterDeliveriesPage() {
   if (campaign.error) return <ErrorMessage error={campaign.error} />;
   if (!campaign.data) return <Loading />;
   const data = list.data;
+  const tracked = campaign.data.tracking !== null;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
   const last = data ? Math.min(data.total, data.page * data.pageSize) : 0;
@@ -90,6 +91,7 @@ export function NewsletterDeliveriesPage() {
         <strong>{campaign.data.subject}</strong>
       </p>
       <DeliveryCounts counts={campaign.data.counts} label={t('newsletters.counts')} />
+      {campaign.data.tracking && <TrackingCounts tracking={campaign.data.tracking} />}
       <div className="field">
         <label htmlFor={`${filterId}-status`}>{t('newsletters.deliveries.filter')}</label>
         <select
@@ -116,10 +118,11 @@ export function NewsletterDeliveriesPage() {
           {desk ? (
             <DeliveriesTable
               deliveries={data.deliveries}
+              tracked={tracked}
               caption={t('newsletters.deliveries.caption', { list: label, range })}
             />
           ) : (
-            <DeliveryCards deliveries={data.deliveries} label={label} />
+            <DeliveryCards deliveries={data.deliveries} tracked={tracked} label={label} />
           )}
         </>
       )}

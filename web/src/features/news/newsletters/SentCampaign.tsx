@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Schemas } from '../../../app/api/types';
 import { useI18n } from '../../../app/i18n';
-import { DeliveryCounts } from './DeliveryCounts';
+import { DeliveryCounts, TrackingCounts } from './DeliveryCounts';
 
 /** A campaign that can no longer be changed (scheduled, going out, sent, cancelled): what it says and its counts. */
 export function SentCampaign({ slug, campaign }: { slug: string; campaign: Schemas['Newsletter'] }) {
@@ -26,6 +26,12 @@ export function SentCampaign({ slug, campaign }: { slug: string; campaign: Schem
         <>
           <h3 id="newsletter-counts">{t('newsletters.counts')}</h3>
           <DeliveryCounts counts={campaign.counts} label={t('newsletters.counts')} />
+          {campaign.tracking && (
+            <>
+              <h3 id="newsletter-tracking">{t('newsletters.tracking')}</h3>
+              <TrackingCounts tracking={campaign.tracking} />
+            </>
+          )}
           <p>
             <Link to={`/t/${slug}/admin/news/newsletters/${campaign.id}/deliveries`}>
               {t('newsletters.deliveries.open')}
