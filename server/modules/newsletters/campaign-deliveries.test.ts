@@ -138,6 +138,33 @@ describe("a newsletter's delivery list", () => {
     expect(viewed.every((event) => event.actorMembershipId === n.staff.id)).toBe(true);
   });
 
+  it('audits a view once per visit of the screen and state and page, not on every refresh', async () => {
+    const { n, base } = await sent();
+    const viewed = async () =>
+      (
+        await read(n, (tx) =>
+          tx.select().from(auditEvents).where(eq(auditEvents.action, 'newsletter.deliveries_viewed')),
+        )
+      ).length;
+    const visit = crypto.randomUUID();
+    for (let i = 0; i < 3; i++) {
+      expect((await n.staff.client.get(`${base}?visit=${visit}`)).status).toBe(200);
+    }
+    expect(await viewed()).toBe(1);
+    // Another state or page in the same visit is a view of its own; going back to one seen is not.
+    await n.staff.client.get(`${base}?visit=${visit}&status=sent`);
+    await n.staff.client.get(`${base}?visit=${visit}&limit=1&page=2`);
+    await n.staff.client.get(`${base}?visit=${visit}`);
+    expect(await viewed()).toBe(3);
+    // A new visit, another staff member in the same visit, or a call without a visit: each audited.
+    await n.staff.client.get(`${base}?visit=${crypto.randomUUID()}`);
+    await n.owner.get(`${base}?visit=${visit}`);
+    await n.staff.client.get(base);
+    await n.staff.client.get(base);
+    expect(await viewed()).toBe(7);
+    expect((await n.staff.client.get(`${base}?visit=not-a-uuid`)).status).toBe(422);
+  });
+
   it('exports the recipients as a formula-safe CSV in UTF-8 with a BOM or in CP932, audited', async () => {
     const { n, base } = await sent();
     const utf8 = await raw(n, `${base}/export`);

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/raw.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditEvents } from '../../db/schema/index.js';
 import type { Locale } from '../../platform/i18n/messages.js';
 import {
   type SpreadsheetEncoding,
@@ -10,6 +10,7 @@ import {
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { campaignCounts, campaignProgramme, findCampaign } from './campaigns.js';
 import { campaignDeliveryStates, type DeliveryStatus } from './delivery-states.js';
+import { auditNewsletter } from './newsletter-audit.js';
 
 /** One recipient of a newsletter as the database holds it, with the consent the delivery relied on. */
 export type CampaignDeliveryRow = {
@@ -67,27 +68,40 @@ function deliveryRows(
   );
 }
 
-const audit = (
+/**
+ * Whether this staff member's visit already had this state and page audited. Only the last day is
+ * looked at: a screen left open longer is audited again, and the search stays on recent entries.
+ */
+async function seenInVisit(
   ctx: TenantServiceContext,
-  action: 'newsletter.deliveries_viewed' | 'newsletter.deliveries_exported',
   campaignId: string,
-  data: Record<string, unknown>,
-) =>
-  recordAudit(ctx.tx, {
-    tenantId: ctx.tenant.id,
-    actorMembershipId: ctx.actor.membershipId,
-    action,
-    targetType: 'newsletter',
-    targetId: campaignId,
-    data,
-    ipAddress: ctx.ipAddress,
-  });
+  view: { visit: string; status: DeliveryStatus | null; page: number },
+) {
+  const [seen] = await ctx.tx
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.tenantId, ctx.tenant.id),
+        gt(auditEvents.createdAt, sql`now() - interval '1 day'`),
+        eq(auditEvents.action, 'newsletter.deliveries_viewed'),
+        eq(auditEvents.targetId, campaignId),
+        eq(auditEvents.actorMembershipId, ctx.actor.membershipId),
+        sql`${auditEvents.data} @> ${JSON.stringify(view)}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return seen !== undefined;
+}
 
-/** One page of a campaign's recipients, with the total for the filter; each view is audited. */
+/**
+ * One page of a campaign's recipients, with the total for the filter. Each view is audited; within one
+ * visit of the screen (which refreshes every 2 s while a send is going out), each state and page once.
+ */
 export async function listCampaignDeliveries(
   ctx: TenantServiceContext,
   campaignId: string,
-  query: { status?: DeliveryStatus; page: number; limit: number },
+  query: { status?: DeliveryStatus; page: number; limit: number; visit?: string | undefined },
 ) {
   await findCampaign(ctx, campaignId);
   const counts = (await campaignCounts(ctx, [campaignId])).get(campaignId)!;
@@ -99,10 +113,14 @@ export async function listCampaignDeliveries(
     limit: query.limit,
     offset: (query.page - 1) * query.limit,
   });
-  await audit(ctx, 'newsletter.deliveries_viewed', campaignId, {
-    status: query.status ?? null,
-    page: query.page,
+  const view = { status: query.status ?? null, page: query.page };
+  if (query.visit && (await seenInVisit(ctx, campaignId, { ...view, visit: query.visit }))) {
+    return { rows, total };
+  }
+  await auditNewsletter(ctx, 'newsletter.deliveries_viewed', campaignId, {
+    ...view,
     rows: rows.length,
+    ...(query.visit ? { visit: query.visit } : {}),
   });
   return { rows, total };
 }
@@ -240,7 +258,7 @@ export async function exportCampaignDeliveries(
   };
   const columns = campaign.tracking ? [...w.headers, ...w.tracking] : [...w.headers];
   const file = await writeSpreadsheetCsv({ columns, rows: lines(), encoding: input.encoding });
-  await audit(ctx, 'newsletter.deliveries_exported', campaignId, {
+  await auditNewsletter(ctx, 'newsletter.deliveries_exported', campaignId, {
     status: input.status ?? null,
     rows: file.summary.rows,
     encoding: input.encoding,

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { recordAudit } from '../../platform/audit.js';
 import { OkSchema } from '../../platform/auth/schemas.js';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import { jsonBody, jsonContent, problems } from '../../platform/http/router.js';
@@ -19,6 +18,7 @@ import {
   listCampaigns,
   updateCampaign,
 } from './campaigns.js';
+import { auditNewsletter } from './newsletter-audit.js';
 import {
   CampaignAudienceSchema,
   CampaignDeliveryExportQuerySchema,
@@ -67,14 +67,7 @@ newsletterRoutes.openapi(
   async (c) => {
     const campaign = await withTenant(c, async (ctx) => {
       const created = await createCampaign(ctx, c.req.valid('json'));
-      await recordAudit(ctx.tx, {
-        tenantId: ctx.tenant.id,
-        actorMembershipId: ctx.actor.membershipId,
-        action: 'newsletter.created',
-        targetType: 'newsletter',
-        targetId: created.id,
-        ipAddress: ctx.ipAddress,
-      });
+      await auditNewsletter(ctx, 'newsletter.created', created.id);
       return presentCampaign(ctx, created);
     });
     return c.json(campaign, 201);
@@ -128,14 +121,7 @@ newsletterRoutes.openapi(
     await withTenant(c, async (ctx) => {
       const { id } = c.req.valid('param');
       await deleteCampaign(ctx, id);
-      await recordAudit(ctx.tx, {
-        tenantId: ctx.tenant.id,
-        actorMembershipId: ctx.actor.membershipId,
-        action: 'newsletter.deleted',
-        targetType: 'newsletter',
-        targetId: id,
-        ipAddress: ctx.ipAddress,
-      });
+      await auditNewsletter(ctx, 'newsletter.deleted', id);
     });
     return c.json({ ok: true as const }, 200);
   },

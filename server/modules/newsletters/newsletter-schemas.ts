@@ -86,6 +86,11 @@ export const CampaignDeliveryQuerySchema = z.object({
   status: z.enum(deliveryStatuses).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(DELIVERIES_PER_PAGE),
+  /**
+   * One opening of the recipients screen (a random id the screen makes when it opens). Its view of a
+   * state and page is audited once, however often the screen refreshes it; without it, every call is.
+   */
+  visit: z.uuid().optional(),
 });
 
 export const CampaignDeliveryExportQuerySchema = z.object({

@@ -18,22 +18,7 @@ import {
   findCampaign,
   requireSender,
 } from './campaigns.js';
-
-const audit = (
-  ctx: TenantServiceContext,
-  action: 'newsletter.scheduled' | 'newsletter.unscheduled' | 'newsletter.send_started',
-  id: string,
-  data: Record<string, unknown> = {},
-) =>
-  recordAudit(ctx.tx, {
-    tenantId: ctx.tenant.id,
-    actorMembershipId: ctx.actor.membershipId,
-    action,
-    targetType: 'newsletter',
-    targetId: id,
-    data,
-    ipAddress: ctx.ipAddress,
-  });
+import { auditNewsletter } from './newsletter-audit.js';
 
 /**
  * Moves a campaign from one of `from` to `to` by one conditional UPDATE, so of two clicks (or two
@@ -81,14 +66,14 @@ export async function scheduleCampaign(ctx: TenantServiceContext, id: string, se
     { tenantId: ctx.tenant.id, campaignId: id },
     { startAfter: sendAt },
   );
-  await audit(ctx, 'newsletter.scheduled', id, { sendAt: sendAt.toISOString() });
+  await auditNewsletter(ctx, 'newsletter.scheduled', id, { sendAt: sendAt.toISOString() });
   return campaign;
 }
 
 /** Takes back a scheduled send: the job finds it cancelled and sends nothing. */
 export async function cancelCampaign(ctx: TenantServiceContext, id: string) {
   const campaign = await move(ctx, id, ['scheduled'], { status: 'cancelled' }, 'newsletter_not_scheduled');
-  await audit(ctx, 'newsletter.unscheduled', id);
+  await auditNewsletter(ctx, 'newsletter.unscheduled', id);
   return campaign;
 }
 
@@ -106,7 +91,7 @@ export async function sendCampaignNow(ctx: TenantServiceContext, id: string) {
     'newsletter_already_sending',
   );
   await ctx.deps.jobs.send(ctx.tx, 'newsletters.send', { tenantId: ctx.tenant.id, campaignId: id });
-  await audit(ctx, 'newsletter.send_started', id);
+  await auditNewsletter(ctx, 'newsletter.send_started', id);
   return campaign;
 }
 

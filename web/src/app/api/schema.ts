@@ -12706,6 +12706,7 @@ export type paths = {
                     limit?: number;
                     page?: number;
                     status?: "queued" | "sent" | "failed" | "bounced" | "unsubscribed";
+                    visit?: string;
                 };
                 header?: never;
                 path: {

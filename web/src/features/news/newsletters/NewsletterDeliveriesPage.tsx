@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { call, client } from '../../../app/api';
 import { useDeskWidth } from '../../../app/desk';
@@ -29,6 +29,8 @@ export function NewsletterDeliveriesPage() {
   const [params, setParams] = useSearchParams();
   const status = stateOf(params.get('status'));
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  // This opening of the screen: the server audits each state and page once per visit, not per refresh.
+  const [visit] = useState(() => crypto.randomUUID());
   const campaign = useQuery({
     queryKey: newsletterKeys.one(slug, id),
     queryFn: ({ signal }) =>
@@ -42,7 +44,7 @@ export function NewsletterDeliveriesPage() {
     queryFn: ({ signal }) =>
       call(
         client.GET('/v1/t/{slug}/news-desk/newsletters/{id}/deliveries', {
-          params: { path: { slug, id }, query: { page, ...(status ? { status } : {}) } },
+          params: { path: { slug, id }, query: { page, visit, ...(status ? { status } : {}) } },
           signal,
         }),
       ),
