@@ -49,6 +49,7 @@ export async function loadTexts(
   questionIds: readonly string[],
   search: string | null,
   limit: number,
+  offset = 0,
 ): Promise<Map<string, { text: string; respondent: string | null }[]>> {
   const found = new Map<string, { text: string; respondent: string | null }[]>(
     questionIds.map((id) => [id, []]),
@@ -73,7 +74,7 @@ export async function loadTexts(
           and sr.answers ? q.id
           and (${pattern}::text is null or lower(normalize(sr.answers ->> q.id, NFKC)) like ${pattern})
         order by sr.submitted_on desc nulls last, sr.id desc nulls last
-        limit ${limit}) t`,
+        limit ${limit} offset ${offset}) t`,
   );
   for (const row of rows) found.get(row.question)?.push({ text: row.text, respondent: row.respondent });
   return found;

@@ -93,6 +93,13 @@ export function presentMemberSurvey(mine: MySurvey, locale: Locale): z.infer<typ
   };
 }
 
+const TextAnswerSchema = z.object({ text: z.string(), respondent: z.string().nullable() });
+
+/** A page of one question's written answers; the cursor is opaque and names no answer. */
+export const SurveyTextAnswersSchema = z
+  .object({ answers: z.array(TextAnswerSchema), nextCursor: z.string().nullable() })
+  .openapi('SurveyTextAnswers');
+
 const QuestionSummarySchema = z
   .discriminatedUnion('kind', [
     z.object({
@@ -122,7 +129,9 @@ const QuestionSummarySchema = z
       questionId: z.string(),
       kind: z.literal('texts'),
       answered: z.number().int(),
-      answers: z.array(z.object({ text: z.string(), respondent: z.string().nullable() })),
+      answers: z.array(TextAnswerSchema),
+      /** Set when more answers match than are listed: pass it to …/results/texts for the next ones. */
+      nextCursor: z.string().nullable(),
     }),
   ])
   .openapi('SurveyQuestionSummary');

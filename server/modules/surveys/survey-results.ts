@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { memberships, segments, surveyResponses } from '../../db/schema/index.js';
+import { notFound } from '../../platform/errors.js';
+import { encodeCursor } from '../../platform/http/cursor.js';
 import type { TenantServiceContext } from '../tenancy/tenant-context.js';
 import { loadAnswerCounts, loadRateOverTime, loadTexts } from './answer-counts.js';
 import { loadSurvey, type Survey } from './load-survey.js';
@@ -36,11 +38,15 @@ export type QuestionSummary =
       questionId: string;
       kind: 'texts';
       answered: number;
-      /** The answers matching the search (all without one), newest first; at most 500. */
+      /** The newest answers matching the search (all without one). */
       answers: { text: string; respondent: string | null }[];
+      /** Where the following answers start (surveyTexts), when there are more. */
+      nextCursor: string | null;
     };
 
-const TEXT_LIST_MAX = 500;
+/** Written answers listed with the results at first; more are read a page at a time (surveyTexts). */
+export const TEXTS_SHOWN = 20;
+export const TEXTS_MAX = 500;
 
 /** A question's counts in one group: value → number of answers, `*` → number who answered. */
 type Counts = Map<string, number>;
@@ -53,6 +59,7 @@ function summarise(
   question: Question,
   counts: Counts | undefined,
   texts: { text: string; respondent: string | null }[] = [],
+  textsShown = TEXTS_SHOWN,
 ): QuestionSummary {
   const answered = countOf(counts, '*');
   switch (question.type) {
@@ -86,7 +93,13 @@ function summarise(
       };
     }
     default:
-      return { questionId: question.id, kind: 'texts', answered, answers: texts };
+      return {
+        questionId: question.id,
+        kind: 'texts',
+        answered,
+        answers: texts.slice(0, textsShown),
+        nextCursor: texts.length > textsShown ? encodeCursor([textsShown]) : null,
+      };
   }
 }
 
@@ -214,9 +227,10 @@ export async function loadSubmittedResponses(
 export async function surveyResults(
   ctx: TenantServiceContext,
   id: string,
-  options: { q: string | null; by: BreakdownKey | null },
+  options: { q: string | null; by: BreakdownKey | null; texts?: number },
 ) {
   const survey = await loadSurvey(ctx, id);
+  const textsShown = options.texts ?? TEXTS_SHOWN;
   const rows = await loadAnswerCounts(ctx, survey, options.by);
   const total: GroupCounts = new Map();
   const groupsByLabel = new Map<string, GroupCounts>();
@@ -230,7 +244,8 @@ export async function surveyResults(
   const textIds = survey.questions
     .filter((question) => ['short_text', 'long_text', 'date'].includes(question.type))
     .map((question) => question.id);
-  const texts = await loadTexts(ctx, survey, textIds, options.q, TEXT_LIST_MAX);
+  // One more than shown tells whether more follow.
+  const texts = await loadTexts(ctx, survey, textIds, options.q, textsShown + 1);
   const invited = await loadRateOverTime(ctx, survey);
   const answeredOn = total.get('#day') ?? new Map<string, number>();
   const days = [...new Set([...invited.map((row) => row.day), ...answeredOn.keys()])].sort();
@@ -245,7 +260,7 @@ export async function surveyResults(
       responses: answeredOn.get(day) ?? 0,
     })),
     questions: survey.questions.map((question) =>
-      summarise(question, total.get(question.id), texts.get(question.id)),
+      summarise(question, total.get(question.id), texts.get(question.id), textsShown),
     ),
     breakdown: options.by
       ? {
@@ -272,4 +287,24 @@ async function bySegmentName(
   return new Map(
     rows.flatMap((row) => (groupsById.has(row.id) ? [[row.name, groupsById.get(row.id)!]] : [])),
   );
+}
+
+/**
+ * A page of one question's written answers, newest first, matching the search. The position is a count
+ * of answers already shown, not an answer's id: an anonymous answer must have no stable handle.
+ */
+export async function surveyTexts(
+  ctx: TenantServiceContext,
+  id: string,
+  query: { question: string; q: string | null; offset: number; limit: number },
+) {
+  const survey = await loadSurvey(ctx, id);
+  const question = survey.questions.find((candidate) => candidate.id === query.question);
+  if (!question || !['short_text', 'long_text', 'date'].includes(question.type)) throw notFound();
+  const texts = await loadTexts(ctx, survey, [question.id], query.q, query.limit + 1, query.offset);
+  const answers = texts.get(question.id) ?? [];
+  return {
+    answers: answers.slice(0, query.limit),
+    nextOffset: answers.length > query.limit ? query.offset + query.limit : null,
+  };
 }

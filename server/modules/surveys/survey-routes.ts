@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { invalid } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { createRouter, jsonBody, jsonContent, problems } from '../../platform/http/router.js';
 import { spreadsheetDownload, spreadsheetResponse } from '../../platform/spreadsheet/spreadsheet-response.js';
 import { MemberParamSchema, TenantParamSchema } from '../tenancy/schemas.js';
@@ -13,9 +15,15 @@ import {
   updateSurvey,
 } from './manage-surveys.js';
 import { authorizeManageSurveys } from './policies.js';
-import { presentResults, presentStaffSurvey, StaffSurveySchema, SurveyResultsSchema } from './presenters.js';
+import {
+  presentResults,
+  presentStaffSurvey,
+  StaffSurveySchema,
+  SurveyResultsSchema,
+  SurveyTextAnswersSchema,
+} from './presenters.js';
 import { sendSurvey } from './send-survey.js';
-import { surveyResults } from './survey-results.js';
+import { surveyResults, surveyTexts, TEXTS_MAX, TEXTS_SHOWN } from './survey-results.js';
 import { SurveyInputSchema, SurveyStatusInputSchema } from './survey-schemas.js';
 
 /** /t/{slug}/surveys/…: the console's survey builder and results, for HR staff only. */
@@ -143,6 +151,8 @@ surveyRoutes.openapi(
 const ResultsQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   by: z.enum(['department', 'leftYear', 'segment']).optional(),
+  /** How many written answers to list per question (more are read with …/results/texts). */
+  texts: z.coerce.number().int().min(1).max(TEXTS_MAX).default(TEXTS_SHOWN),
 });
 
 surveyRoutes.openapi(
@@ -160,9 +170,53 @@ surveyRoutes.openapi(
   async (c) => {
     const query = c.req.valid('query');
     const results = await withTenant(c, (ctx) =>
-      surveyResults(ctx, c.req.valid('param').id, { q: query.q || null, by: query.by ?? null }),
+      surveyResults(ctx, c.req.valid('param').id, {
+        q: query.q || null,
+        by: query.by ?? null,
+        texts: query.texts,
+      }),
     );
     return c.json(presentResults(results), 200);
+  },
+);
+
+const TextsQuerySchema = z.object({
+  question: z.string().min(1).max(100),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+surveyRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/t/{slug}/surveys/{id}/results/texts',
+    tags,
+    summary: "A page of one question's written answers, newest first, filtered by `q` (staff)",
+    request: { params: MemberParamSchema, query: TextsQuerySchema },
+    responses: { 200: jsonContent(SurveyTextAnswersSchema), ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const query = c.req.valid('query');
+    const [offset] = (decodeCursor(query.cursor, 1) ?? [0]) as [number];
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw invalid([{ path: 'cursor', code: 'field_invalid_format' }]);
+    }
+    const page = await withTenant(c, (ctx) =>
+      surveyTexts(ctx, c.req.valid('param').id, {
+        question: query.question,
+        q: query.q || null,
+        offset,
+        limit: query.limit,
+      }),
+    );
+    return c.json(
+      {
+        answers: page.answers,
+        nextCursor: page.nextOffset === null ? null : encodeCursor([page.nextOffset]),
+      },
+      200,
+    );
   },
 );
 

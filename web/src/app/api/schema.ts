@@ -18929,6 +18929,7 @@ export type paths = {
                 query?: {
                     by?: "department" | "leftYear" | "segment";
                     q?: string;
+                    texts?: number;
                 };
                 header?: never;
                 path: {
@@ -18946,6 +18947,86 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["SurveyResults"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also for resources of another network) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/t/{slug}/surveys/{id}/results/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of one question's written answers, newest first, filtered by `q` (staff) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                    question: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyTextAnswers"];
                     };
                 };
                 /** @description Not signed in */
@@ -22119,6 +22200,7 @@ export type components = {
             }[];
             /** @enum {string} */
             kind: "texts";
+            nextCursor: string | null;
             questionId: string;
         };
         SurveyReminder: {
@@ -22165,6 +22247,13 @@ export type components = {
         SurveySent: {
             email: number;
             inApp: number;
+        };
+        SurveyTextAnswers: {
+            answers: {
+                respondent: string | null;
+                text: string;
+            }[];
+            nextCursor: string | null;
         };
         Tenant: {
             nameEn: string;

@@ -1,5 +1,6 @@
 import { useI18n } from '../../app/i18n';
 import type { Question, QuestionSummary } from './survey-model';
+import { TextAnswers, type TextSource } from './TextAnswers';
 
 /** One bar with its count and share written out, so the numbers read without the picture. */
 function Bar({ label, count, total }: { label: string; count: number; total: number }) {
@@ -18,7 +19,16 @@ function Bar({ label, count, total }: { label: string; count: number; total: num
 }
 
 /** A question's result: bars for choices, a distribution for scales and NPS (with its score), or the texts. */
-export function QuestionResult({ question, summary }: { question: Question; summary: QuestionSummary }) {
+export function QuestionResult({
+  question,
+  summary,
+  textSource,
+}: {
+  question: Question;
+  summary: QuestionSummary;
+  /** Given where the following written answers may be read (the results screen, not the report). */
+  textSource?: TextSource | undefined;
+}) {
   const { t, locale } = useI18n();
   const say = (wording: { ja: string; en: string }) =>
     locale === 'en' && wording.en ? wording.en : wording.ja;
@@ -68,23 +78,14 @@ export function QuestionResult({ question, summary }: { question: Question; summ
           </ul>
         </>
       )}
-      {summary.kind === 'texts' &&
-        (summary.answers.length === 0 ? (
-          <p className="muted small">{t('surveys.results.noTexts')}</p>
-        ) : (
-          <ul className="list">
-            {summary.answers.map((answer, index) => (
-              // Answers have no id of their own (an anonymous one must not have a stable handle).
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole on every search
-              <li key={index} className="list-row">
-                <div>
-                  <p className="pre">{answer.text}</p>
-                  {answer.respondent && <p className="small muted">{answer.respondent}</p>}
-                </div>
-              </li>
-            ))}
-          </ul>
-        ))}
+      {summary.kind === 'texts' && (
+        <TextAnswers
+          questionId={summary.questionId}
+          answers={summary.answers}
+          nextCursor={summary.nextCursor}
+          source={textSource}
+        />
+      )}
     </>
   );
 }

@@ -19,7 +19,13 @@ export function SurveyReportPage() {
   const { data, error } = useQuery({
     queryKey: surveyKeys.results(slug, id, '', ''),
     queryFn: ({ signal }) =>
-      call(client.GET('/v1/t/{slug}/surveys/{id}/results', { params: { path: { slug, id } }, signal })),
+      call(
+        // The printed report lists written answers as far as the results allow in one read.
+        client.GET('/v1/t/{slug}/surveys/{id}/results', {
+          params: { path: { slug, id }, query: { texts: 500 } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
   if (!data) return error ? <ErrorMessage error={error} /> : <Loading />;

@@ -137,7 +137,7 @@ export function SurveyResultsPage() {
             <h3>
               {index + 1}. {say(question.text)}
             </h3>
-            <QuestionResult question={question} summary={summary} />
+            <QuestionResult question={question} summary={summary} textSource={{ slug, surveyId: id, q }} />
           </article>
         );
       })}

@@ -27,6 +27,8 @@ export const surveyKeys = {
   staff: (slug: string, id: string) => ['surveys', slug, 'staff', id] as const,
   results: (slug: string, id: string, q: string, by: string) =>
     ['surveys', slug, 'results', id, q, by] as const,
+  texts: (slug: string, id: string, question: string, q: string) =>
+    ['surveys', slug, 'results', id, 'texts', question, q] as const,
   mine: (slug: string) => ['surveys', slug, 'mine'] as const,
   pulses: (slug: string) => ['surveys', slug, 'pulses'] as const,
   exit: (slug: string) => ['surveys', slug, 'exit'] as const,

@@ -68,6 +68,7 @@ export const surveysConsoleEn: Record<keyof typeof surveysConsoleJa, string> = {
   'surveys.results.nps': 'NPS {score}',
   'surveys.results.npsParts': '{promoters} promoters, {passives} passives, {detractors} detractors',
   'surveys.results.search': 'Search the written answers',
+  'surveys.results.moreTexts': 'Show more',
   'surveys.results.noTexts': 'No matching answers.',
   'surveys.results.breakdown': 'Breakdown',
   'surveys.results.byNone': 'None',

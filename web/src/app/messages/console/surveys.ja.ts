@@ -65,6 +65,7 @@ export const surveysConsoleJa = {
   'surveys.results.nps': 'NPS {score}',
   'surveys.results.npsParts': '推奨者 {promoters} 人・中立者 {passives} 人・批判者 {detractors} 人',
   'surveys.results.search': '自由記述を検索',
+  'surveys.results.moreTexts': 'さらに表示',
   'surveys.results.noTexts': '該当する回答はありません。',
   'surveys.results.breakdown': '内訳',
   'surveys.results.byNone': '内訳なし',
