@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { inTenant } from '../server/db/scope.js';
+import { exitSurvey } from '../server/modules/surveys/test-surveys.js';
 import { communityMember } from '../server/test/community-factories.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { browserSuite, hasChromium, narrowPhone, signInByMail } from './browser.js';
@@ -83,5 +86,29 @@ describe.skipIf(!hasChromium)('surveys on a phone', () => {
     await heading(desk, '退職後 3 か月アンケート', 2);
     await desk.getByText('NPS 100').waitFor();
     await desk.getByText('1 (100%)').first().waitFor();
+  });
+
+  it('lists the newest written answers first and the rest on request', async () => {
+    const { slug, tenant, member: hr, client } = await tenantWithMember(suite.server, 'admin');
+    const created = await client.post<{ id: string }>(`/api/v1/t/${slug}/surveys`, exitSurvey('anonymous'));
+    await client.post(`/api/v1/t/${slug}/surveys/${created.body.id}/status`, { status: 'open' });
+    await inTenant(suite.server.deps.database.db, tenant.id, (tx) =>
+      tx.execute(sql`insert into survey_responses (tenant_id, survey_id, status, answers, submitted_on)
+        select ${tenant.id}, ${created.body.id}::uuid, 'submitted',
+          jsonb_build_object('q1', 'yes', 'q5', 9, 'q6', 'ひとこと ' || i), date '2026-01-01' + i
+        from generate_series(1, 26) i`),
+    );
+    const context = await suite.contextAs(null, { size: narrowPhone });
+    const desk = await context.newPage();
+    await signInByMail(desk, suite.server, hr.email);
+    await desk.goto(`${suite.server.publicUrl}/t/${slug}/admin/surveys/${created.body.id}`);
+    await heading(desk, '退職後 3 か月アンケート', 2);
+    const texts = desk.getByRole('article').filter({ hasText: 'ひとこと 26' }).getByRole('listitem');
+    await texts.nth(19).waitFor();
+    expect(await texts.count()).toBe(20);
+    await desk.getByRole('button', { name: 'さらに表示' }).click();
+    await desk.getByText('ひとこと 1', { exact: true }).waitFor();
+    expect(await texts.count()).toBe(26);
+    expect(await desk.getByRole('button', { name: 'さらに表示' }).count()).toBe(0);
   });
 });
