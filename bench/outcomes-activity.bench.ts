@@ -11,7 +11,6 @@
  *       [visits=1000000] [registrations=100000] [runs=30]
  */
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { inTenant } from '../server/db/scope.js';
 import { activitySource } from '../server/modules/outcomes/activity/activity-days.js';
 import { activityFigures, activityWeeks } from '../server/modules/outcomes/activity/activity-figures.js';
@@ -21,6 +20,7 @@ import { loadWeights, memberEngagement } from '../server/modules/outcomes/engage
 import { resolvePeriods } from '../server/modules/outcomes/period.js';
 import { createTenant } from '../server/modules/tenancy/create-tenant.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
+import { analyzeAsOwner, percentile } from './analyze-as-owner.js';
 
 const argument = (index: number, fallback: number) => Number(process.argv[index] ?? fallback);
 const records = argument(2, 100_000);
@@ -30,34 +30,12 @@ const visits = argument(5, 1_000_000);
 const registrations = argument(6, 100_000);
 const runs = argument(7, 30);
 
-const pct = (list: number[], p: number) =>
-  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+const pct = percentile;
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 const server = await startTestServer();
 
-/**
- * Fresh planner statistics after the bulk writes. The application role may not ANALYZE tables it does
- * not own, so on a server this connects as the owner (TEST_DATABASE_URL) to the same database; PGlite
- * runs as its superuser. Without them the planner takes the 20,000 members for one row.
- */
-async function analyze() {
-  const [{ name }] = (
-    (await server.deps.database.db.execute(sql`select current_database() as name`)) as unknown as {
-      rows: [{ name: string }];
-    }
-  ).rows;
-  if (testTarget !== 'server') {
-    await server.deps.database.db.execute(sql`analyze`).catch(() => undefined);
-    return;
-  }
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const owner = new pg.Client({ connectionString: url.toString() });
-  await owner.connect();
-  await owner.query('analyze');
-  await owner.end();
-}
+const analyze = () => analyzeAsOwner(server);
 const db = server.deps.database.db;
 const slug = `act-${Date.now().toString(36)}`;
 let started = performance.now();

@@ -11,44 +11,23 @@
  *   node --import tsx bench/surveys.bench.ts [answers=50000] [records=100000] [requests=100]
  */
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { inTenant } from '../server/db/scope.js';
 import { runPulses } from '../server/modules/surveys/run-pulses.js';
 import { exitSurvey, wording } from '../server/modules/surveys/test-surveys.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
+import { analyzeAsOwner, percentile } from './analyze-as-owner.js';
 
 const answerCount = Number(process.argv[2] ?? 50_000);
 const recordCount = Number(process.argv[3] ?? 100_000);
 const requests = Number(process.argv[4] ?? 100);
 
-const pct = (list: number[], p: number) =>
-  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+const pct = percentile;
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 
 const server = await startTestServer();
 
-/**
- * Planner statistics as autovacuum would gather them. The application role may not ANALYZE tables it
- * does not own, so on a server this connects as the owner (TEST_DATABASE_URL) to the same database.
- */
-async function analyze() {
-  if (testTarget !== 'server') {
-    await server.deps.database.db.execute(sql`analyze`);
-    return;
-  }
-  const [{ name }] = (
-    (await server.deps.database.db.execute(sql`select current_database() as name`)) as unknown as {
-      rows: [{ name: string }];
-    }
-  ).rows;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const owner = new pg.Client({ connectionString: url.toString() });
-  await owner.connect();
-  await owner.query('analyze');
-  await owner.end();
-}
+const analyze = () => analyzeAsOwner(server);
 const db = server.deps.database.db;
 const staff = await tenantWithMember(server, 'admin');
 const tenantId = staff.tenant.id;
