@@ -122,6 +122,20 @@ async function seed(): Promise<Tour> {
       emails: ['ichiro.suzuki@example.jp'],
     }),
   );
+  // The exit survey, and a live link for the record: its signed-out page and the record's card.
+  const exitChoice = await ok(
+    owner.post<{ id: string }>(`${base}/surveys`, {
+      ...screenSurvey,
+      questions: screenSurvey.questions.map((q) =>
+        q.id === 'q1' ? { ...q, wouldReturn: { yes: ['yes'], no: ['no'] } } : q,
+      ),
+    }),
+  );
+  await ok(owner.post(`${base}/surveys/${exitChoice.id}/status`, { status: 'open' }));
+  await ok(owner.put(`${base}/surveys/exit`, { surveyId: exitChoice.id }));
+  const exitLink = await ok(
+    owner.post<{ url: string }>(`${base}/registry/records/${record.id}/exit-survey-link`, { send: false }),
+  );
   const { categories } = await ok(owner.get<{ categories: { id: string }[] }>(`${base}/news/categories`));
   const article = await ok(
     owner.post<{ id: string }>(`${base}/news-desk/articles`, {
@@ -284,6 +298,7 @@ async function seed(): Promise<Tour> {
     eventId: event.id,
     screens: {
       signedOut: [
+        new URL(exitLink.url).pathname + new URL(exitLink.url).hash,
         '/',
         '/signin',
         '/signup',
@@ -292,6 +307,7 @@ async function seed(): Promise<Tour> {
         '/dev/mailbox',
         '/no/such/page',
         `/stop/${slug}`,
+        `/exit/${slug}`,
       ],
       alumnus: [
         '/tenants',
