@@ -111,6 +111,10 @@ describe.skipIf(!hasChromium)('the exit survey on a phone', () => {
     const { slug, base, client, surveyId, leaver } = await network();
     await client.put(`${base}/surveys/exit`, { surveyId });
     const { page: desk } = await suite.pageAs(client, { language: 'en', size: narrowPhone });
+    await desk.goto(`${suite.server.publicUrl}/t/${slug}/admin/surveys`);
+    await heading(desk, 'Exit survey', 3);
+    expect(await desk.getByLabel('Survey used as the exit survey').inputValue()).toBe(surveyId);
+    await expectClean(desk, 'exit survey setting (en)');
     await desk.goto(`${suite.server.publicUrl}/t/${slug}/admin/registry/${leaver.id}`);
     await desk.getByRole('button', { name: 'Make a link to copy' }).click();
     const url = await desk.getByLabel('Link to hand to the person leaving').inputValue();

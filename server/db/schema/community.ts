@@ -118,7 +118,8 @@ export const consentEvents = pgTable(
     purpose: text('purpose').$type<ConsentPurpose>().notNull(),
     granted: boolean('granted').notNull(),
     policyVersion: text('policy_version').notNull(),
-    source: text('source').$type<'onboarding' | 'settings'>().notNull(),
+    // unsubscribe: a mail's stop link; exit_survey: the choice made on an exit-survey link.
+    source: text('source').$type<'onboarding' | 'settings' | 'unsubscribe' | 'exit_survey'>().notNull(),
     createdAt: createdAt(),
   },
   (table) => [

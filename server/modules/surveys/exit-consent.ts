@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { alumniRecords, recordConsentEvents } from '../../db/schema/index.js';
+import { alumniRecords, consentEvents, memberProfiles, recordConsentEvents } from '../../db/schema/index.js';
 import type { Locale } from '../../platform/i18n/messages.js';
 import { writeHistory } from '../registry/records.js';
 
@@ -22,13 +22,19 @@ export function exitConsentWording(tenant: { nameJa: string; nameEn: string }, l
  * (granted or not, the wording shown, source 'exit_survey'), whatever the choice. A grant becomes the
  * record's contact consent; declining grants nothing, and withdraws a consent held before (the latest
  * choice is the person's). A record holds one consent for every purpose, kept as company news (the
- * registry's contact consent).
+ * registry's contact consent). A record linked to a member account passes the choice on to the member's
+ * own consent (see followOnMember).
  */
 export async function recordExitConsent(
   tx: Queryable,
   input: {
     tenantId: string;
-    record: { id: string; contactConsent: string; consentSource: string | null };
+    record: {
+      id: string;
+      contactConsent: string;
+      consentSource: string | null;
+      membershipId: string | null;
+    };
     granted: boolean;
     wording: string;
     locale: Locale;
@@ -48,6 +54,8 @@ export async function recordExitConsent(
     surveyId: input.survey.id,
     createdAt: now,
   });
+  if (input.record.membershipId)
+    await followOnMember(tx, input.tenantId, input.record.membershipId, input.granted, now);
   const next = input.granted ? 'granted' : input.record.contactConsent === 'granted' ? 'withdrawn' : null;
   if (!next || next === input.record.contactConsent) return;
   await tx
@@ -71,4 +79,33 @@ export async function recordExitConsent(
       survey: [null, input.survey.title],
     },
   });
+}
+
+/**
+ * For a member, company news is held on their profile and the record follows it (recordConsents); mail to
+ * them is sent by the profile's choice, not the record's. So the exit-survey choice, being the person's
+ * latest, changes the profile too, with an entry in the member's own ledger: otherwise someone who declined
+ * on their last day would keep getting company news (or one who agreed would get none) while their record
+ * said the opposite. A member who has no profile yet is asked when they first open the app.
+ */
+async function followOnMember(
+  tx: Queryable,
+  tenantId: string,
+  membershipId: string,
+  granted: boolean,
+  at: Date,
+): Promise<void> {
+  const where = and(eq(memberProfiles.tenantId, tenantId), eq(memberProfiles.membershipId, membershipId));
+  const [profile] = await tx.select().from(memberProfiles).where(where);
+  if (!profile || profile.companyNews === granted) return;
+  await tx.insert(consentEvents).values({
+    tenantId,
+    membershipId,
+    purpose: 'company_news',
+    granted,
+    policyVersion: exitConsentVersion,
+    source: 'exit_survey',
+    createdAt: at,
+  });
+  await tx.update(memberProfiles).set({ companyNews: granted, updatedAt: at }).where(where);
 }

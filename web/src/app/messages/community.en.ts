@@ -37,6 +37,8 @@ export const communityEn: Record<keyof typeof communityJa, string> = {
   'consent.historySource': '({source}, {version})',
   'consent.source.onboarding': 'When joining',
   'consent.source.settings': 'Settings',
+  'consent.source.exit_survey': 'Exit survey',
+  'consent.source.unsubscribe': 'Stop link in a mail',
   'consent.save': 'Save choices',
   'consent.saved': 'Your choices have been saved.',
   'profile.displayName': 'Display name',

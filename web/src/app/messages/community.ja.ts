@@ -35,6 +35,8 @@ export const communityJa = {
   'consent.historySource': '（{source}・{version}）',
   'consent.source.onboarding': '参加時',
   'consent.source.settings': '設定画面',
+  'consent.source.exit_survey': '退職時アンケート',
+  'consent.source.unsubscribe': 'メールの配信停止リンク',
   'consent.save': '選択を保存',
   'consent.saved': '選択を保存しました。',
   'profile.displayName': '表示名',
