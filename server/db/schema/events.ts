@@ -116,8 +116,9 @@ export const events = pgTable(
     index('events_published_starts_idx')
       .on(table.tenantId, table.startsAt, table.id)
       .where(sql`status = 'published'`),
+    // In the past list's order (latest end first, then id descending), so a page reads only its rows.
     index('events_published_ends_idx')
-      .on(table.tenantId, table.endsAt.desc(), table.id)
+      .on(table.tenantId, table.endsAt.desc().nullsFirst(), table.id.desc().nullsFirst())
       .where(sql`status <> 'draft'`),
     index('events_starts_idx').on(table.tenantId, table.startsAt.desc()),
   ],
@@ -161,7 +162,8 @@ export const eventRegistrations = pgTable(
       .where(sql`status <> 'cancelled'`),
     uniqueIndex('event_registrations_code_key').on(table.tenantId, table.eventId, table.checkInCode),
     index('event_registrations_event_idx').on(table.tenantId, table.eventId, table.status, table.seq),
-    index('event_registrations_member_idx').on(table.tenantId, table.memberId),
+    // A member's registrations, and their registration for one event: the lists join it per event.
+    index('event_registrations_member_idx').on(table.tenantId, table.memberId, table.eventId),
     // The activity rollup counts a day's registrations and check-ins by these.
     index('event_registrations_recent_idx').on(table.tenantId, table.createdAt),
     index('event_registrations_attended_idx')

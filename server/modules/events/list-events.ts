@@ -64,8 +64,11 @@ export function ownRegistrationJoin(memberId: string): SQL {
     eq(eventRegistrations.tenantId, events.tenantId),
     eq(eventRegistrations.eventId, events.id),
     eq(eventRegistrations.memberId, memberId),
+    // Refers to the registration row only (not the event), so it is checked once per registration of
+    // this member rather than once per event read: a list then costs its events, not events × registrations.
     sql`${eventRegistrations.id} = (select m.id from ${eventRegistrations} m
-      where m.tenant_id = ${events.tenantId} and m.event_id = ${events.id} and m.member_id = ${memberId}
+      where m.tenant_id = ${eventRegistrations.tenantId} and m.event_id = ${eventRegistrations.eventId}
+        and m.member_id = ${eventRegistrations.memberId}
       order by (m.status = 'cancelled'), m.created_at desc limit 1)`,
   )!;
 }
