@@ -53,15 +53,17 @@ async function countSteps(
     count(*) filter (where r.created_at < ${at})::int as ${sql.raw(`records_${suffix}`)},
     count(*) filter (where r.created_at < ${at} and r.contact_consent = 'granted'
       and (r.consent_at is null or r.consent_at < ${at}))::int as ${sql.raw(`consent_${suffix}`)},
-    count(*) filter (where r.created_at < ${at} and exists (select 1 from invitations i
-      where i.tenant_id = r.tenant_id and i.record_id = r.id and i.created_at < ${at}))::int
-      as ${sql.raw(`invited_${suffix}`)},
+    count(*) filter (where r.created_at < ${at} and fi.first_at < ${at})::int as ${sql.raw(`invited_${suffix}`)},
     count(*) filter (where m.created_at < ${at})::int as ${sql.raw(`joined_${suffix}`)}`;
   const rows = await queryRows<Record<string, number> & { key: string }>(
     ctx.tx,
     sql`select ${input.key} as key, ${columns(input.asOf.current, 'c')}, ${columns(input.asOf.previous, 'p')}
       from alumni_records r
       left join memberships m on m.tenant_id = r.tenant_id and m.id = r.membership_id
+      -- Invited by a moment when the record's first invitation came before it: one pass over the
+      -- invitations for all records, rather than a look-up per record and moment.
+      left join (select i.record_id, min(i.created_at) as first_at from invitations i
+        where i.tenant_id = ${ctx.tenant.id} group by i.record_id) fi on fi.record_id = r.id
       where r.tenant_id = ${ctx.tenant.id} and ${input.cohort}
       group by 1`,
   );
@@ -152,26 +154,35 @@ async function countRequests(ctx: TenantServiceContext, periods: Periods) {
 
 /** The values the cohort filters offer: leaving years, last departments and leave reasons in use. */
 async function cohortOptions(ctx: TenantServiceContext) {
-  const years = await queryRows<{ value: number }>(
+  // One pass over the records for all three lists (grouping sets), not one per list.
+  const rows = await queryRows<{
+    year: number | null;
+    department: string | null;
+    reason: LeaveReason | null;
+    n: number;
+    set: number;
+  }>(
     ctx.tx,
-    sql`select distinct extract(year from left_on)::int as value from alumni_records
-        where tenant_id = ${ctx.tenant.id} and left_on is not null order by 1 desc`,
+    sql`select extract(year from left_on)::int as year, last_department as department, leave_reason as reason,
+        count(*)::int as n,
+        grouping(extract(year from left_on)::int, last_department, leave_reason)::int as set
+      from alumni_records where tenant_id = ${ctx.tenant.id}
+      group by grouping sets ((extract(year from left_on)::int), (last_department), (leave_reason))
+      order by n desc, department`,
   );
-  const departments = await queryRows<{ value: string }>(
-    ctx.tx,
-    sql`select last_department as value from alumni_records
-        where tenant_id = ${ctx.tenant.id} and last_department is not null
-        group by 1 order by count(*) desc, 1 limit 200`,
-  );
-  const reasons = await queryRows<{ value: LeaveReason }>(
-    ctx.tx,
-    sql`select distinct leave_reason as value from alumni_records
-        where tenant_id = ${ctx.tenant.id} and leave_reason is not null order by 1`,
-  );
+  // grouping() sets a bit for each column not grouped: 3 = by year only, 5 = department, 6 = reason.
+  const of = (set: number) => rows.filter((row) => row.set === set);
   return {
-    leftYears: years.map((row) => row.value),
-    departments: departments.map((row) => row.value),
-    leaveReasons: reasons.map((row) => row.value),
+    leftYears: of(3)
+      .flatMap((row) => (row.year === null ? [] : [row.year]))
+      .sort((a, b) => b - a),
+    departments: of(5)
+      // Most used first, as the statement orders them.
+      .flatMap((row) => (row.department === null ? [] : [row.department]))
+      .slice(0, 200),
+    leaveReasons: of(6)
+      .flatMap((row) => (row.reason === null ? [] : [row.reason]))
+      .sort(),
   };
 }
 
