@@ -21,24 +21,25 @@ export function activeWindow(asOf: Date) {
  * in the 30 days up to `asOf`, per cohort key: read from the daily rollup, with the days it has not
  * counted yet (today) counted live.
  *
- * `cohort` filters and `key` groups the records (`r`); both are SQL over alumni_records aliased `r`.
+ * `cohort` filters and `key` groups the records (`r`, see wholeAndGroups): the whole cohort counts under
+ * null and each group under its key.
  */
 export async function countActiveMembers(
   ctx: TenantServiceContext,
   source: ActivitySource,
-  input: { asOf: Date; cohort: SQL; key: SQL },
-): Promise<Map<string, number>> {
+  input: { asOf: Date; cohort: SQL; key: { key: SQL; groupBy: SQL } },
+): Promise<Map<string | null, number>> {
   const window = activeWindow(input.asOf);
-  const rows = await queryRows<{ key: string; active: number }>(
+  const rows = await queryRows<{ key: string | null; active: number }>(
     ctx.tx,
     sql`with active as (${activeMembersSql(source, window.from, window.to)})
-      select ${input.key} as key, count(*)::int as active
+      select ${input.key.key} as key, count(*)::int as active
       from alumni_records r
       join memberships m on m.tenant_id = r.tenant_id and m.id = r.membership_id
       join active on active.membership_id = m.id
       where r.tenant_id = ${ctx.tenant.id} and ${input.cohort}
         and m.status = 'active' and m.created_at < ${input.asOf}
-      group by 1`,
+      ${input.key.groupBy}`,
   );
   return new Map(rows.map((row) => [row.key, row.active]));
 }

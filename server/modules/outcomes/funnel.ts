@@ -16,7 +16,6 @@ import { type Periods, presentPeriod } from './period.js';
 import { countPeople, type PeopleCount, shareOf } from './privacy.js';
 
 type StepCounts = Record<FunnelStep, number>;
-const WHOLE = 'all';
 
 /** The records of the cohort asked for (records aliased `r`); indexed by tenant and leaving date. */
 function cohortCondition(query: FunnelQuery): SQL {
@@ -47,17 +46,18 @@ const asOfFor = (end: Date, now: Date) => (end.getTime() > now.getTime() ? now :
  */
 async function countSteps(
   ctx: TenantServiceContext,
-  input: { cohort: SQL; key: SQL; asOf: { current: Date; previous: Date }; source: ActivitySource },
-): Promise<Map<string, { current: StepCounts; previous: StepCounts }>> {
+  input: { cohort: SQL; key: SQL | null; asOf: { current: Date; previous: Date }; source: ActivitySource },
+): Promise<Map<string | null, { current: StepCounts; previous: StepCounts }>> {
+  const grouped = wholeAndGroups(input.key);
   const columns = (at: Date, suffix: string) => sql`
     count(*) filter (where r.created_at < ${at})::int as ${sql.raw(`records_${suffix}`)},
     count(*) filter (where r.created_at < ${at} and r.contact_consent = 'granted'
       and (r.consent_at is null or r.consent_at < ${at}))::int as ${sql.raw(`consent_${suffix}`)},
     count(*) filter (where r.created_at < ${at} and fi.first_at < ${at})::int as ${sql.raw(`invited_${suffix}`)},
     count(*) filter (where m.created_at < ${at})::int as ${sql.raw(`joined_${suffix}`)}`;
-  const rows = await queryRows<Record<string, number> & { key: string }>(
+  const rows = await queryRows<Record<string, number> & { key: string | null }>(
     ctx.tx,
-    sql`select ${input.key} as key, ${columns(input.asOf.current, 'c')}, ${columns(input.asOf.previous, 'p')}
+    sql`select ${grouped.key} as key, ${columns(input.asOf.current, 'c')}, ${columns(input.asOf.previous, 'p')}
       from alumni_records r
       left join memberships m on m.tenant_id = r.tenant_id and m.id = r.membership_id
       -- Invited by a moment when the record's first invitation came before it: one pass over the
@@ -65,17 +65,17 @@ async function countSteps(
       left join (select i.record_id, min(i.created_at) as first_at from invitations i
         where i.tenant_id = ${ctx.tenant.id} group by i.record_id) fi on fi.record_id = r.id
       where r.tenant_id = ${ctx.tenant.id} and ${input.cohort}
-      group by 1`,
+      ${grouped.groupBy}`,
   );
   const activeNow = await countActiveMembers(ctx, input.source, {
     asOf: input.asOf.current,
     cohort: input.cohort,
-    key: input.key,
+    key: grouped,
   });
   const activeBefore = await countActiveMembers(ctx, input.source, {
     asOf: input.asOf.previous,
     cohort: input.cohort,
-    key: input.key,
+    key: grouped,
   });
   const pick = (row: Record<string, number>, suffix: string, active: number): StepCounts => ({
     records: row[`records_${suffix}`] ?? 0,
@@ -93,6 +93,18 @@ async function countSteps(
       },
     ]),
   );
+}
+
+/**
+ * The whole cohort (key null) and, given a key, each of its groups, in one pass: grouping sets
+ * ((), (key)) rather than a second read of the records for the groups.
+ */
+export function wholeAndGroups(key: SQL | null): { key: SQL; groupBy: SQL } {
+  if (!key) return { key: sql`null::text`, groupBy: sql`` };
+  return {
+    key: sql`case when grouping(${key}) = 1 then null else ${key} end`,
+    groupBy: sql`group by grouping sets ((), (${key}))`,
+  };
 }
 
 const hideAll = (counts: StepCounts) =>
@@ -195,10 +207,13 @@ export async function loadFunnel(
   const cohort = cohortCondition(query);
   const asOf = { current: asOfFor(periods.current.to, now), previous: asOfFor(periods.previous.to, now) };
   const source = await activitySource(ctx.tx, ctx.tenant.id, now);
-  const whole = (await countSteps(ctx, { cohort, key: sql`${WHOLE}`, asOf, source })).get(WHOLE) ?? {
-    current: empty,
-    previous: empty,
-  };
+  const counted = await countSteps(ctx, {
+    cohort,
+    key: query.by ? cohortKeys[query.by] : null,
+    asOf,
+    source,
+  });
+  const whole = counted.get(null) ?? { current: empty, previous: empty };
   const current = hideAll(whole.current);
   const previous = hideAll(whole.previous);
   const steps = funnelSteps.map((step, index) => {
@@ -215,10 +230,12 @@ export async function loadFunnel(
   });
   let breakdown: Funnel['breakdown'] = null;
   if (query.by) {
-    const groups = await countSteps(ctx, { cohort, key: cohortKeys[query.by], asOf, source });
+    const groups = [...counted.entries()].flatMap(([key, counts]) =>
+      key === null ? [] : [[key, counts] as const],
+    );
     breakdown = {
       by: query.by,
-      rows: [...groups.entries()]
+      rows: groups
         .sort(([a], [b]) =>
           a === ''
             ? 1
