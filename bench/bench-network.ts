@@ -1,19 +1,36 @@
 import { sql } from 'drizzle-orm';
-import type { TestServer } from '../server/test/harness.js';
-import { testTarget } from '../server/test/harness.js';
+import pg from 'pg';
+import { type TestServer, testTarget } from '../server/test/harness.js';
 
 /** The p-th percentile of the timings (nearest rank). */
-export const pct = (list: number[], p: number) =>
+export const percentile = (list: number[], p: number) =>
   [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
 
 /**
- * Statistics after bulk seeding, so the planner sees the real row counts rather than an empty
- * table's; on a server as the database owner too (the application role may not analyze every table).
+ * Fresh planner statistics after a bench's bulk writes, as autovacuum would gather them. The
+ * application role may not ANALYZE tables it does not own, so on a server this connects as the owner
+ * (TEST_DATABASE_URL) to the bench's database; PGlite runs as its superuser. Without them the planner
+ * takes thousands of freshly written rows for one.
  */
-export async function analyzeSeeded(server: TestServer) {
-  const db = server.deps.database.db;
-  await db.execute(sql`analyze`).catch(() => undefined);
-  if (testTarget === 'server') await db.execute(sql`vacuum analyze`).catch(() => undefined);
+export async function analyzeAsOwner(server: TestServer): Promise<void> {
+  if (testTarget !== 'server') {
+    await server.deps.database.db.execute(sql`analyze`);
+    return;
+  }
+  const [{ name }] = (
+    (await server.deps.database.db.execute(sql`select current_database() as name`)) as unknown as {
+      rows: [{ name: string }];
+    }
+  ).rows;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const owner = new pg.Client({ connectionString: url.toString() });
+  await owner.connect();
+  try {
+    await owner.query('analyze');
+  } finally {
+    await owner.end();
+  }
 }
 
 type Answer = { status: number; body: unknown };
@@ -37,7 +54,7 @@ export async function measure<TBody>(
     if (last.status !== 200) throw new Error(`${name}: ${last.status} ${JSON.stringify(last.body)}`);
   }
   console.log(
-    `${name.padEnd(44)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms  p95 ${pct(times, 95).toFixed(1).padStart(6)} ms  (${requests} requests; ${describe(last!.body as TBody)})`,
+    `${name.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  (${requests} requests; ${describe(last!.body as TBody)})`,
   );
-  return { p50: pct(times, 50), p95: pct(times, 95) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }

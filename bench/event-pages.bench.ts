@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { inTenant } from '../server/db/scope.js';
 import { addTestMember, createTestTenant, signIn } from '../server/test/factories.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
-import { analyzeSeeded, measure } from './bench-network.js';
+import { analyzeAsOwner, measure } from './bench-network.js';
 
 const memberCount = Number(process.argv[2] ?? 100_000);
 const eventCount = Number(process.argv[3] ?? 10_000);
@@ -72,7 +72,7 @@ await inTenant(db, tenant.id, async (tx) => {
     where tenant_id = ${tenant.id} and id in (select event_id from event_registrations
       where tenant_id = ${tenant.id} and member_id = ${alumnus.membership.id})`);
 });
-await analyzeSeeded(server);
+await analyzeAsOwner(server);
 console.log(
   `seeded ${memberCount.toLocaleString('en')} members and ${eventCount.toLocaleString('en')} events in ${((performance.now() - started) / 1000).toFixed(1)} s (${testTarget})`,
 );

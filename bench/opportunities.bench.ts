@@ -15,13 +15,11 @@ import { inTenant } from '../server/db/scope.js';
 import { rebuildRecordIndex } from '../server/modules/registry/search-index.js';
 import { addTestMember, createTestTenant, signIn } from '../server/test/factories.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
+import { analyzeAsOwner, measure } from './bench-network.js';
 
 const recordCount = Number(process.argv[2] ?? 100_000);
 const opportunityCount = Number(process.argv[3] ?? 1_000);
 const requests = Number(process.argv[4] ?? 100);
-
-const pct = (list: number[], p: number) =>
-  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
 
 const server = await startTestServer();
 const db = server.deps.database.db;
@@ -85,7 +83,7 @@ await inTenant(db, tenant.id, (tx) =>
     from generate_series(1, ${opportunityCount}) i`),
 );
 await db.execute(sql`select enishi_analyze_registry()`);
-if (testTarget === 'server') await db.execute(sql`vacuum analyze`).catch(() => undefined);
+await analyzeAsOwner(server);
 console.log(
   `seeded ${recordCount.toLocaleString('en')} records and ${opportunityCount.toLocaleString('en')} opportunities in ${((performance.now() - started) / 1000).toFixed(1)} s (${testTarget})`,
 );
@@ -93,34 +91,22 @@ console.log(
 const member = await signIn(server, alumnus.email);
 const staff = await signIn(server, hr.email);
 
-async function measure(
-  name: string,
-  call: () => Promise<{ status: number; body: unknown }>,
-  describe: (body: never) => string,
-) {
-  const times: number[] = [];
-  let last: { status: number; body: unknown } | undefined;
-  for (let i = 0; i < requests; i++) {
-    const start = performance.now();
-    last = await call();
-    times.push(performance.now() - start);
-    if (last.status !== 200) throw new Error(`${name}: ${last.status} ${JSON.stringify(last.body)}`);
-  }
-  console.log(
-    `${name.padEnd(44)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms  p95 ${pct(times, 95).toFixed(1).padStart(6)} ms  (${requests} requests; ${describe(last!.body as never)})`,
-  );
-}
-
 const list = (query: string) => `/api/v1/t/${slug}/community/opportunities${query}`;
 const shown = (body: { opportunities: unknown[] }) => `${body.opportunities.length} shown`;
 // Warm the connection pool and the plans once, as a running server would be.
 await member.get(list(''));
-await measure('member: 機会, newest first', () => member.get(list('')), shown);
-await measure('member: 機会, closing soonest first', () => member.get(list('?sort=closing')), shown);
-await measure('member: 機会, comeback roles only', () => member.get(list('?kind=comeback')), shown);
+await measure('member: 機会, newest first', requests, () => member.get(list('')), shown);
+await measure(
+  'member: 機会, closing soonest first',
+  requests,
+  () => member.get(list('?sort=closing')),
+  shown,
+);
+await measure('member: 機会, comeback roles only', requests, () => member.get(list('?kind=comeback')), shown);
 const first = (await member.get<{ opportunities: { id: string }[] }>(list(''))).body.opportunities[0]!;
 await measure(
   'member: one opportunity',
+  requests,
   () => member.get(list(`/${first.id}`)),
   () => 'page',
 );
@@ -134,9 +120,15 @@ const preview = (spec: Record<string, unknown>) => () =>
 const reached = (body: { reached: number }) => `reaches ${body.reached.toLocaleString('en')}`;
 await measure(
   'HR: audience preview, a department segment',
+  requests,
   preview({ records: true, segmentId: segmentIds[0] }),
   reached,
 );
-await measure('HR: audience preview, everyone', preview({ records: true }), reached);
-await measure('HR: audience preview, would-return', preview({ records: true, wouldReturn: true }), reached);
+await measure('HR: audience preview, everyone', requests, preview({ records: true }), reached);
+await measure(
+  'HR: audience preview, would-return',
+  requests,
+  preview({ records: true, wouldReturn: true }),
+  reached,
+);
 await server.stop();

@@ -20,7 +20,7 @@ import { loadWeights, memberEngagement } from '../server/modules/outcomes/engage
 import { resolvePeriods } from '../server/modules/outcomes/period.js';
 import { createTenant } from '../server/modules/tenancy/create-tenant.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
-import { analyzeAsOwner, percentile } from './analyze-as-owner.js';
+import { analyzeAsOwner, percentile } from './bench-network.js';
 
 const argument = (index: number, fallback: number) => Number(process.argv[index] ?? fallback);
 const records = argument(2, 100_000);

@@ -13,7 +13,7 @@ import { leaveReasons } from '../server/db/schema/index.js';
 import { inTenant } from '../server/db/scope.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
-import { analyzeAsOwner, percentile } from './analyze-as-owner.js';
+import { analyzeAsOwner, percentile } from './bench-network.js';
 
 const records = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 30);

@@ -16,7 +16,7 @@ import { runPulses } from '../server/modules/surveys/run-pulses.js';
 import { exitSurvey, wording } from '../server/modules/surveys/test-surveys.js';
 import { tenantWithMember } from '../server/test/factories.js';
 import { startTestServer, testTarget } from '../server/test/harness.js';
-import { analyzeAsOwner, percentile } from './analyze-as-owner.js';
+import { analyzeAsOwner, percentile } from './bench-network.js';
 
 const answerCount = Number(process.argv[2] ?? 50_000);
 const recordCount = Number(process.argv[3] ?? 100_000);
